@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Route, Routes, useLocation } from 'react-router';
+import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
+import { useSite } from '../../forms/ui/site';
+import { AuditLogPage } from './pages/AuditLogPage';
+import { ContactSettingsPage } from './pages/ContactSettingsPage';
+import { OverviewPage } from './pages/OverviewPage';
+
+const pages = [
+  { path: '/', key: 'overview', element: <OverviewPage /> },
+  { path: '/audit-log', key: 'auditLog', element: <AuditLogPage /> },
+  { path: '/settings/contact', key: 'contact', element: <ContactSettingsPage /> },
+] as const;
+
+export function App() {
+  const { t } = useTranslation();
+  const { tenant, actor } = useSite();
+  const { pathname } = useLocation();
+  const current = pages.find((p) => p.path === pathname);
+  useEffect(() => {
+    document.title = `${current ? t(`nav.${current.key}`) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
+  }, [current, t, tenant.name]);
+  const isAdmin = actor.roles.includes('administrator');
+  return (
+    <div className="admin-shell">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="admin-header">
+        <div>
+          <p className="admin-product">{t('product')}</p>
+          <p className="admin-tenant">{tenant.name}</p>
+        </div>
+        <div className="admin-header-tools">
+          {actor.displayName ? <span className="admin-user">{actor.displayName}</span> : null}
+          <LanguageSwitch className="language-switch" />
+        </div>
+      </header>
+      <nav className="admin-nav" aria-label={t('nav.label')}>
+        <ul>
+          {pages.map((p) => (
+            <li key={p.path}>
+              <NavLink to={p.path} end>
+                {t(`nav.${p.key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="admin-main">
+        {isAdmin ? (
+          <Routes>
+            {pages.map((p) => (
+              <Route key={p.path} path={p.path} element={p.element} />
+            ))}
+            <Route path="*" element={<h1>{t('notFound')}</h1>} />
+          </Routes>
+        ) : (
+          <section>
+            <h1>{t('loginRequired.heading')}</h1>
+            <p>{t('loginRequired.text')}</p>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// Writes one audit row inside the caller's transaction, so a rolled-back change leaves no audit row and a
+// committed change always has one. The database chains the row (seq, prev_hash, hash) by trigger.
+import type { Transaction } from 'sequelize';
+import type { Actor } from '../actors';
+import type { Database } from '../db/database';
+
+export interface CommandContext {
+  actor: Actor;
+  tenantId: string;
+  requestId?: string;
+}
+
+export interface AuditEvent {
+  /** `entity.pastTenseVerb`, e.g. `tenant.contactUpdated`. */
+  action: string;
+  entityType: string;
+  entityId?: string;
+  /** What changed, never the sensitive values themselves (names of fields, counts, ids). */
+  summary?: Record<string, unknown>;
+}
+
+export function actorColumns(actor: Actor): { actorType: 'user' | 'system' | 'anonymous'; actorId: string } {
+  switch (actor.kind) {
+    case 'user':
+      return { actorType: 'user', actorId: actor.id };
+    case 'system':
+      return { actorType: 'system', actorId: actor.id };
+    case 'anonymous':
+      return { actorType: 'anonymous', actorId: 'anonymous' };
+  }
+}
+
+export async function recordAudit(db: Database, tx: Transaction, ctx: CommandContext, event: AuditEvent): Promise<void> {
+  await db.models.AuditEntry.create(
+    {
+      tenantId: ctx.tenantId,
+      ...actorColumns(ctx.actor),
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      summary: event.summary ?? {},
+      requestId: ctx.requestId ?? null,
+    },
+    { transaction: tx, returning: false },
+  );
+}

@@ -1,0 +1,52 @@
+// The application's connection pool (role tingvalla_app, subject to row-level security) and the one way to
+// touch tenant data: inside a transaction that has the tenant set. A query outside withTenant sees no rows.
+import { QueryTypes, Sequelize, type Transaction } from 'sequelize';
+import { defineModels, type Models } from './models';
+
+export type Site = 'public' | 'admin';
+
+export function createSequelize(url: string, log?: (sql: string) => void): Sequelize {
+  return new Sequelize(url, {
+    dialect: 'postgres',
+    logging: log ?? false,
+    pool: { max: 10, min: 0, idle: 10_000 },
+  });
+}
+
+export class Database {
+  readonly models: Models;
+
+  constructor(readonly sequelize: Sequelize) {
+    this.models = defineModels(sequelize);
+  }
+
+  static connect(url: string): Database {
+    return new Database(createSequelize(url));
+  }
+
+  /** Runs `fn` in one transaction whose every statement is restricted to `tenantId` by RLS. */
+  withTenant<T>(tenantId: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.sequelize.transaction(async (tx) => {
+      await this.sequelize.query("SELECT set_config('app.tenant_id', $1, true)", { bind: [tenantId], transaction: tx });
+      return fn(tx);
+    });
+  }
+
+  /** The one read made before a tenant is known: which tenant and site a host name belongs to. */
+  async resolveHost(host: string): Promise<{ tenantId: string; site: Site } | undefined> {
+    const rows = await this.sequelize.query<{ tenant_id: string; site: Site }>('SELECT tenant_id, site FROM tenant_for_host($1)', {
+      bind: [host],
+      type: QueryTypes.SELECT,
+    });
+    const row = rows[0];
+    return row ? { tenantId: row.tenant_id, site: row.site } : undefined;
+  }
+
+  async ping(): Promise<void> {
+    await this.sequelize.query('SELECT 1');
+  }
+
+  close(): Promise<void> {
+    return this.sequelize.close();
+  }
+}

@@ -1,0 +1,22 @@
+// The ordered list of migrations. Listed explicitly (not globbed) so tsx, jest and the bundle agree.
+import type { MigrationFn } from '../migrator';
+import * as m0001 from './0001-current-tenant-function';
+import * as m0002 from './0002-create-tenants';
+import * as m0003 from './0003-create-tenant-hosts';
+import * as m0004 from './0004-create-audit-log';
+import * as m0005 from './0005-chain-audit-log';
+import * as m0006 from './0006-audit-purge-function';
+
+interface MigrationModule {
+  up: MigrationFn;
+  down: MigrationFn;
+}
+
+export const migrations: { name: string; module: MigrationModule }[] = [
+  { name: '0001-current-tenant-function', module: m0001 },
+  { name: '0002-create-tenants', module: m0002 },
+  { name: '0003-create-tenant-hosts', module: m0003 },
+  { name: '0004-create-audit-log', module: m0004 },
+  { name: '0005-chain-audit-log', module: m0005 },
+  { name: '0006-audit-purge-function', module: m0006 },
+];

@@ -1,0 +1,79 @@
+// The Temporal CLI dev server (`temporal server start-dev`), started when TEMPORAL_ADDRESS is unset.
+// It registers the namespace and the platform's search attributes at start, so workflows can always set them.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Connection } from '@temporalio/client';
+import { SEARCH_ATTRIBUTE_DEFINITIONS } from '../temporal/search-attributes';
+
+export interface DevServerOptions {
+  cli: string;
+  namespace: string;
+  port: number;
+  uiPort: number;
+  /** SQLite file that keeps workflows across restarts; undefined keeps everything in memory (tests). */
+  dbFile?: string;
+  /** Where the Web UI asks to decode payloads (the identity issue wires /codec). */
+  uiCodecEndpoint?: string;
+}
+
+export interface RunningDevServer {
+  address: string;
+  uiUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startTemporalDevServer(opts: DevServerOptions): Promise<RunningDevServer> {
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(opts.port),
+    '--ui-port', String(opts.uiPort),
+    '--namespace', opts.namespace,
+    '--log-level', 'error',
+    ...(opts.dbFile ? ['--db-filename', opts.dbFile] : []),
+    ...(opts.uiCodecEndpoint ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : []),
+    ...SEARCH_ATTRIBUTE_DEFINITIONS.flatMap(({ name, cliType }) => ['--search-attribute', `${name}=${cliType}`]),
+  ];
+  const child = spawn(opts.cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  const address = `127.0.0.1:${opts.port}`;
+  await waitUntilServing(child, address, () => stderr);
+  return {
+    address,
+    uiUrl: `http://127.0.0.1:${opts.uiPort}`,
+    stop: () => stopChild(child),
+  };
+}
+
+async function waitUntilServing(child: ChildProcess, address: string, stderr: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  while (Date.now() < deadline) {
+    if (exited !== undefined) throw new Error(`temporal server start-dev exited with ${exited}: ${stderr()}`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(`temporal server start-dev did not answer on ${address} within 60 s: ${stderr()}`);
+}
+
+export function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolvePromise();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,61 @@
+// Errors as classes with stable codes. engine/http/problem.ts maps them to problem+json (RFC 9457) in one place.
+import type { FieldError } from '../forms/validation';
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+  abstract readonly title: string;
+  readonly fields?: FieldError[];
+
+  constructor(detail?: string, fields?: FieldError[]) {
+    super(detail);
+    this.name = new.target.name;
+    if (fields) this.fields = fields;
+  }
+}
+
+export class ValidationError extends AppError {
+  readonly status = 400;
+  readonly code = 'validation_failed';
+  readonly title = 'The request has invalid fields';
+  constructor(fields: FieldError[], detail = 'See errors for each field.') {
+    super(detail, fields);
+  }
+}
+
+export class MalformedRequestError extends AppError {
+  readonly status = 400;
+  readonly code = 'malformed_request';
+  readonly title = 'The request body could not be read';
+}
+
+export class UnauthenticatedError extends AppError {
+  readonly status = 401;
+  readonly code = 'unauthenticated';
+  readonly title = 'Log in to do this';
+}
+
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+  readonly code = 'forbidden';
+  readonly title = 'You may not do this';
+}
+
+/** Also the answer for another tenant's id: nobody learns that it exists. */
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly code = 'not_found';
+  readonly title = 'Not found';
+}
+
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  readonly code = 'payload_too_large';
+  readonly title = 'The request body is too large';
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  readonly status = 415;
+  readonly code = 'unsupported_media_type';
+  readonly title = 'Send application/json';
+}

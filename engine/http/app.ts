@@ -1,0 +1,62 @@
+// The Express application: every tenant's API and both sites on one port.
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import { NotFoundError } from '../errors';
+import { resolveActor } from './actor';
+import { resolveTenant } from './tenancy';
+import { problemHandler } from './problem';
+import { apiRouter } from './routes/api';
+import { healthRouter, type ReadinessCheck } from './routes/health';
+import { sitesRouter } from './sites';
+import './types';
+
+export const JSON_BODY_LIMIT = '64kb';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  readiness: ReadinessCheck[];
+}
+
+export function createApp({ config, db, logger, readiness }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Never log bodies, query strings or cookies: they may carry personal data.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(
+    helmet({
+      hsts: config.NODE_ENV === 'production',
+      contentSecurityPolicy: { useDefaults: true, directives: { upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null } },
+    }),
+  );
+  app.use(healthRouter(readiness));
+  app.use(resolveTenant(db));
+  app.use(resolveActor(config));
+  app.use('/api', express.json({ limit: JSON_BODY_LIMIT }), apiRouter(db), (_req, _res, next) => next(new NotFoundError()));
+  app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
+  app.use((_req, _res, next) => next(new NotFoundError()));
+  app.use(problemHandler);
+  return app;
+}
+

@@ -1,0 +1,39 @@
+// The one place errors become responses: problem+json (RFC 9457) with a stable `code`. Validation errors
+// list their fields; anything unexpected is a 500 that hides its details and is logged once with the request id.
+import type { ErrorRequestHandler, Response } from 'express';
+import { AppError, MalformedRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
+import type { Problem } from '../../schemas/types/api-problem';
+
+const TYPE_BASE = 'https://tingvalla.dev/problems/';
+
+function fromBodyParser(err: { type?: string; status?: number }): AppError | undefined {
+  if (err.type === 'entity.too.large') return new PayloadTooLargeError();
+  if (err.type === 'entity.parse.failed') return new MalformedRequestError('The body is not valid JSON.');
+  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return new UnsupportedMediaTypeError();
+  return undefined;
+}
+
+export function sendProblem(res: Response, problem: Problem): void {
+  res.status(problem.status).type('application/problem+json').json(problem);
+}
+
+export const problemHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
+  if (res.headersSent) return next(err);
+  const known = err instanceof AppError ? err : fromBodyParser(err as { type?: string });
+  const requestId = String(req.id);
+  if (known) {
+    sendProblem(res, {
+      type: TYPE_BASE + known.code,
+      title: known.title,
+      status: known.status,
+      code: known.code,
+      ...(known.message ? { detail: known.message } : {}),
+      ...(known.fields ? { errors: known.fields } : {}),
+      instance: req.originalUrl.split('?')[0],
+      requestId,
+    });
+    return;
+  }
+  req.log.error({ err }, 'unhandled error');
+  sendProblem(res, { type: TYPE_BASE + 'internal_error', title: 'Something went wrong on our side', status: 500, code: 'internal_error', requestId });
+};

@@ -1,0 +1,54 @@
+// The JSON API, mounted under /api on every tenant host. Each route is a thin chain:
+// actor (resolved earlier) → validate → command or query (its own transaction) → presenter.
+import { Router, type Request } from 'express';
+import type { AuditLogQuery } from '../../../schemas/types/api-audit-log-query';
+import type { CommandContext } from '../../audit/record';
+import { verifyAuditChain } from '../../audit/verify';
+import { updateContactInfo } from '../../commands/update-contact-info';
+import type { Database } from '../../db/database';
+import { UnsupportedMediaTypeError } from '../../errors';
+import { authorize } from '../../policies';
+import { presentAuditLogPage } from '../../presenters/audit-log';
+import { presentSiteInfo } from '../../presenters/site-info';
+import { listAuditLog } from '../../queries/audit-log';
+import { loadTenant } from '../../queries/tenant';
+import { validateQuery } from '../../validation';
+
+function contextOf(req: Request): CommandContext {
+  return { actor: req.actor!, tenantId: req.tenant!.id, requestId: String(req.id) };
+}
+
+export function apiRouter(db: Database): Router {
+  const api = Router();
+
+  // Only JSON bodies are accepted; a cross-site form post cannot send application/json without a preflight.
+  api.use((req, _res, next) => {
+    if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && !req.is('application/json')) throw new UnsupportedMediaTypeError();
+    next();
+  });
+
+  api.get('/site', async (req, res) => {
+    const { actor, tenantId } = contextOf(req);
+    authorize(actor, 'site.view', { tenantId });
+    res.json(presentSiteInfo(await loadTenant(db, tenantId), req.tenant!.site, actor));
+  });
+
+  api.put('/settings/contact', async (req, res) => {
+    res.json(await updateContactInfo(db, contextOf(req), req.body));
+  });
+
+  api.get('/audit-log', async (req, res) => {
+    const ctx = contextOf(req);
+    const query = validateQuery<AuditLogQuery>('api/audit-log-query.schema.json', req.query as Record<string, unknown>);
+    const { rows, total } = await listAuditLog(db, ctx.actor, ctx.tenantId, query);
+    res.json(presentAuditLogPage(rows, total, query.page, query.pageSize));
+  });
+
+  api.get('/audit-log/verification', async (req, res) => {
+    const ctx = contextOf(req);
+    authorize(ctx.actor, 'auditLog.read', { tenantId: ctx.tenantId });
+    res.json(await db.withTenant(ctx.tenantId, (tx) => verifyAuditChain(db.sequelize, ctx.tenantId, tx)));
+  });
+
+  return api;
+}

@@ -1,0 +1,77 @@
+// `npm start`: PostgreSQL, Temporal and its Web UI, the worker, the API and both sites of every tenant,
+// in one process tree that Ctrl-C stops cleanly.
+import { createSequelize } from './db/database';
+import { prepareDatabase } from './db/prepare';
+import { ConfigError, loadConfig, type Config } from './config';
+import { MissingToolError } from './dev/tools';
+import { startPlatform, type Platform } from './platform';
+import { startServices, type Services } from './services';
+import { Connection } from '@temporalio/client';
+import { ensureSearchAttributes } from './temporal/ensure-search-attributes';
+import { allTenantIds } from './tenancy/create-tenant';
+import { demoTenantSpecs, ensureDemoTenants } from './tenancy/demo-tenants';
+
+const say = (line: string) => console.log(`[tingvalla] ${line}`);
+
+async function seed(config: Config, ownerUrl: string): Promise<string[]> {
+  const owner = createSequelize(ownerUrl);
+  try {
+    const created = await ensureDemoTenants(owner, config.BASE_DOMAIN);
+    if (created.length > 0) say(`created demo tenants: ${created.join(', ')}`);
+    return await allTenantIds(owner);
+  } finally {
+    await owner.close();
+  }
+}
+
+function printUrls(config: Config, services: Services, port: number): void {
+  say('Sites:');
+  for (const t of demoTenantSpecs(config.BASE_DOMAIN)) {
+    say(`  ${t.name.padEnd(18)} public  http://${t.publicHosts[0]}:${port}/`);
+    say(`  ${''.padEnd(18)} admin   http://${t.adminHosts[0]}:${port}/`);
+  }
+  say(services.temporalUiUrl ? `Temporal Web UI: ${services.temporalUiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows` : `Temporal: ${services.temporalAddress}`);
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  // Until SAML login lands (identity issue), `npm start` in development opens the admin site as an administrator.
+  if ((process.env.NODE_ENV ?? 'development') === 'development') process.env.DEV_ACTOR ??= 'administrator';
+  const config = loadConfig();
+  const services = await startServices(config, say);
+  let platform: Platform | undefined;
+  const shutdown = async (signal: string) => {
+    say(`${signal}: stopping…`);
+    await platform?.stop();
+    await services.stop();
+    say('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    const appUrl = await prepareDatabase({ ownerUrl: services.ownerUrl, appPassword: config.DATABASE_APP_PASSWORD, ...(config.DATABASE_APP_URL ? { appUrl: config.DATABASE_APP_URL } : {}) });
+    say('database migrated');
+    const tenantIds = await seed(config, services.ownerUrl);
+    if (!services.startedTemporal) {
+      const connection = await Connection.connect({ address: services.temporalAddress });
+      await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+      await connection.close();
+    }
+    platform = await startPlatform({ config, appUrl, temporalAddress: services.temporalAddress, tenantIds });
+    printUrls(config, services, platform.port);
+    const ready = await fetch(`http://127.0.0.1:${platform.port}/readyz`);
+    if (!ready.ok) throw new Error(`/readyz answered ${ready.status}: ${await ready.text()}`);
+    say(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (/readyz answers 200). Ctrl-C stops everything.`);
+  } catch (err) {
+    await platform?.stop();
+    await services.stop();
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof MissingToolError) console.error(`[tingvalla] ${err.message}`);
+  else console.error('[tingvalla] failed to start:', err);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+// Wires the running platform together: database pool, Temporal client and worker, HTTP server, and the
+// housekeeping workflow of every tenant. `npm start` and the browser/integration tests both use it.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Client } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+import { Database } from './db/database';
+import { createApp } from './http/app';
+import { connectTemporal } from './temporal/client';
+import { ensureHousekeeping } from './temporal/housekeeping';
+import { loadCodecKeys } from './temporal/keys';
+import { createWorker } from './temporal/worker';
+
+export interface PlatformOptions {
+  config: Config;
+  appUrl: string;
+  temporalAddress: string;
+  /** Tenants whose housekeeping workflow must be running. */
+  tenantIds: string[];
+  workflowBundlePath?: string;
+  logger?: Logger;
+  /** Port to listen on; 0 picks a free one (tests). */
+  port?: number;
+}
+
+export interface Platform {
+  db: Database;
+  client: Client;
+  worker: Worker;
+  server: Server;
+  port: number;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
+  const { config } = opts;
+  const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
+  const keys = loadCodecKeys(config);
+  const db = Database.connect(opts.appUrl);
+  await db.ping();
+  const client = await connectTemporal({ address: opts.temporalAddress, namespace: config.TEMPORAL_NAMESPACE, keys });
+  const worker = await createWorker({
+    address: opts.temporalAddress,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    keys,
+    deps: { db },
+    ...(opts.workflowBundlePath ? { workflowBundlePath: opts.workflowBundlePath } : {}),
+  });
+  const workerRun = worker.run();
+  for (const tenantId of opts.tenantIds) await ensureHousekeeping(client, config.TEMPORAL_TASK_QUEUE, tenantId);
+
+  const app = createApp({
+    config,
+    db,
+    logger,
+    readiness: [
+      { name: 'database', check: () => db.ping() },
+      { name: 'temporal', check: async () => void (await client.connection.workflowService.getSystemInfo({})) },
+      { name: 'worker', check: async () => void (worker.getState() === 'RUNNING' || Promise.reject(new Error(worker.getState()))) },
+    ],
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(opts.port ?? config.PORT, '127.0.0.1', () => resolve(s)).once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await workerRun.catch((err: unknown) => logger.error({ err }, 'worker stopped with an error'));
+      await client.connection.close();
+      await db.close();
+    })());
+  return { db, client, worker, server, port, logger, stop };
+}

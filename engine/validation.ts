@@ -1,0 +1,33 @@
+// Server-side validation of platform documents against their JSON Schemas (schemas/), with the shared
+// Ajv setup of forms/validation.ts. A failure becomes a ValidationError that names every field.
+import type Ajv from 'ajv';
+import { createAjv, toFieldErrors } from '../forms/validation';
+import { loadSchemaFiles, SCHEMA_BASE } from '../schemas/registry';
+import { ValidationError } from './errors';
+
+function ajvWithAllSchemas(coerceTypes: boolean): Ajv {
+  const ajv = createAjv({ useDefaults: true, coerceTypes });
+  for (const file of loadSchemaFiles()) ajv.addSchema(file.schema, file.id);
+  return ajv;
+}
+
+const bodies = ajvWithAllSchemas(false);
+// Query strings arrive as text; only there may "2" stand for 2.
+const queries = ajvWithAllSchemas(true);
+
+function check<T>(ajv: Ajv, schemaPath: string, data: unknown): T {
+  const fn = ajv.getSchema(SCHEMA_BASE + schemaPath);
+  if (!fn) throw new Error(`unknown schema ${schemaPath}`);
+  if (!fn(data)) throw new ValidationError(toFieldErrors(fn.errors));
+  return data as T;
+}
+
+/** Validates a JSON document (defaults filled in, in place) against schemas/<path>; throws ValidationError. */
+export function validate<T>(schemaPath: string, data: unknown): T {
+  return check<T>(bodies, schemaPath, data);
+}
+
+/** Validates a copy of a parsed query string, turning numeric text into numbers where the schema says so. */
+export function validateQuery<T>(schemaPath: string, query: Record<string, unknown>): T {
+  return check<T>(queries, schemaPath, { ...query });
+}

@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useLocation } from 'react-router';
+import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
+import { useSite } from '../../forms/ui/site';
+import { ContactPage } from './pages/ContactPage';
+import { FrontPage } from './pages/FrontPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+const menu = [
+  { to: '/', key: 'front' },
+  { to: '/contact', key: 'contact' },
+] as const;
+
+/** Public site layout in the Danish design system's markup; the neutral theme styles the same classes. */
+export function App() {
+  const { t } = useTranslation();
+  const { tenant } = useSite();
+  const { pathname } = useLocation();
+  useEffect(() => {
+    document.title = `${t(`pageTitle.${pathname === '/contact' ? 'contact' : 'front'}`)} – ${tenant.name}`;
+  }, [pathname, t, tenant.name]);
+  return (
+    <>
+      <a className="skipnav" href="#main-content">
+        {t('skipToContent')}
+      </a>
+      <header className="header">
+        <div className="solution-info">
+          <div className="solution-info-inner container">
+            <div className="solution-heading">
+              <Link to="/" className="tenant-name">
+                {tenant.name}
+              </Link>
+            </div>
+            <div className="additional-info">
+              <LanguageSwitch className="language-switch" />
+            </div>
+          </div>
+        </div>
+        <nav className="navigation-menu" aria-label={t('nav.label')}>
+          <div className="navigation-menu-inner container">
+            <ul className="mainmenu">
+              {menu.map(({ to, key }) => (
+                <li key={to} className={pathname === to ? 'active current' : undefined}>
+                  <Link to={to} className="nav-link" aria-current={pathname === to ? 'page' : undefined}>
+                    <span>{t(`nav.${key}`)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      </header>
+      <main id="main-content" className="container page-container">
+        <Routes>
+          <Route path="/" element={<FrontPage />} />
+          <Route path="/contact" element={<ContactPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </main>
+      <footer className="footer">
+        <div className="container">
+          <p>{t('footer', { name: tenant.name })}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

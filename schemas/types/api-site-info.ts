@@ -1,0 +1,43 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+/**
+ * What a site needs to render itself (GET /api/site): the tenant resolved from the host name and the current actor.
+ */
+export interface SiteInfo {
+  tenant: {
+    slug: string;
+    name: string;
+    country: "DK" | "SE";
+    defaultLocale: "da" | "sv" | "en";
+    theme: "dkfds" | "neutral";
+    contact: ContactInfo;
+    frontPage: FrontPage;
+  };
+  site: "public" | "admin";
+  actor: {
+    kind: "anonymous" | "user" | "system";
+    displayName?: string;
+    roles: string[];
+  };
+}
+/**
+ * How citizens reach the municipality's election or petitions office; shown on the public contact page and edited by administrators (PUT /api/settings/contact).
+ */
+export interface ContactInfo {
+  email: string;
+  phone: string;
+  address: string;
+  openingHours?: string;
+}
+/**
+ * The public front page's heading and introduction, per language; the tenant's default language is the fallback.
+ */
+export interface FrontPage {
+  da?: PageText;
+  sv?: PageText;
+  en?: PageText;
+}
+export interface PageText {
+  heading: string;
+  intro: string;
+}

@@ -1,0 +1,75 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+/**
+ * Tingvalla's configuration, read once from the environment at start. Every variable is optional in development; production refuses to start without the ones marked required there.
+ */
+export interface Config {
+  /**
+   * Mode. Production refuses development conveniences (embedded services, generated keys, the development actor).
+   */
+  NODE_ENV: "development" | "test" | "production";
+  /**
+   * HTTP port serving the API and both sites of every tenant.
+   */
+  PORT: number;
+  /**
+   * Folder for the embedded PostgreSQL cluster, the Temporal dev server's SQLite file and generated development keys.
+   */
+  DATA_DIR: string;
+  /**
+   * Folder outside the repo for the Temporal CLI and the Java test server, built or fetched once and reused.
+   */
+  TOOLS_CACHE_DIR: string;
+  /**
+   * Domain under which demo tenants get their host names: <slug>.<domain> and admin.<slug>.<domain>.
+   */
+  BASE_DOMAIN: string;
+  /**
+   * PostgreSQL URL of the owner role that runs migrations. Unset: an embedded PostgreSQL 18 server is started under DATA_DIR.
+   */
+  DATABASE_URL?: string;
+  /**
+   * PostgreSQL URL the application uses (role tingvalla_app, subject to row-level security). Unset: derived from DATABASE_URL with user tingvalla_app and DATABASE_APP_PASSWORD.
+   */
+  DATABASE_APP_URL?: string;
+  /**
+   * Password set for role tingvalla_app when it is created or migrated. Required (not the default) in production.
+   */
+  DATABASE_APP_PASSWORD: string;
+  /**
+   * Port of the embedded PostgreSQL server (development only).
+   */
+  EMBEDDED_PG_PORT: number;
+  /**
+   * host:port of the Temporal frontend. Unset: the Temporal CLI dev server is started (SQLite under DATA_DIR).
+   */
+  TEMPORAL_ADDRESS?: string;
+  /**
+   * Temporal namespace of all Tingvalla workflows.
+   */
+  TEMPORAL_NAMESPACE: string;
+  /**
+   * Task queue the worker polls.
+   */
+  TEMPORAL_TASK_QUEUE: string;
+  /**
+   * gRPC port of the Temporal dev server started by the project.
+   */
+  TEMPORAL_DEV_PORT: number;
+  /**
+   * Web UI port of the Temporal dev server started by the project.
+   */
+  TEMPORAL_DEV_UI_PORT: number;
+  /**
+   * Payload encryption keys as id:base64(32 bytes), comma-separated; the first encrypts, all decrypt. Unset in development: generated once under DATA_DIR. Required in production.
+   */
+  TEMPORAL_CODEC_KEYS?: string;
+  /**
+   * pino log level.
+   */
+  LOG_LEVEL: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /**
+   * Development only: treat every admin-site request as an administrator of that tenant until real login exists. npm start turns it on; refused in production.
+   */
+  DEV_ACTOR: "off" | "administrator";
+}

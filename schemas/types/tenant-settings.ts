@@ -1,0 +1,35 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+/**
+ * A tenant's own settings: what its sites show and how long it keeps data.
+ */
+export interface TenantSettings {
+  contact: ContactInfo;
+  /**
+   * The public front page's heading and introduction, per language; the tenant's default language is the fallback.
+   */
+  frontPage: {
+    da?: PageText;
+    sv?: PageText;
+    en?: PageText;
+  };
+  retention: {
+    /**
+     * Audit rows older than this many calendar months are purged by the tenant's housekeeping workflow.
+     */
+    auditLogMonths: number;
+  };
+}
+/**
+ * How citizens reach the municipality's election or petitions office; shown on the public contact page and edited by administrators (PUT /api/settings/contact).
+ */
+export interface ContactInfo {
+  email: string;
+  phone: string;
+  address: string;
+  openingHours?: string;
+}
+export interface PageText {
+  heading: string;
+  intro: string;
+}

@@ -1,0 +1,4 @@
+// Every workflow type the worker runs. Workflow code is deterministic: no Node, database or HTTP modules
+// (eslint.config.mjs enforces it); side effects are activities, imported here as types only.
+export { tenantHousekeeping } from './housekeeping/workflow';
+export * as housekeepingMessages from './housekeeping/messages';
