@@ -1,0 +1,86 @@
+// The admin site in Chromium: shell, audit log with filters and paging, contact settings with errors, axe-core.
+import { developmentAdministrator } from '../../engine/actors';
+import { updateContactInfo } from '../../engine/commands/update-contact-info';
+import { closeOwnerDb, createTestTenant, type TestTenant } from '../helpers/factories';
+import { expectAccessible, launchBrowser, type TestBrowser } from '../helpers/browser';
+import { startTestPlatform } from '../helpers/platform';
+
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+let browser: TestBrowser;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  tenant = await createTestTenant({ country: 'SE' });
+  platform = await startTestPlatform();
+  browser = await launchBrowser();
+  // 30 changes, so the audit log has two pages of 25.
+  const ctx = { tenantId: tenant.id, actor: developmentAdministrator(tenant.id) };
+  for (let i = 0; i < 30; i++) await updateContactInfo(platform.db, ctx, { email: 'a@b.se', phone: '+46 123 456 78', address: `Storgatan ${i}` });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  await closeOwnerDb();
+});
+
+it('shows the admin shell with the tenant name, navigation and language switch', async () => {
+  const page = await browser.newPage();
+  await page.goto(platform.url(tenant.adminHost));
+  await page.getByRole('heading', { name: `Administration för ${tenant.name}` }).waitFor();
+  expect(await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(['Översikt', 'Granskningslogg', 'Kontaktuppgifter']);
+  await expectAccessible(page);
+  await page.getByLabel('Språk').selectOption('da');
+  await page.getByRole('heading', { name: `Administration for ${tenant.name}` }).waitFor();
+  expect(await page.getAttribute('html', 'lang')).toBe('da');
+  await page.getByLabel('Sprog').selectOption('en');
+  await page.getByRole('heading', { name: `Administration of ${tenant.name}` }).waitFor();
+});
+
+it('pages and filters the audit log and shows the chain is intact', async () => {
+  const page = await browser.newPage();
+  await page.goto(platform.url(tenant.adminHost, '/audit-log'));
+  await page.getByText('31 rader', { exact: true }).waitFor();
+  expect(await page.getByRole('status').textContent()).toMatch(/Kedjan är hel \(31 rader kontrollerade\)/);
+  expect(await page.locator('tbody tr').count()).toBe(25);
+  expect(await page.getByText('Sida 1 av 2').count()).toBe(1);
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Nästa sida' }).click();
+  await page.getByText('Sida 2 av 2').waitFor();
+  expect(await page.locator('tbody tr').count()).toBe(6);
+  expect(await page.locator('tbody tr').last().textContent()).toContain('tenant.created');
+
+  await page.getByLabel('Åtgärd').fill('tenant.created');
+  await page.getByRole('button', { name: 'Filtrera' }).click();
+  await page.getByText('1 rad', { exact: true }).waitFor();
+  expect(new URL(page.url()).searchParams.get('action')).toBe('tenant.created');
+  await expectAccessible(page);
+});
+
+it('edits contact details: errors are shown at each field and nothing is saved; a valid change is saved and audited', async () => {
+  const page = await browser.newPage();
+  await page.goto(platform.url(tenant.adminHost, '/settings/contact'));
+  const email = page.getByLabel('E-post');
+  await email.fill('inte-en-adress');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('alert').waitFor();
+  expect(await email.getAttribute('aria-invalid')).toBe('true');
+  const describedBy = await email.getAttribute('aria-describedby');
+  expect(await page.locator(`#${describedBy}`).textContent()).toMatch(/format/);
+  await expectAccessible(page);
+
+  await email.fill('val@testby.se');
+  await page.getByLabel('Adress').fill('Stadshuset 1');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByText('Kontaktuppgifterna är sparade.').waitFor();
+  await expectAccessible(page);
+
+  const publicPage = await browser.newPage();
+  await publicPage.goto(platform.url(tenant.publicHost, '/contact'));
+  await publicPage.getByRole('link', { name: 'val@testby.se' }).waitFor();
+  expect(await publicPage.getByText('Stadshuset 1').count()).toBe(1);
+
+  await page.goto(platform.url(tenant.adminHost, '/audit-log?action=tenant.contactUpdated'));
+  await page.getByText('31 rader', { exact: true }).waitFor();
+});

@@ -1,0 +1,44 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser), with axe-core run on every page.
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { testServices } from './env';
+
+export interface TestBrowser {
+  browser: Browser;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await chromium.launch({
+    executablePath: testServices().chromiumPath,
+    headless: true,
+    // As root and without internet: no sandbox, and none of Chromium's background calls home.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    // playwright gives every launch a fresh, throwaway user-data dir of its own.
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ locale: 'en-GB' });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (err) => {
+        throw err;
+      });
+      return page;
+    },
+    async close() {
+      for (const c of contexts) await c.close();
+      await browser.close();
+    },
+  };
+}
+
+/** Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
+}

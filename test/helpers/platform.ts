@@ -1,0 +1,27 @@
+// A whole running platform (API, both sites, worker) on a free port, against the run's database and Temporal.
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { startPlatform, type Platform } from '../../engine/platform';
+import { testConfig, testServices } from './env';
+
+let runtimeInstalled = false;
+
+/** The worker's own log lines (state changes) would drown the test output: warnings and errors only. */
+export function quietTemporalRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
+export async function startTestPlatform(tenantIds: string[] = []): Promise<Platform & { url: (host: string, path?: string) => string }> {
+  quietTemporalRuntime();
+  const services = testServices();
+  const platform = await startPlatform({
+    config: testConfig(),
+    appUrl: services.appUrl,
+    temporalAddress: services.temporalAddress,
+    workflowBundlePath: services.workflowBundlePath,
+    tenantIds,
+    port: 0,
+  });
+  return Object.assign(platform, { url: (host: string, path = '/') => `http://${host}:${platform.port}${path}` });
+}

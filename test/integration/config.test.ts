@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig } from '../../engine/config';
+
+describe('configuration', () => {
+  it('applies documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.TEMPORAL_NAMESPACE).toBe('tingvalla');
+    expect(config.DEV_ACTOR).toBe('off');
+  });
+
+  it('refuses bad values and names every offending variable', () => {
+    expect(() => loadConfig({ PORT: '30o0', LOG_LEVEL: 'loud', TEMPORAL_ADDRESS: 'no port' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: '30o0', LOG_LEVEL: 'loud', TEMPORAL_ADDRESS: 'no port' });
+    } catch (err) {
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/LOG_LEVEL/);
+      expect(problems).toMatch(/TEMPORAL_ADDRESS/);
+    }
+  });
+
+  it('refuses unknown-range numbers', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('refuses development conveniences in production', () => {
+    let problems: string[] = [];
+    try {
+      loadConfig({ NODE_ENV: 'production', DEV_ACTOR: 'administrator' });
+    } catch (err) {
+      problems = (err as ConfigError).problems;
+    }
+    expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+    expect(problems.join('\n')).toMatch(/TEMPORAL_ADDRESS/);
+    expect(problems.join('\n')).toMatch(/TEMPORAL_CODEC_KEYS/);
+    expect(problems.join('\n')).toMatch(/DEV_ACTOR/);
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://owner:pw@db:5432/tingvalla',
+      DATABASE_APP_PASSWORD: 'a-long-secret',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      TEMPORAL_CODEC_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+    });
+    expect(config.NODE_ENV).toBe('production');
+  });
+});

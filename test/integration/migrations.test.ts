@@ -1,0 +1,34 @@
+// Every migration can be undone and redone on a database of its own.
+import { QueryTypes } from 'sequelize';
+import { createSequelize } from '../../engine/db/database';
+import { createMigrator } from '../../engine/db/migrator';
+import { migrations } from '../../engine/db/migrations';
+import { createDatabaseIfMissing } from '../../engine/db/prepare';
+import { testServices } from '../helpers/env';
+
+it('migrates down to nothing and up again', async () => {
+  const url = new URL(testServices().ownerUrl);
+  const name = `${url.pathname.slice(1)}_mig`;
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  await createDatabaseIfMissing(server.toString(), name);
+  url.pathname = `/${name}`;
+  const owner = createSequelize(url.toString());
+  const tables = async () =>
+    (await owner.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY 1", { type: QueryTypes.SELECT })).map((r) => r.tablename);
+  try {
+    const migrator = createMigrator(owner);
+    await migrator.up();
+    expect(await tables()).toEqual(['audit_chain_heads', 'audit_log', 'tenant_hosts', 'tenants']);
+    expect((await migrator.executed()).length).toBe(migrations.length);
+    await migrator.down({ to: 0 });
+    expect(await tables()).toEqual([]);
+    await migrator.up();
+    expect(await tables()).toHaveLength(4);
+  } finally {
+    await owner.close();
+    const admin = createSequelize(server.toString());
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.close();
+  }
+});

@@ -1,0 +1,97 @@
+// Row-level security: the application role sees and changes only the tenant set for its transaction,
+// whatever SQL it runs, and sees nothing when no tenant is set.
+import { QueryTypes } from 'sequelize';
+import { developmentAdministrator } from '../../engine/actors';
+import { Database } from '../../engine/db/database';
+import { NotFoundError, UnauthenticatedError } from '../../engine/errors';
+import { authorize } from '../../engine/policies';
+import { testServices } from '../helpers/env';
+import { closeOwnerDb, createTestTenant, type TestTenant } from '../helpers/factories';
+
+let db: Database;
+let a: TestTenant;
+let b: TestTenant;
+
+beforeAll(async () => {
+  db = Database.connect(testServices().appUrl);
+  [a, b] = await Promise.all([createTestTenant(), createTestTenant({ country: 'SE' })]);
+});
+
+afterAll(async () => {
+  await db.close();
+  await closeOwnerDb();
+});
+
+const rows = <T extends object>(sql: string, tenantId?: string) =>
+  tenantId
+    ? db.withTenant(tenantId, (tx) => db.sequelize.query<T>(sql, { type: QueryTypes.SELECT, transaction: tx }))
+    : db.sequelize.query<T>(sql, { type: QueryTypes.SELECT });
+
+describe('row-level security', () => {
+  it('the application role is neither superuser nor able to bypass RLS, nor owner of the tables', async () => {
+    const [role] = await rows<{ rolsuper: boolean; rolbypassrls: boolean }>('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user');
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+    const owned = await rows<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user");
+    expect(owned).toEqual([]);
+  });
+
+  it('every table with tenant data has RLS enabled', async () => {
+    const tables = await rows<{ relname: string; relrowsecurity: boolean }>(
+      "SELECT c.relname, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'",
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(4);
+    expect(tables.filter((t) => !t.relrowsecurity)).toEqual([]);
+  });
+
+  it('a query without a tenant sees no rows', async () => {
+    for (const table of ['tenants', 'tenant_hosts', 'audit_log', 'audit_chain_heads']) {
+      expect(await rows(`SELECT * FROM ${table}`)).toEqual([]);
+    }
+  });
+
+  it('a query as tenant A sees only A, whatever the WHERE clause says', async () => {
+    const tenants = await rows<{ id: string }>('SELECT id FROM tenants', a.id);
+    expect(tenants.map((t) => t.id)).toEqual([a.id]);
+    expect(await rows(`SELECT * FROM tenants WHERE id = '${b.id}'`, a.id)).toEqual([]);
+    expect(await rows(`SELECT * FROM audit_log WHERE tenant_id = '${b.id}'`, a.id)).toEqual([]);
+    const audit = await rows<{ tenant_id: string }>('SELECT tenant_id FROM audit_log', a.id);
+    expect(audit.length).toBeGreaterThan(0);
+    expect(new Set(audit.map((r) => r.tenant_id))).toEqual(new Set([a.id]));
+  });
+
+  it('tenant A cannot change tenant B', async () => {
+    const updated = await db.withTenant(a.id, async (tx) => {
+      const [, count] = await db.sequelize.query(`UPDATE tenants SET name = 'hijacked' WHERE id = '${b.id}'`, { transaction: tx, type: QueryTypes.UPDATE });
+      return count;
+    });
+    expect(updated).toBe(0);
+    await expect(
+      db.withTenant(a.id, (tx) =>
+        db.sequelize.query(`INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type, prev_hash, hash) VALUES ('${b.id}', 'system', 'x', 'x.injected', 'x', '', '')`, { transaction: tx }),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(db.withTenant(a.id, (tx) => db.sequelize.query(`DELETE FROM audit_log WHERE tenant_id = '${b.id}'`, { transaction: tx }))).rejects.toThrow(/permission denied/);
+    const [bRow] = await rows<{ name: string }>('SELECT name FROM tenants', b.id);
+    expect(bRow?.name).toBe(b.name);
+  });
+
+  it('the application may not edit or delete audit rows even of its own tenant', async () => {
+    await expect(db.withTenant(a.id, (tx) => db.sequelize.query("UPDATE audit_log SET action = 'x.y'", { transaction: tx }))).rejects.toThrow(/permission denied/);
+    await expect(db.withTenant(a.id, (tx) => db.sequelize.query('DELETE FROM audit_log', { transaction: tx }))).rejects.toThrow(/permission denied/);
+  });
+
+  it('host names resolve to their own tenant and site only', async () => {
+    expect(await db.resolveHost(a.publicHost)).toEqual({ tenantId: a.id, site: 'public' });
+    expect(await db.resolveHost(b.adminHost.toUpperCase())).toEqual({ tenantId: b.id, site: 'admin' });
+    expect(await db.resolveHost('unknown.localhost')).toBeUndefined();
+  });
+});
+
+describe('policy', () => {
+  it('answers another tenant’s resource exactly like a missing one', () => {
+    const adminOfA = developmentAdministrator(a.id);
+    expect(() => authorize(adminOfA, 'auditLog.read', { tenantId: b.id })).toThrow(NotFoundError);
+    expect(() => authorize(adminOfA, 'auditLog.read', { tenantId: a.id })).not.toThrow();
+    expect(() => authorize({ kind: 'anonymous', tenantId: a.id }, 'auditLog.read', { tenantId: a.id })).toThrow(UnauthenticatedError);
+  });
+});
