@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from './dev/embedded-postgres';
 import { startTemporalDevServer } from './dev/temporal-dev-server';
 import { ensureTemporalCli } from './dev/tools';
 import { createDatabaseIfMissing } from './db/prepare';
+import { EMBEDDED_DATABASE } from './dev/owner-connection';
 
 export interface Services {
   ownerUrl: string;
@@ -16,7 +17,6 @@ export interface Services {
   stop(): Promise<void>;
 }
 
-const DATABASE = 'tingvalla';
 
 export async function startServices(config: Config, log: (line: string) => void): Promise<Services> {
   const stops: (() => Promise<void>)[] = [];
@@ -29,8 +29,8 @@ export async function startServices(config: Config, log: (line: string) => void)
       const t0 = Date.now();
       const pg = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
       stops.push(() => pg.stop());
-      await createDatabaseIfMissing(pg.ownerUrl('postgres'), DATABASE);
-      ownerUrl = pg.ownerUrl(DATABASE);
+      await createDatabaseIfMissing(pg.ownerUrl('postgres'), EMBEDDED_DATABASE);
+      ownerUrl = pg.ownerUrl(EMBEDDED_DATABASE);
       log(`PostgreSQL (embedded) on 127.0.0.1:${config.EMBEDDED_PG_PORT} in ${Date.now() - t0} ms`);
     }
     let temporalAddress = config.TEMPORAL_ADDRESS;

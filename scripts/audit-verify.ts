@@ -4,28 +4,12 @@ import { QueryTypes } from 'sequelize';
 import { verifyAuditChain } from '../engine/audit/verify';
 import { loadConfig } from '../engine/config';
 import { createSequelize } from '../engine/db/database';
-import { startEmbeddedPostgres } from '../engine/dev/embedded-postgres';
-
-async function ownerConnection(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const config = loadConfig();
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => undefined };
-  const url = `postgres://postgres:tingvalla-embedded@127.0.0.1:${config.EMBEDDED_PG_PORT}/tingvalla`;
-  const probe = createSequelize(url);
-  try {
-    await probe.query('SELECT 1');
-    return { url, stop: async () => undefined };
-  } catch {
-    const pg = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
-    return { url: pg.ownerUrl('tingvalla'), stop: () => pg.stop() };
-  } finally {
-    await probe.close();
-  }
-}
+import { ownerConnection } from '../engine/dev/owner-connection';
 
 async function main(): Promise<number> {
   const slugIndex = process.argv.indexOf('--tenant');
   const slug = slugIndex > 0 ? process.argv[slugIndex + 1] : undefined;
-  const conn = await ownerConnection();
+  const conn = await ownerConnection(loadConfig());
   const owner = createSequelize(conn.url);
   try {
     const tenants = await owner.query<{ id: string; slug: string }>(`SELECT id, slug FROM tenants ${slug ? 'WHERE slug = $1' : ''} ORDER BY slug`, {

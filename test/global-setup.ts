@@ -22,7 +22,6 @@ export interface RunningTestServices {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __tingvallaTestServices: RunningTestServices | undefined;
 }
 
