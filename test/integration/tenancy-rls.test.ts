@@ -3,10 +3,11 @@
 import { QueryTypes } from 'sequelize';
 import { developmentAdministrator } from '../../engine/actors';
 import { Database } from '../../engine/db/database';
-import { NotFoundError, UnauthenticatedError } from '../../engine/errors';
+import { NotFoundError, UnauthenticatedError, ValidationError } from '../../engine/errors';
 import { authorize } from '../../engine/policies';
 import { testServices } from '../helpers/env';
-import { closeOwnerDb, createTestTenant, type TestTenant } from '../helpers/factories';
+import { addTenantHost } from '../../engine/tenancy/tenant-hosts';
+import { closeOwnerDb, createTestTenant, ownerDb, type TestTenant } from '../helpers/factories';
 
 let db: Database;
 let a: TestTenant;
@@ -93,5 +94,16 @@ describe('policy', () => {
     expect(() => authorize(adminOfA, 'auditLog.read', { tenantId: b.id })).toThrow(NotFoundError);
     expect(() => authorize(adminOfA, 'auditLog.read', { tenantId: a.id })).not.toThrow();
     expect(() => authorize({ kind: 'anonymous', tenantId: a.id }, 'auditLog.read', { tenantId: a.id })).toThrow(UnauthenticatedError);
+  });
+});
+
+describe('host names', () => {
+  it('can be added per tenant and site, and never taken from another tenant', async () => {
+    await addTenantHost(ownerDb(), a.slug, `Valg.${a.slug}.example`, 'public');
+    expect(await db.resolveHost(`valg.${a.slug}.example`)).toEqual({ tenantId: a.id, site: 'public' });
+    await expect(addTenantHost(ownerDb(), b.slug, `valg.${a.slug}.example`, 'admin')).rejects.toThrow(ValidationError);
+    await expect(addTenantHost(ownerDb(), b.slug, 'not a host!', 'admin')).rejects.toThrow(ValidationError);
+    const actions = await rows<{ action: string }>('SELECT action FROM audit_log ORDER BY seq', a.id);
+    expect(actions.map((r) => r.action)).toContain('tenant.hostAdded');
   });
 });
