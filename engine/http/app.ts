@@ -1,13 +1,12 @@
 // The Express application: every tenant's API and both sites on one port.
-import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
 import { resolveActor } from './actor';
+import { httpLogger } from './logging';
 import { resolveTenant } from './tenancy';
 import { problemHandler } from './problem';
 import { apiRouter } from './routes/api';
@@ -28,22 +27,7 @@ export function createApp({ config, db, logger, readiness }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Never log bodies, query strings or cookies: they may carry personal data.
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  app.use(httpLogger(logger));
   app.use(
     helmet({
       hsts: config.NODE_ENV === 'production',

@@ -39,7 +39,8 @@ export function sitesRouter(rootDir: string, db: Database, cacheIndex: boolean):
     const theme = themeOf(tenant);
     const head = [
       `<title>${escapeHtml(tenant.name)}</title>`,
-      theme === 'dkfds' ? '<link rel="stylesheet" href="/vendor/dkfds/css/dkfds.min.css">' : '',
+      // The tenant's theme dresses the public site; the admin site keeps its own styling for every tenant.
+      site === 'public' && theme === 'dkfds' ? '<link rel="stylesheet" href="/vendor/dkfds/css/dkfds.min.css">' : '',
     ].join('');
     const html = indexHtml(site)
       .replace('<html lang="en">', `<html lang="${tenant.defaultLocale}" data-theme="${theme}">`)

@@ -37,6 +37,16 @@ it('shows the admin shell with the tenant name, navigation and language switch',
   await page.getByRole('heading', { name: `Administration of ${tenant.name}` }).waitFor();
 });
 
+it('keeps its own styling for a Danish tenant too (no public theme in the admin site)', async () => {
+  const dk = await createTestTenant({ country: 'DK' });
+  const page = await browser.newPage();
+  await page.goto(platform.url(dk.adminHost));
+  await page.getByRole('heading', { name: `Administration for ${dk.name}` }).waitFor();
+  expect(await page.locator('link[href*="dkfds"]').count()).toBe(0);
+  expect(await page.locator('.admin-tenant').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(255, 255, 255)');
+  await expectAccessible(page);
+});
+
 it('pages and filters the audit log and shows the chain is intact', async () => {
   const page = await browser.newPage();
   await page.goto(platform.url(tenant.adminHost, '/audit-log'));

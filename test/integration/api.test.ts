@@ -68,6 +68,9 @@ describe('tenant resolution', () => {
     const sePage = await call(se.publicHost, 'GET', '/');
     expect(sePage.text).toContain('<html lang="sv" data-theme="neutral">');
     expect(sePage.text).not.toContain('dkfds.min.css');
+    const dkAdmin = await call(dk.adminHost, 'GET', '/');
+    expect(dkAdmin.text).toContain('<html lang="da" data-theme="dkfds">');
+    expect(dkAdmin.text).not.toContain('dkfds.min.css');
   });
 });
 
