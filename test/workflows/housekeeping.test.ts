@@ -11,7 +11,8 @@ import { Database } from '../../engine/db/database';
 import { dataConverter } from '../../engine/temporal/client';
 import { parseCodecKeys } from '../../engine/temporal/codec';
 import { workflowIds } from '../../engine/temporal/ids';
-import { platformSearchAttributes, SEARCH_ATTRIBUTE_DEFINITIONS } from '../../engine/temporal/search-attributes';
+import { ensureSearchAttributes } from '../../engine/temporal/ensure-search-attributes';
+import { platformSearchAttributes } from '../../engine/temporal/search-attributes';
 import { housekeepingMessages, tenantHousekeeping } from '../../workflows';
 import { testServices } from '../helpers/env';
 import { closeOwnerDb, createTestTenant, ownerDb } from '../helpers/factories';
@@ -28,9 +29,7 @@ beforeAll(async () => {
     server: { executable: { type: 'existing-path', path: testServices().testServerPath } },
     client: { dataConverter: converter },
   });
-  await env.connection.operatorService
-    .addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTE_DEFINITIONS.map((d) => [d.name, d.indexedValueType])) })
-    .catch(() => undefined); // the Java test server accepts any search attribute; a real server needs them registered
+  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   db = Database.connect(testServices().appUrl);
 });
 
