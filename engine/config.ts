@@ -51,6 +51,7 @@ function refuseDevelopmentConveniencesInProduction(config: Config, env: NodeJS.P
   if (!config.DATABASE_URL) problems.push('DATABASE_URL: required in production (no embedded PostgreSQL)');
   if (!config.TEMPORAL_ADDRESS) problems.push('TEMPORAL_ADDRESS: required in production (no dev server)');
   if (!config.TEMPORAL_CODEC_KEYS) problems.push('TEMPORAL_CODEC_KEYS: required in production (no generated keys)');
+  if (!config.DATA_MASTER_KEYS) problems.push('DATA_MASTER_KEYS: required in production (no generated keys)');
   if (!env.DATABASE_APP_URL && !env.DATABASE_APP_PASSWORD) problems.push('DATABASE_APP_PASSWORD: required in production');
   if (config.DEV_ACTOR !== 'off') problems.push('DEV_ACTOR: must be off in production');
   if (problems.length > 0) throw new ConfigError(problems);

@@ -82,6 +82,7 @@ export default async function globalSetup(): Promise<void> {
     TEST_TEMPORAL_TEST_SERVER: testServer,
     TEST_CHROMIUM: chromium,
     TEMPORAL_CODEC_KEYS: process.env.TEMPORAL_CODEC_KEYS ?? generateCodecKeySpec('test1'),
+    DATA_MASTER_KEYS: process.env.DATA_MASTER_KEYS ?? generateCodecKeySpec('master1'),
   });
   log(`ready in ${Date.now() - started} ms: database ${running.databaseName}, Temporal ${temporal.address}`);
 }

@@ -65,6 +65,10 @@ export interface Config {
    */
   TEMPORAL_CODEC_KEYS?: string;
   /**
+   * Master keys that wrap each tenant's data keys (personal numbers, later voter hashes), as id:base64(32 bytes), comma-separated; the first wraps, all unwrap. Unset in development: generated once under DATA_DIR. Required in production.
+   */
+  DATA_MASTER_KEYS?: string;
+  /**
    * pino log level.
    */
   LOG_LEVEL: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";

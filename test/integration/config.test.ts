@@ -35,6 +35,7 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/TEMPORAL_ADDRESS/);
     expect(problems.join('\n')).toMatch(/TEMPORAL_CODEC_KEYS/);
     expect(problems.join('\n')).toMatch(/DEV_ACTOR/);
+    expect(problems.join('\n')).toMatch(/DATA_MASTER_KEYS/);
   });
 
   it('accepts a complete production configuration', () => {
@@ -44,6 +45,7 @@ describe('configuration', () => {
       DATABASE_APP_PASSWORD: 'a-long-secret',
       TEMPORAL_ADDRESS: 'temporal:7233',
       TEMPORAL_CODEC_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+      DATA_MASTER_KEYS: `m1:${Buffer.alloc(32, 9).toString('base64')}`,
     });
     expect(config.NODE_ENV).toBe('production');
   });

@@ -6,6 +6,7 @@ import * as m0003 from './0003-create-tenant-hosts';
 import * as m0004 from './0004-create-audit-log';
 import * as m0005 from './0005-chain-audit-log';
 import * as m0006 from './0006-audit-purge-function';
+import * as m0007 from './0007-create-tenant-keys';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -19,4 +20,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0004-create-audit-log', module: m0004 },
   { name: '0005-chain-audit-log', module: m0005 },
   { name: '0006-audit-purge-function', module: m0006 },
+  { name: '0007-create-tenant-keys', module: m0007 },
 ];
