@@ -1,5 +1,6 @@
 import { systemActor } from '../engine/actors';
 import { purgeAuditLog, type PurgeResult } from '../engine/commands/purge-audit-log';
+import { purgeExpiredSessions } from '../engine/commands/purge-expired-sessions';
 import type { ActivityDeps } from './index';
 
 export function createHousekeepingActivities({ db }: ActivityDeps) {
@@ -8,6 +9,11 @@ export function createHousekeepingActivities({ db }: ActivityDeps) {
     async purgeExpiredAuditEntries(input: { tenantId: string; asOf: string }): Promise<PurgeResult> {
       const ctx = { tenantId: input.tenantId, actor: systemActor(input.tenantId, 'housekeeping') };
       return purgeAuditLog(db, ctx, new Date(input.asOf));
+    },
+
+    /** Sessions that expired or ended before `asOf` (the workflow's clock); returns how many went. */
+    async purgeExpiredSessions(input: { tenantId: string; asOf: string }): Promise<number> {
+      return purgeExpiredSessions(db, { tenantId: input.tenantId, actor: systemActor(input.tenantId, 'housekeeping') }, new Date(input.asOf));
     },
   };
 }

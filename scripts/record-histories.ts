@@ -1,4 +1,4 @@
-// `npm run record:histories`: records the event histories that test/workflows/replay.test.ts replays, so a
+// `npm run record:histories -- <name>` (e.g. housekeeping-2): records the event histories that test/workflows/replay.test.ts replays, so a
 // change to workflow code that would break running workflows fails CI. Record a new file when a workflow
 // changes on purpose (behind patched()), and keep the old ones: production still has those histories.
 // Activities here return fixed results: the history only needs to hold what the workflow saw.
@@ -30,6 +30,9 @@ async function main(): Promise<void> {
       run += 1;
       return { purged: run === 3 ? 2 : 0, cutoff: new Date(new Date(asOf).getTime() - 182 * 86_400_000).toISOString(), headSeq: run, headHash: `fixture-${run}` };
     },
+    async purgeExpiredSessions() {
+      return run === 2 ? 3 : 0;
+    },
   };
   try {
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowsPath, activities });
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
       await handle.query(housekeepingMessages.statusQuery);
       await handle.terminate('recorded');
       // Protobuf binary: exact, and independent of the JSON mapping of the SDK's protobufjs copy.
-      const file = join(out, 'housekeeping-1.binpb');
+      const file = join(out, `${process.argv[2] ?? 'housekeeping'}.binpb`);
       writeFileSync(file, temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish());
       console.log(`wrote ${file}`);
     });

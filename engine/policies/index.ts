@@ -3,7 +3,7 @@
 import { actorRoles, type Actor, type Role } from '../actors';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 
-export type Action = 'site.view' | 'auditLog.read' | 'tenant.updateContact' | 'auditLog.purge';
+export type Action = 'site.view' | 'auditLog.read' | 'tenant.updateContact' | 'auditLog.purge' | 'sessions.purge';
 
 export interface Resource {
   tenantId: string;
@@ -17,6 +17,7 @@ const rules: Record<Action, (actor: Actor) => boolean> = {
   'tenant.updateContact': hasRole('administrator'),
   // Retention runs as the tenant's housekeeping workflow, never on a person's request.
   'auditLog.purge': (actor) => actor.kind === 'system',
+  'sessions.purge': (actor) => actor.kind === 'system',
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {

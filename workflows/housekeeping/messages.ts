@@ -9,6 +9,7 @@ export interface HousekeepingStatus {
   lastRunAt?: string;
   lastPurged?: number;
   lastCutoff?: string;
+  lastSessionsPurged?: number;
   nextRunAt?: string;
 }
 

@@ -7,6 +7,8 @@ import * as m0004 from './0004-create-audit-log';
 import * as m0005 from './0005-chain-audit-log';
 import * as m0006 from './0006-audit-purge-function';
 import * as m0007 from './0007-create-tenant-keys';
+import * as m0008 from './0008-create-users';
+import * as m0009 from './0009-create-sessions';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -21,4 +23,6 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0005-chain-audit-log', module: m0005 },
   { name: '0006-audit-purge-function', module: m0006 },
   { name: '0007-create-tenant-keys', module: m0007 },
+  { name: '0008-create-users', module: m0008 },
+  { name: '0009-create-sessions', module: m0009 },
 ];
