@@ -41,6 +41,12 @@ export class ForbiddenError extends AppError {
   readonly title = 'You may not do this';
 }
 
+export class CsrfError extends AppError {
+  readonly status = 403;
+  readonly code = 'csrf_failed';
+  readonly title = 'The request lacks the session’s CSRF token';
+}
+
 /** Also the answer for another tenant's id: nobody learns that it exists. */
 export class NotFoundError extends AppError {
   readonly status = 404;

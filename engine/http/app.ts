@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
+import { Sessions } from '../identity/sessions';
 import { resolveActor } from './actor';
 import { httpLogger } from './logging';
 import { resolveTenant } from './tenancy';
@@ -15,6 +16,9 @@ import { sitesRouter } from './sites';
 import './types';
 
 export const JSON_BODY_LIMIT = '64kb';
+
+/** Cookies are Secure everywhere but plain-HTTP development and tests on *.localhost. */
+export const secureCookies = (config: Pick<Config, 'NODE_ENV'>): boolean => config.NODE_ENV === 'production';
 
 export interface AppDeps {
   config: Config;
@@ -36,8 +40,8 @@ export function createApp({ config, db, logger, readiness }: AppDeps): Express {
   );
   app.use(healthRouter(readiness));
   app.use(resolveTenant(db));
-  app.use(resolveActor(config));
-  app.use('/api', express.json({ limit: JSON_BODY_LIMIT }), apiRouter(db), (_req, _res, next) => next(new NotFoundError()));
+  app.use(resolveActor(config, new Sessions(db)));
+  app.use('/api', express.json({ limit: JSON_BODY_LIMIT }), apiRouter(db, secureCookies(config)), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(problemHandler);

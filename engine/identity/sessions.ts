@@ -1,7 +1,7 @@
 // Server-side sessions behind an opaque cookie token. Only SHA-256 hashes of the session and CSRF tokens
 // are stored. Lookups run inside the tenant resolved from the host, so a cookie of tenant A means nothing
 // at tenant B, and a public-site session never opens the admin site.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Role } from '../actors';
 import type { Database, Site } from '../db/database';
@@ -16,8 +16,19 @@ const newToken = (): string => randomBytes(32).toString('base64url');
 
 export interface StartedSession {
   token: string;
-  csrfToken: string;
   absoluteExpiresAt: Date;
+}
+
+/** The CSRF token of a session: derived from its secret token, which a cross-site page cannot read. */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHmac('sha256', sessionToken).update('tingvalla-csrf').digest('base64url');
+}
+
+/** Constant-time check of the CSRF token sent with a state-changing request. */
+export function csrfTokenMatches(sessionToken: string, sent: string | undefined): boolean {
+  const expected = Buffer.from(csrfTokenFor(sessionToken));
+  const given = Buffer.from(sent ?? '');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 export interface ResumedSession {
@@ -26,7 +37,6 @@ export interface ResumedSession {
   kind: 'citizen' | 'employee';
   displayName: string;
   roles: Role[];
-  csrfTokenHash: string;
 }
 
 interface SessionRow {
@@ -35,7 +45,6 @@ interface SessionRow {
   kind: 'citizen' | 'employee';
   display_name: string;
   roles: Role[];
-  csrf_token_hash: string;
   idle_expires_at: Date;
   absolute_expires_at: Date;
 }
@@ -45,25 +54,24 @@ export class Sessions {
 
   async start(tx: Transaction, opts: { tenantId: string; userId: string; site: Site; now: Date; idpSessionIndex?: string; idpNameIdSealed?: Buffer }): Promise<StartedSession> {
     const token = newToken();
-    const csrfToken = newToken();
     const life = SESSION_LIFETIMES[opts.site];
     const absoluteExpiresAt = new Date(opts.now.getTime() + life.absoluteMs);
     await this.db.sequelize.query(
-      `INSERT INTO sessions (tenant_id, user_id, site, token_hash, csrf_token_hash, created_at, last_seen_at, idle_expires_at, absolute_expires_at, idp_session_index, idp_name_id_sealed)
-       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10)`,
+      `INSERT INTO sessions (tenant_id, user_id, site, token_hash, created_at, last_seen_at, idle_expires_at, absolute_expires_at, idp_session_index, idp_name_id_sealed)
+       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9)`,
       {
-        bind: [opts.tenantId, opts.userId, opts.site, hashToken(token), hashToken(csrfToken), opts.now, new Date(opts.now.getTime() + life.idleMs), absoluteExpiresAt, opts.idpSessionIndex ?? null, opts.idpNameIdSealed ?? null],
+        bind: [opts.tenantId, opts.userId, opts.site, hashToken(token), opts.now, new Date(opts.now.getTime() + life.idleMs), absoluteExpiresAt, opts.idpSessionIndex ?? null, opts.idpNameIdSealed ?? null],
         transaction: tx,
       },
     );
-    return { token, csrfToken, absoluteExpiresAt };
+    return { token, absoluteExpiresAt };
   }
 
   /** The live session of this token on this tenant and site, its idle expiry pushed on; else undefined. */
   async resume(tenantId: string, site: Site, token: string, now: Date): Promise<ResumedSession | undefined> {
     return this.db.withTenant(tenantId, async (tx) => {
       const [row] = await this.db.sequelize.query<SessionRow>(
-        `SELECT s.id, s.user_id, u.kind, u.display_name, u.roles, s.csrf_token_hash, s.idle_expires_at, s.absolute_expires_at
+        `SELECT s.id, s.user_id, u.kind, u.display_name, u.roles, s.idle_expires_at, s.absolute_expires_at
            FROM sessions s JOIN users u ON u.id = s.user_id
           WHERE s.token_hash = $1 AND s.site = $2 AND s.ended_at IS NULL AND s.idle_expires_at > $3 AND s.absolute_expires_at > $3`,
         { bind: [hashToken(token), site, now], type: QueryTypes.SELECT, transaction: tx },
@@ -71,7 +79,7 @@ export class Sessions {
       if (!row) return undefined;
       const idle = new Date(Math.min(now.getTime() + SESSION_LIFETIMES[site].idleMs, new Date(row.absolute_expires_at).getTime()));
       await this.db.sequelize.query('UPDATE sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id = $1', { bind: [row.id, now, idle], transaction: tx });
-      return { sessionId: row.id, userId: row.user_id, kind: row.kind, displayName: row.display_name, roles: row.roles, csrfTokenHash: row.csrf_token_hash };
+      return { sessionId: row.id, userId: row.user_id, kind: row.kind, displayName: row.display_name, roles: row.roles };
     });
   }
 
@@ -93,10 +101,4 @@ export class Sessions {
     });
     return deleted.length;
   }
-}
-
-/** Constant-time check of a CSRF token sent with a state-changing request against the session's. */
-export function csrfTokenMatches(session: Pick<ResumedSession, 'csrfTokenHash'>, sent: string | undefined): boolean {
-  if (!sent) return false;
-  return timingSafeEqual(Buffer.from(hashToken(sent), 'hex'), Buffer.from(session.csrfTokenHash, 'hex'));
 }

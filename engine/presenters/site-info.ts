@@ -8,8 +8,9 @@ export function themeOf(tenant: Pick<TenantRow, 'country'>): SiteInfo['tenant'][
   return tenant.country === 'DK' ? 'dkfds' : 'neutral';
 }
 
-export function presentSiteInfo(tenant: TenantRow, site: Site, actor: Actor): SiteInfo {
+export function presentSiteInfo(tenant: TenantRow, site: Site, actor: Actor, csrfToken?: string): SiteInfo {
   return {
+    ...(csrfToken ? { csrfToken } : {}),
     tenant: {
       slug: tenant.slug,
       name: tenant.name,

@@ -12,8 +12,16 @@ export class ProblemError extends Error {
   }
 }
 
+let csrfToken: string | undefined;
+
+/** Set once from /api/site when the visitor has a login session; sent with every state-changing request. */
+export function rememberCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
 export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) };
+  const res = await fetch(url, { method, headers, body: JSON.stringify(body) });
   if (!res.ok) throw new ProblemError((await res.json()) as Problem);
   return (await res.json()) as T;
 }

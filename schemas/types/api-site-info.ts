@@ -14,6 +14,10 @@ export interface SiteInfo {
     frontPage: FrontPage;
   };
   site: "public" | "admin";
+  /**
+   * Present with a login session: send it as X-CSRF-Token with every state-changing request.
+   */
+  csrfToken?: string;
   actor: {
     kind: "anonymous" | "user" | "system";
     displayName?: string;

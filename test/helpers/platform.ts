@@ -12,11 +12,11 @@ export function quietTemporalRuntime(): void {
   runtimeInstalled = true;
 }
 
-export async function startTestPlatform(tenantIds: string[] = []): Promise<Platform & { url: (host: string, path?: string) => string }> {
+export async function startTestPlatform(tenantIds: string[] = [], configOverrides: Record<string, string> = {}): Promise<Platform & { url: (host: string, path?: string) => string }> {
   quietTemporalRuntime();
   const services = testServices();
   const platform = await startPlatform({
-    config: testConfig(),
+    config: testConfig(configOverrides),
     appUrl: services.appUrl,
     temporalAddress: services.temporalAddress,
     workflowBundlePath: services.workflowBundlePath,

@@ -1,4 +1,5 @@
-// Server-side sessions: the cookie holds an opaque token, the table only its SHA-256. Idle and absolute
+// Server-side sessions: the cookie holds an opaque token, the table only its SHA-256 (the CSRF token is
+// derived from the session token, so it needs no column). Idle and absolute
 // expiry per site; ended sessions stay until housekeeping purges them, so a logout cannot be replayed.
 import type { MigrationFn } from '../migrator';
 import { APP_ROLE } from '../roles';
@@ -11,7 +12,6 @@ export const up: MigrationFn = async ({ context: { sequelize } }) => {
       user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
       site text NOT NULL CHECK (site IN ('public', 'admin')),
       token_hash text NOT NULL UNIQUE,
-      csrf_token_hash text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       last_seen_at timestamptz NOT NULL DEFAULT now(),
       idle_expires_at timestamptz NOT NULL,

@@ -4,21 +4,24 @@ import { Router, type Request } from 'express';
 import type { AuditLogQuery } from '../../../schemas/types/api-audit-log-query';
 import type { CommandContext } from '../../audit/record';
 import { verifyAuditChain } from '../../audit/verify';
+import { logout } from '../../commands/logout';
 import { updateContactInfo } from '../../commands/update-contact-info';
 import type { Database } from '../../db/database';
 import { UnsupportedMediaTypeError } from '../../errors';
+import { csrfTokenFor } from '../../identity/sessions';
 import { authorize } from '../../policies';
 import { presentAuditLogPage } from '../../presenters/audit-log';
 import { presentSiteInfo } from '../../presenters/site-info';
 import { listAuditLog } from '../../queries/audit-log';
 import { loadTenant } from '../../queries/tenant';
 import { validateQuery } from '../../validation';
+import { clearSessionCookie } from '../session-cookie';
 
 function contextOf(req: Request): CommandContext {
   return { actor: req.actor!, tenantId: req.tenant!.id, requestId: String(req.id) };
 }
 
-export function apiRouter(db: Database): Router {
+export function apiRouter(db: Database, secureCookies: boolean): Router {
   const api = Router();
 
   // Only JSON bodies are accepted; a cross-site form post cannot send application/json without a preflight.
@@ -30,7 +33,14 @@ export function apiRouter(db: Database): Router {
   api.get('/site', async (req, res) => {
     const { actor, tenantId } = contextOf(req);
     authorize(actor, 'site.view', { tenantId });
-    res.json(presentSiteInfo(await loadTenant(db, tenantId), req.tenant!.site, actor));
+    const csrfToken = req.session ? csrfTokenFor(req.session.token) : undefined;
+    res.json(presentSiteInfo(await loadTenant(db, tenantId), req.tenant!.site, actor, csrfToken));
+  });
+
+  api.post('/session/logout', async (req, res) => {
+    if (req.session) await logout(db, contextOf(req), req.session.sessionId);
+    clearSessionCookie(res, req.tenant!.site, secureCookies);
+    res.status(204).end();
   });
 
   api.put('/settings/contact', async (req, res) => {
