@@ -9,6 +9,7 @@ import * as m0006 from './0006-audit-purge-function';
 import * as m0007 from './0007-create-tenant-keys';
 import * as m0008 from './0008-create-users';
 import * as m0009 from './0009-create-sessions';
+import * as m0010 from './0010-create-saml-requests';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -25,4 +26,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0007-create-tenant-keys', module: m0007 },
   { name: '0008-create-users', module: m0008 },
   { name: '0009-create-sessions', module: m0009 },
+  { name: '0010-create-saml-requests', module: m0010 },
 ];
