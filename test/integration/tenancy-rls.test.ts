@@ -45,7 +45,7 @@ describe('row-level security', () => {
   });
 
   it('a query without a tenant sees no rows', async () => {
-    for (const table of ['tenants', 'tenant_hosts', 'audit_log', 'audit_chain_heads', 'tenant_keys', 'users', 'sessions', 'saml_requests', 'saml_assertions_seen']) {
+    for (const table of ['tenants', 'tenant_hosts', 'audit_log', 'audit_chain_heads', 'tenant_keys', 'users', 'sessions', 'saml_requests', 'saml_assertions_seen', 'saml_service_providers']) {
       expect(await rows(`SELECT * FROM ${table}`)).toEqual([]);
     }
   });
