@@ -1,0 +1,163 @@
+// The local test IdP (development and tests only; never in production): a real SAML 2.0 IdP built on
+// samlify. It verifies the SP's signed AuthnRequest (HTTP-Redirect) and answers over HTTP-POST with one
+// assertion, signed and then encrypted to the SP (rsa-oaep-mgf1p, aes256-gcm), with the attribute names
+// of the real profile. `overrides` lets the attack suite make validly signed but wrong responses.
+import { randomUUID } from 'node:crypto';
+import * as samlify from 'samlify';
+import type { Role } from '../../actors';
+import type { KeyPairWithCertificate } from '../certificates';
+import type { Assurance } from '../service-providers';
+import { AES256_GCM, ATTRNAME_URI, NAMEID_PERSISTENT, RSA_OAEP_MGF1P, RSA_SHA256, type WithEncryptionAlgorithms } from './constants';
+import { NSIS_LOA, OIOSAML3, privilegeUri, SWEDEN_CONNECT, type IdpProfile } from './profiles';
+import { installSamlSchemaValidator } from './schema-validator';
+
+const attr = (name: string, valueTag: string) => ({ name, valueTag, nameFormat: ATTRNAME_URI, valueXsiType: 'xs:string' });
+
+const ATTRIBUTES: Record<IdpProfile, ReturnType<typeof attr>[]> = {
+  nemlogin: [attr(OIOSAML3.specVersion, 'specversion'), attr(OIOSAML3.loa, 'loa'), attr(OIOSAML3.cprNumber, 'cpr'), attr(OIOSAML3.firstName, 'firstname'), attr(OIOSAML3.lastName, 'lastname')],
+  'municipal-sso': [attr(OIOSAML3.specVersion, 'specversion'), attr(OIOSAML3.loa, 'loa'), attr(OIOSAML3.firstName, 'firstname'), attr(OIOSAML3.lastName, 'lastname'), attr(OIOSAML3.email, 'email'), attr(OIOSAML3.privileges, 'privileges')],
+  'sweden-connect': [attr(SWEDEN_CONNECT.personalIdentityNumber, 'pnr'), attr(SWEDEN_CONNECT.givenName, 'givenname'), attr(SWEDEN_CONNECT.sn, 'sn'), attr(SWEDEN_CONNECT.displayName, 'displayname')],
+};
+
+const TEMPLATE =
+  '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ' +
+  'ID="{ID}" Version="2.0" IssueInstant="{IssueInstant}" Destination="{Destination}" InResponseTo="{InResponseTo}">' +
+  '<saml:Issuer>{Issuer}</saml:Issuer><samlp:Status><samlp:StatusCode Value="{StatusCode}"/></samlp:Status>' +
+  '<saml:Assertion xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xs="http://www.w3.org/2001/XMLSchema" ID="{AssertionID}" Version="2.0" IssueInstant="{IssueInstant}">' +
+  '<saml:Issuer>{AssertionIssuer}</saml:Issuer>' +
+  '<saml:Subject><saml:NameID Format="{NameIDFormat}">{NameID}</saml:NameID>' +
+  '<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">' +
+  '<saml:SubjectConfirmationData NotOnOrAfter="{SubjectConfirmationDataNotOnOrAfter}" Recipient="{SubjectRecipient}" InResponseTo="{InResponseTo}"/>' +
+  '</saml:SubjectConfirmation></saml:Subject>' +
+  '<saml:Conditions NotBefore="{ConditionsNotBefore}" NotOnOrAfter="{ConditionsNotOnOrAfter}">' +
+  '<saml:AudienceRestriction><saml:Audience>{Audience}</saml:Audience></saml:AudienceRestriction></saml:Conditions>' +
+  '<saml:AuthnStatement AuthnInstant="{AuthnInstant}" SessionIndex="{SessionIndex}" SessionNotOnOrAfter="{SessionNotOnOrAfter}">' +
+  '<saml:AuthnContext><saml:AuthnContextClassRef>{AuthnContextClassRef}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>' +
+  '{AttributeStatement}</saml:Assertion></samlp:Response>';
+
+/** Who the tester picked on the login page. */
+export type TestSubject =
+  | { kind: 'citizen'; country: 'DK' | 'SE'; personalNumber: string; givenName: string; familyName: string }
+  | { kind: 'employee'; email: string; givenName: string; familyName: string; roles: Role[] };
+
+export interface ParsedAuthnRequest {
+  requestId: string;
+  spEntityId: string;
+  acsUrl: string;
+  relayState?: string;
+  extract: object;
+}
+
+type IdpEntity = ReturnType<typeof samlify.IdentityProvider>;
+type SpEntity = ReturnType<typeof samlify.ServiceProvider>;
+
+export class TestIdentityProvider {
+  readonly entity: IdpEntity;
+
+  constructor(
+    readonly profile: IdpProfile,
+    /** e.g. `http://idp.localhost:3000/nemlogin`; the entity id is `<baseUrl>/metadata`. */
+    readonly baseUrl: string,
+    keys: { signing: KeyPairWithCertificate; encryption: KeyPairWithCertificate },
+  ) {
+    installSamlSchemaValidator();
+    const settings: WithEncryptionAlgorithms<Parameters<typeof samlify.IdentityProvider>[0]> = {
+      entityID: `${baseUrl}/metadata`,
+      signingCert: keys.signing.certificatePem,
+      privateKey: keys.signing.privateKeyPem,
+      encryptCert: keys.encryption.certificatePem,
+      encPrivateKey: keys.encryption.privateKeyPem,
+      wantAuthnRequestsSigned: true,
+      isAssertionEncrypted: true,
+      dataEncryptionAlgorithm: AES256_GCM,
+      keyEncryptionAlgorithm: RSA_OAEP_MGF1P,
+      requestSignatureAlgorithm: RSA_SHA256,
+      nameIDFormat: [NAMEID_PERSISTENT],
+      singleSignOnService: [{ Binding: samlify.Constants.namespace.binding.redirect, Location: `${baseUrl}/sso` }],
+      loginResponseTemplate: { context: TEMPLATE, attributes: ATTRIBUTES[profile] },
+    };
+    this.entity = samlify.IdentityProvider(settings);
+  }
+
+  metadata(): string {
+    return this.entity.getMetadata();
+  }
+
+  private sp(spMetadata: string): SpEntity {
+    return samlify.ServiceProvider({ metadata: spMetadata });
+  }
+
+  /** Verifies the signed AuthnRequest of an HTTP-Redirect (`rawQuery`: the query string exactly as received). */
+  async parseRequest(spMetadata: string, rawQuery: string): Promise<ParsedAuthnRequest> {
+    const pairs = rawQuery.split('&');
+    // saml-bindings 3.4.4.1: the signature covers SAMLRequest, RelayState, SigAlg as they were URL-encoded.
+    const octetString = ['SAMLRequest', 'RelayState', 'SigAlg']
+      .map((name) => pairs.find((p) => p.startsWith(`${name}=`)))
+      .filter((p): p is string => p !== undefined)
+      .join('&');
+    const query = Object.fromEntries(new URLSearchParams(rawQuery));
+    const sp = this.sp(spMetadata);
+    const info = await this.entity.parseLoginRequest(sp, 'redirect', { query, octetString });
+    const request = (info.extract as { request: { id: string; assertionConsumerServiceUrl?: string }; issuer: string }).request;
+    const spEntityId = (info.extract as { issuer: string }).issuer;
+    const acsUrl = sp.entityMeta.getAssertionConsumerService('post') as string;
+    if (spEntityId !== sp.entityMeta.getEntityID()) throw new Error('the AuthnRequest Issuer is not the SP of that metadata');
+    if (request.assertionConsumerServiceUrl && request.assertionConsumerServiceUrl !== acsUrl) throw new Error('the AuthnRequest asks for an ACS URL not in the SP metadata');
+    return { requestId: request.id, spEntityId, acsUrl, ...(query.RelayState ? { relayState: query.RelayState } : {}), extract: info.extract };
+  }
+
+  /** Builds the POST-binding Response; `overrides` replaces template values (attack suite). */
+  async respond(spMetadata: string, request: Pick<ParsedAuthnRequest, 'requestId' | 'extract'>, subject: TestSubject, assurance: Assurance, overrides: Record<string, string | null> = {}, signer: IdpEntity = this.entity): Promise<{ SAMLResponse: string; acsUrl: string }> {
+    const sp = this.sp(spMetadata);
+    const now = Date.now();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const acsUrl = sp.entityMeta.getAssertionConsumerService('post') as string;
+    const values: Record<string, string | null> = {
+      ID: `_${randomUUID()}`,
+      AssertionID: `_${randomUUID()}`,
+      IssueInstant: iso(now),
+      Destination: acsUrl,
+      InResponseTo: request.requestId,
+      Issuer: this.entity.entityMeta.getEntityID(),
+      AssertionIssuer: this.entity.entityMeta.getEntityID(),
+      StatusCode: samlify.Constants.StatusCode.Success,
+      NameIDFormat: NAMEID_PERSISTENT,
+      NameID: `urn:uuid:${randomUUID()}`,
+      SubjectConfirmationDataNotOnOrAfter: iso(now + 5 * 60_000),
+      SubjectRecipient: acsUrl,
+      ConditionsNotBefore: iso(now),
+      ConditionsNotOnOrAfter: iso(now + 5 * 60_000),
+      Audience: sp.entityMeta.getEntityID(),
+      AuthnInstant: iso(now),
+      SessionIndex: `_${randomUUID()}`,
+      SessionNotOnOrAfter: iso(now + 60 * 60_000),
+      ...this.subjectValues(subject, assurance),
+      ...overrides,
+    };
+    const result = (await signer.createLoginResponse(sp, { extract: request.extract } as never, 'post', { email: '' }, {
+      customTagReplacement: (template: string) => ({ id: String(values.ID), context: samlify.SamlLib.replaceTagsByValue(template, values as Record<string, string>) }),
+    })) as { context: string };
+    return { SAMLResponse: result.context, acsUrl };
+  }
+
+  private subjectValues(subject: TestSubject, assurance: Assurance): Record<string, string> {
+    if (this.profile === 'sweden-connect') {
+      if (subject.kind !== 'citizen') throw new Error('Sweden Connect logs in citizens only');
+      return {
+        AuthnContextClassRef: SWEDEN_CONNECT.loa[assurance],
+        attrPnr: subject.personalNumber,
+        attrGivenname: subject.givenName,
+        attrSn: subject.familyName,
+        attrDisplayname: `${subject.givenName} ${subject.familyName}`,
+      };
+    }
+    const common = { AuthnContextClassRef: `https://data.gov.dk/concept/core/nsis/loa/${NSIS_LOA[assurance]}`, attrSpecversion: 'OIO-SAML-3.0', attrLoa: NSIS_LOA[assurance], attrFirstname: subject.givenName, attrLastname: subject.familyName };
+    if (this.profile === 'nemlogin') {
+      if (subject.kind !== 'citizen') throw new Error('NemLog-in logs in citizens only here');
+      return { ...common, attrCpr: subject.personalNumber };
+    }
+    if (subject.kind !== 'employee') throw new Error('municipal SSO logs in employees only');
+    const privileges = `<bpp:PrivilegeList xmlns:bpp="http://digst.dk/oiosaml/basic_privilege_profile"><PrivilegeGroup Scope="urn:dk:gov:saml:cvrNumberIdentifier:29189919">${subject.roles.map((r) => `<Privilege>${privilegeUri(r)}</Privilege>`).join('')}</PrivilegeGroup></bpp:PrivilegeList>`;
+    return { ...common, attrEmail: subject.email, attrPrivileges: Buffer.from(privileges).toString('base64') };
+  }
+}
