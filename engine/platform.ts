@@ -7,7 +7,11 @@ import type { Worker } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { Database } from './db/database';
-import { createApp } from './http/app';
+import { createApp, testIdpHost } from './http/app';
+import { createIdentity, type Identity } from './identity';
+import { TestIdps } from './identity/saml/test-idps';
+import { loadMasterKeys } from './crypto/master-keys';
+import { join } from 'node:path';
 import { connectTemporal } from './temporal/client';
 import { ensureHousekeeping } from './temporal/housekeeping';
 import { loadCodecKeys } from './temporal/keys';
@@ -27,6 +31,7 @@ export interface PlatformOptions {
 
 export interface Platform {
   db: Database;
+  identity: Identity;
   client: Client;
   worker: Worker;
   server: Server;
@@ -53,9 +58,11 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const workerRun = worker.run();
   for (const tenantId of opts.tenantIds) await ensureHousekeeping(client, config.TEMPORAL_TASK_QUEUE, tenantId);
 
+  const identity = createIdentity(db, loadMasterKeys(config));
   const app = createApp({
     config,
     db,
+    identity,
     logger,
     readiness: [
       { name: 'database', check: () => db.ping() },
@@ -67,6 +74,11 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const s = app.listen(opts.port ?? config.PORT, '127.0.0.1', () => resolve(s)).once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  if (config.TEST_IDP === 'on') {
+    // The test IdP's URLs include the port, known only now; development keeps its keys across restarts.
+    const keysFile = config.NODE_ENV === 'development' ? join(config.DATA_DIR, 'test-idp-keys.json') : undefined;
+    identity.testIdps = await TestIdps.create(`http://${testIdpHost(config)}:${port}`, keysFile);
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -78,5 +90,5 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       await client.connection.close();
       await db.close();
     })());
-  return { db, client, worker, server, port, logger, stop };
+  return { db, identity, client, worker, server, port, logger, stop };
 }

@@ -1,21 +1,30 @@
 // The Express application: every tenant's API and both sites on one port.
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
-import { Sessions } from '../identity/sessions';
+import type { Identity } from '../identity';
 import { resolveActor } from './actor';
 import { httpLogger } from './logging';
 import { resolveTenant } from './tenancy';
 import { problemHandler } from './problem';
 import { apiRouter } from './routes/api';
 import { healthRouter, type ReadinessCheck } from './routes/health';
+import { samlRouter } from './routes/saml';
+import { testIdpRouter } from './routes/test-idp';
 import { sitesRouter } from './sites';
 import './types';
 
 export const JSON_BODY_LIMIT = '64kb';
+
+export const testIdpHost = (config: Pick<Config, 'TEST_IDP_HOST' | 'BASE_DOMAIN'>): string => config.TEST_IDP_HOST ?? `idp.${config.BASE_DOMAIN}`;
+
+/** Routes that answer on one host name only (the test IdP's), before tenant resolution. */
+function onHost(host: string, router: RequestHandler): RequestHandler {
+  return (req, res, next) => (req.hostname.toLowerCase() === host ? router(req, res, next) : next());
+}
 
 /** Cookies are Secure everywhere but plain-HTTP development and tests on *.localhost. */
 export const secureCookies = (config: Pick<Config, 'NODE_ENV'>): boolean => config.NODE_ENV === 'production';
@@ -23,11 +32,12 @@ export const secureCookies = (config: Pick<Config, 'NODE_ENV'>): boolean => conf
 export interface AppDeps {
   config: Config;
   db: Database;
+  identity: Identity;
   logger: Logger;
   readiness: ReadinessCheck[];
 }
 
-export function createApp({ config, db, logger, readiness }: AppDeps): Express {
+export function createApp({ config, db, identity, logger, readiness }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -39,8 +49,10 @@ export function createApp({ config, db, logger, readiness }: AppDeps): Express {
     }),
   );
   app.use(healthRouter(readiness));
+  if (config.TEST_IDP === 'on') app.use(onHost(testIdpHost(config), testIdpRouter(identity)));
   app.use(resolveTenant(db));
-  app.use(resolveActor(config, new Sessions(db)));
+  app.use(resolveActor(config, identity.sessions));
+  app.use(samlRouter(identity, secureCookies(config)));
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }), apiRouter(db, secureCookies(config)), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));

@@ -69,6 +69,14 @@ export interface Config {
    */
   DATA_MASTER_KEYS?: string;
   /**
+   * Development and tests only: serve the local SAML test IdP (NemLog-in, Sweden Connect and municipal SSO look-alikes with synthetic people) and let tenants without a configured IdP trust it. npm start turns it on; refused in production.
+   */
+  TEST_IDP: "off" | "on";
+  /**
+   * Host name of the local test IdP. Unset: idp.<BASE_DOMAIN>.
+   */
+  TEST_IDP_HOST?: string;
+  /**
    * pino log level.
    */
   LOG_LEVEL: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";

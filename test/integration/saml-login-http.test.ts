@@ -1,0 +1,106 @@
+// The whole SAML login over HTTP, as a browser would do it (redirect → test IdP page → auto-post → ACS).
+import { QueryTypes } from 'sequelize';
+import type { SiteInfo } from '../../schemas/types/api-site-info';
+import { cookieName } from '../../engine/http/session-cookie';
+import { closeOwnerDb, createTestTenant, ownerDb, type TestTenant } from '../helpers/factories';
+import { request, type TestResponse } from '../helpers/http';
+import { startTestPlatform } from '../helpers/platform';
+
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+let dk: TestTenant;
+let se: TestTenant;
+
+beforeAll(async () => {
+  [dk, se] = await Promise.all([createTestTenant(), createTestTenant({ country: 'SE' })]);
+  platform = await startTestPlatform([], { DEV_ACTOR: 'off', TEST_IDP: 'on' });
+});
+afterAll(async () => {
+  await platform.stop();
+  await closeOwnerDb();
+});
+
+const go = (url: string, method = 'GET', body?: string, headers: Record<string, string> = {}): Promise<TestResponse> => {
+  const u = new URL(url);
+  return request(platform.port, u.hostname, method, u.pathname + u.search, { ...(body ? { body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } } : { headers }) });
+};
+const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
+
+/** Walks the login: returns the ACS answer. */
+async function login(host: string, person: string, assurance = 'substantial', returnTo = '/audit-log') {
+  const start = await go(`http://${host}:${platform.port}/saml/login?returnTo=${encodeURIComponent(returnTo)}`);
+  expect(start.status).toBe(302);
+  const idpUrl = String(start.headers.location);
+  expect(idpUrl).toMatch(/^http:\/\/idp\.localhost:\d+\/(municipal-sso|nemlogin|sweden-connect)\/sso\?SAMLRequest=.+&SigAlg=.+&Signature=/);
+  const loginPage = await go(idpUrl);
+  expect(loginPage.status).toBe(200);
+  const profile = new URL(idpUrl).pathname.split('/')[1];
+  const form = new URLSearchParams({ pending: field(loginPage.text, 'pending')!, person, assurance });
+  const answer = await go(`http://idp.localhost:${platform.port}/${profile}/sso/respond`, 'POST', form.toString());
+  expect(answer.status).toBe(200);
+  const acs = /action="([^"]+)"/.exec(answer.text)![1]!;
+  const samlResponse = field(answer.text, 'SAMLResponse')!;
+  const result = await go(acs, 'POST', new URLSearchParams({ SAMLResponse: samlResponse }).toString());
+  return { result, samlResponse, acs, loginPage };
+}
+
+const sessionCookie = (res: TestResponse, site: 'admin' | 'public') => {
+  const set = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${cookieName(site)}=`));
+  return set ? set.split(';')[0]! : undefined;
+};
+
+it('logs an administrator into the admin site through municipal SSO, audited, with a safe cookie', async () => {
+  const { result, loginPage } = await login(dk.adminHost, 'korsbaek-admin');
+  expect(loginPage.text).toContain('Lauritz Jensen');
+  expect(result.status).toBe(303);
+  expect(result.headers.location).toBe('/audit-log');
+  const setCookie = String(result.headers['set-cookie']);
+  expect(setCookie).toMatch(/HttpOnly/);
+  expect(setCookie).toMatch(/SameSite=Lax/);
+  const cookie = sessionCookie(result, 'admin')!;
+  const info = (await request(platform.port, dk.adminHost, 'GET', '/api/site', { headers: { cookie } })).json<SiteInfo>();
+  expect(info.actor).toEqual({ kind: 'user', displayName: 'Lauritz Jensen', roles: ['administrator'] });
+  expect((await request(platform.port, dk.adminHost, 'GET', '/api/audit-log', { headers: { cookie } })).status).toBe(200);
+  const audit = await ownerDb().query<{ summary: Record<string, unknown> }>("SELECT summary FROM audit_log WHERE tenant_id = $1 AND action = 'session.loggedIn'", { bind: [dk.id], type: QueryTypes.SELECT });
+  expect(audit.map((a) => a.summary)).toEqual([{ site: 'admin', kind: 'employee', assurance: 'substantial', roles: ['administrator'] }]);
+  expect(JSON.stringify(audit)).not.toContain('Lauritz');
+});
+
+it('refuses a replayed response, an employee without privilege and a too-low level, with no session', async () => {
+  const first = await login(dk.adminHost, 'korsbaek-admin');
+  const replay = await go(first.acs, 'POST', new URLSearchParams({ SAMLResponse: first.samlResponse }).toString());
+  expect(replay.status).toBe(403);
+  expect(replay.text).toMatch(/Login failed/);
+  expect(sessionCookie(replay, 'admin')).toBeUndefined();
+  const clerk = await login(dk.adminHost, 'korsbaek-clerk');
+  expect([clerk.result.status, sessionCookie(clerk.result, 'admin')]).toEqual([403, undefined]);
+  const low = await login(dk.adminHost, 'korsbaek-admin', 'low');
+  expect([low.result.status, sessionCookie(low.result, 'admin')]).toEqual([403, undefined]);
+});
+
+it('sends RelayState only to a path on the same site', async () => {
+  const { result } = await login(dk.adminHost, 'korsbaek-admin', 'substantial', '//evil.example/phish');
+  expect(result.headers.location).toBe('/');
+});
+
+it('logs citizens in with MitID (Denmark) and Swedish e-ID (Sweden) on the public site', async () => {
+  const danish = await login(dk.publicHost, 'dk-agnes', 'substantial', '/profile');
+  expect(danish.result.headers.location).toBe('/profile');
+  const dkInfo = (await request(platform.port, dk.publicHost, 'GET', '/api/site', { headers: { cookie: sessionCookie(danish.result, 'public')! } })).json<SiteInfo>();
+  expect(dkInfo.actor).toEqual({ kind: 'user', displayName: 'Agnes Jensen', roles: [] });
+  const swedish = await login(se.publicHost, 'se-anna', 'high', '/profile');
+  expect(swedish.loginPage.text).toContain('Anna Lindqvist');
+  const seInfo = (await request(platform.port, se.publicHost, 'GET', '/api/site', { headers: { cookie: sessionCookie(swedish.result, 'public')! } })).json<SiteInfo>();
+  expect(seInfo.actor.displayName).toBe('Anna Lindqvist');
+  // A citizen session opens nothing on the admin site.
+  expect((await request(platform.port, dk.adminHost, 'GET', '/api/audit-log', { headers: { cookie: sessionCookie(danish.result, 'public')!.replace(cookieName('public'), cookieName('admin')) } })).status).toBe(401);
+});
+
+it('publishes each site’s SP metadata at a stable URL', async () => {
+  const res = await request(platform.port, dk.adminHost, 'GET', '/saml/metadata');
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toMatch(/samlmetadata\+xml/);
+  expect(res.text).toContain(`entityID="http://${dk.adminHost}:${platform.port}/saml/metadata"`);
+  expect(res.text).toMatch(/AuthnRequestsSigned="true"/);
+  expect((res.text.match(/use="(signing|encryption)"/g) ?? []).length).toBe(2);
+  expect((await request(platform.port, dk.adminHost, 'GET', '/saml/metadata')).text).toBe(res.text);
+});
