@@ -4,6 +4,7 @@ import { createSequelize } from './db/database';
 import { prepareDatabase } from './db/prepare';
 import { ConfigError, loadConfig, type Config } from './config';
 import { MissingToolError } from './dev/tools';
+import { testIdpHost } from './http/app';
 import { startPlatform, type Platform } from './platform';
 import { startServices, type Services } from './services';
 import { Connection } from '@temporalio/client';
@@ -30,13 +31,14 @@ function printUrls(config: Config, services: Services, port: number): void {
     say(`  ${t.name.padEnd(18)} public  http://${t.publicHosts[0]}:${port}/`);
     say(`  ${''.padEnd(18)} admin   http://${t.adminHosts[0]}:${port}/`);
   }
+  if (config.TEST_IDP === 'on') say(`Test IdP (synthetic people; pick e.g. Lauritz Jensen for Korsbæk's admin site): http://${testIdpHost(config)}:${port}/`);
   say(services.temporalUiUrl ? `Temporal Web UI: ${services.temporalUiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows` : `Temporal: ${services.temporalAddress}`);
 }
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  // Until SAML login lands (identity issue), `npm start` in development opens the admin site as an administrator.
-  if ((process.env.NODE_ENV ?? 'development') === 'development') process.env.DEV_ACTOR ??= 'administrator';
+  // In development both sites log in through the local test IdP, with synthetic people.
+  if ((process.env.NODE_ENV ?? 'development') === 'development') process.env.TEST_IDP ??= 'on';
   const config = loadConfig();
   const services = await startServices(config, say);
   let platform: Platform | undefined;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
+import { loginUrl, logout } from '../../forms/ui/session';
 import { useSite } from '../../forms/ui/site';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { ContactSettingsPage } from './pages/ContactSettingsPage';
@@ -15,13 +16,18 @@ const pages = [
 
 export function App() {
   const { t } = useTranslation();
-  const { tenant, actor } = useSite();
+  const { tenant, actor, csrfToken } = useSite();
   const { pathname } = useLocation();
   const current = pages.find((p) => p.path === pathname);
   useEffect(() => {
     document.title = `${current ? t(`nav.${current.key}`) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
   }, [current, t, tenant.name]);
   const isAdmin = actor.roles.includes('administrator');
+  const loggedOut = pathname === '/logged-out';
+  useEffect(() => {
+    // The admin site refuses anonymous visitors: off to the municipality's login, back here afterwards.
+    if (actor.kind === 'anonymous' && !loggedOut) window.location.assign(loginUrl(pathname + window.location.search));
+  }, [actor.kind, loggedOut, pathname]);
   return (
     <div className="admin-shell">
       <a className="skip-link" href="#main">
@@ -34,6 +40,11 @@ export function App() {
         </div>
         <div className="admin-header-tools">
           {actor.displayName ? <span className="admin-user">{actor.displayName}</span> : null}
+          {csrfToken ? (
+            <button type="button" className="button-secondary" onClick={() => void logout('/logged-out')}>
+              {t('logout')}
+            </button>
+          ) : null}
           <LanguageSwitch className="language-switch" />
         </div>
       </header>
@@ -49,7 +60,14 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="admin-main">
-        {isAdmin ? (
+        {loggedOut ? (
+          <section>
+            <h1>{t('loggedOut.heading')}</h1>
+            <p>
+              <a href={loginUrl('/')}>{t('loggedOut.again')}</a>
+            </p>
+          </section>
+        ) : isAdmin ? (
           <Routes>
             {pages.map((p) => (
               <Route key={p.path} path={p.path} element={p.element} />

@@ -23,7 +23,7 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', url: string,
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) };
   const res = await fetch(url, { method, headers, body: JSON.stringify(body) });
   if (!res.ok) throw new ProblemError((await res.json()) as Problem);
-  return (await res.json()) as T;
+  return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
 export async function getJson<T>(url: string): Promise<T> {

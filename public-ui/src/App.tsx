@@ -2,9 +2,11 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
+import { loginUrl, logout } from '../../forms/ui/session';
 import { useSite } from '../../forms/ui/site';
 import { ContactPage } from './pages/ContactPage';
 import { FrontPage } from './pages/FrontPage';
+import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 const menu = [
@@ -15,10 +17,10 @@ const menu = [
 /** Public site layout in the Danish design system's markup; the neutral theme styles the same classes. */
 export function App() {
   const { t } = useTranslation();
-  const { tenant } = useSite();
+  const { tenant, actor } = useSite();
   const { pathname } = useLocation();
   useEffect(() => {
-    document.title = `${t(`pageTitle.${pathname === '/contact' ? 'contact' : 'front'}`)} – ${tenant.name}`;
+    document.title = `${t(`pageTitle.${pathname === '/contact' ? 'contact' : pathname === '/profile' ? 'profile' : 'front'}`)} – ${tenant.name}`;
   }, [pathname, t, tenant.name]);
   return (
     <>
@@ -34,6 +36,20 @@ export function App() {
               </Link>
             </div>
             <div className="additional-info">
+              {actor.kind === 'user' ? (
+                <>
+                  <Link to="/profile" className="user-name">
+                    {actor.displayName}
+                  </Link>
+                  <button type="button" className="button button-secondary" onClick={() => void logout('/')}>
+                    {t('logout')}
+                  </button>
+                </>
+              ) : (
+                <a className="button button-secondary" href={loginUrl('/profile')}>
+                  {t('login')}
+                </a>
+              )}
               <LanguageSwitch className="language-switch" />
             </div>
           </div>
@@ -56,6 +72,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<FrontPage />} />
           <Route path="/contact" element={<ContactPage />} />
+          <Route path="/profile" element={<ProfilePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

@@ -81,7 +81,7 @@ export interface Config {
    */
   LOG_LEVEL: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /**
-   * Development only: treat every admin-site request as an administrator of that tenant until real login exists. npm start turns it on; refused in production.
+   * Development only: treat every admin-site request without a session as an administrator of that tenant (a shortcut for scripted checks; real logins go through the test IdP). Refused in production.
    */
   DEV_ACTOR: "off" | "administrator";
 }

@@ -1,17 +1,19 @@
 // The admin site in Chromium: shell, audit log with filters and paging, contact settings with errors, axe-core.
 import { developmentAdministrator } from '../../engine/actors';
 import { updateContactInfo } from '../../engine/commands/update-contact-info';
+import type { Page } from 'playwright-core';
 import { closeOwnerDb, createTestTenant, type TestTenant } from '../helpers/factories';
-import { expectAccessible, launchBrowser, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, launchBrowser, loginThroughTestIdp, type TestBrowser } from '../helpers/browser';
 import { startTestPlatform } from '../helpers/platform';
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 let browser: TestBrowser;
 let tenant: TestTenant;
+let page: Page;
 
 beforeAll(async () => {
   tenant = await createTestTenant({ country: 'SE' });
-  platform = await startTestPlatform();
+  platform = await startTestPlatform([], { DEV_ACTOR: 'off', TEST_IDP: 'on' });
   browser = await launchBrowser();
   // 30 changes, so the audit log has two pages of 25.
   const ctx = { tenantId: tenant.id, actor: developmentAdministrator(tenant.id) };
@@ -24,8 +26,17 @@ afterAll(async () => {
   await closeOwnerDb();
 });
 
+it('sends an anonymous visitor to the municipal SSO and back into the admin shell, audited', async () => {
+  page = await browser.newPage();
+  await page.goto(platform.url(tenant.adminHost, '/'));
+  await loginThroughTestIdp(page, /Birgitta Sjöberg/);
+  await page.getByRole('heading', { name: `Administration för ${tenant.name}` }).waitFor();
+  expect(await page.locator('.admin-user').textContent()).toBe('Birgitta Sjöberg');
+  await page.goto(platform.url(tenant.adminHost, '/audit-log?action=session.loggedIn'));
+  await page.getByText('1 rad', { exact: true }).waitFor();
+});
+
 it('shows the admin shell with the tenant name, navigation and language switch', async () => {
-  const page = await browser.newPage();
   await page.goto(platform.url(tenant.adminHost));
   await page.getByRole('heading', { name: `Administration för ${tenant.name}` }).waitFor();
   expect(await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(['Översikt', 'Granskningslogg', 'Kontaktuppgifter']);
@@ -35,12 +46,17 @@ it('shows the admin shell with the tenant name, navigation and language switch',
   expect(await page.getAttribute('html', 'lang')).toBe('da');
   await page.getByLabel('Sprog').selectOption('en');
   await page.getByRole('heading', { name: `Administration of ${tenant.name}` }).waitFor();
+  // The choice is remembered in this browser; back to the tenant's language for the tests that follow.
+  await page.getByLabel('Language').selectOption('sv');
+  await page.getByRole('heading', { name: `Administration för ${tenant.name}` }).waitFor();
 });
 
 it('keeps its own styling for a Danish tenant too (no public theme in the admin site)', async () => {
   const dk = await createTestTenant({ country: 'DK' });
-  const page = await browser.newPage();
-  await page.goto(platform.url(dk.adminHost));
+  const dkPage = await browser.newPage();
+  await dkPage.goto(platform.url(dk.adminHost));
+  await loginThroughTestIdp(dkPage, /Lauritz Jensen/);
+  const page = dkPage;
   await page.getByRole('heading', { name: `Administration for ${dk.name}` }).waitFor();
   expect(await page.locator('link[href*="dkfds"]').count()).toBe(0);
   expect(await page.locator('.admin-tenant').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(255, 255, 255)');
@@ -48,17 +64,17 @@ it('keeps its own styling for a Danish tenant too (no public theme in the admin 
 });
 
 it('pages and filters the audit log and shows the chain is intact', async () => {
-  const page = await browser.newPage();
   await page.goto(platform.url(tenant.adminHost, '/audit-log'));
-  await page.getByText('31 rader', { exact: true }).waitFor();
-  expect(await page.getByRole('status').textContent()).toMatch(/Kedjan är hel \(31 rader kontrollerade\)/);
+  // tenant.created, 30 changes and the login
+  await page.getByText('32 rader', { exact: true }).waitFor();
+  expect(await page.getByRole('status').textContent()).toMatch(/Kedjan är hel \(32 rader kontrollerade\)/);
   expect(await page.locator('tbody tr').count()).toBe(25);
   expect(await page.getByText('Sida 1 av 2').count()).toBe(1);
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Nästa sida' }).click();
   await page.getByText('Sida 2 av 2').waitFor();
-  expect(await page.locator('tbody tr').count()).toBe(6);
+  expect(await page.locator('tbody tr').count()).toBe(7);
   expect(await page.locator('tbody tr').last().textContent()).toContain('tenant.created');
 
   await page.getByLabel('Åtgärd').fill('tenant.created');
@@ -69,7 +85,6 @@ it('pages and filters the audit log and shows the chain is intact', async () => 
 });
 
 it('edits contact details: errors are shown at each field and nothing is saved; a valid change is saved and audited', async () => {
-  const page = await browser.newPage();
   await page.goto(platform.url(tenant.adminHost, '/settings/contact'));
   const email = page.getByLabel('E-post');
   await email.fill('inte-en-adress');
@@ -93,4 +108,13 @@ it('edits contact details: errors are shown at each field and nothing is saved; 
 
   await page.goto(platform.url(tenant.adminHost, '/audit-log?action=tenant.contactUpdated'));
   await page.getByText('31 rader', { exact: true }).waitFor();
+});
+
+it('logs out: the session ends and the next visit goes back to the SSO', async () => {
+  await page.goto(platform.url(tenant.adminHost));
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await page.getByRole('heading', { name: 'Du är utloggad' }).waitFor();
+  await expectAccessible(page);
+  await page.goto(platform.url(tenant.adminHost, '/audit-log'));
+  await page.waitForURL(/idp\.localhost/);
 });

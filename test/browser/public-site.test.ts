@@ -1,6 +1,6 @@
 // The public site in Chromium: each tenant's front and contact pages, language switch, theme, and axe-core.
 import { closeOwnerDb, createTestTenant, type TestTenant } from '../helpers/factories';
-import { expectAccessible, launchBrowser, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, launchBrowser, loginThroughTestIdp, type TestBrowser } from '../helpers/browser';
 import { startTestPlatform } from '../helpers/platform';
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -10,7 +10,7 @@ let se: TestTenant;
 
 beforeAll(async () => {
   [dk, se] = await Promise.all([createTestTenant(), createTestTenant({ country: 'SE' })]);
-  platform = await startTestPlatform();
+  platform = await startTestPlatform([], { TEST_IDP: 'on' });
   browser = await launchBrowser();
 });
 
@@ -63,4 +63,25 @@ it('shows a plain 404 page for an unknown host', async () => {
   expect(response?.status()).toBe(404);
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Not found');
   await expectAccessible(page);
+});
+
+it.each([
+  ['DK', /Agnes Jensen/, 'Log ind', 'Min profil', 'Agnes Jensen', 'MitID', 'Log ud'],
+  ['SE', /Anna Lindqvist/, 'Logga in', 'Min profil', 'Anna Lindqvist', 'Svensk e-legitimation', 'Logga ut'],
+] as const)('logs a citizen in with e-ID (%s), shows the profile, and logs out', async (country, person, login, heading, name, eid, logout) => {
+  const t = country === 'DK' ? dk : se;
+  const page = await browser.newPage();
+  await page.goto(platform.url(t.publicHost));
+  await page.getByRole('link', { name: login }).click();
+  await loginThroughTestIdp(page, person, 'High');
+  await page.getByRole('heading', { name: heading }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/profile');
+  expect(await page.locator('dd').first().textContent()).toBe(name);
+  expect(await page.getByText(eid, { exact: true }).count()).toBe(1);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: logout }).click();
+  await page.getByRole('link', { name: login }).waitFor();
+  await page.goto(platform.url(t.publicHost, '/profile'));
+  await page.getByRole('link', { name: login }).first().waitFor();
+  expect(await page.locator('dd').count()).toBe(0);
 });

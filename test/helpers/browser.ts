@@ -42,3 +42,17 @@ export async function expectAccessible(page: Page): Promise<void> {
   const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
 }
+
+/**
+ * Logs in through the local test IdP as a person would: the site sends the browser to the IdP, the tester
+ * picks a synthetic person and a level, the IdP posts back. The IdP's login page is checked with axe too.
+ */
+export async function loginThroughTestIdp(page: Page, personLabel: RegExp, assurance: 'Low' | 'Substantial' | 'High' = 'Substantial'): Promise<void> {
+  await page.waitForURL(/idp\.localhost/);
+  await page.getByRole('heading', { name: /Test IdP/ }).waitFor();
+  await expectAccessible(page);
+  await page.getByLabel(personLabel).check();
+  await page.getByLabel('Level of assurance').selectOption({ label: assurance });
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => !url.hostname.startsWith('idp.'));
+}
