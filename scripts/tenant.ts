@@ -1,16 +1,27 @@
 // `npm run tenant -- hosts` lists every tenant's host names;
-// `npm run tenant -- add-host <slug> <host> <public|admin>` serves a tenant's site at another host name.
+// `npm run tenant -- add-host <slug> <host> <public|admin>` serves a tenant's site at another host name;
+// `npm run tenant -- set-idp <slug> <public|admin> <idp-metadata.xml> <site origin>` connects a real IdP.
+import { readFileSync } from 'node:fs';
+import { QueryTypes } from 'sequelize';
+import { systemActor } from '../engine/actors';
+import { recordAudit } from '../engine/audit/record';
 import { loadConfig } from '../engine/config';
+import { loadMasterKeys } from '../engine/crypto/master-keys';
+import { Database } from '../engine/db/database';
+import { createIdentity } from '../engine/identity';
+import { checkIdpMetadata } from '../engine/identity/configure-idp';
 import { createSequelize } from '../engine/db/database';
 import { ownerConnection } from '../engine/dev/owner-connection';
-import { AppError } from '../engine/errors';
+import { AppError, NotFoundError } from '../engine/errors';
 import { addTenantHost, listTenantHosts } from '../engine/tenancy/tenant-hosts';
 
-const usage = 'usage: npm run tenant -- hosts | add-host <slug> <host> <public|admin>';
+const usage = 'usage: npm run tenant -- hosts | add-host <slug> <host> <public|admin> | set-idp <slug> <public|admin> <idp-metadata.xml> <site origin, e.g. https://valg.korsbaek.dk>';
 
 async function main(): Promise<number> {
   const [command, slug, host, site] = process.argv.slice(2);
-  if (command !== 'hosts' && !(command === 'add-host' && slug && host && (site === 'public' || site === 'admin'))) {
+  const sitesOk = (s: string | undefined): s is 'public' | 'admin' => s === 'public' || s === 'admin';
+  if (command === 'set-idp') return setIdp(slug, host, site, process.argv[6]);
+  if (command !== 'hosts' && !(command === 'add-host' && slug && host && sitesOk(site))) {
     console.error(usage);
     return 2;
   }
@@ -26,6 +37,36 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await owner.close();
+    await conn.stop();
+  }
+}
+
+/** Stores the IdP metadata for a tenant's site (creating its SP keys if the site never had a login yet). */
+async function setIdp(slug: string | undefined, site: string | undefined, file: string | undefined, origin: string | undefined): Promise<number> {
+  if (!slug || (site !== 'public' && site !== 'admin') || !file || !origin || !/^https?:\/\/[^/]+$/.test(origin)) {
+    console.error(usage);
+    return 2;
+  }
+  const config = loadConfig();
+  const xml = readFileSync(file, 'utf8');
+  const { entityId } = checkIdpMetadata(xml);
+  const conn = await ownerConnection(config);
+  // The owner role passes row-level security; the same code paths as the application do the work.
+  const db = Database.connect(conn.url);
+  try {
+    const [tenant] = await db.sequelize.query<{ id: string }>('SELECT id FROM tenants WHERE slug = $1', { bind: [slug], type: QueryTypes.SELECT });
+    if (!tenant) throw new NotFoundError(`no tenant ${slug}`);
+    const identity = createIdentity(db, loadMasterKeys(config));
+    const sp = await db.withTenant(tenant.id, async (tx) => {
+      const current = await identity.serviceProviders.get(tx, tenant.id, site, origin);
+      await identity.serviceProviders.setIdpMetadata(tx, tenant.id, site, xml);
+      await recordAudit(db, tx, { tenantId: tenant.id, actor: systemActor(tenant.id, 'platform') }, { action: 'tenant.idpConfigured', entityType: 'samlServiceProvider', entityId: site, summary: { idpEntityId: entityId } });
+      return current;
+    });
+    console.log(`${slug} ${site}: now trusts ${entityId}. Give the IdP this SP metadata: ${origin}/saml/metadata (entity id ${sp.entityId}).`);
+    return 0;
+  } finally {
+    await db.close();
     await conn.stop();
   }
 }

@@ -1,0 +1,18 @@
+import { ValidationError } from '../../engine/errors';
+import { selfSignedCertificate } from '../../engine/identity/certificates';
+import { checkIdpMetadata } from '../../engine/identity/configure-idp';
+import { TestIdentityProvider } from '../../engine/identity/saml/test-idp';
+
+it('accepts real IdP metadata and names what is wrong with anything else', async () => {
+  const idp = new TestIdentityProvider('nemlogin', 'https://idp.example/nemlogin', { signing: await selfSignedCertificate('s'), encryption: await selfSignedCertificate('e') });
+  expect(checkIdpMetadata(idp.metadata())).toEqual({ entityId: 'https://idp.example/nemlogin/metadata' });
+  expect(() => checkIdpMetadata('<html>not metadata</html>')).toThrow(ValidationError);
+  expect(() => checkIdpMetadata(`<!DOCTYPE x>${idp.metadata()}`)).toThrow(/DOCTYPE|invalid fields/);
+  const noSso = idp.metadata().replace(/<(\w+:)?SingleSignOnService[^>]*\/>/g, '');
+  try {
+    checkIdpMetadata(noSso);
+    throw new Error('accepted');
+  } catch (err) {
+    expect((err as ValidationError).fields?.map((f) => f.message)).toContain('has no HTTP-Redirect SingleSignOnService');
+  }
+});
