@@ -15,8 +15,10 @@ export function checkIdpMetadata(xml: string): { entityId: string } {
   }
   const problems: string[] = [];
   if (!idp.entityMeta.getEntityID()) problems.push('has no entityID');
-  if (!idp.entityMeta.getX509Certificate('signing')) problems.push('names no signing certificate');
-  if (!idp.entityMeta.getSingleSignOnService('redirect')) problems.push('has no HTTP-Redirect SingleSignOnService');
+  // samlify answers {} rather than undefined for a missing endpoint: require real, non-empty strings.
+  const nonEmpty = (v: unknown) => (typeof v === 'string' && v.length > 0) || (Array.isArray(v) && v.length > 0);
+  if (!nonEmpty(idp.entityMeta.getX509Certificate('signing'))) problems.push('names no signing certificate');
+  if (!nonEmpty(idp.entityMeta.getSingleSignOnService('redirect'))) problems.push('has no HTTP-Redirect SingleSignOnService');
   if (problems.length > 0) throw new ValidationError(problems.map((message) => ({ field: '/metadata', message })));
   return { entityId: idp.entityMeta.getEntityID() };
 }
