@@ -53,7 +53,7 @@ export function createApp({ config, db, identity, logger, readiness }: AppDeps):
   app.use(resolveTenant(db));
   app.use(resolveActor(config, identity.sessions));
   app.use(samlRouter(identity, secureCookies(config)));
-  app.use('/api', express.json({ limit: JSON_BODY_LIMIT }), apiRouter(db, secureCookies(config)), (_req, _res, next) => next(new NotFoundError()));
+  app.use('/api', express.json({ limit: JSON_BODY_LIMIT }), apiRouter(db, identity, secureCookies(config)), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(problemHandler);

@@ -83,6 +83,16 @@ export class Sessions {
     });
   }
 
+  /** What the IdP knows the session by (for single logout), if it came from a SAML login. */
+  async idpSession(tx: Transaction, sessionId: string): Promise<{ nameIdSealed: Buffer; sessionIndex: string | null } | undefined> {
+    const [row] = await this.db.sequelize.query<{ idp_name_id_sealed: Buffer | null; idp_session_index: string | null }>('SELECT idp_name_id_sealed, idp_session_index FROM sessions WHERE id = $1', {
+      bind: [sessionId],
+      type: QueryTypes.SELECT,
+      transaction: tx,
+    });
+    return row?.idp_name_id_sealed ? { nameIdSealed: row.idp_name_id_sealed, sessionIndex: row.idp_session_index } : undefined;
+  }
+
   async end(tx: Transaction, sessionId: string, now: Date): Promise<boolean> {
     const [, count] = await this.db.sequelize.query('UPDATE sessions SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL', {
       bind: [sessionId, now],

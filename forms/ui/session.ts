@@ -6,7 +6,8 @@ export function loginUrl(returnTo: string): string {
   return `/saml/login?returnTo=${encodeURIComponent(returnTo)}`;
 }
 
+/** Ends the session; where the IdP offers single logout, the browser goes there and comes back to `then`'s site. */
 export async function logout(then: string): Promise<void> {
-  await sendJson<unknown>('POST', '/api/session/logout', {}).catch(() => undefined);
-  window.location.assign(then);
+  const answer = await sendJson<{ redirectTo?: string } | undefined>('POST', '/api/session/logout', {}).catch(() => undefined);
+  window.location.assign(answer?.redirectTo ?? then);
 }

@@ -2,6 +2,7 @@
 import { QueryTypes } from 'sequelize';
 import type { SiteInfo } from '../../schemas/types/api-site-info';
 import { cookieName } from '../../engine/http/session-cookie';
+import { csrfTokenFor } from '../../engine/identity/sessions';
 import { closeOwnerDb, createTestTenant, ownerDb, type TestTenant } from '../helpers/factories';
 import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
@@ -103,4 +104,25 @@ it('publishes each site’s SP metadata at a stable URL', async () => {
   expect(res.text).toMatch(/AuthnRequestsSigned="true"/);
   expect((res.text.match(/use="(signing|encryption)"/g) ?? []).length).toBe(2);
   expect((await request(platform.port, dk.adminHost, 'GET', '/saml/metadata')).text).toBe(res.text);
+});
+
+it('logs out locally and then at the IdP with SAML single logout', async () => {
+  const { result } = await login(dk.adminHost, 'korsbaek-admin');
+  const cookie = sessionCookie(result, 'admin')!;
+  const token = cookie.split('=')[1]!;
+  const out = await request(platform.port, dk.adminHost, 'POST', '/api/session/logout', { json: {}, headers: { cookie, 'x-csrf-token': csrfTokenFor(token) } });
+  expect(out.status).toBe(200);
+  const { redirectTo } = out.json<{ redirectTo: string }>();
+  expect(redirectTo).toMatch(/^http:\/\/idp\.localhost:\d+\/municipal-sso\/slo\?SAMLRequest=.+&Signature=/);
+  // Already ended here, before the IdP answers.
+  expect((await request(platform.port, dk.adminHost, 'GET', '/api/audit-log', { headers: { cookie } })).status).toBe(401);
+  const atIdp = await go(redirectTo);
+  expect(atIdp.status).toBe(302);
+  const back = String(atIdp.headers.location);
+  expect(back).toMatch(new RegExp(`^http://${dk.adminHost}:\\d+/saml/slo\\?SAMLResponse=`));
+  const done = await go(back);
+  expect([done.status, done.headers.location]).toEqual([303, '/logged-out']);
+  // A forged LogoutResponse is refused.
+  const forged = await go(back.replace(/SAMLResponse=[^&]+/, 'SAMLResponse=AAAA'));
+  expect(forged.status).toBe(400);
 });

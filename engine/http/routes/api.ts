@@ -8,6 +8,8 @@ import { logout } from '../../commands/logout';
 import { updateContactInfo } from '../../commands/update-contact-info';
 import type { Database } from '../../db/database';
 import { UnsupportedMediaTypeError } from '../../errors';
+import type { Identity } from '../../identity';
+import { createLogoutRedirect } from '../../identity/saml/service-provider';
 import { csrfTokenFor } from '../../identity/sessions';
 import { authorize } from '../../policies';
 import { presentAuditLogPage } from '../../presenters/audit-log';
@@ -16,12 +18,13 @@ import { listAuditLog } from '../../queries/audit-log';
 import { loadTenant } from '../../queries/tenant';
 import { validateQuery } from '../../validation';
 import { clearSessionCookie } from '../session-cookie';
+import { spConfigFor } from './saml';
 
 function contextOf(req: Request): CommandContext {
   return { actor: req.actor!, tenantId: req.tenant!.id, requestId: String(req.id) };
 }
 
-export function apiRouter(db: Database, secureCookies: boolean): Router {
+export function apiRouter(db: Database, identity: Identity, secureCookies: boolean): Router {
   const api = Router();
 
   // Only JSON bodies are accepted; a cross-site form post cannot send application/json without a preflight.
@@ -37,10 +40,16 @@ export function apiRouter(db: Database, secureCookies: boolean): Router {
     res.json(presentSiteInfo(await loadTenant(db, tenantId), req.tenant!.site, actor, csrfToken));
   });
 
+  // Ends the session here, then — where the IdP offers single logout — hands back where to end it there.
   api.post('/session/logout', async (req, res) => {
-    if (req.session) await logout(db, contextOf(req), req.session.sessionId);
+    let redirectTo: string | undefined;
+    if (req.session) {
+      const idp = await logout(identity, contextOf(req), req.session.sessionId);
+      if (idp) redirectTo = createLogoutRedirect((await spConfigFor(identity, req)).sp, idp.nameId, idp.sessionIndex ?? undefined);
+    }
     clearSessionCookie(res, req.tenant!.site, secureCookies);
-    res.status(204).end();
+    if (redirectTo) res.json({ redirectTo });
+    else res.status(204).end();
   });
 
   api.put('/settings/contact', async (req, res) => {

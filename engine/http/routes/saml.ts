@@ -3,7 +3,7 @@
 import express, { Router, type Request } from 'express';
 import type { Identity } from '../../identity';
 import { completeLogin, NoPrivilegeError } from '../../identity/login';
-import { createLoginRedirect, SamlRejectedError, serviceProviderEntity, verifyLoginResponse } from '../../identity/saml/service-provider';
+import { createLoginRedirect, SamlRejectedError, serviceProviderEntity, verifyLoginResponse, verifyLogoutResponse } from '../../identity/saml/service-provider';
 import { profileFor } from '../../identity/saml/test-idps';
 import type { ServiceProviderConfig } from '../../identity/service-providers';
 import { loadTenant } from '../../queries/tenant';
@@ -19,19 +19,22 @@ const loginFailedPage = (lang: string) =>
   '<p lang="da">Login mislykkedes.</p><p lang="sv">Inloggningen misslyckades.</p><p lang="en">The login did not succeed.</p>' +
   '<p><a href="/saml/login">Try again</a></p></main></body></html>';
 
+const origin = (req: Request) => `${req.protocol}://${req.get('host')}`;
+
+/** The service provider of the request's tenant and site, with the IdP it trusts. */
+export async function spConfigFor(identity: Identity, req: Request): Promise<{ sp: ServiceProviderConfig; profile: ReturnType<typeof profileFor>; lang: string }> {
+  const { id, site } = req.tenant!;
+  const tenant = await loadTenant(identity.db, id);
+  const profile = profileFor(site, tenant.country);
+  const sp = await identity.db.withTenant(id, (tx) => identity.serviceProviders.get(tx, id, site, origin(req)));
+  // Development and tests: a tenant without an IdP of its own trusts the local test IdP.
+  const idpMetadata = sp.idpMetadata ?? identity.testIdps?.get(profile).metadata() ?? null;
+  return { sp: { ...sp, idpMetadata }, profile, lang: tenant.defaultLocale };
+}
+
 export function samlRouter(identity: Identity, secureCookies: boolean): Router {
   const router = Router();
-  const origin = (req: Request) => `${req.protocol}://${req.get('host')}`;
-
-  async function spConfig(req: Request): Promise<{ sp: ServiceProviderConfig; profile: ReturnType<typeof profileFor>; lang: string }> {
-    const { id, site } = req.tenant!;
-    const tenant = await loadTenant(identity.db, id);
-    const profile = profileFor(site, tenant.country);
-    const sp = await identity.db.withTenant(id, (tx) => identity.serviceProviders.get(tx, id, site, origin(req)));
-    // Development and tests: a tenant without an IdP of its own trusts the local test IdP.
-    const idpMetadata = sp.idpMetadata ?? identity.testIdps?.get(profile).metadata() ?? null;
-    return { sp: { ...sp, idpMetadata }, profile, lang: tenant.defaultLocale };
-  }
+  const spConfig = (req: Request) => spConfigFor(identity, req);
 
   router.get('/saml/metadata', async (req, res) => {
     const { sp } = await spConfig(req);
@@ -65,6 +68,19 @@ export function samlRouter(identity: Identity, secureCookies: boolean): Router {
       req.log.warn({ samlRejected: err instanceof SamlRejectedError ? err.reason : err.message }, 'login refused');
       res.status(403).type('html').send(loginFailedPage(lang));
     }
+  });
+
+  // The IdP's answer to our single-logout request; the local session ended before we asked.
+  router.get('/saml/slo', async (req, res) => {
+    const { sp, lang } = await spConfig(req);
+    try {
+      await verifyLogoutResponse(sp, req.originalUrl.split('?')[1] ?? '');
+    } catch (err) {
+      if (!(err instanceof SamlRejectedError)) throw err;
+      req.log.warn({ samlRejected: err.reason }, 'logout response refused');
+      return void res.status(400).type('html').send(loginFailedPage(lang).replace(/Login failed/g, 'Logout not confirmed'));
+    }
+    res.redirect(303, req.tenant!.site === 'admin' ? '/logged-out' : '/');
   });
 
   return router;

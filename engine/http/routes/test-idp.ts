@@ -63,6 +63,20 @@ export function testIdpRouter(identity: Identity): Router {
     res.type('application/samlmetadata+xml').send(idpsOrFail().get(req.params.profile).metadata());
   });
 
+  /** The SP behind a redirect-binding message, found from its Issuer URL's host (every tenant is a registered SP). */
+  async function spOfRequest(samlRequest: string): Promise<{ spMetadata: string; tenantId: string; site: 'public' | 'admin' } | undefined> {
+    try {
+      const xml = inflateRawSync(Buffer.from(samlRequest, 'base64')).toString('utf8');
+      const issuer = new URL(/<(?:\w+:)?Issuer[^>]*>([^<]+)<\//.exec(xml)?.[1] ?? '');
+      const sp = await identity.db.resolveHost(issuer.hostname);
+      if (!sp) return undefined;
+      const config = await identity.db.withTenant(sp.tenantId, (tx) => identity.serviceProviders.get(tx, sp.tenantId, sp.site, issuer.origin));
+      return { spMetadata: serviceProviderEntity(config).getMetadata(), tenantId: sp.tenantId, site: sp.site };
+    } catch {
+      return undefined;
+    }
+  }
+
   router.get('/:profile/sso', async (req, res) => {
     const profile = req.params.profile;
     if (!isProfile(profile)) return void res.status(404).send('unknown profile');
@@ -101,6 +115,20 @@ export function testIdpRouter(identity: Identity): Router {
           '<p><button type="submit">Log in</button></p></form>',
       ),
     );
+  });
+
+  // Single logout: verify the SP's signed LogoutRequest and send the browser back with a LogoutResponse.
+  router.get('/:profile/slo', async (req, res) => {
+    const profile = req.params.profile;
+    if (!isProfile(profile)) return void res.status(404).send('unknown profile');
+    const rawQuery = req.originalUrl.split('?')[1] ?? '';
+    const found = await spOfRequest(typeof req.query.SAMLRequest === 'string' ? req.query.SAMLRequest : '');
+    if (!found) return void res.status(400).type('html').send(page('Bad request', '<h1>Unknown service provider</h1>'));
+    try {
+      res.redirect(302, await idpsOrFail().get(profile).logout(found.spMetadata, rawQuery));
+    } catch (err) {
+      res.status(400).type('html').send(page('Bad request', `<h1>LogoutRequest refused</h1><p>${esc(err instanceof Error ? err.message : String(err))}</p>`));
+    }
   });
 
   router.post('/:profile/sso/respond', express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 5 }), async (req, res) => {

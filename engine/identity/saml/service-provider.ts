@@ -28,6 +28,7 @@ export function serviceProviderEntity(config: ServiceProviderConfig): SpEntity {
     authnRequestsSigned: true,
     wantAssertionsSigned: true,
     wantMessageSigned: false,
+    wantLogoutResponseSigned: true,
     signingCert: config.signingCertificate,
     privateKey: config.signingKey,
     encryptCert: config.encryptionCertificate,
@@ -35,6 +36,7 @@ export function serviceProviderEntity(config: ServiceProviderConfig): SpEntity {
     requestSignatureAlgorithm: RSA_SHA256,
     nameIDFormat: [NAMEID_PERSISTENT],
     assertionConsumerService: [{ Binding: samlify.Constants.namespace.binding.post, Location: config.acsUrl }],
+    singleLogoutService: [{ Binding: samlify.Constants.namespace.binding.redirect, Location: config.sloUrl }],
     clockDrifts: [-MAX_SKEW_MS, MAX_SKEW_MS],
   });
 }
@@ -42,7 +44,8 @@ export function serviceProviderEntity(config: ServiceProviderConfig): SpEntity {
 export function trustedIdentityProvider(config: ServiceProviderConfig): IdpEntity {
   if (!config.idpMetadata) throw new SamlRejectedError('no IdP is configured for this site');
   // isAssertionEncrypted here is what makes samlify refuse a plaintext assertion.
-  return samlify.IdentityProvider({ metadata: config.idpMetadata, isAssertionEncrypted: true, requestSignatureAlgorithm: RSA_SHA256 });
+  // wantLogoutRequestSigned makes samlify sign our LogoutRequest to it.
+  return samlify.IdentityProvider({ metadata: config.idpMetadata, isAssertionEncrypted: true, wantLogoutRequestSigned: true, requestSignatureAlgorithm: RSA_SHA256 });
 }
 
 /** A signed AuthnRequest as an HTTP-Redirect URL to the IdP. */
@@ -149,4 +152,34 @@ export async function verifyLoginResponse(config: ServiceProviderConfig, profile
     ...(parsed.extract.sessionIndex?.sessionIndex ? { sessionIndex: parsed.extract.sessionIndex.sessionIndex } : {}),
     relayState: request.relayState,
   };
+}
+
+/** Splits a received HTTP-Redirect query into what samlify verifies: the parsed query and the signed octets. */
+export function redirectBinding(rawQuery: string, messageParam: 'SAMLRequest' | 'SAMLResponse'): { query: Record<string, string>; octetString: string } {
+  const pairs = rawQuery.split('&');
+  // saml-bindings 3.4.4.1: the signature covers the message, RelayState and SigAlg exactly as URL-encoded.
+  const octetString = [messageParam, 'RelayState', 'SigAlg']
+    .map((name) => pairs.find((p) => p.startsWith(`${name}=`)))
+    .filter((p): p is string => p !== undefined)
+    .join('&');
+  return { query: Object.fromEntries(new URLSearchParams(rawQuery)), octetString };
+}
+
+/** Single logout at the IdP, when its metadata offers an HTTP-Redirect endpoint: the signed LogoutRequest URL. */
+export function createLogoutRedirect(config: ServiceProviderConfig, nameId: string, sessionIndex: string | undefined): string | undefined {
+  if (!config.idpMetadata) return undefined;
+  const idp = trustedIdentityProvider(config);
+  const slo = idp.entityMeta.getSingleLogoutService('redirect');
+  if (typeof slo !== 'string' || !slo) return undefined;
+  const request = serviceProviderEntity(config).createLogoutRequest(idp, 'redirect', { logoutNameID: nameId, ...(sessionIndex ? { sessionIndex } : {}) }) as { context: string };
+  return request.context;
+}
+
+/** Verifies the IdP's LogoutResponse (HTTP-Redirect); throws SamlRejectedError when it is not a success. */
+export async function verifyLogoutResponse(config: ServiceProviderConfig, rawQuery: string): Promise<void> {
+  try {
+    await serviceProviderEntity(config).parseLogoutResponse(trustedIdentityProvider(config), 'redirect', redirectBinding(rawQuery, 'SAMLResponse'));
+  } catch (err) {
+    throw new SamlRejectedError(`logout: ${err instanceof Error ? err.message.slice(0, 120) : String(err).slice(0, 120)}`);
+  }
 }

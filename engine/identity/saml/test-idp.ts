@@ -10,6 +10,7 @@ import type { Assurance } from '../service-providers';
 import { AES256_GCM, ATTRNAME_URI, NAMEID_PERSISTENT, RSA_OAEP_MGF1P, RSA_SHA256, type WithEncryptionAlgorithms } from './constants';
 import { NSIS_LOA, OIOSAML3, privilegeUri, SWEDEN_CONNECT, type IdpProfile } from './profiles';
 import { installSamlSchemaValidator } from './schema-validator';
+import { redirectBinding } from './service-provider';
 
 const attr = (name: string, valueTag: string) => ({ name, valueTag, nameFormat: ATTRNAME_URI, valueXsiType: 'xs:string' });
 
@@ -68,12 +69,14 @@ export class TestIdentityProvider {
       encryptCert: keys.encryption.certificatePem,
       encPrivateKey: keys.encryption.privateKeyPem,
       wantAuthnRequestsSigned: true,
+      wantLogoutRequestSigned: true,
       isAssertionEncrypted: true,
       dataEncryptionAlgorithm: AES256_GCM,
       keyEncryptionAlgorithm: RSA_OAEP_MGF1P,
       requestSignatureAlgorithm: RSA_SHA256,
       nameIDFormat: [NAMEID_PERSISTENT],
       singleSignOnService: [{ Binding: samlify.Constants.namespace.binding.redirect, Location: `${baseUrl}/sso` }],
+      singleLogoutService: [{ Binding: samlify.Constants.namespace.binding.redirect, Location: `${baseUrl}/slo` }],
       loginResponseTemplate: { context: TEMPLATE, attributes: ATTRIBUTES[profile] },
     };
     this.entity = samlify.IdentityProvider(settings);
@@ -84,18 +87,13 @@ export class TestIdentityProvider {
   }
 
   private sp(spMetadata: string): SpEntity {
-    return samlify.ServiceProvider({ metadata: spMetadata });
+    // wantLogoutResponseSigned: our LogoutResponses to the SP are signed.
+    return samlify.ServiceProvider({ metadata: spMetadata, wantLogoutResponseSigned: true });
   }
 
   /** Verifies the signed AuthnRequest of an HTTP-Redirect (`rawQuery`: the query string exactly as received). */
   async parseRequest(spMetadata: string, rawQuery: string): Promise<ParsedAuthnRequest> {
-    const pairs = rawQuery.split('&');
-    // saml-bindings 3.4.4.1: the signature covers SAMLRequest, RelayState, SigAlg as they were URL-encoded.
-    const octetString = ['SAMLRequest', 'RelayState', 'SigAlg']
-      .map((name) => pairs.find((p) => p.startsWith(`${name}=`)))
-      .filter((p): p is string => p !== undefined)
-      .join('&');
-    const query = Object.fromEntries(new URLSearchParams(rawQuery));
+    const { query, octetString } = redirectBinding(rawQuery, 'SAMLRequest');
     const sp = this.sp(spMetadata);
     const info = await this.entity.parseLoginRequest(sp, 'redirect', { query, octetString });
     const request = (info.extract as { request: { id: string; assertionConsumerServiceUrl?: string }; issuer: string }).request;
@@ -104,6 +102,15 @@ export class TestIdentityProvider {
     if (spEntityId !== sp.entityMeta.getEntityID()) throw new Error('the AuthnRequest Issuer is not the SP of that metadata');
     if (request.assertionConsumerServiceUrl && request.assertionConsumerServiceUrl !== acsUrl) throw new Error('the AuthnRequest asks for an ACS URL not in the SP metadata');
     return { requestId: request.id, spEntityId, acsUrl, ...(query.RelayState ? { relayState: query.RelayState } : {}), extract: info.extract };
+  }
+
+  /** Verifies the SP's signed LogoutRequest and answers with a LogoutResponse URL back to the SP. */
+  async logout(spMetadata: string, rawQuery: string): Promise<string> {
+    const sp = this.sp(spMetadata);
+    const binding = redirectBinding(rawQuery, 'SAMLRequest');
+    const info = await this.entity.parseLogoutRequest(sp, 'redirect', binding);
+    const response = this.entity.createLogoutResponse(sp, info as never, 'redirect', binding.query.RelayState ?? '') as { context: string };
+    return response.context;
   }
 
   /** Builds the POST-binding Response; `overrides` replaces template values (attack suite). */
