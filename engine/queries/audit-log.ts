@@ -1,4 +1,4 @@
-import { Op, type WhereOptions } from 'sequelize';
+import { literal, Op, QueryTypes, type WhereOptions } from 'sequelize';
 import type { AuditLogQuery } from '../../schemas/types/api-audit-log-query';
 import type { Actor } from '../actors';
 import type { Database } from '../db/database';
@@ -8,7 +8,11 @@ import { authorize } from '../policies';
 export interface AuditLogResult {
   rows: AuditEntryRow[];
   total: number;
+  /** Current display names of the user actors on this page (audit rows themselves hold ids, never names). */
+  actorNames: Map<string, string>;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -18,7 +22,13 @@ function escapeLike(s: string): string {
 export async function listAuditLog(db: Database, actor: Actor, tenantId: string, query: AuditLogQuery): Promise<AuditLogResult> {
   authorize(actor, 'auditLog.read', { tenantId });
   const where: WhereOptions<AuditEntryRow>[] = [];
-  if (query.actor) where.push({ actorId: { [Op.iLike]: `%${escapeLike(query.actor)}%` } });
+  if (query.actor) {
+    // The filter matches the actor id or the current display name of a user actor.
+    const pattern = `%${escapeLike(query.actor)}%`;
+    where.push({
+      [Op.or]: [{ actorId: { [Op.iLike]: pattern } }, { actorId: { [Op.in]: literal(`(SELECT id::text FROM users WHERE display_name ILIKE ${db.sequelize.escape(pattern)})`) } }],
+    } as WhereOptions<AuditEntryRow>);
+  }
   if (query.action) where.push({ action: { [Op.iLike]: `${escapeLike(query.action)}%` } });
   if (query.entity) {
     const [type, id] = query.entity.split(':', 2);
@@ -35,6 +45,11 @@ export async function listAuditLog(db: Database, actor: Actor, tenantId: string,
       offset: (query.page - 1) * query.pageSize,
       transaction: tx,
     });
-    return { rows: rows.map((r) => r.get({ plain: true })), total: count };
+    const plain = rows.map((r) => r.get({ plain: true }));
+    const userIds = [...new Set(plain.filter((r) => r.actorType === 'user' && UUID.test(r.actorId)).map((r) => r.actorId))];
+    const names = userIds.length
+      ? await db.sequelize.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', { bind: [userIds], type: QueryTypes.SELECT, transaction: tx })
+      : [];
+    return { rows: plain, total: count, actorNames: new Map(names.map((n) => [n.id, n.display_name])) };
   });
 }

@@ -64,6 +64,9 @@ it('logs an administrator into the admin site through municipal SSO, audited, wi
   const audit = await ownerDb().query<{ summary: Record<string, unknown> }>("SELECT summary FROM audit_log WHERE tenant_id = $1 AND action = 'session.loggedIn'", { bind: [dk.id], type: QueryTypes.SELECT });
   expect(audit.map((a) => a.summary)).toEqual([{ site: 'admin', kind: 'employee', assurance: 'substantial', roles: ['administrator'] }]);
   expect(JSON.stringify(audit)).not.toContain('Lauritz');
+  // The audit page shows the user's current name, and the actor filter finds them by it.
+  const page = (await request(platform.port, dk.adminHost, 'GET', '/api/audit-log?actor=lauritz', { headers: { cookie } })).json<{ entries: { actor: string; action: string }[] }>();
+  expect(page.entries.map((e) => [e.actor, e.action])).toEqual([['Lauritz Jensen', 'session.loggedIn']]);
 });
 
 it('refuses a replayed response, an employee without privilege and a too-low level, with no session', async () => {

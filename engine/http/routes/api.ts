@@ -59,8 +59,8 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
   api.get('/audit-log', async (req, res) => {
     const ctx = contextOf(req);
     const query = validateQuery<AuditLogQuery>('api/audit-log-query.schema.json', req.query as Record<string, unknown>);
-    const { rows, total } = await listAuditLog(db, ctx.actor, ctx.tenantId, query);
-    res.json(presentAuditLogPage(rows, total, query.page, query.pageSize));
+    const { rows, total, actorNames } = await listAuditLog(db, ctx.actor, ctx.tenantId, query);
+    res.json(presentAuditLogPage(rows, total, query.page, query.pageSize, actorNames));
   });
 
   api.get('/audit-log/verification', async (req, res) => {
