@@ -66,9 +66,9 @@ it('shows a plain 404 page for an unknown host', async () => {
 });
 
 it.each([
-  ['DK', /Agnes Jensen/, 'Log ind', 'Min profil', 'Agnes Jensen', 'MitID', 'Log ud'],
-  ['SE', /Anna Lindqvist/, 'Logga in', 'Min profil', 'Anna Lindqvist', 'Svensk e-legitimation', 'Logga ut'],
-] as const)('logs a citizen in with e-ID (%s), shows the profile, and logs out', async (country, person, login, heading, name, eid, logout) => {
+  ['DK', /Agnes Jensen/, 'Log ind', 'Min profil', 'Agnes Jensen', 'MitID', 'Log ud', '120578-****'],
+  ['SE', /Anna Lindqvist/, 'Logga in', 'Min profil', 'Anna Lindqvist', 'Svensk e-legitimation', 'Logga ut', '19780512-****'],
+] as const)('logs a citizen in with e-ID (%s), shows the profile, and logs out', async (country, person, login, heading, name, eid, logout, masked) => {
   const t = country === 'DK' ? dk : se;
   const page = await browser.newPage();
   await page.goto(platform.url(t.publicHost));
@@ -78,6 +78,9 @@ it.each([
   expect(new URL(page.url()).pathname).toBe('/profile');
   expect(await page.locator('dd').first().textContent()).toBe(name);
   expect(await page.getByText(eid, { exact: true }).count()).toBe(1);
+  // The personal number only ever reaches the page masked.
+  await page.getByText(masked, { exact: true }).waitFor();
+  expect(await page.content()).not.toMatch(/1205784123|197805122384/);
   await expectAccessible(page);
   await page.getByRole('button', { name: logout }).click();
   await page.getByRole('link', { name: login }).waitFor();

@@ -45,6 +45,7 @@ const contact = { email: 'valg@testrup.dk', phone: '+45 12 34 56 78', address: '
 it('without a session the admin API refuses (no development actor here)', async () => {
   expect((await call(tenant.adminHost, 'GET', '/api/audit-log')).status).toBe(401);
   expect((await call(tenant.adminHost, 'GET', '/api/site')).json<SiteInfo>().actor).toEqual({ kind: 'anonymous', roles: [] });
+  expect((await call(tenant.publicHost, 'GET', '/api/me')).status).toBe(401);
 });
 
 it('an administrator’s session makes the actor, and site info carries the CSRF token', async () => {
@@ -68,6 +69,8 @@ it('a citizen session never opens the admin site, nor another tenant', async () 
   expect(asAdmin.status).toBe(401);
   const info = (await call(tenant.publicHost, 'GET', '/api/site', { headers: { cookie: `${cookieName('public')}=${citizenToken}` } })).json<SiteInfo>();
   expect(info.actor).toEqual({ kind: 'user', displayName: 'Agnes Jensen', roles: [] });
+  const me = (await call(tenant.publicHost, 'GET', '/api/me', { headers: { cookie: `${cookieName('public')}=${citizenToken}` } })).json();
+  expect(me).toEqual({ displayName: 'Agnes Jensen', kind: 'citizen', personalNumberMasked: '120578-****' });
   const other = await createTestTenant();
   const elsewhere = (await call(other.publicHost, 'GET', '/api/site', { headers: { cookie: `${cookieName('public')}=${citizenToken}` } })).json<SiteInfo>();
   expect(elsewhere.actor.kind).toBe('anonymous');

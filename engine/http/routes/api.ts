@@ -15,6 +15,7 @@ import { authorize } from '../../policies';
 import { presentAuditLogPage } from '../../presenters/audit-log';
 import { presentSiteInfo } from '../../presenters/site-info';
 import { listAuditLog } from '../../queries/audit-log';
+import { loadMe } from '../../queries/me';
 import { loadTenant } from '../../queries/tenant';
 import { validateQuery } from '../../validation';
 import { clearSessionCookie } from '../session-cookie';
@@ -50,6 +51,10 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
     clearSessionCookie(res, req.tenant!.site, secureCookies);
     if (redirectTo) res.json({ redirectTo });
     else res.status(204).end();
+  });
+
+  api.get('/me', async (req, res) => {
+    res.json(await loadMe(db, req.actor!));
   });
 
   api.put('/settings/contact', async (req, res) => {

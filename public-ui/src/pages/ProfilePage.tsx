@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getJson } from '../../../forms/ui/problem';
 import { loginUrl } from '../../../forms/ui/session';
 import { useSite } from '../../../forms/ui/site';
 
@@ -6,6 +8,10 @@ import { useSite } from '../../../forms/ui/site';
 export function ProfilePage() {
   const { t } = useTranslation();
   const { tenant, actor } = useSite();
+  const [masked, setMasked] = useState<string | null>(null);
+  useEffect(() => {
+    if (actor.kind === 'user') getJson<{ personalNumberMasked: string | null }>('/api/me').then((me) => setMasked(me.personalNumberMasked), () => setMasked(null));
+  }, [actor.kind]);
   if (actor.kind !== 'user') {
     return (
       <article>
@@ -25,6 +31,12 @@ export function ProfilePage() {
       <dl className="contact-list">
         <dt>{t('profile.name')}</dt>
         <dd>{actor.displayName}</dd>
+        {masked ? (
+          <>
+            <dt>{t(tenant.country === 'DK' ? 'profile.cpr' : 'profile.personnummer')}</dt>
+            <dd>{masked}</dd>
+          </>
+        ) : null}
         <dt>{t('profile.loggedInWith')}</dt>
         <dd>{t(tenant.country === 'DK' ? 'profile.mitid' : 'profile.swedishEid')}</dd>
       </dl>
