@@ -9,8 +9,6 @@ import { csrfTokenMatches, type ResumedSession, type Sessions } from '../identit
 import { readSessionToken } from './session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-// The IdP posts the SAML response cross-site; what protects it is InResponseTo, not a CSRF token.
-const CSRF_EXEMPT = new Set(['/saml/acs']);
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -28,7 +26,7 @@ export function resolveActor(config: Pick<Config, 'DEV_ACTOR'>, sessions: Sessio
     const session = token ? await sessions.resume(tenant.id, tenant.site, token, new Date()) : undefined;
     let actor: Actor;
     if (session) {
-      if (!SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(req.path) && !csrfTokenMatches(token!, req.get('x-csrf-token'))) throw new CsrfError();
+      if (!SAFE_METHODS.has(req.method) && !csrfTokenMatches(token!, req.get('x-csrf-token'))) throw new CsrfError();
       req.session = { ...session, token: token! };
       actor = { kind: 'user', tenantId: tenant.id, id: session.userId, displayName: session.displayName, roles: session.roles };
     } else if (tenant.site === 'admin' && config.DEV_ACTOR === 'administrator') {

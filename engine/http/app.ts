@@ -51,9 +51,9 @@ export function createApp({ config, db, identity, logger, readiness }: AppDeps):
   app.use(healthRouter(readiness));
   if (config.TEST_IDP === 'on') app.use(onHost(testIdpHost(config), testIdpRouter(identity)));
   app.use(resolveTenant(db));
-  app.use(resolveActor(config, identity.sessions));
   app.use(samlRouter(identity, secureCookies(config)));
-  app.use('/api', express.json({ limit: JSON_BODY_LIMIT }), apiRouter(db, identity, secureCookies(config)), (_req, _res, next) => next(new NotFoundError()));
+  // Only the API acts on behalf of someone: static files and pages need no session lookup (it writes last_seen).
+  app.use('/api', resolveActor(config, identity.sessions), express.json({ limit: JSON_BODY_LIMIT }), apiRouter(db, identity, secureCookies(config)), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(problemHandler);

@@ -1,7 +1,6 @@
 // Connecting a municipality's real IdP to one of its sites: the IdP's SAML metadata is checked (it must
 // name a signing certificate and an HTTP-Redirect single sign-on endpoint) and stored for that site.
 import * as samlify from 'samlify';
-import type { Site } from '../db/database';
 import { ValidationError } from '../errors';
 
 export function checkIdpMetadata(xml: string): { entityId: string } {
@@ -22,5 +21,3 @@ export function checkIdpMetadata(xml: string): { entityId: string } {
   if (problems.length > 0) throw new ValidationError(problems.map((message) => ({ field: '/metadata', message })));
   return { entityId: idp.entityMeta.getEntityID() };
 }
-
-export type { Site };

@@ -81,19 +81,10 @@ export function testIdpRouter(identity: Identity): Router {
     const profile = req.params.profile;
     if (!isProfile(profile)) return void res.status(404).send('unknown profile');
     const rawQuery = req.originalUrl.split('?')[1] ?? '';
-    const samlRequest = typeof req.query.SAMLRequest === 'string' ? req.query.SAMLRequest : '';
-    let issuer: URL;
-    try {
-      const xml = inflateRawSync(Buffer.from(samlRequest, 'base64')).toString('utf8');
-      issuer = new URL(/<(?:\w+:)?Issuer[^>]*>([^<]+)<\//.exec(xml)?.[1] ?? '');
-    } catch {
-      return void res.status(400).type('html').send(page('Bad request', '<h1>Bad request</h1><p>No readable SAML AuthnRequest.</p>'));
-    }
-    const sp = await identity.db.resolveHost(issuer.hostname);
-    if (!sp) return void res.status(400).type('html').send(page('Unknown SP', '<h1>Unknown service provider</h1>'));
+    const sp = await spOfRequest(typeof req.query.SAMLRequest === 'string' ? req.query.SAMLRequest : '');
+    if (!sp) return void res.status(400).type('html').send(page('Bad request', '<h1>Bad request</h1><p>No readable AuthnRequest of a known service provider.</p>'));
     const tenant = await loadTenant(identity.db, sp.tenantId);
-    const config = await identity.db.withTenant(sp.tenantId, (tx) => identity.serviceProviders.get(tx, sp.tenantId, sp.site, issuer.origin));
-    const spMetadata = serviceProviderEntity(config).getMetadata();
+    const { spMetadata } = sp;
     let request: ParsedAuthnRequest;
     try {
       request = await idpsOrFail().get(profile).parseRequest(spMetadata, rawQuery);
