@@ -1,7 +1,7 @@
 // Test data made through the real code paths: tenants through createTenant (owner role), like the platform.
 import { randomBytes } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
-import { createSequelize } from '../../engine/db/database';
+import { createSequelize, Database } from '../../engine/db/database';
 import type { Country, Locale } from '../../engine/db/models';
 import { createTenant } from '../../engine/tenancy/create-tenant';
 import { testServices } from './env';
@@ -47,4 +47,17 @@ export async function createTestTenant(opts: { country?: Country; locale?: Local
     },
   });
   return { id, slug, name, publicHost, adminHost };
+}
+
+/**
+ * The application's pool (role tingvalla_app, under RLS) for one suite, closed with the owner pool after it.
+ * Sequelize connects lazily, so creating it while the suite file loads costs nothing.
+ */
+export function suiteDatabase(): Database {
+  const db = Database.connect(testServices().appUrl);
+  afterAll(async () => {
+    await db.close();
+    await closeOwnerDb();
+  });
+  return db;
 }

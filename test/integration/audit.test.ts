@@ -8,21 +8,11 @@ import { recordAudit } from '../../engine/audit/record';
 import { verifyAuditChain } from '../../engine/audit/verify';
 import { purgeAuditLog, retentionCutoff } from '../../engine/commands/purge-audit-log';
 import { updateContactInfo } from '../../engine/commands/update-contact-info';
-import { Database } from '../../engine/db/database';
 import { ForbiddenError, ValidationError } from '../../engine/errors';
 import { testServices } from '../helpers/env';
-import { closeOwnerDb, createTestTenant, ownerDb, type TestTenant } from '../helpers/factories';
+import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 
-let db: Database;
-
-beforeAll(() => {
-  db = Database.connect(testServices().appUrl);
-});
-
-afterAll(async () => {
-  await db.close();
-  await closeOwnerDb();
-});
+const db = suiteDatabase();
 
 const contact = { email: 'valg@example.dk', phone: '+45 12 34 56 78', address: 'Torvet 2' };
 

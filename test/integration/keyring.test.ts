@@ -3,22 +3,12 @@ import { QueryTypes } from 'sequelize';
 import { parseCpr } from '../../forms/formats/personal-number';
 import { generateKeySpec, parseKeySpec } from '../../engine/crypto/key-spec';
 import { KeyDestroyedError, Keyring } from '../../engine/crypto/keyring';
-import { Database } from '../../engine/db/database';
 import { PersonalNumbers } from '../../engine/identity/personal-numbers';
-import { testServices } from '../helpers/env';
-import { closeOwnerDb, createTestTenant, ownerDb } from '../helpers/factories';
+import { createTestTenant, ownerDb, suiteDatabase } from '../helpers/factories';
 
-let db: Database;
+const db = suiteDatabase();
 const oldMaster = generateKeySpec('m-old');
 const newMaster = generateKeySpec('m-new');
-
-beforeAll(() => {
-  db = Database.connect(testServices().appUrl);
-});
-afterAll(async () => {
-  await db.close();
-  await closeOwnerDb();
-});
 
 it('creates one key per tenant and purpose, stored only wrapped', async () => {
   const [a, b] = await Promise.all([createTestTenant(), createTestTenant()]);

@@ -4,17 +4,15 @@ import { randomUUID } from 'node:crypto';
 import * as samlify from 'samlify';
 import { parseKeySpec } from '../../engine/crypto/key-spec';
 import { Keyring } from '../../engine/crypto/keyring';
-import { Database } from '../../engine/db/database';
 import { selfSignedCertificate } from '../../engine/identity/certificates';
 import { SamlReplayGuard } from '../../engine/identity/saml-replay';
 import { MAX_SAML_RESPONSE_BYTES } from '../../engine/identity/saml/constants';
 import { createLoginRedirect, SamlRejectedError, serviceProviderEntity, verifyLoginResponse, type LoginChecks } from '../../engine/identity/saml/service-provider';
 import { TestIdentityProvider, type TestSubject } from '../../engine/identity/saml/test-idp';
 import { ServiceProviders, type ServiceProviderConfig } from '../../engine/identity/service-providers';
-import { testServices } from '../helpers/env';
-import { closeOwnerDb, createTestTenant, type TestTenant } from '../helpers/factories';
+import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
 
-let db: Database;
+const db = suiteDatabase();
 let guard: SamlReplayGuard;
 let idp: TestIdentityProvider;
 let evilIdp: TestIdentityProvider;
@@ -29,7 +27,6 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 const unb64 = (s: string) => Buffer.from(s, 'base64').toString('utf8');
 
 beforeAll(async () => {
-  db = Database.connect(testServices().appUrl);
   guard = new SamlReplayGuard(db);
   const sps = new ServiceProviders(db, new Keyring(db, parseKeySpec(process.env.DATA_MASTER_KEYS!)));
   [tenant, other] = await Promise.all([createTestTenant(), createTestTenant()]);
@@ -43,11 +40,6 @@ beforeAll(async () => {
       return sps.get(tx, t.id, 'admin', `http://${t.adminHost}:3000`);
     });
   [sp, otherSp] = [await configure(tenant), await configure(other)];
-});
-
-afterAll(async () => {
-  await db.close();
-  await closeOwnerDb();
 });
 
 function checksFor(t: TestTenant, now = new Date()): LoginChecks {

@@ -1,25 +1,17 @@
 // InResponseTo and assertion replay checks, kept in PostgreSQL.
 import { randomBytes } from 'node:crypto';
-import { Database } from '../../engine/db/database';
 import { REQUEST_LIFETIME_MS, SamlReplayGuard } from '../../engine/identity/saml-replay';
-import { testServices } from '../helpers/env';
-import { closeOwnerDb, createTestTenant, type TestTenant } from '../helpers/factories';
+import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
 
-let db: Database;
+const db = suiteDatabase();
 let guard: SamlReplayGuard;
 let tenant: TestTenant;
 const newId = () => `_${randomBytes(16).toString('hex')}`;
 
 beforeAll(async () => {
-  db = Database.connect(testServices().appUrl);
   guard = new SamlReplayGuard(db);
   tenant = await createTestTenant();
 });
-afterAll(async () => {
-  await db.close();
-  await closeOwnerDb();
-});
-
 const remember = (requestId: string, now: Date, site: 'public' | 'admin' = 'admin') =>
   db.withTenant(tenant.id, (tx) => guard.rememberRequest(tx, { tenantId: tenant.id, site, requestId, relayState: '/audit-log', now }));
 const consume = (requestId: string, now: Date, site: 'public' | 'admin' = 'admin') => db.withTenant(tenant.id, (tx) => guard.consumeRequest(tx, { site, requestId, now }));

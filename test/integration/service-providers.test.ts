@@ -2,20 +2,10 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { parseKeySpec } from '../../engine/crypto/key-spec';
 import { Keyring } from '../../engine/crypto/keyring';
-import { Database } from '../../engine/db/database';
 import { ServiceProviders } from '../../engine/identity/service-providers';
-import { testServices } from '../helpers/env';
-import { closeOwnerDb, createTestTenant, ownerDb } from '../helpers/factories';
+import { createTestTenant, ownerDb, suiteDatabase } from '../helpers/factories';
 
-let db: Database;
-beforeAll(() => {
-  db = Database.connect(testServices().appUrl);
-});
-afterAll(async () => {
-  await db.close();
-  await closeOwnerDb();
-});
-
+const db = suiteDatabase();
 it('creates each tenant site’s service provider once, with its own keys, private keys sealed', async () => {
   const t = await createTestTenant();
   const sps = new ServiceProviders(db, new Keyring(db, parseKeySpec(process.env.DATA_MASTER_KEYS!)));

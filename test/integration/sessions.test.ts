@@ -3,14 +3,12 @@ import { QueryTypes } from 'sequelize';
 import { parseCpr } from '../../forms/formats/personal-number';
 import { generateKeySpec, parseKeySpec } from '../../engine/crypto/key-spec';
 import { Keyring } from '../../engine/crypto/keyring';
-import { Database } from '../../engine/db/database';
 import { PersonalNumbers } from '../../engine/identity/personal-numbers';
 import { csrfTokenFor, csrfTokenMatches, hashToken, SESSION_LIFETIMES, Sessions } from '../../engine/identity/sessions';
 import { Users } from '../../engine/identity/users';
-import { testServices } from '../helpers/env';
-import { closeOwnerDb, createTestTenant, ownerDb, type TestTenant } from '../helpers/factories';
+import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 
-let db: Database;
+const db = suiteDatabase();
 let sessions: Sessions;
 let users: Users;
 let tenant: TestTenant;
@@ -18,17 +16,11 @@ let other: TestTenant;
 const minutes = (n: number) => n * 60_000;
 
 beforeAll(async () => {
-  db = Database.connect(testServices().appUrl);
   const keyring = new Keyring(db, parseKeySpec(generateKeySpec('m')));
   sessions = new Sessions(db);
   users = new Users(db, keyring, new PersonalNumbers(keyring));
   [tenant, other] = await Promise.all([createTestTenant(), createTestTenant()]);
 });
-afterAll(async () => {
-  await db.close();
-  await closeOwnerDb();
-});
-
 async function login(site: 'public' | 'admin', now: Date, t: TestTenant = tenant) {
   return db.withTenant(t.id, async (tx) => {
     const userId = site === 'admin' ? await users.employee(tx, t.id, 'lauritz@korsbaek.example', 'Lauritz Jensen', ['administrator']) : await users.citizen(tx, t.id, parseCpr('120578-4123')!, 'Agnes Jensen');

@@ -2,25 +2,17 @@
 // whatever SQL it runs, and sees nothing when no tenant is set.
 import { QueryTypes } from 'sequelize';
 import { developmentAdministrator } from '../../engine/actors';
-import { Database } from '../../engine/db/database';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../../engine/errors';
 import { authorize } from '../../engine/policies';
-import { testServices } from '../helpers/env';
 import { addTenantHost } from '../../engine/tenancy/tenant-hosts';
-import { closeOwnerDb, createTestTenant, ownerDb, type TestTenant } from '../helpers/factories';
+import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 
-let db: Database;
+const db = suiteDatabase();
 let a: TestTenant;
 let b: TestTenant;
 
 beforeAll(async () => {
-  db = Database.connect(testServices().appUrl);
   [a, b] = await Promise.all([createTestTenant(), createTestTenant({ country: 'SE' })]);
-});
-
-afterAll(async () => {
-  await db.close();
-  await closeOwnerDb();
 });
 
 const rows = <T extends object>(sql: string, tenantId?: string) =>
