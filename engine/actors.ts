@@ -10,11 +10,6 @@ export function systemActor(tenantId: string, id: string): Actor {
   return { kind: 'system', tenantId, id };
 }
 
-/** Development-only administrator (DEV_ACTOR=administrator) until the identity issue brings SAML login. */
-export function developmentAdministrator(tenantId: string): Actor {
-  return { kind: 'user', tenantId, id: 'dev-administrator', displayName: 'Development administrator', roles: ['administrator'] };
-}
-
 export function actorRoles(actor: Actor): Role[] {
   return actor.kind === 'user' ? actor.roles : [];
 }

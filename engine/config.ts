@@ -53,7 +53,6 @@ function refuseDevelopmentConveniencesInProduction(config: Config, env: NodeJS.P
   if (!config.TEMPORAL_CODEC_KEYS) problems.push('TEMPORAL_CODEC_KEYS: required in production (no generated keys)');
   if (!config.DATA_MASTER_KEYS) problems.push('DATA_MASTER_KEYS: required in production (no generated keys)');
   if (!env.DATABASE_APP_URL && !env.DATABASE_APP_PASSWORD) problems.push('DATABASE_APP_PASSWORD: required in production');
-  if (config.DEV_ACTOR !== 'off') problems.push('DEV_ACTOR: must be off in production');
   if (config.TEST_IDP !== 'off') problems.push('TEST_IDP: the test IdP must be off in production');
   if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -32,7 +32,12 @@ function printUrls(config: Config, services: Services, port: number): void {
     say(`  ${''.padEnd(18)} admin   http://${t.adminHosts[0]}:${port}/`);
   }
   if (config.TEST_IDP === 'on') say(`Test IdP (synthetic people; pick e.g. Lauritz Jensen for Korsbæk's admin site): http://${testIdpHost(config)}:${port}/`);
-  say(services.temporalUiUrl ? `Temporal Web UI: ${services.temporalUiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows` : `Temporal: ${services.temporalAddress}`);
+  if (services.temporalUiUrl) {
+    const first = demoTenantSpecs(config.BASE_DOMAIN)[0]!;
+    say(`Temporal Web UI for operators (log in as an operator, e.g. Ingeborg Skjern): http://${first.adminHosts[0]}:${port}/temporal/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`);
+  } else {
+    say(`Temporal: ${services.temporalAddress}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -64,7 +69,7 @@ async function main(): Promise<void> {
       await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
       await connection.close();
     }
-    platform = await startPlatform({ config, appUrl, temporalAddress: services.temporalAddress, tenantIds });
+    platform = await startPlatform({ config, appUrl, temporalAddress: services.temporalAddress, tenantIds, ...(services.temporalUiUrl ? { temporalUiUrl: services.temporalUiUrl } : {}) });
     printUrls(config, services, platform.port);
     const ready = await fetch(`http://127.0.0.1:${platform.port}/readyz`);
     if (!ready.ok) throw new Error(`/readyz answered ${ready.status}: ${await ready.text()}`);

@@ -13,6 +13,7 @@ import { TestIdps } from './identity/saml/test-idps';
 import { loadMasterKeys } from './crypto/master-keys';
 import { join } from 'node:path';
 import { connectTemporal } from './temporal/client';
+import { AesGcmPayloadCodec } from './temporal/codec';
 import { ensureHousekeeping } from './temporal/housekeeping';
 import { loadCodecKeys } from './temporal/keys';
 import { createWorker } from './temporal/worker';
@@ -25,6 +26,8 @@ export interface PlatformOptions {
   tenantIds: string[];
   workflowBundlePath?: string;
   logger?: Logger;
+  /** The Temporal Web UI (served under /temporal) that admin sites proxy for operators. */
+  temporalUiUrl?: string;
   /** Port to listen on; 0 picks a free one (tests). */
   port?: number;
 }
@@ -64,6 +67,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     db,
     identity,
     logger,
+    codec: new AesGcmPayloadCodec(keys),
+    ...(opts.temporalUiUrl ?? config.TEMPORAL_UI_URL ? { temporalUiUrl: opts.temporalUiUrl ?? config.TEMPORAL_UI_URL } : {}),
     readiness: [
       { name: 'database', check: () => db.ping() },
       { name: 'temporal', check: async () => void (await client.connection.workflowService.getSystemInfo({})) },

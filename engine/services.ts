@@ -11,7 +11,7 @@ import { EMBEDDED_DATABASE } from './dev/owner-connection';
 export interface Services {
   ownerUrl: string;
   temporalAddress: string;
-  /** Set when the project started the dev server; otherwise the operator knows where their UI is. */
+  /** The Web UI's origin: TEMPORAL_UI_URL, else the dev server's when the project started one. */
   temporalUiUrl?: string;
   startedTemporal: boolean;
   stop(): Promise<void>;
@@ -34,7 +34,7 @@ export async function startServices(config: Config, log: (line: string) => void)
       log(`PostgreSQL (embedded) on 127.0.0.1:${config.EMBEDDED_PG_PORT} in ${Date.now() - t0} ms`);
     }
     let temporalAddress = config.TEMPORAL_ADDRESS;
-    let temporalUiUrl: string | undefined;
+    let temporalUiUrl = config.TEMPORAL_UI_URL;
     if (!temporalAddress) {
       const cli = await ensureTemporalCli(config.TOOLS_CACHE_DIR, log);
       const t0 = Date.now();
@@ -47,7 +47,7 @@ export async function startServices(config: Config, log: (line: string) => void)
       });
       stops.push(() => dev.stop());
       temporalAddress = dev.address;
-      temporalUiUrl = dev.uiUrl;
+      temporalUiUrl ??= dev.uiUrl;
       log(`Temporal dev server on ${dev.address} in ${Date.now() - t0} ms`);
     }
     return { ownerUrl, temporalAddress, temporalUiUrl, startedTemporal: !config.TEMPORAL_ADDRESS, stop };

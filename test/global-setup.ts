@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from '../engine/dev/embedded-postgres';
 import { startTemporalDevServer } from '../engine/dev/temporal-dev-server';
 import { ensureTemporalCli, ensureTestServer } from '../engine/dev/tools';
 import { createDatabaseIfMissing, prepareDatabase } from '../engine/db/prepare';
+import { failureConverterPath } from '../engine/temporal/client';
 import { generateCodecKeySpec } from '../engine/temporal/codec';
 import { workflowsPath } from '../engine/temporal/worker';
 
@@ -70,7 +71,7 @@ export default async function globalSetup(): Promise<void> {
   const temporal = await startTemporalDevServer({ cli, namespace: config.TEMPORAL_NAMESPACE, port: await freePort(), uiPort: await freePort() });
   running.stop.push(() => temporal.stop());
 
-  const bundle = await bundleWorkflowCode({ workflowsPath, logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: log, error: log } as never });
+  const bundle = await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: log, error: log } as never });
   const bundlePath = join(mkdtempSync(join(tmpdir(), 'tingvalla-bundle-')), 'workflows.js');
   await writeFile(bundlePath, bundle.code);
 
@@ -78,6 +79,7 @@ export default async function globalSetup(): Promise<void> {
     TEST_OWNER_URL: ownerUrl.toString(),
     TEST_APP_URL: appUrl,
     TEST_TEMPORAL_ADDRESS: temporal.address,
+    TEST_TEMPORAL_UI_URL: temporal.uiUrl,
     TEST_WORKFLOW_BUNDLE: bundlePath,
     TEST_TEMPORAL_TEST_SERVER: testServer,
     TEST_CHROMIUM: chromium,

@@ -11,12 +11,15 @@ export interface DevServerOptions {
   uiPort: number;
   /** SQLite file that keeps workflows across restarts; undefined keeps everything in memory (tests). */
   dbFile?: string;
-  /** Where the Web UI asks to decode payloads (the identity issue wires /codec). */
-  uiCodecEndpoint?: string;
 }
+
+/** The UI lives under this path and asks the same origin's /codec to decode: the admin site proxies both. */
+export const UI_PUBLIC_PATH = '/temporal';
+export const UI_CODEC_ENDPOINT = '/codec';
 
 export interface RunningDevServer {
   address: string;
+  /** Origin of the Web UI (its pages are under UI_PUBLIC_PATH). */
   uiUrl: string;
   stop(): Promise<void>;
 }
@@ -30,7 +33,8 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
     '--namespace', opts.namespace,
     '--log-level', 'error',
     ...(opts.dbFile ? ['--db-filename', opts.dbFile] : []),
-    ...(opts.uiCodecEndpoint ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : []),
+    '--ui-public-path', UI_PUBLIC_PATH,
+    '--ui-codec-endpoint', UI_CODEC_ENDPOINT,
     ...SEARCH_ATTRIBUTE_DEFINITIONS.flatMap(({ name, cliType }) => ['--search-attribute', `${name}=${cliType}`]),
   ];
   const child = spawn(opts.cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });

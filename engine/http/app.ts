@@ -6,12 +6,14 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
 import type { Identity } from '../identity';
+import type { AesGcmPayloadCodec } from '../temporal/codec';
 import { resolveActor } from './actor';
 import { httpLogger } from './logging';
 import { resolveTenant } from './tenancy';
 import { problemHandler } from './problem';
 import { apiRouter } from './routes/api';
 import { healthRouter, type ReadinessCheck } from './routes/health';
+import { operatorConsoleRouter } from './routes/operator-console';
 import { samlRouter } from './routes/saml';
 import { testIdpRouter } from './routes/test-idp';
 import { sitesRouter } from './sites';
@@ -35,9 +37,12 @@ export interface AppDeps {
   identity: Identity;
   logger: Logger;
   readiness: ReadinessCheck[];
+  codec: AesGcmPayloadCodec;
+  /** The Temporal Web UI proxied for operators at /temporal on admin sites, when there is one. */
+  temporalUiUrl?: string;
 }
 
-export function createApp({ config, db, identity, logger, readiness }: AppDeps): Express {
+export function createApp({ config, db, identity, logger, readiness, codec, temporalUiUrl }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -53,7 +58,8 @@ export function createApp({ config, db, identity, logger, readiness }: AppDeps):
   app.use(resolveTenant(db));
   app.use(samlRouter(identity, secureCookies(config)));
   // Only the API acts on behalf of someone: static files and pages need no session lookup (it writes last_seen).
-  app.use('/api', resolveActor(config, identity.sessions), express.json({ limit: JSON_BODY_LIMIT }), apiRouter(db, identity, secureCookies(config)), (_req, _res, next) => next(new NotFoundError()));
+  app.use(operatorConsoleRouter({ db, codec, actor: resolveActor(identity.sessions, 'sameOrigin'), ...(temporalUiUrl ? { temporalUiUrl } : {}) }));
+  app.use('/api', resolveActor(identity.sessions), express.json({ limit: JSON_BODY_LIMIT }), apiRouter(db, identity, secureCookies(config)), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(problemHandler);

@@ -1,6 +1,6 @@
 // The one place errors become responses: problem+json (RFC 9457) with a stable `code`. Validation errors
 // list their fields; anything unexpected is a 500 that hides its details and is logged once with the request id.
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import { AppError, MalformedRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
 import type { Problem } from '../../schemas/types/api-problem';
 
@@ -17,10 +17,29 @@ export function sendProblem(res: Response, problem: Problem): void {
   res.status(problem.status).type('application/problem+json').json(problem);
 }
 
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A person who navigated to a page (not a script calling the API) gets the problem as a small HTML page. */
+function isPageNavigation(req: Request): boolean {
+  return req.method === 'GET' && !req.path.startsWith('/api/') && req.accepts(['application/json', 'text/html']) === 'text/html';
+}
+
+function sendProblemPage(res: Response, error: AppError, requestId: string): void {
+  const detail = error.message ? `<p>${escapeHtml(error.message)}</p>` : '';
+  res
+    .status(error.status)
+    .type('html')
+    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(error.title)}</title></head><body><main><h1>${escapeHtml(error.title)}</h1>${detail}<p><a href="/">Back to the start page</a></p><p><small>Request ${escapeHtml(requestId)}</small></p></main></body></html>`);
+}
+
 export const problemHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
   if (res.headersSent) return next(err);
   const known = err instanceof AppError ? err : fromBodyParser(err as { type?: string });
   const requestId = String(req.id);
+  if (known && isPageNavigation(req)) {
+    sendProblemPage(res, known, requestId);
+    return;
+  }
   if (known) {
     sendProblem(res, {
       type: TYPE_BASE + known.code,

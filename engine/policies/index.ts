@@ -3,7 +3,15 @@
 import { actorRoles, type Actor, type Role } from '../actors';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 
-export type Action = 'site.view' | 'auditLog.read' | 'tenant.updateContact' | 'auditLog.purge' | 'sessions.purge';
+export type Action =
+  | 'site.view'
+  | 'auditLog.read'
+  | 'tenant.updateContact'
+  | 'auditLog.purge'
+  | 'sessions.purge'
+  | 'workflows.view'
+  | 'payloads.decode'
+  | 'payloads.encode';
 
 export interface Resource {
   tenantId: string;
@@ -18,6 +26,10 @@ const rules: Record<Action, (actor: Actor) => boolean> = {
   // Retention runs as the tenant's housekeeping workflow, never on a person's request.
   'auditLog.purge': (actor) => actor.kind === 'system',
   'sessions.purge': (actor) => actor.kind === 'system',
+  // Operators read the tenant's workflows in the Temporal Web UI and may decrypt their payloads.
+  'workflows.view': hasRole('operator'),
+  'payloads.decode': hasRole('operator'),
+  'payloads.encode': hasRole('operator'),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {

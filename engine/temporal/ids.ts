@@ -10,3 +10,10 @@ function assertUuid(id: string): string {
 export const workflowIds = {
   housekeeping: (tenantId: string) => `tenant/${assertUuid(tenantId)}/housekeeping`,
 };
+
+const TENANT_PREFIX = /^tenant\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//;
+
+/** The tenant whose workflow this is, by the id's `tenant/<uuid>/` prefix. */
+export function tenantOfWorkflowId(workflowId: string | undefined): string | undefined {
+  return workflowId ? TENANT_PREFIX.exec(workflowId)?.[1] : undefined;
+}

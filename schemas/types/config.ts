@@ -61,6 +61,10 @@ export interface Config {
    */
   TEMPORAL_DEV_UI_PORT: number;
   /**
+   * Origin of a Temporal Web UI served under the path /temporal with its codec endpoint set to /codec, which the admin site proxies for operators. Unset: the dev server's UI when the project starts one, else no Web UI on the admin site.
+   */
+  TEMPORAL_UI_URL?: string;
+  /**
    * Payload encryption keys as id:base64(32 bytes), comma-separated; the first encrypts, all decrypt. Unset in development: generated once under DATA_DIR. Required in production.
    */
   TEMPORAL_CODEC_KEYS?: string;
@@ -80,8 +84,4 @@ export interface Config {
    * pino log level.
    */
   LOG_LEVEL: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-  /**
-   * Development only: treat every admin-site request without a session as an administrator of that tenant (a shortcut for scripted checks; real logins go through the test IdP). Refused in production.
-   */
-  DEV_ACTOR: "off" | "administrator";
 }

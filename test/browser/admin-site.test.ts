@@ -1,5 +1,5 @@
 // The admin site in Chromium: shell, audit log with filters and paging, contact settings with errors, axe-core.
-import { developmentAdministrator } from '../../engine/actors';
+import { testAdministrator } from '../helpers/sessions';
 import { updateContactInfo } from '../../engine/commands/update-contact-info';
 import type { Page } from 'playwright-core';
 import { closeOwnerDb, createTestTenant, type TestTenant } from '../helpers/factories';
@@ -13,10 +13,10 @@ let page: Page;
 
 beforeAll(async () => {
   tenant = await createTestTenant({ country: 'SE' });
-  platform = await startTestPlatform([], { DEV_ACTOR: 'off', TEST_IDP: 'on' });
+  platform = await startTestPlatform([], { TEST_IDP: 'on' });
   browser = await launchBrowser();
   // 30 changes, so the audit log has two pages of 25.
-  const ctx = { tenantId: tenant.id, actor: developmentAdministrator(tenant.id) };
+  const ctx = { tenantId: tenant.id, actor: testAdministrator(tenant.id) };
   for (let i = 0; i < 30; i++) await updateContactInfo(platform.db, ctx, { email: 'a@b.se', phone: '+46 123 456 78', address: `Storgatan ${i}` });
 });
 

@@ -5,12 +5,13 @@ export interface TestServices {
   ownerUrl: string;
   appUrl: string;
   temporalAddress: string;
+  temporalUiUrl: string;
   workflowBundlePath: string;
   testServerPath: string;
   chromiumPath: string;
 }
 
-const KEYS = ['TEST_OWNER_URL', 'TEST_APP_URL', 'TEST_TEMPORAL_ADDRESS', 'TEST_WORKFLOW_BUNDLE', 'TEST_TEMPORAL_TEST_SERVER', 'TEST_CHROMIUM'] as const;
+const KEYS = ['TEST_OWNER_URL', 'TEST_APP_URL', 'TEST_TEMPORAL_ADDRESS', 'TEST_TEMPORAL_UI_URL', 'TEST_WORKFLOW_BUNDLE', 'TEST_TEMPORAL_TEST_SERVER', 'TEST_CHROMIUM'] as const;
 
 export function testServices(): TestServices {
   const missing = KEYS.filter((k) => !process.env[k]);
@@ -20,13 +21,14 @@ export function testServices(): TestServices {
     ownerUrl: e.TEST_OWNER_URL,
     appUrl: e.TEST_APP_URL,
     temporalAddress: e.TEST_TEMPORAL_ADDRESS,
+    temporalUiUrl: e.TEST_TEMPORAL_UI_URL,
     workflowBundlePath: e.TEST_WORKFLOW_BUNDLE,
     testServerPath: e.TEST_TEMPORAL_TEST_SERVER,
     chromiumPath: e.TEST_CHROMIUM,
   };
 }
 
-/** The configuration tests run with: test mode, the development administrator on admin hosts. */
+/** The configuration tests run with: test mode, quiet logs, the run's Temporal Web UI behind /temporal. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', DEV_ACTOR: 'administrator', LOG_LEVEL: 'silent', ...overrides });
+  return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', TEMPORAL_UI_URL: process.env.TEST_TEMPORAL_UI_URL, ...overrides });
 }

@@ -6,14 +6,18 @@ import type { SiteInfo } from '../../schemas/types/api-site-info';
 import { closeOwnerDb, createTestTenant, ownerDb, type TestTenant } from '../helpers/factories';
 import { request } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
+import { startEmployeeSession } from '../helpers/sessions';
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 let dk: TestTenant;
 let se: TestTenant;
+/** An administrator's session on each admin host; other hosts are called anonymously. */
+const adminHeaders: Record<string, Record<string, string>> = {};
 
 beforeAll(async () => {
   [dk, se] = await Promise.all([createTestTenant(), createTestTenant({ country: 'SE' })]);
   platform = await startTestPlatform();
+  for (const t of [dk, se]) adminHeaders[t.adminHost] = (await startEmployeeSession(platform.identity, t.id, ['administrator'])).headers;
 });
 
 afterAll(async () => {
@@ -21,7 +25,8 @@ afterAll(async () => {
   await closeOwnerDb();
 });
 
-const call = (host: string, method: string, path: string, opts?: Parameters<typeof request>[4]) => request(platform.port, host, method, path, opts);
+const call = (host: string, method: string, path: string, opts: Parameters<typeof request>[4] = {}) =>
+  request(platform.port, host, method, path, { ...opts, headers: { ...adminHeaders[host], ...opts.headers } });
 
 async function auditCount(tenantId: string): Promise<number> {
   const [row] = await ownerDb().query<{ n: string }>('SELECT count(*) AS n FROM audit_log WHERE tenant_id = $1', { bind: [tenantId], type: QueryTypes.SELECT });

@@ -3,7 +3,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { QueryTypes } from 'sequelize';
-import { developmentAdministrator, systemActor } from '../../engine/actors';
+import { systemActor } from '../../engine/actors';
+import { testAdministrator } from '../helpers/sessions';
 import { recordAudit } from '../../engine/audit/record';
 import { verifyAuditChain } from '../../engine/audit/verify';
 import { purgeAuditLog, retentionCutoff } from '../../engine/commands/purge-audit-log';
@@ -29,7 +30,7 @@ async function verify(t: TestTenant) {
 describe('audit log', () => {
   it('a command writes its audit row in the same transaction, without the sensitive values', async () => {
     const t = await createTestTenant();
-    await updateContactInfo(db, { tenantId: t.id, actor: developmentAdministrator(t.id), requestId: 'req-1' }, contact);
+    await updateContactInfo(db, { tenantId: t.id, actor: testAdministrator(t.id), requestId: 'req-1' }, contact);
     const rows = await auditRows(t.id);
     expect(rows.map((r) => r.action)).toEqual(['tenant.created', 'tenant.contactUpdated']);
     expect(JSON.stringify(rows[1]!.summary)).not.toContain(contact.email);
@@ -38,7 +39,7 @@ describe('audit log', () => {
 
   it('a rolled-back command leaves no audit row', async () => {
     const t = await createTestTenant();
-    const ctx = { tenantId: t.id, actor: developmentAdministrator(t.id) };
+    const ctx = { tenantId: t.id, actor: testAdministrator(t.id) };
     await expect(
       db.withTenant(t.id, async (tx) => {
         await recordAudit(db, tx, ctx, { action: 'tenant.somethingDone', entityType: 'tenant' });
@@ -51,13 +52,13 @@ describe('audit log', () => {
 
   it('bad input writes nothing, not even an audit row', async () => {
     const t = await createTestTenant();
-    await expect(updateContactInfo(db, { tenantId: t.id, actor: developmentAdministrator(t.id) }, { email: 'not-an-email' })).rejects.toThrow(ValidationError);
+    await expect(updateContactInfo(db, { tenantId: t.id, actor: testAdministrator(t.id) }, { email: 'not-an-email' })).rejects.toThrow(ValidationError);
     expect(await auditRows(t.id)).toHaveLength(1);
   });
 
   it('chains rows per tenant: seq has no gaps and the chain verifies', async () => {
     const t = await createTestTenant();
-    const ctx = { tenantId: t.id, actor: developmentAdministrator(t.id) };
+    const ctx = { tenantId: t.id, actor: testAdministrator(t.id) };
     // Concurrent commands on one tenant must still produce one unbroken chain.
     await Promise.all(Array.from({ length: 8 }, (_, i) => updateContactInfo(db, ctx, { ...contact, address: `Torvet ${i}` })));
     const rows = await auditRows(t.id);
@@ -67,7 +68,7 @@ describe('audit log', () => {
 
   it('detects an edited row', async () => {
     const t = await createTestTenant();
-    await updateContactInfo(db, { tenantId: t.id, actor: developmentAdministrator(t.id) }, contact);
+    await updateContactInfo(db, { tenantId: t.id, actor: testAdministrator(t.id) }, contact);
     await ownerDb().query(`UPDATE audit_log SET actor_id = 'someone-else' WHERE tenant_id = $1 AND seq = 2`, { bind: [t.id] });
     const report = await verify(t);
     expect(report.ok).toBe(false);
@@ -76,20 +77,20 @@ describe('audit log', () => {
 
   it('detects a deleted row in the middle and a deleted tail', async () => {
     const t = await createTestTenant();
-    const ctx = { tenantId: t.id, actor: developmentAdministrator(t.id) };
+    const ctx = { tenantId: t.id, actor: testAdministrator(t.id) };
     for (let i = 0; i < 3; i++) await updateContactInfo(db, ctx, { ...contact, address: `Torvet ${i}` });
     await ownerDb().query('DELETE FROM audit_log WHERE tenant_id = $1 AND seq = 2', { bind: [t.id] });
     expect((await verify(t)).problems).toEqual(expect.arrayContaining(['row 2 missing', 'row 3 does not link to the row before it']));
 
     const t2 = await createTestTenant();
-    await updateContactInfo(db, { tenantId: t2.id, actor: developmentAdministrator(t2.id) }, contact);
+    await updateContactInfo(db, { tenantId: t2.id, actor: testAdministrator(t2.id) }, contact);
     await ownerDb().query('DELETE FROM audit_log WHERE tenant_id = $1 AND seq = 2', { bind: [t2.id] });
     expect((await verify(t2)).problems.join()).toMatch(/rows at the end are missing/);
   });
 
   it('purges rows older than the retention period and the chain still verifies', async () => {
     const t = await createTestTenant({ auditLogMonths: 6 });
-    const ctx = { tenantId: t.id, actor: developmentAdministrator(t.id) };
+    const ctx = { tenantId: t.id, actor: testAdministrator(t.id) };
     await updateContactInfo(db, ctx, contact);
     const housekeeping = { tenantId: t.id, actor: systemActor(t.id, 'housekeeping') };
 
@@ -106,7 +107,7 @@ describe('audit log', () => {
 
   it('only the housekeeping (a system actor) may purge', async () => {
     const t = await createTestTenant();
-    await expect(purgeAuditLog(db, { tenantId: t.id, actor: developmentAdministrator(t.id) }, new Date())).rejects.toThrow(ForbiddenError);
+    await expect(purgeAuditLog(db, { tenantId: t.id, actor: testAdministrator(t.id) }, new Date())).rejects.toThrow(ForbiddenError);
   });
 
   it('computes calendar-month cut-offs', () => {
@@ -117,7 +118,7 @@ describe('audit log', () => {
 
   it('`npm run audit:verify` reports an intact chain with exit 0 and a broken one with exit 1', async () => {
     const t = await createTestTenant();
-    await updateContactInfo(db, { tenantId: t.id, actor: developmentAdministrator(t.id) }, contact);
+    await updateContactInfo(db, { tenantId: t.id, actor: testAdministrator(t.id) }, contact);
     const run = (slug: string) =>
       promisify(execFile)('npx', ['tsx', 'scripts/audit-verify.ts', '--tenant', slug], { env: { ...process.env, DATABASE_URL: testServices().ownerUrl }, cwd: process.cwd() }).then(
         (r) => ({ code: 0, out: r.stdout }),

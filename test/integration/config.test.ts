@@ -5,7 +5,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3000);
     expect(config.TEMPORAL_NAMESPACE).toBe('tingvalla');
-    expect(config.DEV_ACTOR).toBe('off');
+    expect(config.TEST_IDP).toBe('off');
   });
 
   it('refuses bad values and names every offending variable', () => {
@@ -27,14 +27,14 @@ describe('configuration', () => {
   it('refuses development conveniences in production', () => {
     let problems: string[] = [];
     try {
-      loadConfig({ NODE_ENV: 'production', DEV_ACTOR: 'administrator' });
+      loadConfig({ NODE_ENV: 'production', TEST_IDP: 'on' });
     } catch (err) {
       problems = (err as ConfigError).problems;
     }
     expect(problems.join('\n')).toMatch(/DATABASE_URL/);
     expect(problems.join('\n')).toMatch(/TEMPORAL_ADDRESS/);
     expect(problems.join('\n')).toMatch(/TEMPORAL_CODEC_KEYS/);
-    expect(problems.join('\n')).toMatch(/DEV_ACTOR/);
+    expect(problems.join('\n')).toMatch(/TEST_IDP/);
     expect(problems.join('\n')).toMatch(/DATA_MASTER_KEYS/);
   });
 

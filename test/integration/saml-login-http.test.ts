@@ -13,7 +13,7 @@ let se: TestTenant;
 
 beforeAll(async () => {
   [dk, se] = await Promise.all([createTestTenant(), createTestTenant({ country: 'SE' })]);
-  platform = await startTestPlatform([], { DEV_ACTOR: 'off', TEST_IDP: 'on' });
+  platform = await startTestPlatform([], { TEST_IDP: 'on' });
 });
 afterAll(async () => {
   await platform.stop();

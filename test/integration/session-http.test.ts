@@ -21,7 +21,7 @@ let citizenToken: string;
 
 beforeAll(async () => {
   tenant = await createTestTenant();
-  platform = await startTestPlatform([], { DEV_ACTOR: 'off' });
+  platform = await startTestPlatform();
   const keyring = new Keyring(platform.db, parseKeySpec(process.env.DATA_MASTER_KEYS!));
   const users = new Users(platform.db, keyring, new PersonalNumbers(keyring));
   const sessions = new Sessions(platform.db);

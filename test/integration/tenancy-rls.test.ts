@@ -1,7 +1,7 @@
 // Row-level security: the application role sees and changes only the tenant set for its transaction,
 // whatever SQL it runs, and sees nothing when no tenant is set.
 import { QueryTypes } from 'sequelize';
-import { developmentAdministrator } from '../../engine/actors';
+import { testAdministrator } from '../helpers/sessions';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../../engine/errors';
 import { authorize } from '../../engine/policies';
 import { addTenantHost } from '../../engine/tenancy/tenant-hosts';
@@ -82,7 +82,7 @@ describe('row-level security', () => {
 
 describe('policy', () => {
   it('answers another tenant’s resource exactly like a missing one', () => {
-    const adminOfA = developmentAdministrator(a.id);
+    const adminOfA = testAdministrator(a.id);
     expect(() => authorize(adminOfA, 'auditLog.read', { tenantId: b.id })).toThrow(NotFoundError);
     expect(() => authorize(adminOfA, 'auditLog.read', { tenantId: a.id })).not.toThrow();
     expect(() => authorize({ kind: 'anonymous', tenantId: a.id }, 'auditLog.read', { tenantId: a.id })).toThrow(UnauthenticatedError);

@@ -4,7 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { QueryTypes } from 'sequelize';
 import { createActivities } from '../../activities';
-import { developmentAdministrator } from '../../engine/actors';
+import { testAdministrator } from '../helpers/sessions';
 import { verifyAuditChain } from '../../engine/audit/verify';
 import { updateContactInfo } from '../../engine/commands/update-contact-info';
 import { Database } from '../../engine/db/database';
@@ -46,7 +46,7 @@ async function auditActions(tenantId: string): Promise<string[]> {
 
 it('purges audit rows after the retention period and not before', async () => {
   const tenant = await createTestTenant({ auditLogMonths: 6 });
-  await updateContactInfo(db, { tenantId: tenant.id, actor: developmentAdministrator(tenant.id) }, { email: 'a@b.dk', phone: '+45 12345678', address: 'Torvet 1' });
+  await updateContactInfo(db, { tenantId: tenant.id, actor: testAdministrator(tenant.id) }, { email: 'a@b.dk', phone: '+45 12345678', address: 'Torvet 1' });
   expect(await auditActions(tenant.id)).toEqual(['tenant.created', 'tenant.contactUpdated']);
 
   const worker = await Worker.create({

@@ -1,0 +1,47 @@
+// An operator reads a workflow's payloads in the Temporal Web UI through the admin site: logs in through the
+// municipal SSO, opens the tenant's housekeeping workflow, and sees its input decoded by /codec (audited).
+// The Web UI is Temporal's own application, so axe-core checks our pages around it, not its pages.
+import { QueryTypes } from 'sequelize';
+import { workflowIds } from '../../engine/temporal/ids';
+import { housekeepingMessages } from '../../workflows';
+import { expectAccessible, launchBrowser, loginThroughTestIdp, type TestBrowser } from '../helpers/browser';
+import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
+import { startTestPlatform } from '../helpers/platform';
+
+suiteDatabase();
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+let browser: TestBrowser;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  tenant = await createTestTenant();
+  platform = await startTestPlatform([tenant.id], { TEST_IDP: 'on' });
+  await platform.client.workflow.getHandle(workflowIds.housekeeping(tenant.id)).query(housekeepingMessages.statusQuery);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+it('shows an operator the decoded input of the tenant’s workflow, and audits the decode', async () => {
+  const page = await browser.newPage();
+  const workflowPath = `/temporal/namespaces/tingvalla/workflows/${encodeURIComponent(workflowIds.housekeeping(tenant.id))}`;
+  await page.goto(platform.url(tenant.adminHost, workflowPath));
+  await loginThroughTestIdp(page, /Ingeborg Skjern/);
+  await page.waitForURL((url) => url.pathname.startsWith('/temporal/namespaces/tingvalla/workflows/'));
+  // The input is {"tenantId": …}: readable only after the codec has decrypted it.
+  await page.getByText(`"${tenant.id}"`).first().waitFor({ timeout: 20_000 });
+  const rows = await ownerDb().query<{ entity_id: string }>("SELECT entity_id FROM audit_log WHERE tenant_id = $1 AND action = 'workflowPayloads.decoded'", { bind: [tenant.id], type: QueryTypes.SELECT });
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.some((r) => r.entity_id === workflowIds.housekeeping(tenant.id))).toBe(true);
+});
+
+it('keeps an administrator without the operator privilege out', async () => {
+  const page = await browser.newPage();
+  await page.goto(platform.url(tenant.adminHost, '/temporal/namespaces/tingvalla/workflows'));
+  await loginThroughTestIdp(page, /Lauritz Jensen/);
+  await page.getByRole('heading', { name: 'You may not do this' }).waitFor();
+  await expectAccessible(page);
+});
