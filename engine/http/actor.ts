@@ -40,7 +40,7 @@ export function resolveActor(sessions: Sessions, csrf: CsrfCheck = 'token'): Req
         if (!ok) throw new CsrfError();
       }
       req.session = { ...session, token: token! };
-      actor = { kind: 'user', tenantId: tenant.id, id: session.userId, displayName: session.displayName, roles: session.roles };
+      actor = { kind: 'user', tenantId: tenant.id, id: session.userId, displayName: session.displayName, roles: session.roles, grants: session.grants };
     }
     req.actor = actor;
     next();

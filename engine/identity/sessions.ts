@@ -3,7 +3,7 @@
 // at tenant B, and a public-site session never opens the admin site.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
-import type { Role } from '../actors';
+import type { Grant, Role } from '../actors';
 import type { Database, Site } from '../db/database';
 
 export const SESSION_LIFETIMES: Record<Site, { idleMs: number; absoluteMs: number }> = {
@@ -36,7 +36,10 @@ export interface ResumedSession {
   userId: string;
   kind: 'citizen' | 'employee';
   displayName: string;
+  /** Employees: the IdP's privileges; citizens: participant. */
   roles: Role[];
+  /** Responsibilities granted in data, read at every request so a revocation takes effect at once. */
+  grants: Grant[];
 }
 
 interface SessionRow {
@@ -45,6 +48,7 @@ interface SessionRow {
   kind: 'citizen' | 'employee';
   display_name: string;
   roles: Role[];
+  grants: Grant[];
   idle_expires_at: Date;
   absolute_expires_at: Date;
 }
@@ -71,7 +75,9 @@ export class Sessions {
   async resume(tenantId: string, site: Site, token: string, now: Date): Promise<ResumedSession | undefined> {
     return this.db.withTenant(tenantId, async (tx) => {
       const [row] = await this.db.sequelize.query<SessionRow>(
-        `SELECT s.id, s.user_id, u.kind, u.display_name, u.roles, s.idle_expires_at, s.absolute_expires_at
+        `SELECT s.id, s.user_id, u.kind, u.display_name, u.roles, s.idle_expires_at, s.absolute_expires_at,
+                COALESCE((SELECT json_agg(json_build_object('kind', g.kind, 'scopeId', g.scope_id) ORDER BY g.kind, g.scope_id)
+                            FROM responsibility_grants g WHERE g.user_id = u.id), '[]') AS grants
            FROM sessions s JOIN users u ON u.id = s.user_id
           WHERE s.token_hash = $1 AND s.site = $2 AND s.ended_at IS NULL AND s.idle_expires_at > $3 AND s.absolute_expires_at > $3`,
         { bind: [hashToken(token), site, now], type: QueryTypes.SELECT, transaction: tx },
@@ -79,7 +85,8 @@ export class Sessions {
       if (!row) return undefined;
       const idle = new Date(Math.min(now.getTime() + SESSION_LIFETIMES[site].idleMs, new Date(row.absolute_expires_at).getTime()));
       await this.db.sequelize.query('UPDATE sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id = $1', { bind: [row.id, now, idle], transaction: tx });
-      return { sessionId: row.id, userId: row.user_id, kind: row.kind, displayName: row.display_name, roles: row.roles };
+      const roles: Role[] = row.kind === 'citizen' ? ['participant'] : row.roles;
+      return { sessionId: row.id, userId: row.user_id, kind: row.kind, displayName: row.display_name, roles, grants: row.grants };
     });
   }
 

@@ -1,6 +1,6 @@
 // The one place that decides who may do what. Handlers and commands call authorize() before they act.
 // The tenant check comes first, and a resource of another tenant is reported exactly like a missing one.
-import { actorRoles, type Actor, type Role } from '../actors';
+import { actorGrants, actorRoles, type Actor, type GrantKind, type Role } from '../actors';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 
 export type Action =
@@ -11,15 +11,39 @@ export type Action =
   | 'sessions.purge'
   | 'workflows.view'
   | 'payloads.decode'
-  | 'payloads.encode';
+  | 'payloads.encode'
+  | 'responsibilities.manage'
+  | 'team.view'
+  | 'workLocation.view';
 
 export interface Resource {
   tenantId: string;
+  /** For team.view: the team asked about. */
+  teamId?: string;
+  /** For workLocation.view: the work location asked about. */
+  workLocationId?: string;
 }
 
-const hasRole = (role: Role) => (actor: Actor) => actorRoles(actor).includes(role);
+type Rule = (actor: Actor, resource: Resource) => boolean;
 
-const rules: Record<Action, (actor: Actor) => boolean> = {
+const hasRole =
+  (role: Role): Rule =>
+  (actor) =>
+    actorRoles(actor).includes(role);
+
+const holdsGrant =
+  (kind: GrantKind, scopeOf: (r: Resource) => string | undefined): Rule =>
+  (actor, resource) => {
+    const scope = scopeOf(resource);
+    return scope !== undefined && actorGrants(actor).some((g) => g.kind === kind && g.scopeId === scope);
+  };
+
+const anyOf =
+  (...rules: Rule[]): Rule =>
+  (actor, resource) =>
+    rules.some((rule) => rule(actor, resource));
+
+const rules: Record<Action, Rule> = {
   'site.view': () => true,
   'auditLog.read': hasRole('administrator'),
   'tenant.updateContact': hasRole('administrator'),
@@ -30,14 +54,18 @@ const rules: Record<Action, (actor: Actor) => boolean> = {
   'workflows.view': hasRole('operator'),
   'payloads.decode': hasRole('operator'),
   'payloads.encode': hasRole('operator'),
+  'responsibilities.manage': hasRole('administrator'),
+  // A team's responsible sees that team; a work location's responsible sees that location; administrators all.
+  'team.view': anyOf(hasRole('administrator'), holdsGrant('teamResponsible', (r) => r.teamId)),
+  'workLocation.view': anyOf(hasRole('administrator'), holdsGrant('workLocationResponsible', (r) => r.workLocationId)),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
-  return actor.tenantId === resource.tenantId && rules[action](actor);
+  return actor.tenantId === resource.tenantId && rules[action](actor, resource);
 }
 
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   if (actor.tenantId !== resource.tenantId) throw new NotFoundError();
-  if (rules[action](actor)) return;
+  if (rules[action](actor, resource)) return;
   throw actor.kind === 'anonymous' ? new UnauthenticatedError() : new ForbiddenError();
 }

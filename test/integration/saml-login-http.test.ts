@@ -90,7 +90,7 @@ it('logs citizens in with MitID (Denmark) and Swedish e-ID (Sweden) on the publi
   const danish = await login(dk.publicHost, 'dk-agnes', 'substantial', '/profile');
   expect(danish.result.headers.location).toBe('/profile');
   const dkInfo = (await request(platform.port, dk.publicHost, 'GET', '/api/site', { headers: { cookie: sessionCookie(danish.result, 'public')! } })).json<SiteInfo>();
-  expect(dkInfo.actor).toEqual({ kind: 'user', displayName: 'Agnes Jensen', roles: [] });
+  expect(dkInfo.actor).toEqual({ kind: 'user', displayName: 'Agnes Jensen', roles: ['participant'] });
   const swedish = await login(se.publicHost, 'se-anna', 'high', '/profile');
   expect(swedish.loginPage.text).toContain('Anna Lindqvist');
   const seInfo = (await request(platform.port, se.publicHost, 'GET', '/api/site', { headers: { cookie: sessionCookie(swedish.result, 'public')! } })).json<SiteInfo>();

@@ -68,7 +68,7 @@ it('a citizen session never opens the admin site, nor another tenant', async () 
   const asAdmin = await call(tenant.adminHost, 'GET', '/api/audit-log', { headers: { cookie: `${cookieName('admin')}=${citizenToken}` } });
   expect(asAdmin.status).toBe(401);
   const info = (await call(tenant.publicHost, 'GET', '/api/site', { headers: { cookie: `${cookieName('public')}=${citizenToken}` } })).json<SiteInfo>();
-  expect(info.actor).toEqual({ kind: 'user', displayName: 'Agnes Jensen', roles: [] });
+  expect(info.actor).toEqual({ kind: 'user', displayName: 'Agnes Jensen', roles: ['participant'] });
   const me = (await call(tenant.publicHost, 'GET', '/api/me', { headers: { cookie: `${cookieName('public')}=${citizenToken}` } })).json();
   expect(me).toEqual({ displayName: 'Agnes Jensen', kind: 'citizen', personalNumberMasked: '120578-****' });
   const other = await createTestTenant();

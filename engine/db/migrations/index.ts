@@ -11,6 +11,7 @@ import * as m0008 from './0008-create-users';
 import * as m0009 from './0009-create-sessions';
 import * as m0010 from './0010-create-saml-requests';
 import * as m0011 from './0011-create-saml-service-providers';
+import * as m0012 from './0012-create-responsibility-grants';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -29,4 +30,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0009-create-sessions', module: m0009 },
   { name: '0010-create-saml-requests', module: m0010 },
   { name: '0011-create-saml-service-providers', module: m0011 },
+  { name: '0012-create-responsibility-grants', module: m0012 },
 ];

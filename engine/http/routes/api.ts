@@ -5,6 +5,7 @@ import type { AuditLogQuery } from '../../../schemas/types/api-audit-log-query';
 import type { CommandContext } from '../../audit/record';
 import { verifyAuditChain } from '../../audit/verify';
 import { logout } from '../../commands/logout';
+import { grantResponsibility, listResponsibilities, revokeResponsibility } from '../../commands/responsibilities';
 import { updateContactInfo } from '../../commands/update-contact-info';
 import type { Database } from '../../db/database';
 import { UnsupportedMediaTypeError } from '../../errors';
@@ -30,7 +31,8 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
 
   // Only JSON bodies are accepted; a cross-site form post cannot send application/json without a preflight.
   api.use((req, _res, next) => {
-    if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && !req.is('application/json')) throw new UnsupportedMediaTypeError();
+    // req.is() is null without a body (a DELETE), false for any other type.
+    if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && req.is('application/json') === false) throw new UnsupportedMediaTypeError();
     next();
   });
 
@@ -72,6 +74,19 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
     const ctx = contextOf(req);
     authorize(ctx.actor, 'auditLog.read', { tenantId: ctx.tenantId });
     res.json(await db.withTenant(ctx.tenantId, (tx) => verifyAuditChain(db.sequelize, ctx.tenantId, tx)));
+  });
+
+  api.get('/responsibility-grants', async (req, res) => {
+    res.json({ grants: await listResponsibilities(db, contextOf(req)) });
+  });
+
+  api.post('/responsibility-grants', async (req, res) => {
+    res.status(201).json(await grantResponsibility(db, contextOf(req), req.body));
+  });
+
+  api.delete('/responsibility-grants/:id', async (req, res) => {
+    await revokeResponsibility(db, contextOf(req), req.params.id);
+    res.status(204).end();
   });
 
   return api;
