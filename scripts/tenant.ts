@@ -1,6 +1,8 @@
 // `npm run tenant -- hosts` lists every tenant's host names;
 // `npm run tenant -- add-host <slug> <host> <public|admin>` serves a tenant's site at another host name;
-// `npm run tenant -- set-idp <slug> <public|admin> <idp-metadata.xml> <site origin>` connects a real IdP.
+// `npm run tenant -- set-idp <slug> <public|admin> <idp-metadata.xml> <site origin>` connects a real IdP;
+// `npm run tenant -- set-sp-key <slug> <public|admin> <signing|encryption> <cert.pem> <key.pem> <site origin>`
+// replaces a generated SP key pair with the municipality's own (e.g. CA-issued) one.
 import { readFileSync } from 'node:fs';
 import { QueryTypes } from 'sequelize';
 import { systemActor } from '../engine/actors';
@@ -15,12 +17,14 @@ import { ownerConnection } from '../engine/dev/owner-connection';
 import { AppError, NotFoundError } from '../engine/errors';
 import { addTenantHost, listTenantHosts } from '../engine/tenancy/tenant-hosts';
 
-const usage = 'usage: npm run tenant -- hosts | add-host <slug> <host> <public|admin> | set-idp <slug> <public|admin> <idp-metadata.xml> <site origin, e.g. https://valg.korsbaek.dk>';
+const usage =
+  'usage: npm run tenant -- hosts | add-host <slug> <host> <public|admin> | set-idp <slug> <public|admin> <idp-metadata.xml> <site origin, e.g. https://valg.korsbaek.dk> | set-sp-key <slug> <public|admin> <signing|encryption> <cert.pem> <key.pem> <site origin>';
 
 async function main(): Promise<number> {
   const [command, slug, host, site] = process.argv.slice(2);
   const sitesOk = (s: string | undefined): s is 'public' | 'admin' => s === 'public' || s === 'admin';
   if (command === 'set-idp') return setIdp(slug, host, site, process.argv[6]);
+  if (command === 'set-sp-key') return setSpKey(slug, host, site, process.argv.slice(6));
   if (command !== 'hosts' && !(command === 'add-host' && slug && host && sitesOk(site))) {
     console.error(usage);
     return 2;
@@ -64,6 +68,33 @@ async function setIdp(slug: string | undefined, site: string | undefined, file: 
       return current;
     });
     console.log(`${slug} ${site}: now trusts ${entityId}. Give the IdP this SP metadata: ${origin}/saml/metadata (entity id ${sp.entityId}).`);
+    return 0;
+  } finally {
+    await db.close();
+    await conn.stop();
+  }
+}
+
+/** Installs the municipality's own certificate and key for the SP's signing or encryption (audited). */
+async function setSpKey(slug: string | undefined, site: string | undefined, use: string | undefined, [certFile, keyFile, origin]: string[]): Promise<number> {
+  if (!slug || (site !== 'public' && site !== 'admin') || (use !== 'signing' && use !== 'encryption') || !certFile || !keyFile || !origin || !/^https?:\/\/[^/]+$/.test(origin)) {
+    console.error(usage);
+    return 2;
+  }
+  const config = loadConfig();
+  const pair = { certificatePem: readFileSync(certFile, 'utf8'), privateKeyPem: readFileSync(keyFile, 'utf8') };
+  const conn = await ownerConnection(config);
+  const db = Database.connect(conn.url);
+  try {
+    const [tenant] = await db.sequelize.query<{ id: string }>('SELECT id FROM tenants WHERE slug = $1', { bind: [slug], type: QueryTypes.SELECT });
+    if (!tenant) throw new NotFoundError(`no tenant ${slug}`);
+    const identity = createIdentity(db, loadMasterKeys(config));
+    await db.withTenant(tenant.id, async (tx) => {
+      await identity.serviceProviders.get(tx, tenant.id, site, origin);
+      await identity.serviceProviders.setKeyPair(tx, tenant.id, site, use, pair);
+      await recordAudit(db, tx, { tenantId: tenant.id, actor: systemActor(tenant.id, 'platform') }, { action: 'tenant.spKeyReplaced', entityType: 'samlServiceProvider', entityId: site, summary: { use } });
+    });
+    console.log(`${slug} ${site}: ${use} key replaced. Give the IdP the new SP metadata: ${origin}/saml/metadata.`);
     return 0;
   } finally {
     await db.close();

@@ -4,7 +4,8 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { open, seal } from '../crypto/aead';
 import type { Keyring } from '../crypto/keyring';
 import type { Database, Site } from '../db/database';
-import { selfSignedCertificate } from './certificates';
+import { ValidationError } from '../errors';
+import { keyPairProblems, selfSignedCertificate } from './certificates';
 
 const KEY_PURPOSE = 'saml.serviceProvider';
 
@@ -72,6 +73,23 @@ export class ServiceProviders {
       bind: [tenantId, site, metadataXml],
       transaction: tx,
     });
+  }
+
+  /**
+   * Replaces the generated signing or encryption key pair with one the municipality brings (its CA's
+   * certificate). The IdP must then be given the new SP metadata, which publishes the new certificate.
+   */
+  async setKeyPair(tx: Transaction, tenantId: string, site: Site, use: 'signing' | 'encryption', pair: { certificatePem: string; privateKeyPem: string }): Promise<void> {
+    const problems = keyPairProblems(pair.certificatePem, pair.privateKeyPem);
+    if (problems.length > 0) throw new ValidationError(problems.map((message) => ({ field: `/${use}`, message })));
+    const key = await this.keyring.dataKey(tx, tenantId, KEY_PURPOSE);
+    const sealed = seal(key, Buffer.from(pair.privateKeyPem), `${tenantId}:${site}:${use}`);
+    const [, count] = await this.db.sequelize.query(`UPDATE saml_service_providers SET ${use}_certificate = $3, ${use}_key_sealed = $4, updated_at = now() WHERE tenant_id = $1 AND site = $2`, {
+      bind: [tenantId, site, pair.certificatePem, sealed],
+      type: QueryTypes.UPDATE,
+      transaction: tx,
+    });
+    if (count !== 1) throw new Error(`no service provider for ${site} yet`);
   }
 
   private select(tx: Transaction, tenantId: string, site: Site): Promise<Row[]> {

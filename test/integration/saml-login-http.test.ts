@@ -6,6 +6,8 @@ import { csrfTokenFor } from '../../engine/identity/sessions';
 import { closeOwnerDb, createTestTenant, ownerDb, type TestTenant } from '../helpers/factories';
 import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
+import { createTestCa } from '../helpers/ca';
+import type { ValidationError } from '../../engine/errors';
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 let dk: TestTenant;
@@ -128,4 +130,37 @@ it('logs out locally and then at the IdP with SAML single logout', async () => {
   // A forged LogoutResponse is refused.
   const forged = await go(back.replace(/SAMLResponse=[^&]+/, 'SAMLResponse=AAAA'));
   expect(forged.status).toBe(400);
+});
+
+describe('a municipality’s own (CA-issued) SP certificates', () => {
+  it('publishes them in the SP metadata and logs in with them; refuses a key that does not fit or an expired certificate', async () => {
+    const own = await createTestTenant();
+    const origin = `http://${own.adminHost}:${platform.port}`;
+    const ca = await createTestCa();
+    const [signing, encryption] = await Promise.all([ca.issue(`${own.adminHost} signing`), ca.issue(`${own.adminHost} encryption`)]);
+    const sps = platform.identity.serviceProviders;
+    await platform.db.withTenant(own.id, async (tx) => {
+      await sps.get(tx, own.id, 'admin', origin);
+      await sps.setKeyPair(tx, own.id, 'admin', 'signing', signing);
+      await sps.setKeyPair(tx, own.id, 'admin', 'encryption', encryption);
+    });
+    const metadata = (await go(`${origin}/saml/metadata`)).text;
+    const body = (certPem: string) => certPem.replace(/-----[^-]+-----|\s/g, '');
+    expect(metadata).toContain(body(signing.certificatePem));
+    expect(metadata).toContain(body(encryption.certificatePem));
+    // The test IdP encrypts to the new certificate and checks the AuthnRequest against the new signing one.
+    const { result } = await login(own.adminHost, 'korsbaek-admin');
+    expect([result.status, sessionCookie(result, 'admin') !== undefined]).toEqual([303, true]);
+
+    const other = await ca.issue('other');
+    const expired = await ca.issue('expired', { notBefore: new Date(Date.now() - 2 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000) });
+    const problemsOf = (pair: { certificatePem: string; privateKeyPem: string }) =>
+      platform.db.withTenant(own.id, (tx) => sps.setKeyPair(tx, own.id, 'admin', 'signing', pair)).then(
+        () => [],
+        (err: ValidationError) => err.fields!.map((f) => `${f.field}: ${f.message}`),
+      );
+    expect(await problemsOf({ certificatePem: signing.certificatePem, privateKeyPem: other.privateKeyPem })).toEqual(['/signing: the private key does not belong to the certificate']);
+    expect((await problemsOf(expired))[0]).toMatch(/^\/signing: the certificate expired /);
+    expect(await problemsOf({ certificatePem: 'nonsense', privateKeyPem: other.privateKeyPem })).toEqual(['/signing: the certificate is not a PEM X.509 certificate']);
+  });
 });
