@@ -7,6 +7,8 @@ import { closeOwnerDb, createTestTenant, ownerDb, type TestTenant } from '../hel
 import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
 import { createTestCa } from '../helpers/ca';
+import { open } from '../../engine/crypto/aead';
+import { NAME_ID_PURPOSE } from '../../engine/identity/login';
 import type { ValidationError } from '../../engine/errors';
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -162,5 +164,40 @@ describe('a municipality’s own (CA-issued) SP certificates', () => {
     expect(await problemsOf({ certificatePem: signing.certificatePem, privateKeyPem: other.privateKeyPem })).toEqual(['/signing: the private key does not belong to the certificate']);
     expect((await problemsOf(expired))[0]).toMatch(/^\/signing: the certificate expired /);
     expect(await problemsOf({ certificatePem: 'nonsense', privateKeyPem: other.privateKeyPem })).toEqual(['/signing: the certificate is not a PEM X.509 certificate']);
+  });
+});
+
+describe('single logout started at the IdP', () => {
+  it('ends the site’s session of that person on a signed LogoutRequest and answers with a signed LogoutResponse; refuses an unsigned one', async () => {
+    const t = await createTestTenant();
+    const { result } = await login(t.adminHost, 'korsbaek-admin');
+    const cookie = sessionCookie(result, 'admin')!;
+    const token = cookie.split('=')[1]!;
+    const live = await platform.identity.sessions.resume(t.id, 'admin', token, new Date());
+    expect(live).toBeDefined();
+    // What the IdP knows the session by: the NameID and SessionIndex it put in the assertion.
+    const idpSession = await platform.db.withTenant(t.id, async (tx) => {
+      const s = (await platform.identity.sessions.idpSession(tx, live!.sessionId))!;
+      const key = await platform.identity.keyring.dataKey(tx, t.id, NAME_ID_PURPOSE);
+      return { nameId: open(key, s.nameIdSealed, t.id).toString(), sessionIndex: s.sessionIndex ?? undefined };
+    });
+    const origin = `http://${t.adminHost}:${platform.port}`;
+    const spMetadata = (await go(`${origin}/saml/metadata`)).text;
+    const idp = platform.identity.testIdps!.get('municipal-sso');
+
+    const unsigned = idp.logoutRequestUrl(spMetadata, idpSession.nameId, idpSession.sessionIndex).replace(/&Signature=[^&]+/, '');
+    expect((await go(unsigned)).status).toBe(400);
+    expect(await platform.identity.sessions.resume(t.id, 'admin', token, new Date())).toBeDefined();
+
+    const answer = await go(idp.logoutRequestUrl(spMetadata, idpSession.nameId, idpSession.sessionIndex), 'GET', undefined, { cookie });
+    expect(answer.status).toBe(303);
+    const location = new URL(String(answer.headers.location));
+    expect(location.pathname).toBe('/municipal-sso/slo');
+    expect(location.searchParams.get('SAMLResponse')).toBeTruthy();
+    expect(location.searchParams.get('Signature')).toBeTruthy();
+    expect(String(answer.headers['set-cookie'])).toMatch(new RegExp(`${cookieName('admin')}=;`));
+    expect(await platform.identity.sessions.resume(t.id, 'admin', token, new Date())).toBeUndefined();
+    const audit = await ownerDb().query<{ entity_id: string }>("SELECT entity_id FROM audit_log WHERE tenant_id = $1 AND action = 'session.loggedOutByIdp'", { bind: [t.id], type: QueryTypes.SELECT });
+    expect(audit).toEqual([{ entity_id: live!.sessionId }]);
   });
 });

@@ -3,11 +3,12 @@
 import express, { Router, type Request } from 'express';
 import type { Identity } from '../../identity';
 import { completeLogin, NoPrivilegeError } from '../../identity/login';
-import { createLoginRedirect, SamlRejectedError, serviceProviderEntity, verifyLoginResponse, verifyLogoutResponse } from '../../identity/saml/service-provider';
+import { createLoginRedirect, createLogoutResponseRedirect, SamlRejectedError, serviceProviderEntity, verifyLoginResponse, verifyLogoutRequest, verifyLogoutResponse } from '../../identity/saml/service-provider';
+import { logoutByIdp } from '../../commands/logout-by-idp';
 import { profileFor } from '../../identity/saml/test-idps';
 import type { ServiceProviderConfig } from '../../identity/service-providers';
 import { loadTenant } from '../../queries/tenant';
-import { setSessionCookie } from '../session-cookie';
+import { clearSessionCookie, setSessionCookie } from '../session-cookie';
 
 /** RelayState only ever names a path on this same site. */
 export function safeReturnPath(value: unknown): string {
@@ -70,17 +71,27 @@ export function samlRouter(identity: Identity, secureCookies: boolean): Router {
     }
   });
 
-  // The IdP's answer to our single-logout request; the local session ended before we asked.
+  // Single logout over HTTP-Redirect. A SAMLResponse is the IdP's answer to our request (the local session
+  // ended before we asked); a SAMLRequest is the IdP telling us the person logged out elsewhere.
   router.get('/saml/slo', async (req, res) => {
     const { sp, lang } = await spConfig(req);
+    const rawQuery = req.originalUrl.split('?')[1] ?? '';
+    const site = req.tenant!.site;
     try {
-      await verifyLogoutResponse(sp, req.originalUrl.split('?')[1] ?? '');
+      if (typeof req.query.SAMLRequest === 'string') {
+        const request = await verifyLogoutRequest(sp, rawQuery);
+        const ended = await logoutByIdp(identity, { tenantId: req.tenant!.id, site, nameId: request.nameId, ...(request.sessionIndex ? { sessionIndex: request.sessionIndex } : {}), requestId: String(req.id) });
+        req.log.info({ sessionsEnded: ended }, 'logout requested by the IdP');
+        clearSessionCookie(res, site, secureCookies);
+        return void res.redirect(303, createLogoutResponseRedirect(sp, request));
+      }
+      await verifyLogoutResponse(sp, rawQuery);
     } catch (err) {
       if (!(err instanceof SamlRejectedError)) throw err;
-      req.log.warn({ samlRejected: err.reason }, 'logout response refused');
+      req.log.warn({ samlRejected: err.reason }, 'single logout message refused');
       return void res.status(400).type('html').send(loginFailedPage(lang).replace(/Login failed/g, 'Logout not confirmed'));
     }
-    res.redirect(303, req.tenant!.site === 'admin' ? '/logged-out' : '/');
+    res.redirect(303, site === 'admin' ? '/logged-out' : '/');
   });
 
   return router;

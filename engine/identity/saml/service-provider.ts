@@ -29,6 +29,7 @@ export function serviceProviderEntity(config: ServiceProviderConfig): SpEntity {
     wantAssertionsSigned: true,
     wantMessageSigned: false,
     wantLogoutResponseSigned: true,
+    wantLogoutRequestSigned: true,
     signingCert: config.signingCertificate,
     privateKey: config.signingKey,
     encryptCert: config.encryptionCertificate,
@@ -44,8 +45,8 @@ export function serviceProviderEntity(config: ServiceProviderConfig): SpEntity {
 export function trustedIdentityProvider(config: ServiceProviderConfig): IdpEntity {
   if (!config.idpMetadata) throw new SamlRejectedError('no IdP is configured for this site');
   // isAssertionEncrypted here is what makes samlify refuse a plaintext assertion.
-  // wantLogoutRequestSigned makes samlify sign our LogoutRequest to it.
-  return samlify.IdentityProvider({ metadata: config.idpMetadata, isAssertionEncrypted: true, wantLogoutRequestSigned: true, requestSignatureAlgorithm: RSA_SHA256 });
+  // wantLogoutRequestSigned / wantLogoutResponseSigned make samlify sign our LogoutRequest and LogoutResponse to it.
+  return samlify.IdentityProvider({ metadata: config.idpMetadata, isAssertionEncrypted: true, wantLogoutRequestSigned: true, wantLogoutResponseSigned: true, requestSignatureAlgorithm: RSA_SHA256 });
 }
 
 /** A signed AuthnRequest as an HTTP-Redirect URL to the IdP. */
@@ -182,4 +183,33 @@ export async function verifyLogoutResponse(config: ServiceProviderConfig, rawQue
   } catch (err) {
     throw new SamlRejectedError(`logout: ${err instanceof Error ? err.message.slice(0, 120) : String(err).slice(0, 120)}`);
   }
+}
+
+export interface IdpLogoutRequest {
+  nameId: string;
+  sessionIndex?: string;
+  /** What samlify needs to answer this request (its id, for InResponseTo). */
+  info: unknown;
+  relayState: string;
+}
+
+/** Verifies a LogoutRequest the IdP sends on its own (HTTP-Redirect, signed with the IdP's certificate). */
+export async function verifyLogoutRequest(config: ServiceProviderConfig, rawQuery: string): Promise<IdpLogoutRequest> {
+  if (!config.idpMetadata) throw new SamlRejectedError('logout request: this site trusts no IdP metadata');
+  const binding = redirectBinding(rawQuery, 'SAMLRequest');
+  try {
+    const info = await serviceProviderEntity(config).parseLogoutRequest(trustedIdentityProvider(config), 'redirect', binding);
+    const extract = info.extract as { nameID?: string; sessionIndex?: string | { sessionIndex?: string } };
+    const sessionIndex = typeof extract.sessionIndex === 'string' ? extract.sessionIndex : extract.sessionIndex?.sessionIndex;
+    if (!extract.nameID) throw new Error('no NameID');
+    return { nameId: extract.nameID, ...(sessionIndex ? { sessionIndex } : {}), info, relayState: binding.query.RelayState ?? '' };
+  } catch (err) {
+    throw new SamlRejectedError(`logout request: ${err instanceof Error ? err.message.slice(0, 120) : String(err).slice(0, 120)}`);
+  }
+}
+
+/** Our signed LogoutResponse to the IdP's request, as the HTTP-Redirect URL of its SLO endpoint. */
+export function createLogoutResponseRedirect(config: ServiceProviderConfig, request: IdpLogoutRequest): string {
+  const response = serviceProviderEntity(config).createLogoutResponse(trustedIdentityProvider(config), request.info as never, 'redirect', request.relayState) as { context: string };
+  return response.context;
 }

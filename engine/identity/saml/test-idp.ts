@@ -87,8 +87,8 @@ export class TestIdentityProvider {
   }
 
   private sp(spMetadata: string): SpEntity {
-    // wantLogoutResponseSigned: our LogoutResponses to the SP are signed.
-    return samlify.ServiceProvider({ metadata: spMetadata, wantLogoutResponseSigned: true });
+    // Our LogoutResponses and LogoutRequests to the SP are signed.
+    return samlify.ServiceProvider({ metadata: spMetadata, wantLogoutResponseSigned: true, wantLogoutRequestSigned: true });
   }
 
   /** Verifies the signed AuthnRequest of an HTTP-Redirect (`rawQuery`: the query string exactly as received). */
@@ -111,6 +111,12 @@ export class TestIdentityProvider {
     const info = await this.entity.parseLogoutRequest(sp, 'redirect', binding);
     const response = this.entity.createLogoutResponse(sp, info as never, 'redirect', binding.query.RelayState ?? '') as { context: string };
     return response.context;
+  }
+
+  /** IdP-initiated single logout: the signed LogoutRequest URL (HTTP-Redirect) to the SP's SLO endpoint. */
+  logoutRequestUrl(spMetadata: string, nameId: string, sessionIndex?: string): string {
+    const request = this.entity.createLogoutRequest(this.sp(spMetadata), 'redirect', { logoutNameID: nameId, ...(sessionIndex ? { sessionIndex } : {}) }) as { context: string };
+    return request.context;
   }
 
   /** Builds the POST-binding Response; `overrides` replaces template values (attack suite). */
