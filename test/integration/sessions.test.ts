@@ -34,7 +34,7 @@ it('keeps the same citizen user across logins, found by the keyed hash only', as
   const second = await login('public', t0);
   const [a, b] = await Promise.all([sessions.resume(tenant.id, 'public', first.token, t0), sessions.resume(tenant.id, 'public', second.token, t0)]);
   expect(a?.userId).toBe(b?.userId);
-  expect(a).toMatchObject({ kind: 'citizen', displayName: 'Agnes Jensen', roles: [] });
+  expect(a).toMatchObject({ kind: 'citizen', displayName: 'Agnes Jensen', roles: ['participant'] });
   const [row] = await ownerDb().query<Record<string, unknown>>('SELECT * FROM users WHERE id = $1', { bind: [a!.userId], type: QueryTypes.SELECT });
   expect(JSON.stringify(row)).not.toContain('1205784123');
   expect(row!.personal_number_masked).toBe('120578-****');

@@ -100,7 +100,9 @@ describe('payload codec', () => {
     const rotated = new AesGcmPayloadCodec(parseCodecKeys(`${generateCodecKeySpec('new')},${oldSpec}`));
     expect(Buffer.from((await rotated.decode([encoded!]))[0]!.data!).toString()).toContain('Karen');
     await expect(new AesGcmPayloadCodec(parseCodecKeys(generateCodecKeySpec('other'))).decode([encoded!])).rejects.toThrow(/unknown key id/);
-    const tampered = { ...encoded!, data: Buffer.from(encoded!.data!).fill(1, 20, 21) };
+    const flipped = Buffer.from(encoded!.data!);
+    flipped[20]! ^= 0x01; // always a change (fill() with a constant would leave an equal byte as it was)
+    const tampered = { ...encoded!, data: flipped };
     await expect(rotated.decode([tampered])).rejects.toThrow();
   });
 
