@@ -2,6 +2,7 @@
 // options to @rjsf/validator-ajv8, so a browser and the server never disagree about what is valid.
 import Ajv, { type ErrorObject, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
+import { addTingvallaFormats } from './formats';
 
 export const ajvOptions: Options = {
   allErrors: true,
@@ -13,6 +14,7 @@ export const ajvOptions: Options = {
 export function createAjv(extra: Options = {}): Ajv {
   const ajv = new Ajv({ ...ajvOptions, ...extra });
   addFormats(ajv);
+  addTingvallaFormats(ajv);
   return ajv;
 }
 
@@ -30,4 +32,15 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined): FieldEr
     const field = `${e.instancePath}${missing}${extra}` || '/';
     return { field, message: e.message ?? e.keyword };
   });
+}
+
+/**
+ * For the schemas administrators design (forms, not platform documents): unknown keywords and formats are
+ * still errors, but the type-annotation rules of strict mode are relaxed, since designer-made conditions
+ * (`if: { properties: { member: { const: true } } }`) rightly leave types to the field they test.
+ */
+export const formAjvOptions: Options = { strictTypes: false, strictRequired: false, strictTuples: false };
+
+export function createFormAjv(): Ajv {
+  return createAjv(formAjvOptions);
 }

@@ -13,6 +13,7 @@ import { resolveTenant } from './tenancy';
 import { problemHandler } from './problem';
 import { apiRouter } from './routes/api';
 import { healthRouter, type ReadinessCheck } from './routes/health';
+import { DEFINITION_BODY_LIMIT, isDefinitionBody } from './routes/forms';
 import { operatorConsoleRouter } from './routes/operator-console';
 import { samlRouter } from './routes/saml';
 import { testIdpRouter } from './routes/test-idp';
@@ -59,7 +60,10 @@ export function createApp({ config, db, identity, logger, readiness, codec, temp
   app.use(samlRouter(identity, secureCookies(config)));
   // Only the API acts on behalf of someone: static files and pages need no session lookup (it writes last_seen).
   app.use(operatorConsoleRouter({ db, codec, actor: resolveActor(identity.sessions, 'sameOrigin'), ...(temporalUiUrl ? { temporalUiUrl } : {}) }));
-  app.use('/api', resolveActor(identity.sessions), express.json({ limit: JSON_BODY_LIMIT }), apiRouter(db, identity, secureCookies(config)), (_req, _res, next) => next(new NotFoundError()));
+  const smallJson = express.json({ limit: JSON_BODY_LIMIT });
+  const definitionJson = express.json({ limit: DEFINITION_BODY_LIMIT });
+  const jsonBody: RequestHandler = (req, res, next) => (isDefinitionBody(req) ? definitionJson : smallJson)(req, res, next);
+  app.use('/api', resolveActor(identity.sessions), jsonBody, apiRouter(db, identity, secureCookies(config)), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(problemHandler);

@@ -14,7 +14,10 @@ export type Action =
   | 'payloads.encode'
   | 'responsibilities.manage'
   | 'team.view'
-  | 'workLocation.view';
+  | 'workLocation.view'
+  | 'forms.manage'
+  | 'forms.submit'
+  | 'submissions.read';
 
 export interface Resource {
   tenantId: string;
@@ -57,6 +60,10 @@ const rules: Record<Action, Rule> = {
   'responsibilities.manage': hasRole('administrator'),
   // A team's responsible sees that team; a work location's responsible sees that location; administrators all.
   'team.view': anyOf(hasRole('administrator'), holdsGrant('teamResponsible', (r) => r.teamId)),
+  'forms.manage': hasRole('administrator'),
+  // Anyone may fill a published form (petitions are proposed without login); modules narrow this further.
+  'forms.submit': () => true,
+  'submissions.read': hasRole('administrator'),
   'workLocation.view': anyOf(hasRole('administrator'), holdsGrant('workLocationResponsible', (r) => r.workLocationId)),
 };
 

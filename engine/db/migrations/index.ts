@@ -12,6 +12,9 @@ import * as m0009 from './0009-create-sessions';
 import * as m0010 from './0010-create-saml-requests';
 import * as m0011 from './0011-create-saml-service-providers';
 import * as m0012 from './0012-create-responsibility-grants';
+import * as m0013 from './0013-create-form-definitions';
+import * as m0014 from './0014-create-form-versions';
+import * as m0015 from './0015-create-form-submissions';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -31,4 +34,7 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0010-create-saml-requests', module: m0010 },
   { name: '0011-create-saml-service-providers', module: m0011 },
   { name: '0012-create-responsibility-grants', module: m0012 },
+  { name: '0013-create-form-definitions', module: m0013 },
+  { name: '0014-create-form-versions', module: m0014 },
+  { name: '0015-create-form-submissions', module: m0015 },
 ];

@@ -20,6 +20,7 @@ import { loadMe } from '../../queries/me';
 import { loadTenant } from '../../queries/tenant';
 import { validateQuery } from '../../validation';
 import { clearSessionCookie } from '../session-cookie';
+import { formsRouter } from './forms';
 import { spConfigFor } from './saml';
 
 function contextOf(req: Request): CommandContext {
@@ -31,8 +32,9 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
 
   // Only JSON bodies are accepted; a cross-site form post cannot send application/json without a preflight.
   api.use((req, _res, next) => {
-    // req.is() is null without a body (a DELETE), false for any other type.
-    if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && req.is('application/json') === false) throw new UnsupportedMediaTypeError();
+    // An empty body (a DELETE, a POST that only names an action) needs no type; any other body must be JSON.
+    const empty = req.get('content-length') === '0' || req.is('application/json') === null;
+    if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && !empty && !req.is('application/json')) throw new UnsupportedMediaTypeError();
     next();
   });
 
@@ -75,6 +77,8 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
     authorize(ctx.actor, 'auditLog.read', { tenantId: ctx.tenantId });
     res.json(await db.withTenant(ctx.tenantId, (tx) => verifyAuditChain(db.sequelize, ctx.tenantId, tx)));
   });
+
+  api.use('/forms', formsRouter(db, identity, contextOf));
 
   api.get('/responsibility-grants', async (req, res) => {
     res.json({ grants: await listResponsibilities(db, contextOf(req)) });

@@ -1,0 +1,37 @@
+// The single path every module uses to accept a filled form: checked against the published version it was
+// filled in, sealed with the tenant's key, stored with that version, audited (ids and counts only).
+import { randomUUID } from 'node:crypto';
+import { QueryTypes } from 'sequelize';
+import { recordAudit, type CommandContext } from '../audit/record';
+import { seal } from '../crypto/aead';
+import type { Keyring } from '../crypto/keyring';
+import type { Database } from '../db/database';
+import { NotFoundError } from '../errors';
+import { assertValidAnswers } from '../forms/answers';
+import { authorize } from '../policies';
+
+export const SUBMISSION_KEY_PURPOSE = 'form.submission';
+export const submissionAad = (tenantId: string, submissionId: string) => `${tenantId}:submission:${submissionId}`;
+
+export async function submitForm(deps: { db: Database; keyring: Keyring }, ctx: CommandContext, definitionId: string, version: number, answers: unknown): Promise<{ id: string; version: number }> {
+  authorize(ctx.actor, 'forms.submit', { tenantId: ctx.tenantId });
+  const { db, keyring } = deps;
+  if (!/^[0-9a-f-]{36}$/.test(definitionId) || !Number.isInteger(version) || version < 1) throw new NotFoundError();
+  return db.withTenant(ctx.tenantId, async (tx) => {
+    const [published] = await db.sequelize.query<{ definition: { schema: object }; content_hash: string }>('SELECT definition, content_hash FROM form_versions WHERE definition_id = $1 AND version = $2', {
+      bind: [definitionId, version],
+      type: QueryTypes.SELECT,
+      transaction: tx,
+    });
+    if (!published) throw new NotFoundError();
+    const valid = assertValidAnswers(published.content_hash, published.definition.schema, answers);
+    const id = randomUUID();
+    const key = await keyring.dataKey(tx, ctx.tenantId, SUBMISSION_KEY_PURPOSE);
+    await db.sequelize.query('INSERT INTO form_submissions (id, tenant_id, definition_id, version, answers_sealed, submitted_by) VALUES ($1, $2, $3, $4, $5, $6)', {
+      bind: [id, ctx.tenantId, definitionId, version, seal(key, Buffer.from(JSON.stringify(valid)), submissionAad(ctx.tenantId, id)), ctx.actor.kind === 'user' ? ctx.actor.id : null],
+      transaction: tx,
+    });
+    await recordAudit(db, tx, ctx, { action: 'form.submitted', entityType: 'formSubmission', entityId: id, summary: { form: definitionId, version, answered: Object.keys(valid).length } });
+    return { id, version };
+  });
+}

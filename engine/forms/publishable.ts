@@ -1,0 +1,82 @@
+// What it takes to publish a form definition: the strict schema (schemas/forms/form-definition-publishable),
+// plus what JSON Schema cannot say: the form's own schema compiles with the platform's Ajv, every field and
+// option has its text in every language the definition offers, and the UI order names only real fields.
+// Every problem is reported at once, as a field error an administrator can read.
+import type { FormDefinitionDraft } from '../../schemas/types/forms-form-definition-draft';
+import { createFormAjv, type FieldError } from '../../forms/validation';
+import { ValidationError } from '../errors';
+import { validate } from '../validation';
+
+type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; enum?: unknown[]; const?: unknown; format?: string; maxLength?: number; maxItems?: number };
+
+/** Formats whose values have a bounded length by themselves. */
+const BOUNDED_FORMATS = new Set(['date', 'email', 'dk-cpr', 'se-personnummer', 'dk-phone', 'se-phone', 'dk-postal-code', 'se-postal-code']);
+const MAX_DEPTH = 3;
+
+function boundProblem(field: JsonSchema): string | undefined {
+  if (field.type === 'string' && field.maxLength === undefined && field.enum === undefined && field.const === undefined && !BOUNDED_FORMATS.has(field.format ?? '')) {
+    return 'a text field needs a maximum length (maxLength), a list of options or a known format';
+  }
+  if (field.type === 'array' && (field.maxItems === undefined || !field.items)) return 'a list field needs items and a maximum number of items (maxItems)';
+  return undefined;
+}
+
+/** Every field of a schema with its dotted path (`address.city`), nested objects and array items included. */
+export function fieldsOf(schema: JsonSchema, prefix = ''): { path: string; schema: JsonSchema }[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, field]) => {
+    const path = prefix ? `${prefix}.${name}` : name;
+    const nested = field.type === 'array' && field.items ? fieldsOf(field.items, path) : fieldsOf(field, path);
+    return [{ path, schema: field }, ...nested];
+  });
+}
+
+function structuralProblems(draft: FormDefinitionDraft): FieldError[] {
+  const problems: FieldError[] = [];
+  try {
+    createFormAjv().compile(draft.schema ?? {});
+  } catch (err) {
+    problems.push({ field: '/schema', message: `is not a valid JSON Schema: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  const locales = Object.keys(draft.translations ?? {}) as ('da' | 'sv' | 'en')[];
+  for (const locale of locales) {
+    if (!draft.title?.[locale]) problems.push({ field: `/title/${locale}`, message: 'the form needs a title in every language it offers' });
+  }
+  const fields = fieldsOf((draft.schema ?? {}) as JsonSchema);
+  for (const { path, schema } of fields) {
+    const pointer = `/schema/properties/${path.split('.').join('/properties/')}`;
+    const unbounded = boundProblem(schema);
+    if (unbounded) problems.push({ field: pointer, message: unbounded });
+    if (path.split('.').length > MAX_DEPTH) problems.push({ field: pointer, message: `fields may be nested at most ${MAX_DEPTH} levels deep` });
+    for (const locale of locales) {
+      const texts = draft.translations?.[locale]?.[path];
+      if (!texts?.label) problems.push({ field: `/translations/${locale}/${path}/label`, message: `field "${path}" has no label in ${locale}` });
+      const options = schema.enum ?? (schema.type === 'array' ? schema.items?.enum : undefined);
+      if (options && texts?.options?.length !== options.length) problems.push({ field: `/translations/${locale}/${path}/options`, message: `field "${path}" needs ${options.length} option labels in ${locale}` });
+    }
+  }
+  const known = new Set(Object.keys((draft.schema as JsonSchema | undefined)?.properties ?? {}));
+  const order = ((draft.uiSchema as Record<string, unknown> | undefined)?.['ui:order'] ?? []) as unknown[];
+  order.forEach((name, i) => {
+    if (name !== '*' && !known.has(String(name))) problems.push({ field: `/uiSchema/ui:order/${i}`, message: `names "${String(name)}", which is not a field` });
+  });
+  if (draft.kind === 'consentStatement') {
+    for (const locale of locales) if (!draft.consent?.text?.[locale]) problems.push({ field: `/consent/text/${locale}`, message: 'a consent statement needs its text in every language it offers' });
+  }
+  return problems;
+}
+
+/** Throws a ValidationError naming every problem; returns the definition unchanged when it may be published. */
+export function assertPublishable(draft: unknown): FormDefinitionDraft {
+  let schemaProblems: FieldError[] = [];
+  try {
+    validate('forms/form-definition-publishable.schema.json', structuredClone(draft));
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    // The strict schema's if/then/anyOf noise: keep one message per field.
+    const seen = new Set<string>();
+    schemaProblems = (err.fields ?? []).filter((f) => !['if', 'anyOf', 'allOf'].some((k) => f.message.includes(`"${k}"`)) && !seen.has(f.field) && seen.add(f.field));
+  }
+  const problems = [...schemaProblems, ...(schemaProblems.length === 0 ? structuralProblems(draft as FormDefinitionDraft) : [])];
+  if (problems.length > 0) throw new ValidationError(problems, 'The form cannot be published yet: see the problems for each field.');
+  return draft as FormDefinitionDraft;
+}

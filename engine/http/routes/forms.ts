@@ -1,0 +1,71 @@
+// Forms over HTTP, under /api/forms. Administrators: list, create, read, save the draft, publish, re-publish,
+// read submissions. Anyone the site serves: fetch a published version and submit against it.
+import { Router, type Request } from 'express';
+import type { SubmissionsQuery } from '../../../schemas/types/api-submissions-query';
+import type { CommandContext } from '../../audit/record';
+import { createForm, publishForm, republishFormVersion, saveFormDraft } from '../../commands/forms';
+import { submitForm } from '../../commands/submit-form';
+import type { Database } from '../../db/database';
+import { NotFoundError } from '../../errors';
+import type { Identity } from '../../identity';
+import { listForms, listSubmissions, loadForm, loadFormVersion } from '../../queries/forms';
+import { validateQuery } from '../../validation';
+
+/** Draft bodies may be as large as a definition; everything else under /api stays at 64 KB. */
+export const DEFINITION_BODY_LIMIT = '256kb';
+export const isDefinitionBody = (req: Request): boolean => req.method !== 'GET' && /^\/forms(\/[^/]+\/draft)?\/?$/.test(req.path);
+
+function versionParam(raw: string | undefined): number {
+  const n = Number(raw);
+  if (!/^\d{1,6}$/.test(raw ?? '') || n < 1) throw new NotFoundError();
+  return n;
+}
+
+const param = (req: Request, name: string): string => String(req.params[name] ?? '');
+
+export function formsRouter(db: Database, identity: Identity, contextOf: (req: Request) => CommandContext): Router {
+  const forms = Router();
+
+  forms.get('/', async (req, res) => {
+    res.json({ forms: await listForms(db, req.actor!) });
+  });
+
+  forms.post('/', async (req, res) => {
+    res.status(201).json(await createForm(db, contextOf(req), req.body));
+  });
+
+  forms.get('/:id', async (req, res) => {
+    res.json(await loadForm(db, req.actor!, param(req, 'id')));
+  });
+
+  forms.put('/:id/draft', async (req, res) => {
+    res.json({ draft: await saveFormDraft(db, contextOf(req), param(req, 'id'), req.body) });
+  });
+
+  forms.post('/:id/publish', async (req, res) => {
+    res.status(201).json(await publishForm(db, contextOf(req), param(req, 'id')));
+  });
+
+  forms.post('/:id/versions/:version/republish', async (req, res) => {
+    res.status(201).json(await republishFormVersion(db, contextOf(req), param(req, 'id'), versionParam(param(req, 'version'))));
+  });
+
+  forms.get('/:id/versions/:version', async (req, res) => {
+    const version = param(req, 'version') === 'latest' ? 'latest' : versionParam(param(req, 'version'));
+    res.json(await loadFormVersion(db, req.actor!, param(req, 'id'), version));
+  });
+
+  forms.post('/:id/versions/:version/submissions', async (req, res) => {
+    res.status(201).json(await submitForm(identity, contextOf(req), param(req, 'id'), versionParam(param(req, 'version')), req.body));
+  });
+
+  forms.get('/:id/submissions', async (req, res) => {
+    const query = validateQuery<SubmissionsQuery>('api/submissions-query.schema.json', req.query as Record<string, unknown>);
+    const pageSize = query.pageSize ?? 50;
+    const page = query.page ?? 1;
+    const result = await listSubmissions(identity, req.actor!, param(req, 'id'), { ...(query.version ? { version: query.version } : {}), limit: pageSize, offset: (page - 1) * pageSize });
+    res.json({ ...result, page, pageSize });
+  });
+
+  return forms;
+}

@@ -1,0 +1,114 @@
+// Reading forms: the admin's list and detail (draft and versions), a published version (public), and a
+// form's submissions opened with the tenant key (administrators).
+import { QueryTypes } from 'sequelize';
+import type { FormDefinitionDraft } from '../../schemas/types/forms-form-definition-draft';
+import type { Actor } from '../actors';
+import { open } from '../crypto/aead';
+import type { Keyring } from '../crypto/keyring';
+import type { Database } from '../db/database';
+import { NotFoundError } from '../errors';
+import { authorize } from '../policies';
+import { SUBMISSION_KEY_PURPOSE, submissionAad } from '../commands/submit-form';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface FormSummary {
+  id: string;
+  kind: string;
+  name: string;
+  builtin: string | null;
+  latestVersion: number;
+  updatedAt: string;
+}
+
+export interface FormVersionSummary {
+  version: number;
+  contentHash: string;
+  publishedAt: string;
+}
+
+export async function listForms(db: Database, actor: Actor): Promise<FormSummary[]> {
+  authorize(actor, 'forms.manage', { tenantId: actor.tenantId });
+  const rows = await db.withTenant(actor.tenantId, (tx) =>
+    db.sequelize.query<{ id: string; kind: string; name: string; builtin: string | null; latest_version: number; updated_at: Date }>(
+      'SELECT id, kind, name, builtin, latest_version, updated_at FROM form_definitions ORDER BY name, id',
+      { type: QueryTypes.SELECT, transaction: tx },
+    ),
+  );
+  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, builtin: r.builtin, latestVersion: r.latest_version, updatedAt: new Date(r.updated_at).toISOString() }));
+}
+
+export async function loadForm(db: Database, actor: Actor, id: string): Promise<FormSummary & { draft: FormDefinitionDraft; versions: FormVersionSummary[] }> {
+  authorize(actor, 'forms.manage', { tenantId: actor.tenantId });
+  if (!UUID.test(id)) throw new NotFoundError();
+  return db.withTenant(actor.tenantId, async (tx) => {
+    const [row] = await db.sequelize.query<{ id: string; kind: string; name: string; builtin: string | null; latest_version: number; updated_at: Date; draft: FormDefinitionDraft }>(
+      'SELECT id, kind, name, builtin, latest_version, updated_at, draft FROM form_definitions WHERE id = $1',
+      { bind: [id], type: QueryTypes.SELECT, transaction: tx },
+    );
+    if (!row) throw new NotFoundError();
+    const versions = await db.sequelize.query<{ version: number; content_hash: string; published_at: Date }>('SELECT version, content_hash, published_at FROM form_versions WHERE definition_id = $1 ORDER BY version DESC', {
+      bind: [id],
+      type: QueryTypes.SELECT,
+      transaction: tx,
+    });
+    return {
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      builtin: row.builtin,
+      latestVersion: row.latest_version,
+      updatedAt: new Date(row.updated_at).toISOString(),
+      draft: row.draft,
+      versions: versions.map((v) => ({ version: v.version, contentHash: v.content_hash, publishedAt: new Date(v.published_at).toISOString() })),
+    };
+  });
+}
+
+/** A published version, for anyone who may see the site (the public renderer fetches it). `latest` = newest. */
+export async function loadFormVersion(db: Database, actor: Actor, id: string, version: number | 'latest'): Promise<{ id: string; version: number; contentHash: string; definition: FormDefinitionDraft }> {
+  authorize(actor, 'site.view', { tenantId: actor.tenantId });
+  if (!UUID.test(id)) throw new NotFoundError();
+  const [row] = await db.withTenant(actor.tenantId, (tx) =>
+    db.sequelize.query<{ version: number; content_hash: string; definition: FormDefinitionDraft }>(
+      version === 'latest'
+        ? 'SELECT version, content_hash, definition FROM form_versions WHERE definition_id = $1 ORDER BY version DESC LIMIT 1'
+        : 'SELECT version, content_hash, definition FROM form_versions WHERE definition_id = $1 AND version = $2',
+      { bind: version === 'latest' ? [id] : [id, version], type: QueryTypes.SELECT, transaction: tx },
+    ),
+  );
+  if (!row) throw new NotFoundError();
+  return { id, version: row.version, contentHash: row.content_hash, definition: row.definition };
+}
+
+export interface SubmissionView {
+  id: string;
+  version: number;
+  submittedAt: string;
+  answers: Record<string, unknown>;
+}
+
+export async function listSubmissions(deps: { db: Database; keyring: Keyring }, actor: Actor, id: string, filter: { version?: number; limit: number; offset: number }): Promise<{ total: number; submissions: SubmissionView[] }> {
+  authorize(actor, 'submissions.read', { tenantId: actor.tenantId });
+  if (!UUID.test(id)) throw new NotFoundError();
+  const { db, keyring } = deps;
+  return db.withTenant(actor.tenantId, async (tx) => {
+    const bind = [id, filter.version ?? null];
+    const where = 'definition_id = $1 AND ($2::int IS NULL OR version = $2)';
+    const [count] = await db.sequelize.query<{ n: string }>(`SELECT count(*) AS n FROM form_submissions WHERE ${where}`, { bind, type: QueryTypes.SELECT, transaction: tx });
+    const rows = await db.sequelize.query<{ id: string; version: number; submitted_at: Date; answers_sealed: Buffer }>(
+      `SELECT id, version, submitted_at, answers_sealed FROM form_submissions WHERE ${where} ORDER BY submitted_at, id LIMIT $3 OFFSET $4`,
+      { bind: [...bind, filter.limit, filter.offset], type: QueryTypes.SELECT, transaction: tx },
+    );
+    const key = await keyring.dataKey(tx, actor.tenantId, SUBMISSION_KEY_PURPOSE);
+    return {
+      total: Number(count!.n),
+      submissions: rows.map((r) => ({
+        id: r.id,
+        version: r.version,
+        submittedAt: new Date(r.submitted_at).toISOString(),
+        answers: JSON.parse(open(key, r.answers_sealed, submissionAad(actor.tenantId, r.id)).toString()) as Record<string, unknown>,
+      })),
+    };
+  });
+}

@@ -1,0 +1,155 @@
+// Forms: the shared formats, the publishable checks, and the whole path over HTTP — create, publish,
+// submit (validated by the server, sealed at rest, stored with its version), publish version 2.
+import { randomUUID } from 'node:crypto';
+import { QueryTypes } from 'sequelize';
+import type { Problem } from '../../schemas/types/api-problem';
+import { FORMATS } from '../../forms/formats';
+import { assertPublishable } from '../../engine/forms/publishable';
+import { ValidationError } from '../../engine/errors';
+import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
+import { request } from '../helpers/http';
+import { startTestPlatform } from '../helpers/platform';
+import { startEmployeeSession, type TestSession } from '../helpers/sessions';
+import { signupDraft } from '../fixtures/signup-form';
+
+describe('formats', () => {
+  it('checks CPR numbers by their date part only (no modulus 11)', () => {
+    expect(FORMATS['dk-cpr']!('120578-4123')).toBe(true);
+    expect(FORMATS['dk-cpr']!('0101901234')).toBe(true); // fails modulus 11, valid since 2007
+    expect(FORMATS['dk-cpr']!('310278-1234')).toBe(false); // 31 February
+    expect(FORMATS['dk-cpr']!('12057-4123')).toBe(false);
+  });
+
+  it('checks personnummer by date and Luhn digit, 10 or 12 digits', () => {
+    expect(FORMATS['se-personnummer']!('19811218-9876')).toBe(true);
+    expect(FORMATS['se-personnummer']!('811218-9876')).toBe(true);
+    expect(FORMATS['se-personnummer']!('811218-9875')).toBe(false);
+  });
+
+  it('checks Danish and Swedish phone numbers and postal codes', () => {
+    expect(['+45 22 34 56 78', '32345678', '0045 22334455'].map(FORMATS['dk-phone']!)).toEqual([true, true, true]);
+    expect(['1234567', '+46 12345678', '01234567'].map(FORMATS['dk-phone']!)).toEqual([false, false, false]);
+    expect(['08-123 456 78', '070-123 45 67', '+46 70 123 45 67'].map(FORMATS['se-phone']!)).toEqual([true, true, true]);
+    expect(['+45 12345678', '70-123'].map(FORMATS['se-phone']!)).toEqual([false, false]);
+    expect(['2100', '9990', '0800'].map(FORMATS['dk-postal-code']!)).toEqual([true, true, true]);
+    expect(['0100', '12345'].map(FORMATS['dk-postal-code']!)).toEqual([false, false]);
+    expect(['123 45', '98499'].map(FORMATS['se-postal-code']!)).toEqual([true, true]);
+    expect(['012 34', '1234'].map(FORMATS['se-postal-code']!)).toEqual([false, false]);
+  });
+});
+
+describe('publishable definitions', () => {
+  const problems = (draft: unknown) => {
+    try {
+      assertPublishable(draft);
+      return [];
+    } catch (err) {
+      return (err as ValidationError).fields!.map((f) => f.field);
+    }
+  };
+
+  it('accepts a complete definition', () => {
+    expect(problems(signupDraft())).toEqual([]);
+  });
+
+  it('names each missing text and unbounded field', () => {
+    const draft = signupDraft();
+    delete (draft.translations.en as Record<string, unknown>).party;
+    draft.title = { da: 'Tilmelding' } as never;
+    expect(problems(draft).sort()).toEqual(['/title/en', '/translations/en/party/label']);
+    const unbounded = signupDraft();
+    (unbounded.schema.properties.name as Record<string, unknown>).maxLength = undefined;
+    delete (unbounded.schema.properties.name as Record<string, unknown>).maxLength;
+    expect(problems(unbounded)).toContain('/schema/properties/name');
+  });
+
+  it('refuses an order naming a missing field and a schema that does not compile', () => {
+    const draft = signupDraft();
+    draft.uiSchema['ui:order'].push('shoeSize');
+    expect(problems(draft)).toEqual(['/uiSchema/ui:order/5']);
+    const broken = signupDraft();
+    (broken.schema.properties.phone as Record<string, unknown>).format = 'no-such-format';
+    expect(problems(broken)).toContain('/schema/properties/phone');
+  });
+});
+
+describe('over HTTP', () => {
+  suiteDatabase();
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let t: TestTenant;
+  let other: TestTenant;
+  let admin: TestSession;
+
+  beforeAll(async () => {
+    [t, other] = await Promise.all([createTestTenant(), createTestTenant()]);
+    platform = await startTestPlatform();
+    admin = await startEmployeeSession(platform.identity, t.id, ['administrator']);
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  const asAdmin = (method: string, path: string, json?: unknown) => request(platform.port, t.adminHost, method, path, { ...(json === undefined ? {} : { json }), headers: admin.headers });
+  const asPublic = (method: string, path: string, json?: unknown, host = t.publicHost) => request(platform.port, host, method, path, json === undefined ? {} : { json });
+  const submissionCount = async () => Number((await ownerDb().query<{ n: string }>('SELECT count(*) AS n FROM form_submissions WHERE tenant_id = $1', { bind: [t.id], type: QueryTypes.SELECT }))[0]!.n);
+
+  it('creates, publishes and accepts answers against a version; version 2 leaves version 1’s answers readable', async () => {
+    const created = await asAdmin('POST', '/api/forms', { name: 'Valgstyrere 2026', draft: { schemaVersion: 1, kind: 'signupTemplate' } });
+    expect(created.status).toBe(201);
+    const { id } = created.json<{ id: string }>();
+    // An empty draft saves, but does not publish.
+    const early = await asAdmin('POST', `/api/forms/${id}/publish`, {});
+    expect([early.status, early.text]).toEqual([400, expect.any(String)]);
+    expect(early.json<Problem>().errors!.map((e) => e.field)).toEqual(['/title', '/schema', '/translations']);
+    expect((await asAdmin('PUT', `/api/forms/${id}/draft`, signupDraft())).status).toBe(200);
+    expect((await asAdmin('POST', `/api/forms/${id}/publish`, {})).json()).toMatchObject({ version: 1 });
+
+    const v1 = (await asPublic('GET', `/api/forms/${id}/versions/latest`)).json<{ version: number; definition: { translations: { da: { party: { label: string } } } } }>();
+    expect([v1.version, v1.definition.translations.da.party.label]).toEqual([1, 'Parti']);
+
+    // The conditional field: required only when the person is a member.
+    const missingParty = await asPublic('POST', `/api/forms/${id}/versions/1/submissions`, { name: 'Karen', email: 'karen@example.dk', member: true });
+    expect([missingParty.status, missingParty.json<Problem>().errors!.map((e) => e.field)]).toEqual([400, ['/party']]);
+    const badFormats = await asPublic('POST', `/api/forms/${id}/versions/1/submissions`, { name: '', email: 'nope', phone: '123' });
+    expect(badFormats.json<Problem>().errors!.map((e) => e.field).sort()).toEqual(['/email', '/name', '/phone']);
+    expect(await submissionCount()).toBe(0);
+
+    const ok = await asPublic('POST', `/api/forms/${id}/versions/1/submissions`, { name: 'Karen Jensen', email: 'karen@example.dk', phone: '+45 22 34 56 78', member: true, party: 'Venstre' });
+    expect(ok.status).toBe(201);
+    const raw = await ownerDb().query<{ answers_sealed: Buffer }>('SELECT answers_sealed FROM form_submissions WHERE tenant_id = $1', { bind: [t.id], type: QueryTypes.SELECT });
+    expect(Buffer.from(raw[0]!.answers_sealed).toString('latin1')).not.toContain('Karen');
+
+    expect((await asAdmin('PUT', `/api/forms/${id}/draft`, signupDraft('Parti eller liste'))).status).toBe(200);
+    expect((await asAdmin('POST', `/api/forms/${id}/publish`, {})).json()).toMatchObject({ version: 2 });
+    await asPublic('POST', `/api/forms/${id}/versions/2/submissions`, { name: 'Agnes', email: 'agnes@example.dk' });
+
+    const v1Answers = (await asAdmin('GET', `/api/forms/${id}/submissions?version=1`)).json<{ total: number; submissions: { version: number; answers: Record<string, unknown> }[] }>();
+    expect(v1Answers.total).toBe(1);
+    expect(v1Answers.submissions[0]).toMatchObject({ version: 1, answers: { name: 'Karen Jensen', party: 'Venstre' } });
+    const oldForm = (await asPublic('GET', `/api/forms/${id}/versions/1`)).json<{ definition: { translations: { da: { party: { label: string } } } } }>();
+    expect(oldForm.definition.translations.da.party.label).toBe('Parti');
+    expect((await asAdmin('GET', `/api/forms/${id}`)).json<{ versions: { version: number }[] }>().versions.map((v) => v.version)).toEqual([2, 1]);
+
+    const audit = await ownerDb().query<{ action: string }>("SELECT action FROM audit_log WHERE tenant_id = $1 AND action LIKE 'form.%' ORDER BY seq", { bind: [t.id], type: QueryTypes.SELECT });
+    expect(audit.map((a) => a.action)).toEqual(['form.created', 'form.draftSaved', 'form.published', 'form.submitted', 'form.draftSaved', 'form.published', 'form.submitted']);
+    expect(JSON.stringify(await ownerDb().query("SELECT summary FROM audit_log WHERE tenant_id = $1 AND action = 'form.submitted'", { bind: [t.id], type: QueryTypes.SELECT }))).not.toContain('Karen');
+  });
+
+  it('answers another tenant’s form like a missing one, refuses non-administrators, and limits sizes', async () => {
+    const { id } = (await asAdmin('POST', '/api/forms', { name: 'Andet', draft: signupDraft() })).json<{ id: string }>();
+    await asAdmin('POST', `/api/forms/${id}/publish`, {});
+    const foreign = await asPublic('GET', `/api/forms/${id}/versions/1`, undefined, other.publicHost);
+    const missing = await asPublic('GET', `/api/forms/${randomUUID()}/versions/1`, undefined, other.publicHost);
+    expect([foreign.status, foreign.json<Problem>().code]).toEqual([missing.status, missing.json<Problem>().code]);
+    expect(foreign.status).toBe(404);
+    expect((await asPublic('POST', `/api/forms/${id}/versions/1/submissions`, { name: 'X', email: 'x@example.dk' }, other.publicHost)).status).toBe(404);
+    expect((await asPublic('GET', '/api/forms')).status).toBe(401);
+    expect((await asPublic('GET', `/api/forms/${id}/submissions`)).status).toBe(401);
+
+    const huge = signupDraft();
+    (huge.translations.da.name as Record<string, unknown>).help = 'x'.repeat(300 * 1024);
+    expect((await asAdmin('PUT', `/api/forms/${id}/draft`, huge)).status).toBe(413);
+    const big = await asPublic('POST', `/api/forms/${id}/versions/1/submissions`, { name: 'x'.repeat(70 * 1024), email: 'x@example.dk' });
+    expect(big.status).toBe(413);
+  });
+});
