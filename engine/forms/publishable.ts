@@ -7,7 +7,7 @@ import { createFormAjv, type FieldError } from '../../forms/validation';
 import { ValidationError } from '../errors';
 import { validate } from '../validation';
 
-type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; enum?: unknown[]; const?: unknown; format?: string; maxLength?: number; maxItems?: number };
+type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; allOf?: { then?: JsonSchema; else?: JsonSchema }[]; items?: JsonSchema; enum?: unknown[]; const?: unknown; format?: string; maxLength?: number; maxItems?: number };
 
 /** Formats whose values have a bounded length by themselves. */
 const BOUNDED_FORMATS = new Set(['date', 'email', 'dk-cpr', 'se-personnummer', 'dk-phone', 'se-phone', 'dk-postal-code', 'se-postal-code']);
@@ -21,13 +21,18 @@ function boundProblem(field: JsonSchema): string | undefined {
   return undefined;
 }
 
-/** Every field of a schema with its dotted path (`address.city`), nested objects and array items included. */
+/**
+ * Every field of a schema with its dotted path (`address.city`): nested objects, array items, and the fields
+ * that only appear under a condition (`allOf: [{ if, then: { properties } }]`).
+ */
 export function fieldsOf(schema: JsonSchema, prefix = ''): { path: string; schema: JsonSchema }[] {
-  return Object.entries(schema.properties ?? {}).flatMap(([name, field]) => {
+  const own = Object.entries(schema.properties ?? {}).flatMap(([name, field]) => {
     const path = prefix ? `${prefix}.${name}` : name;
     const nested = field.type === 'array' && field.items ? fieldsOf(field.items, path) : fieldsOf(field, path);
     return [{ path, schema: field }, ...nested];
   });
+  const conditional = (schema.allOf ?? []).flatMap((c) => [...(c.then ? fieldsOf(c.then, prefix) : []), ...(c.else ? fieldsOf(c.else, prefix) : [])]);
+  return [...own, ...conditional];
 }
 
 function structuralProblems(draft: FormDefinitionDraft): FieldError[] {
@@ -54,7 +59,7 @@ function structuralProblems(draft: FormDefinitionDraft): FieldError[] {
       if (options && texts?.options?.length !== options.length) problems.push({ field: `/translations/${locale}/${path}/options`, message: `field "${path}" needs ${options.length} option labels in ${locale}` });
     }
   }
-  const known = new Set(Object.keys((draft.schema as JsonSchema | undefined)?.properties ?? {}));
+  const known = new Set(fields.filter((f) => !f.path.includes('.')).map((f) => f.path));
   const order = ((draft.uiSchema as Record<string, unknown> | undefined)?.['ui:order'] ?? []) as unknown[];
   order.forEach((name, i) => {
     if (name !== '*' && !known.has(String(name))) problems.push({ field: `/uiSchema/ui:order/${i}`, message: `names "${String(name)}", which is not a field` });

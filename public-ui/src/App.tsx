@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
 import { loginUrl, logout } from '../../forms/ui/session';
 import { useSite } from '../../forms/ui/site';
 import { ContactPage } from './pages/ContactPage';
+import { FormPage } from './pages/FormPage';
 import { FrontPage } from './pages/FrontPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -20,7 +21,8 @@ export function App() {
   const { tenant, actor } = useSite();
   const { pathname } = useLocation();
   useEffect(() => {
-    document.title = `${t(`pageTitle.${pathname === '/contact' ? 'contact' : pathname === '/profile' ? 'profile' : 'front'}`)} – ${tenant.name}`;
+    const page = pathname === '/contact' ? 'contact' : pathname === '/profile' ? 'profile' : pathname.startsWith('/forms/') ? 'form' : 'front';
+    document.title = `${t(`pageTitle.${page}`)} – ${tenant.name}`;
   }, [pathname, t, tenant.name]);
   return (
     <>
@@ -73,6 +75,7 @@ export function App() {
           <Route path="/" element={<FrontPage />} />
           <Route path="/contact" element={<ContactPage />} />
           <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/forms/:id" element={<FormPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>
