@@ -10,6 +10,7 @@ import { NotFoundError } from '../../errors';
 import type { Identity } from '../../identity';
 import { listForms, listSubmissions, loadForm, loadFormVersion } from '../../queries/forms';
 import { validateQuery } from '../../validation';
+import { validatorModule } from '../../forms/precompiled-validator';
 
 /** Draft bodies may be as large as a definition; everything else under /api stays at 64 KB. */
 export const DEFINITION_BODY_LIMIT = '256kb';
@@ -48,6 +49,14 @@ export function formsRouter(db: Database, identity: Identity, contextOf: (req: R
 
   forms.post('/:id/versions/:version/republish', async (req, res) => {
     res.status(201).json(await republishFormVersion(db, contextOf(req), param(req, 'id'), versionParam(param(req, 'version'))));
+  });
+
+  // The browser's validator for this version in one language, as an ES module (see precompiled-validator.ts).
+  forms.get('/:id/versions/:version/validator.js', async (req, res) => {
+    const locale = ['da', 'sv', 'en'].includes(String(req.query.locale)) ? (String(req.query.locale) as 'da' | 'sv' | 'en') : undefined;
+    if (!locale) throw new NotFoundError();
+    const published = await loadFormVersion(db, req.actor!, param(req, 'id'), versionParam(param(req, 'version')));
+    res.type('text/javascript').set('Cache-Control', 'private, max-age=3600').send(validatorModule(published.definition, locale));
   });
 
   forms.get('/:id/versions/:version', async (req, res) => {

@@ -10,9 +10,11 @@ export interface RendererTexts {
   required: string;
   errorSummary: string;
   submit: string;
+  yes: string;
+  no: string;
 }
 
-export const RendererTextsContext = createContext<RendererTexts>({ required: 'required', errorSummary: 'There is a problem', submit: 'Send' });
+export const RendererTextsContext = createContext<RendererTexts>({ required: 'required', errorSummary: 'There is a problem', submit: 'Send', yes: 'Yes', no: 'No' });
 
 const defaults = getDefaultRegistry().templates;
 
@@ -90,7 +92,7 @@ function ErrorListTemplate({ errors }: ErrorListProps) {
         <ul className="alert-text nobullet-list">
           {errors.map((e, i) => (
             <li key={i}>
-              <a href={`#${fieldIdOf(e)}`}>{e.stack}</a>
+              <a href={`#${fieldIdOf(e)}`}>{e.title ? `${e.title}: ${e.message ?? ''}` : e.stack}</a>
             </li>
           ))}
         </ul>

@@ -1,17 +1,27 @@
-// The browser's validator: @rjsf/validator-ajv8 with the same options and formats as the server
-// (forms/validation.ts, forms/formats) and messages in the form's language.
-import { customizeValidator } from '@rjsf/validator-ajv8';
+// The browser's validator for a published form: precompiled on the server for this version and language
+// (engine/forms/precompiled-validator.ts), because the sites' Content Security Policy forbids the eval that
+// Ajv's run-time compilation needs. Here the page supplies what that code refers to — the same format
+// functions as the server, Ajv's runtime helpers — and RJSF wraps it, with messages in the form's language.
+import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
+import { createPrecompiledValidator, type ValidatorFunctions } from '@rjsf/validator-ajv8';
+import equal from 'ajv/dist/runtime/equal';
+import ucs2length from 'ajv/dist/runtime/ucs2length';
+import uri from 'ajv/dist/runtime/uri';
+import validationError from 'ajv/dist/runtime/validation_error';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import { FORMATS } from '../../formats';
 import { localizeErrors, type MessageLocale } from '../../i18n/ajv-messages';
-import { ajvOptions, formAjvOptions } from '../../validation';
 
-const validators = new Map<MessageLocale, ReturnType<typeof customizeValidator>>();
+const globals = globalThis as Record<string, unknown>;
+globals.__tingvallaFormats = { ...fullFormats, ...FORMATS };
+globals.__tingvallaAjvRuntime = {
+  'ajv/dist/runtime/equal': { default: equal },
+  'ajv/dist/runtime/ucs2length': { default: ucs2length },
+  'ajv/dist/runtime/uri': { default: uri },
+  'ajv/dist/runtime/validation_error': { default: validationError },
+};
 
-export function formValidator(locale: MessageLocale) {
-  let validator = validators.get(locale);
-  if (!validator) {
-    validator = customizeValidator({ customFormats: FORMATS, ajvOptionsOverrides: { ...ajvOptions, ...formAjvOptions } }, (errors) => localizeErrors(locale, errors));
-    validators.set(locale, validator);
-  }
-  return validator;
+export async function loadFormValidator(url: string, schema: RJSFSchema, locale: MessageLocale): Promise<ValidatorType> {
+  const module = (await import(/* @vite-ignore */ url)) as { default: ValidatorFunctions };
+  return createPrecompiledValidator(module.default, schema, (errors) => localizeErrors(locale, errors));
 }

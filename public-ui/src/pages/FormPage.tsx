@@ -51,7 +51,8 @@ export function FormPage() {
       <FormRenderer
         definition={form.definition}
         locale={locale}
-        texts={{ required: t('form.required'), errorSummary: t('form.errorSummary'), submit: t('form.submit') }}
+        validatorUrl={`/api/forms/${form.id}/versions/${form.version}/validator.js`}
+        texts={{ loading: t('form.loading'), required: t('form.required'), errorSummary: t('form.errorSummary'), submit: t('form.submit'), yes: t('form.yes'), no: t('form.no') }}
         onSubmit={async (answers) => {
           try {
             const { id: submissionId } = await sendJson<{ id: string }>('POST', `/api/forms/${form.id}/versions/${form.version}/submissions`, answers);
