@@ -25,7 +25,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const contentHash = (definition: unknown) => createHash('sha256').update(canonicalJson(definition)).digest('hex');
+export const contentHash = (definition: unknown): string => createHash('sha256').update(canonicalJson(definition)).digest('hex');
 
 async function lockDefinition(db: Database, tx: Transaction, id: string): Promise<{ draft: FormDefinitionDraft; latest_version: number; kind: string }> {
   if (!UUID.test(id)) throw new NotFoundError();

@@ -1,9 +1,12 @@
 // Creating a tenant is a platform operation, run with the owner role (the application role may not insert
 // tenants). It writes the tenant, its host names and the first audit row in one transaction.
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { TenantSettings } from '../../schemas/types/tenant-settings';
 import type { Country, Locale } from '../db/models';
 import { validate } from '../validation';
+import { builtinFormsFor } from '../../forms/builtin';
+import { contentHash } from '../commands/forms';
+import { assertPublishable } from '../forms/publishable';
 
 export interface TenantSpec {
   slug: string;
@@ -32,6 +35,7 @@ export async function createTenant(owner: Sequelize, spec: TenantSpec): Promise<
        VALUES ($1::uuid, 'system', 'platform', 'tenant.created', 'tenant', $1::text, $2, '', '')`,
       { bind: [id, JSON.stringify({ slug: spec.slug, hosts: hosts.length })], transaction },
     );
+    await addBuiltinForms(owner, transaction, id, spec.country);
     return id;
   });
 }
@@ -44,4 +48,25 @@ export async function tenantIdBySlug(owner: Sequelize, slug: string): Promise<st
 export async function allTenantIds(owner: Sequelize): Promise<string[]> {
   const rows = await owner.query<{ id: string }>('SELECT id FROM tenants ORDER BY created_at', { type: QueryTypes.SELECT });
   return rows.map((r) => r.id);
+}
+
+/** The built-in form definitions (forms/builtin), each as the tenant's own form, published as version 1. */
+async function addBuiltinForms(owner: Sequelize, transaction: Transaction, tenantId: string, country: Country): Promise<void> {
+  for (const { file, name, definition } of builtinFormsFor(country)) {
+    assertPublishable(definition);
+    const [form] = await owner.query<{ id: string }>(
+      'INSERT INTO form_definitions (tenant_id, kind, name, builtin, draft, latest_version) VALUES ($1, $2, $3, $4, $5, 1) RETURNING id',
+      { bind: [tenantId, definition.kind, name, file, JSON.stringify(definition)], type: QueryTypes.SELECT, transaction },
+    );
+    const hash = contentHash(definition);
+    await owner.query("INSERT INTO form_versions (tenant_id, definition_id, version, definition, content_hash, published_by) VALUES ($1, $2, 1, $3, $4, 'platform')", {
+      bind: [tenantId, form!.id, JSON.stringify(definition), hash],
+      transaction,
+    });
+    await owner.query(
+      `INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, prev_hash, hash)
+       VALUES ($1::uuid, 'system', 'platform', 'form.published', 'form', $2::text, $3, '', '')`,
+      { bind: [tenantId, form!.id, JSON.stringify({ builtin: file, version: 1, contentHash: hash })], transaction },
+    );
+  }
 }

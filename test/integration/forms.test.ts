@@ -130,7 +130,7 @@ describe('over HTTP', () => {
     expect(oldForm.definition.translations.da.party.label).toBe('Parti');
     expect((await asAdmin('GET', `/api/forms/${id}`)).json<{ versions: { version: number }[] }>().versions.map((v) => v.version)).toEqual([2, 1]);
 
-    const audit = await ownerDb().query<{ action: string }>("SELECT action FROM audit_log WHERE tenant_id = $1 AND action LIKE 'form.%' ORDER BY seq", { bind: [t.id], type: QueryTypes.SELECT });
+    const audit = await ownerDb().query<{ action: string }>("SELECT action FROM audit_log WHERE tenant_id = $1 AND action LIKE 'form.%' AND actor_type <> 'system' ORDER BY seq", { bind: [t.id], type: QueryTypes.SELECT });
     expect(audit.map((a) => a.action)).toEqual(['form.created', 'form.draftSaved', 'form.published', 'form.submitted', 'form.draftSaved', 'form.published', 'form.submitted']);
     expect(JSON.stringify(await ownerDb().query("SELECT summary FROM audit_log WHERE tenant_id = $1 AND action = 'form.submitted'", { bind: [t.id], type: QueryTypes.SELECT }))).not.toContain('Karen');
   });
@@ -151,5 +151,20 @@ describe('over HTTP', () => {
     expect((await asAdmin('PUT', `/api/forms/${id}/draft`, huge)).status).toBe(413);
     const big = await asPublic('POST', `/api/forms/${id}/versions/1/submissions`, { name: 'x'.repeat(70 * 1024), email: 'x@example.dk' });
     expect(big.status).toBe(413);
+  });
+});
+
+describe('built-in definitions', () => {
+  it('every file publishes, and a new tenant gets its country’s set, published as version 1', async () => {
+    const { BUILTIN_FORMS, loadBuiltinForm } = await import('../../forms/builtin');
+    for (const f of BUILTIN_FORMS) expect([f.file, (() => (assertPublishable(loadBuiltinForm(f.file)), 'ok'))()]).toEqual([f.file, 'ok']);
+    const se = await createTestTenant({ country: 'SE' });
+    const rows = await ownerDb().query<{ builtin: string; kind: string; latest_version: number }>('SELECT builtin, kind, latest_version FROM form_definitions WHERE tenant_id = $1 ORDER BY builtin', { bind: [se.id], type: QueryTypes.SELECT });
+    expect(rows).toEqual([
+      { builtin: 'consent-statement.se.json', kind: 'consentStatement', latest_version: 1 },
+      { builtin: 'petition-form.json', kind: 'petitionForm', latest_version: 1 },
+      { builtin: 'privacy-statement.se.json', kind: 'consentStatement', latest_version: 1 },
+      { builtin: 'signup-template.json', kind: 'signupTemplate', latest_version: 1 },
+    ]);
   });
 });
