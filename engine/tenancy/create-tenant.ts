@@ -16,6 +16,8 @@ export interface TenantSpec {
   publicHosts: string[];
   adminHosts: string[];
   settings: TenantSettings;
+  /** Give the tenant the built-in form definitions (default). Tests of other things leave them out. */
+  builtinForms?: boolean;
 }
 
 export async function createTenant(owner: Sequelize, spec: TenantSpec): Promise<string> {
@@ -35,7 +37,7 @@ export async function createTenant(owner: Sequelize, spec: TenantSpec): Promise<
        VALUES ($1::uuid, 'system', 'platform', 'tenant.created', 'tenant', $1::text, $2, '', '')`,
       { bind: [id, JSON.stringify({ slug: spec.slug, hosts: hosts.length })], transaction },
     );
-    await addBuiltinForms(owner, transaction, id, spec.country);
+    if (spec.builtinForms !== false) await addBuiltinForms(owner, transaction, id, spec.country);
     return id;
   });
 }

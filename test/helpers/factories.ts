@@ -27,7 +27,8 @@ export async function closeOwnerDb(): Promise<void> {
   owner = undefined;
 }
 
-export async function createTestTenant(opts: { country?: Country; locale?: Locale; name?: string; auditLogMonths?: number } = {}): Promise<TestTenant> {
+/** A fresh tenant; without the built-in forms unless asked, so suites about other things start from one audit row. */
+export async function createTestTenant(opts: { country?: Country; locale?: Locale; name?: string; auditLogMonths?: number; builtinForms?: boolean } = {}): Promise<TestTenant> {
   const country = opts.country ?? 'DK';
   const slug = `t-${randomBytes(5).toString('hex')}`;
   const name = opts.name ?? (country === 'DK' ? `Testrup Kommune ${slug}` : `Testby kommun ${slug}`);
@@ -40,6 +41,7 @@ export async function createTestTenant(opts: { country?: Country; locale?: Local
     defaultLocale: opts.locale ?? (country === 'DK' ? 'da' : 'sv'),
     publicHosts: [publicHost],
     adminHosts: [adminHost],
+    builtinForms: opts.builtinForms ?? false,
     settings: {
       contact: { email: `kontakt@${slug}.example`, phone: '+45 11 22 33 44', address: 'Torvet 1, 9999 Testrup' },
       frontPage: { da: { heading: `Velkommen til ${name}`, intro: 'Dansk intro.' }, sv: { heading: `Välkommen till ${name}`, intro: 'Svensk intro.' }, en: { heading: `Welcome to ${name}`, intro: 'English intro.' } },

@@ -158,7 +158,7 @@ describe('built-in definitions', () => {
   it('every file publishes, and a new tenant gets its country’s set, published as version 1', async () => {
     const { BUILTIN_FORMS, loadBuiltinForm } = await import('../../forms/builtin');
     for (const f of BUILTIN_FORMS) expect([f.file, (() => (assertPublishable(loadBuiltinForm(f.file)), 'ok'))()]).toEqual([f.file, 'ok']);
-    const se = await createTestTenant({ country: 'SE' });
+    const se = await createTestTenant({ country: 'SE', builtinForms: true });
     const rows = await ownerDb().query<{ builtin: string; kind: string; latest_version: number }>('SELECT builtin, kind, latest_version FROM form_definitions WHERE tenant_id = $1 ORDER BY builtin', { bind: [se.id], type: QueryTypes.SELECT });
     expect(rows).toEqual([
       { builtin: 'consent-statement.se.json', kind: 'consentStatement', latest_version: 1 },
