@@ -83,3 +83,30 @@ it('keeps the first answers against version 1 after version 2 is published', asy
   const first = await listSubmissions(platform.identity, testAdministrator(tenant.id), formId, { version: 1, limit: 10, offset: 0 });
   expect(first.submissions.map((s) => [s.version, s.answers.name, s.answers.party])).toEqual([[1, 'Karen Jensen', 'Venstre']]);
 });
+
+describe('the renderer’s test page with every supported field type', () => {
+  for (const [country, lang, label] of [
+    ['DK', 'da', 'Kort tekst (skal udfyldes)'],
+    ['SE', 'sv', 'Kort text (obligatoriskt)'],
+  ] as const) {
+    it(`renders every field type labelled and accessible (${country} theme)`, async () => {
+      const t = country === 'DK' ? tenant : await createTestTenant({ country: 'SE' });
+      const p = await browser.newPage();
+      await p.goto(platform.url(t.publicHost, '/forms/showcase'));
+      await p.getByLabel(label).waitFor();
+      expect(await p.locator('html').getAttribute('lang')).toBe(lang);
+      // One labelled control per field: text-like inputs, a textarea, radios, checkboxes.
+      const counts: Record<string, number> = {};
+      for (const type of ['text', 'email', 'tel', 'date', 'number']) counts[type] = await p.locator(`input[type="${type}"]`).count();
+      expect(counts).toEqual({ text: 6, email: 1, tel: 2, date: 1, number: 1 });
+      expect(await p.locator('textarea').count()).toBe(1);
+      expect(await p.locator('input[type="radio"]').count()).toBe(5); // three options + yes/no
+      expect(await p.locator('input[type="checkbox"]').count()).toBe(4); // three choices + consent
+      await expectAccessible(p);
+      await p.getByRole('button').filter({ hasText: /Send|Skicka/ }).click();
+      await p.getByRole('alert').waitFor();
+      await expectAccessible(p);
+      await p.close();
+    });
+  }
+});

@@ -11,6 +11,7 @@ import { request } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
 import { startEmployeeSession, type TestSession } from '../helpers/sessions';
 import { signupDraft } from '../fixtures/signup-form';
+import { BUILTIN_FORMS, loadBuiltinForm } from '../../forms/builtin';
 
 describe('formats', () => {
   it('checks CPR numbers by their date part only (no modulus 11)', () => {
@@ -156,7 +157,6 @@ describe('over HTTP', () => {
 
 describe('built-in definitions', () => {
   it('every file publishes, and a new tenant gets its country’s set, published as version 1', async () => {
-    const { BUILTIN_FORMS, loadBuiltinForm } = await import('../../forms/builtin');
     for (const f of BUILTIN_FORMS) expect([f.file, (() => (assertPublishable(loadBuiltinForm(f.file)), 'ok'))()]).toEqual([f.file, 'ok']);
     const se = await createTestTenant({ country: 'SE', builtinForms: true });
     const rows = await ownerDb().query<{ builtin: string; kind: string; latest_version: number }>('SELECT builtin, kind, latest_version FROM form_definitions WHERE tenant_id = $1 ORDER BY builtin', { bind: [se.id], type: QueryTypes.SELECT });

@@ -11,6 +11,7 @@ import type { Identity } from '../../identity';
 import { listForms, listSubmissions, loadForm, loadFormVersion } from '../../queries/forms';
 import { validateQuery } from '../../validation';
 import { validatorModule } from '../../forms/precompiled-validator';
+import { loadBuiltinForm } from '../../../forms/builtin';
 
 /** Draft bodies may be as large as a definition; everything else under /api stays at 64 KB. */
 export const DEFINITION_BODY_LIMIT = '256kb';
@@ -26,6 +27,17 @@ const param = (req: Request, name: string): string => String(req.params[name] ??
 
 export function formsRouter(db: Database, identity: Identity, contextOf: (req: Request) => CommandContext): Router {
   const forms = Router();
+
+  // A fixed form with every supported field type (forms/builtin/field-showcase.json), for the renderer's
+  // test page /forms/showcase: nothing is stored, it belongs to no tenant.
+  forms.get('/showcase/versions/:version', (_req, res) => {
+    res.json({ id: 'showcase', version: 1, definition: loadBuiltinForm('field-showcase.json') });
+  });
+  forms.get('/showcase/versions/:version/validator.js', (req, res) => {
+    const locale = ['da', 'sv', 'en'].includes(String(req.query.locale)) ? (String(req.query.locale) as 'da' | 'sv' | 'en') : undefined;
+    if (!locale) throw new NotFoundError();
+    res.type('text/javascript').set('Cache-Control', 'private, max-age=3600').send(validatorModule(loadBuiltinForm('field-showcase.json'), locale));
+  });
 
   forms.get('/', async (req, res) => {
     res.json({ forms: await listForms(db, req.actor!) });

@@ -20,7 +20,7 @@ function widgetFor(field: FieldSchema): string | undefined {
   if (field.type === 'boolean') return field.const === true ? 'checkbox' : 'radio';
   if (field.type === 'string' && Array.isArray(field.enum)) return field.enum.length > 6 ? 'select' : 'radio';
   if (field.type === 'array' && Array.isArray(field.items?.enum)) return 'checkboxes';
-  if (field.type === 'string' && (field.maxLength ?? 0) > 200) return 'textarea';
+  if (field.type === 'string' && !field.format && (field.maxLength ?? 0) > 300) return 'textarea';
   return undefined;
 }
 

@@ -85,4 +85,27 @@ function CheckboxWidget({ id, value, label, required, disabled, readonly, onChan
   );
 }
 
-export const widgets: RegistryWidgetsType = { RadioWidget, CheckboxesWidget, CheckboxWidget };
+/** Long text: the design system's textarea (`form-input`), described by help and errors like every input. */
+function TextareaWidget({ id, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, options, htmlName, rawErrors, schema }: WidgetProps) {
+  return (
+    <textarea
+      id={id}
+      name={htmlName || id}
+      className="form-input"
+      value={typeof value === 'string' ? value : ''}
+      required={required}
+      disabled={disabled}
+      readOnly={readonly}
+      autoFocus={autofocus}
+      rows={typeof options.rows === 'number' ? options.rows : 6}
+      maxLength={schema.maxLength}
+      aria-invalid={rawErrors && rawErrors.length > 0 ? true : undefined}
+      aria-describedby={ariaDescribedByIds(id)}
+      onChange={(e) => onChange(e.target.value === '' ? options.emptyValue : e.target.value)}
+      onBlur={(e) => onBlur(id, e.target.value)}
+      onFocus={(e) => onFocus(id, e.target.value)}
+    />
+  );
+}
+
+export const widgets: RegistryWidgetsType = { RadioWidget, CheckboxesWidget, CheckboxWidget, TextareaWidget };
