@@ -1,14 +1,16 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
 import { loginUrl, logout } from '../../forms/ui/session';
 import { useSite } from '../../forms/ui/site';
 import { ContactPage } from './pages/ContactPage';
-import { FormPage } from './pages/FormPage';
 import { FrontPage } from './pages/FrontPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+
+// The form renderer (RJSF, Ajv runtime) loads only on form pages, keeping the other pages light.
+const FormPage = lazy(() => import('./pages/FormPage').then((m) => ({ default: m.FormPage })));
 
 const menu = [
   { to: '/', key: 'front' },
@@ -75,7 +77,14 @@ export function App() {
           <Route path="/" element={<FrontPage />} />
           <Route path="/contact" element={<ContactPage />} />
           <Route path="/profile" element={<ProfilePage />} />
-          <Route path="/forms/:id" element={<FormPage />} />
+          <Route
+            path="/forms/:id"
+            element={
+              <Suspense fallback={<p>{t('form.loading')}</p>}>
+                <FormPage />
+              </Suspense>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>
