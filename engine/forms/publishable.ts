@@ -85,3 +85,14 @@ export function assertPublishable(draft: unknown): FormDefinitionDraft {
   if (problems.length > 0) throw new ValidationError(problems, 'The form cannot be published yet: see the problems for each field.');
   return draft as FormDefinitionDraft;
 }
+
+/** The problems assertPublishable would throw, as a list (empty when the draft may be published). */
+export function publishProblems(draft: unknown): FieldError[] {
+  try {
+    assertPublishable(draft);
+    return [];
+  } catch (err) {
+    if (err instanceof ValidationError) return err.fields ?? [];
+    throw err;
+  }
+}

@@ -6,11 +6,12 @@ import type { CommandContext } from '../../audit/record';
 import { createForm, publishForm, republishFormVersion, saveFormDraft } from '../../commands/forms';
 import { submitForm } from '../../commands/submit-form';
 import type { Database } from '../../db/database';
-import { NotFoundError } from '../../errors';
+import { NotFoundError, ValidationError } from '../../errors';
 import type { Identity } from '../../identity';
 import { listForms, listSubmissions, loadForm, loadFormVersion } from '../../queries/forms';
 import { validateQuery } from '../../validation';
 import { validatorModule } from '../../forms/precompiled-validator';
+import { publishProblems } from '../../forms/publishable';
 import { loadBuiltinForm } from '../../../forms/builtin';
 
 /** Draft bodies may be as large as a definition; everything else under /api stays at 64 KB. */
@@ -49,6 +50,26 @@ export function formsRouter(db: Database, identity: Identity, contextOf: (req: R
 
   forms.get('/:id', async (req, res) => {
     res.json(await loadForm(db, req.actor!, param(req, 'id')));
+  });
+
+  // What stands between the draft and publishing, as field errors (an empty list: it may be published).
+  forms.get('/:id/problems', async (req, res) => {
+    const { draft } = await loadForm(db, req.actor!, param(req, 'id'));
+    res.json({ problems: publishProblems(draft) });
+  });
+
+  // The designer's live preview validates the saved draft with code compiled here, like a published version.
+  forms.get('/:id/draft/validator.js', async (req, res) => {
+    const locale = ['da', 'sv', 'en'].includes(String(req.query.locale)) ? (String(req.query.locale) as 'da' | 'sv' | 'en') : undefined;
+    if (!locale) throw new NotFoundError();
+    const { draft } = await loadForm(db, req.actor!, param(req, 'id'));
+    let code: string;
+    try {
+      code = validatorModule(draft, locale);
+    } catch (err) {
+      throw new ValidationError([{ field: '/schema', message: `cannot be compiled: ${err instanceof Error ? err.message : String(err)}` }]);
+    }
+    res.type('text/javascript').set('Cache-Control', 'no-store').send(code);
   });
 
   forms.put('/:id/draft', async (req, res) => {
