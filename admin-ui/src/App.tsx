@@ -7,10 +7,13 @@ import { useSite } from '../../forms/ui/site';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { ContactSettingsPage } from './pages/ContactSettingsPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { FormDesignerPage } from './pages/forms/FormDesignerPage';
+import { FormsPage } from './pages/forms/FormsPage';
 
 const pages = [
   { path: '/', key: 'overview', element: <OverviewPage /> },
   { path: '/audit-log', key: 'auditLog', element: <AuditLogPage /> },
+  { path: '/forms', key: 'forms', element: <FormsPage /> },
   { path: '/settings/contact', key: 'contact', element: <ContactSettingsPage /> },
 ] as const;
 
@@ -18,7 +21,7 @@ export function App() {
   const { t } = useTranslation();
   const { tenant, actor, csrfToken } = useSite();
   const { pathname } = useLocation();
-  const current = pages.find((p) => p.path === pathname);
+  const current = pages.find((p) => p.path === pathname) ?? (pathname.startsWith('/forms/') ? { key: 'designer' } : undefined);
   useEffect(() => {
     document.title = `${current ? t(`nav.${current.key}`) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
   }, [current, t, tenant.name]);
@@ -72,6 +75,7 @@ export function App() {
             {pages.map((p) => (
               <Route key={p.path} path={p.path} element={p.element} />
             ))}
+            <Route path="/forms/:id" element={<FormDesignerPage />} />
             <Route path="*" element={<h1>{t('notFound')}</h1>} />
           </Routes>
         ) : (

@@ -56,3 +56,15 @@ export async function loginThroughTestIdp(page: Page, personLabel: RegExp, assur
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForURL((url) => !url.hostname.startsWith('idp.'));
 }
+
+/** Moves focus with the Tab key alone until `target` has it (as a keyboard user would), or fails. */
+export async function tabTo(page: Page, target: ReturnType<Page['locator']>, maxPresses = 250): Promise<void> {
+  await target.waitFor();
+  const count = await target.count();
+  if (count !== 1) throw new Error(`${target.toString()} matches ${count} elements`);
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}

@@ -3,7 +3,7 @@
 // label; help and errors are tied to it with aria-describedby (RJSF's ids); required fields say so in text;
 // choice groups are fieldsets with a legend; the error summary at the top links to each field.
 import { getDefaultRegistry } from '@rjsf/core';
-import { descriptionId, errorId, getUiOptions, helpId, type ErrorListProps, type FieldTemplateProps, type RJSFValidationError, type TemplatesType, type WidgetProps } from '@rjsf/utils';
+import { descriptionId, errorId, getSubmitButtonOptions, getUiOptions, helpId, type ErrorListProps, type SubmitButtonProps, type FieldTemplateProps, type RJSFValidationError, type TemplatesType, type WidgetProps } from '@rjsf/utils';
 import { createContext, useContext, type ReactNode } from 'react';
 
 export interface RendererTexts {
@@ -107,8 +107,9 @@ function BaseInputTemplate(props: WidgetProps) {
   return <Default {...props} {...({ className: 'form-input', 'aria-invalid': invalid ? true : undefined } as object)} />;
 }
 
-function SubmitButton() {
+function SubmitButton({ uiSchema }: SubmitButtonProps) {
   const texts = useContext(RendererTextsContext);
+  if (getSubmitButtonOptions(uiSchema).norender) return null;
   return (
     <button type="submit" className="button button-primary">
       {texts.submit}

@@ -23,5 +23,6 @@ globals.__tingvallaAjvRuntime = {
 
 export async function loadFormValidator(url: string, schema: RJSFSchema, locale: MessageLocale): Promise<ValidatorType> {
   const module = (await import(/* @vite-ignore */ url)) as { default: ValidatorFunctions };
+  // Throws (rejecting the promise) when the code was compiled for another schema, e.g. a draft saved since.
   return createPrecompiledValidator(module.default, schema, (errors) => localizeErrors(locale, errors));
 }

@@ -52,7 +52,7 @@ export function FormPage() {
         definition={form.definition}
         locale={locale}
         validatorUrl={`/api/forms/${form.id}/versions/${form.version}/validator.js`}
-        texts={{ loading: t('form.loading'), required: t('form.required'), errorSummary: t('form.errorSummary'), submit: t('form.submit'), yes: t('form.yes'), no: t('form.no') }}
+        texts={{ loading: t('form.loading'), unavailable: t('form.unavailable'), required: t('form.required'), errorSummary: t('form.errorSummary'), submit: t('form.submit'), yes: t('form.yes'), no: t('form.no') }}
         onSubmit={async (answers) => {
           if (form.id === 'showcase') return void setReceipt('showcase'); // the test page stores nothing
           try {

@@ -1,0 +1,264 @@
+// The form designer: a palette of field types, the fields in order (drag or move buttons), an editor for the
+// selected field in the language being edited, the problems that stand between the draft and publishing, a
+// live preview rendered by the public site's renderer, publishing, and the versions with what changed.
+// Every edit is saved as the draft (debounced); the saved document is always the definition format.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { FormDefinitionDraft } from '../../../../schemas/types/forms-form-definition-draft';
+import { diffForms, FIELD_TYPES, fromDraft, LOCALES, moveField, newField, toDraft, type DesignerForm, type FieldChange, type FieldType, type Locale } from '../../../../forms/designer/model';
+import { getJson, ProblemError, sendJson } from '../../../../forms/ui/problem';
+import { FormRenderer } from '../../../../forms/ui/renderer/FormRenderer';
+import { useSite } from '../../../../forms/ui/site';
+import type { FieldError } from '../../../../forms/validation';
+import { FieldEditor } from './FieldEditor';
+import { FieldList } from './FieldList';
+
+interface LoadedForm {
+  id: string;
+  name: string;
+  kind: string;
+  draft: FormDefinitionDraft;
+  versions: { version: number; publishedAt: string }[];
+}
+
+const SAVE_DELAY_MS = 600;
+
+export function FormDesignerPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const { tenant } = useSite();
+  const country = tenant.country as 'DK' | 'SE';
+  const [loaded, setLoaded] = useState<LoadedForm | 'missing' | undefined>();
+  const [form, setForm] = useState<DesignerForm | undefined>();
+  const [locale, setLocale] = useState<Locale>((tenant.defaultLocale as Locale) ?? 'da');
+  const [selected, setSelected] = useState<string | undefined>();
+  const [revision, setRevision] = useState(0);
+  // The preview shows the saved draft: its validator is compiled on the server from what was saved.
+  const [saved, setSaved] = useState<FormDefinitionDraft | undefined>();
+  const [problems, setProblems] = useState<FieldError[]>([]);
+  const [status, setStatus] = useState('');
+  const [diff, setDiff] = useState<{ version: number; changes: FieldChange[] } | undefined>();
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const reload = useCallback(async () => {
+    try {
+      const f = await getJson<LoadedForm>(`/api/forms/${encodeURIComponent(id)}`);
+      setLoaded(f);
+      setForm((current) => current ?? fromDraft(f.draft));
+      setSaved((current) => current ?? f.draft);
+      setProblems((await getJson<{ problems: FieldError[] }>(`/api/forms/${f.id}/problems`)).problems);
+    } catch {
+      setLoaded('missing');
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const save = useCallback(
+    async (next: DesignerForm) => {
+      try {
+        const { draft } = await sendJson<{ draft: FormDefinitionDraft }>('PUT', `/api/forms/${encodeURIComponent(id)}/draft`, toDraft(next, country));
+        setSaved(draft);
+        setProblems((await getJson<{ problems: FieldError[] }>(`/api/forms/${encodeURIComponent(id)}/problems`)).problems);
+        setRevision((r) => r + 1);
+        setStatus(t('designer.saved'));
+      } catch (err) {
+        setStatus(err instanceof ProblemError ? err.problem.title : String(err));
+      }
+    },
+    [id, country, t],
+  );
+
+  const update = (next: DesignerForm) => {
+    setForm(next);
+    setStatus(t('designer.saving'));
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => void save(next), SAVE_DELAY_MS);
+  };
+
+  if (loaded === undefined || (loaded !== 'missing' && !form)) return <p>{t('forms.loading')}</p>;
+  if (loaded === 'missing' || !form) return <h1>{t('notFound')}</h1>;
+
+  const add = (type: FieldType) => {
+    const field = newField(form, type, Object.fromEntries(form.locales.map((l) => [l, t(`designer.types.${type}`, { lng: l })])));
+    update({ ...form, fields: [...form.fields, field] });
+    setSelected(field.key);
+  };
+  const current = form.fields.find((f) => f.key === selected);
+
+  const publish = async () => {
+    clearTimeout(saveTimer.current);
+    await save(form);
+    try {
+      const { version } = await sendJson<{ version: number }>('POST', `/api/forms/${encodeURIComponent(id)}/publish`, {});
+      setStatus(t('designer.published', { version }));
+      await reload();
+    } catch (err) {
+      if (err instanceof ProblemError) setProblems(err.problem.errors ?? []);
+      setStatus(t('designer.notPublished'));
+    }
+  };
+
+  const compare = async (version: number) => {
+    const get = (v: number) => getJson<{ definition: FormDefinitionDraft }>(`/api/forms/${encodeURIComponent(id)}/versions/${v}`);
+    const [before, after] = await Promise.all([get(version - 1), get(version)]);
+    setDiff({ version, changes: diffForms(fromDraft(before.definition), fromDraft(after.definition)) });
+  };
+
+  const republish = async (version: number) => {
+    const { version: newVersion } = await sendJson<{ version: number }>('POST', `/api/forms/${encodeURIComponent(id)}/versions/${version}/republish`, {});
+    setStatus(t('designer.published', { version: newVersion }));
+    await reload();
+  };
+
+  return (
+    <section className="designer">
+      <h1>{loaded.name}</h1>
+      <p className="designer-meta">
+        {t(`forms.kinds.${loaded.kind}`)} · {loaded.versions[0] ? t('designer.latestVersion', { version: loaded.versions[0].version }) : t('forms.unpublished')}
+      </p>
+      <div role="status" aria-live="polite" className="designer-status">
+        {status}
+      </div>
+
+      <div className="designer-toolbar">
+        <label htmlFor="designer-locale">{t('designer.editLanguage')}</label>
+        <select id="designer-locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+          {form.locales.map((l) => (
+            <option key={l} value={l}>
+              {t(`language.names.${l}`)}
+            </option>
+          ))}
+        </select>
+        <fieldset className="designer-locales">
+          <legend>{t('designer.languages')}</legend>
+          {LOCALES.map((l) => (
+            <span key={l} className="checkbox-row">
+              <input
+                id={`designer-offers-${l}`}
+                type="checkbox"
+                checked={form.locales.includes(l)}
+                disabled={form.locales.length === 1 && form.locales.includes(l)}
+                onChange={(e) => update({ ...form, locales: e.target.checked ? [...form.locales, l] : form.locales.filter((x) => x !== l) })}
+              />
+              <label htmlFor={`designer-offers-${l}`}>{t(`language.names.${l}`)}</label>
+            </span>
+          ))}
+        </fieldset>
+        <label htmlFor="designer-title">{t('designer.title')}</label>
+        <input id="designer-title" value={form.title[locale] ?? ''} maxLength={500} onChange={(e) => update({ ...form, title: { ...form.title, [locale]: e.target.value } })} />
+      </div>
+
+      <div className="designer-columns">
+        <div>
+          <h2>{t('designer.palette')}</h2>
+          <ul className="designer-palette">
+            {FIELD_TYPES.map((type) => (
+              <li key={type}>
+                <button type="button" onClick={() => add(type)}>
+                  {t('designer.add', { type: t(`designer.types.${type}`) })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h2>{t('designer.fields')}</h2>
+          <FieldList fields={form.fields} locale={locale} selected={selected} onSelect={setSelected} onMove={(from, to) => update(moveField(form, from, to))} />
+        </div>
+        <div>
+          <h2>{t('designer.field')}</h2>
+          {current ? (
+            <FieldEditor
+              key={`${current.key}-${locale}`}
+              field={current}
+              fields={form.fields}
+              locale={locale}
+              onChange={(field) => update({ ...form, fields: form.fields.map((f) => (f.key === field.key ? field : f)) })}
+              onRemove={() => {
+                update({ ...form, fields: form.fields.filter((f) => f.key !== current.key).map((f) => (f.showWhen?.field === current.key ? { ...f, showWhen: undefined } : f)) });
+                setSelected(undefined);
+              }}
+            />
+          ) : (
+            <p>{t('designer.selectField')}</p>
+          )}
+        </div>
+      </div>
+
+      <h2>{t('designer.problems')}</h2>
+      {problems.length === 0 ? (
+        <p>{t('designer.noProblems')}</p>
+      ) : (
+        <ul className="designer-problems">
+          {problems.map((p, i) => (
+            <li key={i}>
+              <code>{p.field}</code> {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="button-primary" onClick={() => void publish()}>
+        {t('designer.publish')}
+      </button>
+
+      <h2>{t('designer.preview')}</h2>
+      <div className="designer-preview" lang={locale === i18n.language ? undefined : locale}>
+        {!saved || problems.some((p) => p.field === '/schema') || fromDraft(saved).fields.length === 0 ? (
+          <p>{t('designer.noPreview')}</p>
+        ) : (
+          <FormRenderer
+            key={revision}
+            definition={saved}
+            locale={locale}
+            preview
+            headingLevel={2}
+            validatorUrl={`/api/forms/${encodeURIComponent(id)}/draft/validator.js?rev=${revision}`}
+            texts={{ loading: t('forms.loading'), unavailable: t('designer.unavailable'), required: t('required'), errorSummary: t('designer.previewErrors'), submit: '', yes: t('designer.yes'), no: t('designer.no') }}
+          />
+        )}
+      </div>
+
+      <h2>{t('designer.versions')}</h2>
+      {loaded.versions.length === 0 ? (
+        <p>{t('forms.unpublished')}</p>
+      ) : (
+        <ul className="designer-versions">
+          {loaded.versions.map((v) => (
+            <li key={v.version}>
+              {t('designer.version', { version: v.version, date: new Date(v.publishedAt).toLocaleString(i18n.language) })}{' '}
+              {v.version > 1 ? (
+                <button type="button" className="button-small" onClick={() => void compare(v.version)}>
+                  {t('designer.compare', { version: v.version, previous: v.version - 1 })}
+                </button>
+              ) : null}{' '}
+              <button type="button" className="button-small" onClick={() => void republish(v.version)}>
+                {t('designer.republish', { version: v.version })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {diff ? (
+        <div className="designer-diff">
+          <h3>{t('designer.changesIn', { version: diff.version, previous: diff.version - 1 })}</h3>
+          {diff.changes.length === 0 ? (
+            <p>{t('designer.noChanges')}</p>
+          ) : (
+            <ul>
+              {diff.changes.map((c) => (
+                <li key={c.key}>
+                  <strong>{c.key}</strong>: {t(`designer.change.${c.change}`)}
+                  {c.details.length ? ` — ${c.details.join('; ')}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+// The designer in Chromium, with the keyboard alone: an administrator creates a signup form, adds fields
+// from the palette (one shown only for party members, a consent checkbox), edits labels, reorders with the
+// move buttons and with dnd-kit's keyboard dragging, publishes; a citizen fills it; version 2 follows and the
+// versions compare in words, while the first answer stays against version 1. axe-core on every page.
+import type { Page } from 'playwright-core';
+import { QueryTypes } from 'sequelize';
+import { expectAccessible, launchBrowser, loginThroughTestIdp, tabTo, type TestBrowser } from '../helpers/browser';
+import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
+import { startTestPlatform } from '../helpers/platform';
+
+suiteDatabase();
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+let browser: TestBrowser;
+let tenant: TestTenant;
+let page: Page;
+let formId: string;
+
+beforeAll(async () => {
+  tenant = await createTestTenant();
+  platform = await startTestPlatform([], { TEST_IDP: 'on' });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(platform.url(tenant.adminHost, '/forms'));
+  await loginThroughTestIdp(page, /Lauritz Jensen/);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+const press = async (key: string) => page.keyboard.press(key);
+const fieldNames = () => page.locator('.designer-field-label').allTextContents();
+
+/** Keyboard only: Tab to the palette button, Enter; Tab to the label input, replace its text. */
+async function addField(type: string, label: string) {
+  await tabTo(page, page.getByRole('button', { name: `Tilføj ${type}` }));
+  await press('Enter');
+  await tabTo(page, page.getByLabel('Ledetekst', { exact: true }));
+  await press('Control+A');
+  await page.keyboard.type(label);
+}
+
+it('creates a form from the list page', async () => {
+  await page.getByRole('heading', { name: 'Formularer' }).waitFor();
+  await expectAccessible(page);
+  await tabTo(page, page.getByLabel('Navn'));
+  await page.keyboard.type('Valgstyrere 2027');
+  await tabTo(page, page.getByRole('button', { name: 'Opret formular' }));
+  await press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Valgstyrere 2027' }).waitFor();
+  formId = new URL(page.url()).pathname.split('/').pop()!;
+  await expectAccessible(page);
+});
+
+it('designs the form with the keyboard: fields, a condition, a consent, reordering', async () => {
+  // Danish only: untick English among the languages the form is offered in.
+  await tabTo(page, page.getByRole('group', { name: 'Formularen findes på' }).getByLabel('English'));
+  await press('Space');
+  await tabTo(page, page.getByLabel('Formularens titel'));
+  await page.keyboard.type('Bliv valgstyrer');
+  await addField('Kort tekst', 'Navn');
+  await tabTo(page, page.getByLabel('Skal udfyldes', { exact: true }));
+  await press('Space');
+  await addField('Ja/nej', 'Er du medlem af et parti?');
+  await addField('Kort tekst', 'Parti');
+  await tabTo(page, page.getByLabel('Skal udfyldes', { exact: true }));
+  await press('Space');
+  await tabTo(page, page.getByLabel('Vis kun feltet, når'));
+  await press('ArrowDown'); // the yes/no field; "har værdien" starts at Ja
+  expect(await page.getByLabel('har værdien').inputValue()).toBe('true');
+  await page.locator('.designer-field.selected').getByText('vises på betingelse').waitFor();
+  await addField('Samtykke', 'Jeg giver samtykke til, at kommunen gemmer mine oplysninger');
+  await tabTo(page, page.getByLabel('Skal udfyldes', { exact: true }));
+  await press('Space');
+  expect(await fieldNames()).toEqual(['Navn', 'Er du medlem af et parti?', 'Parti', 'Jeg giver samtykke til, at kommunen gemmer mine oplysninger']);
+
+  // Move the consent up with its button, then back down by keyboard dragging (space, arrow, space).
+  await tabTo(page, page.getByRole('button', { name: /^Flyt Jeg giver samtykke.* op$/ }));
+  await press('Enter');
+  expect((await fieldNames())[2]).toMatch(/^Jeg giver samtykke/);
+  await tabTo(page, page.getByRole('button', { name: /^Træk Jeg giver samtykke/ }));
+  // dnd-kit measures the list between key presses: give each step a frame.
+  for (const key of ['Space', 'ArrowDown', 'Space']) {
+    await press(key);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForFunction(() => document.querySelectorAll('.designer-field-label')[3]?.textContent?.startsWith('Jeg giver'));
+  expect(await fieldNames()).toEqual(['Navn', 'Er du medlem af et parti?', 'Parti', 'Jeg giver samtykke til, at kommunen gemmer mine oplysninger']);
+
+  await page.getByText('Ingen – formularen kan offentliggøres.').waitFor();
+  // The live preview is the public renderer: the party field is there only for members.
+  const preview = page.locator('.designer-preview');
+  await preview.getByLabel('Navn (skal udfyldes)').waitFor();
+  expect(await preview.getByLabel(/^Parti/).count()).toBe(0);
+  await expectAccessible(page);
+});
+
+it('publishes version 1, which a citizen fills on the public site', async () => {
+  await tabTo(page, page.getByRole('button', { name: 'Offentliggør', exact: true }));
+  await press('Enter');
+  await page.getByText('Version 1 er offentliggjort.').waitFor();
+
+  const citizen = await browser.newPage();
+  await citizen.goto(platform.url(tenant.publicHost, `/forms/${formId}`));
+  await citizen.getByRole('heading', { level: 1, name: 'Bliv valgstyrer' }).waitFor();
+  await citizen.getByLabel('Navn (skal udfyldes)').fill('Karen Jensen');
+  expect(await citizen.getByLabel(/^Parti/).count()).toBe(0);
+  await citizen.getByRole('group', { name: 'Er du medlem af et parti?' }).getByLabel('Ja').check();
+  await citizen.getByLabel('Parti (skal udfyldes)').fill('Venstre');
+  await citizen.getByLabel(/^Jeg giver samtykke/).check();
+  await expectAccessible(citizen);
+  await citizen.getByRole('button', { name: 'Send' }).click();
+  await citizen.getByRole('heading', { name: 'Tak – vi har modtaget dine svar' }).waitFor();
+  await citizen.close();
+});
+
+it('publishes version 2 and shows what changed, the first answer still against version 1', async () => {
+  await tabTo(page, page.getByRole('button', { name: 'Navn', exact: false }).filter({ hasText: 'Kort tekst' }).first());
+  await press('Enter');
+  await tabTo(page, page.getByLabel('Ledetekst', { exact: true }));
+  await press('Control+A');
+  await page.keyboard.type('Fulde navn');
+  await page.getByText('Kladden er gemt.').waitFor();
+  await tabTo(page, page.getByRole('button', { name: 'Offentliggør', exact: true }));
+  await press('Enter');
+  await page.getByText('Version 2 er offentliggjort.').waitFor();
+  await tabTo(page, page.getByRole('button', { name: 'Sammenlign version 2 med 1' }));
+  await press('Enter');
+  const diff = page.locator('.designer-diff');
+  await diff.getByText('da label "Navn" → "Fulde navn"', { exact: false }).waitFor();
+  await expectAccessible(page);
+  const rows = await ownerDb().query<{ version: number }>('SELECT version FROM form_submissions WHERE tenant_id = $1', { bind: [tenant.id], type: QueryTypes.SELECT });
+  expect(rows).toEqual([{ version: 1 }]);
+});
