@@ -21,10 +21,10 @@ export function App() {
   const { t } = useTranslation();
   const { tenant, actor, csrfToken } = useSite();
   const { pathname } = useLocation();
-  const current = pages.find((p) => p.path === pathname) ?? (pathname.startsWith('/forms/') ? { key: 'designer' } : undefined);
+  const pageKey = pages.find((p) => p.path === pathname)?.key ?? (pathname.startsWith('/forms/') ? 'designer' : undefined);
   useEffect(() => {
-    document.title = `${current ? t(`nav.${current.key}`) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
-  }, [current, t, tenant.name]);
+    document.title = `${pageKey ? t(`nav.${pageKey}`) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
+  }, [pageKey, t, tenant.name]);
   const isAdmin = actor.roles.includes('administrator');
   const loggedOut = pathname === '/logged-out';
   useEffect(() => {
