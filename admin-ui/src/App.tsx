@@ -9,6 +9,7 @@ import { ContactSettingsPage } from './pages/ContactSettingsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { FormDesignerPage } from './pages/forms/FormDesignerPage';
 import { FormsPage } from './pages/forms/FormsPage';
+import { SubmissionsPage } from './pages/forms/SubmissionsPage';
 
 const pages = [
   { path: '/', key: 'overview', element: <OverviewPage /> },
@@ -21,7 +22,7 @@ export function App() {
   const { t } = useTranslation();
   const { tenant, actor, csrfToken } = useSite();
   const { pathname } = useLocation();
-  const pageKey = pages.find((p) => p.path === pathname)?.key ?? (pathname.startsWith('/forms/') ? 'designer' : undefined);
+  const pageKey = pages.find((p) => p.path === pathname)?.key ?? (pathname.endsWith('/submissions') ? 'submissions' : pathname.startsWith('/forms/') ? 'designer' : undefined);
   useEffect(() => {
     document.title = `${pageKey ? t(`nav.${pageKey}`) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
   }, [pageKey, t, tenant.name]);
@@ -76,6 +77,7 @@ export function App() {
               <Route key={p.path} path={p.path} element={p.element} />
             ))}
             <Route path="/forms/:id" element={<FormDesignerPage />} />
+            <Route path="/forms/:id/submissions" element={<SubmissionsPage />} />
             <Route path="*" element={<h1>{t('notFound')}</h1>} />
           </Routes>
         ) : (

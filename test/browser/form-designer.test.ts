@@ -133,3 +133,17 @@ it('publishes version 2 and shows what changed, the first answer still against v
   const rows = await ownerDb().query<{ version: number }>('SELECT version FROM form_submissions WHERE tenant_id = $1', { bind: [tenant.id], type: QueryTypes.SELECT });
   expect(rows).toEqual([{ version: 1 }]);
 });
+
+it('lists the answers with their version and offers the CSV export', async () => {
+  await tabTo(page, page.getByRole('link', { name: 'Se svarene' }));
+  await press('Enter');
+  await page.getByRole('heading', { name: 'Svar på Valgstyrere 2027' }).waitFor();
+  await page.getByText('1 svar').waitFor();
+  expect(await page.locator('tbody tr td').nth(1).textContent()).toBe('1');
+  expect(await page.locator('tbody').textContent()).toContain('Karen Jensen');
+  const exportLink = page.getByRole('link', { name: 'Hent som CSV' });
+  expect(await exportLink.getAttribute('href')).toBe(`/api/forms/${formId}/submissions.csv`);
+  await expectAccessible(page);
+  const csv = await page.evaluate(async (href) => (await fetch(href)).text(), (await exportLink.getAttribute('href'))!);
+  expect(csv).toContain('Karen Jensen');
+});

@@ -168,3 +168,38 @@ describe('built-in definitions', () => {
     ]);
   });
 });
+
+describe('CSV export', () => {
+  suiteDatabase();
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let t: TestTenant;
+  let admin: TestSession;
+  beforeAll(async () => {
+    t = await createTestTenant();
+    platform = await startTestPlatform();
+    admin = await startEmployeeSession(platform.identity, t.id, ['administrator']);
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('streams every submission as CSV with formula cells neutralised, filters by version, and audits the export', async () => {
+    const call = (method: string, path: string, json?: unknown, host = t.adminHost) => request(platform.port, host, method, path, { ...(json === undefined ? {} : { json }), headers: host === t.adminHost ? admin.headers : {} });
+    const { id } = (await call('POST', '/api/forms', { name: 'Eksport', draft: signupDraft() })).json<{ id: string }>();
+    await call('POST', `/api/forms/${id}/publish`, {});
+    for (let i = 0; i < 3; i++) await call('POST', `/api/forms/${id}/versions/1/submissions`, { name: i === 0 ? '=HYPERLINK("http://evil")' : `Person ${i}`, email: `p${i}@example.dk`, member: i === 2, ...(i === 2 ? { party: 'Venstre' } : {}) }, t.publicHost);
+    const res = await call('GET', `/api/forms/${id}/submissions.csv?version=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?submissions-[0-9a-f]{8}-v1\.csv"?$/);
+    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('submission,version,submittedAt,name,email,phone,member,party');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(lines[3]).toMatch(/,Person 2,p2@example\.dk,,true,Venstre$/);
+    const audit = await ownerDb().query("SELECT entity_id FROM audit_log WHERE tenant_id = $1 AND action = 'formSubmissions.exported'", { bind: [t.id], type: QueryTypes.SELECT });
+    expect(audit).toEqual([{ entity_id: id }]);
+    const anonymous = await request(platform.port, t.adminHost, 'GET', `/api/forms/${id}/submissions.csv`);
+    expect([anonymous.status, anonymous.headers['content-disposition']]).toEqual([401, undefined]);
+  });
+});

@@ -8,6 +8,7 @@ import { submitForm } from '../../commands/submit-form';
 import type { Database } from '../../db/database';
 import { NotFoundError, ValidationError } from '../../errors';
 import type { Identity } from '../../identity';
+import { exportSubmissionsCsv } from '../../queries/export-submissions';
 import { listForms, listSubmissions, loadForm, loadFormVersion } from '../../queries/forms';
 import { validateQuery } from '../../validation';
 import { validatorModule } from '../../forms/precompiled-validator';
@@ -99,6 +100,12 @@ export function formsRouter(db: Database, identity: Identity, contextOf: (req: R
 
   forms.post('/:id/versions/:version/submissions', async (req, res) => {
     res.status(201).json(await submitForm(identity, contextOf(req), param(req, 'id'), versionParam(param(req, 'version')), req.body));
+  });
+
+  forms.get('/:id/submissions.csv', async (req, res) => {
+    const query = validateQuery<SubmissionsQuery>('api/submissions-query.schema.json', req.query as Record<string, unknown>);
+    const fileName = `submissions-${param(req, 'id').slice(0, 8)}${query.version ? `-v${query.version}` : ''}.csv`;
+    await exportSubmissionsCsv(identity, req.actor!, param(req, 'id'), { ...(query.version ? { version: query.version } : {}), requestId: String(req.id) }, res, () => res.type('text/csv; charset=utf-8').attachment(fileName));
   });
 
   forms.get('/:id/submissions', async (req, res) => {

@@ -4,7 +4,7 @@
 // Every edit is saved as the draft (debounced); the saved document is always the definition format.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { FormDefinitionDraft } from '../../../../schemas/types/forms-form-definition-draft';
 import { diffForms, FIELD_TYPES, fromDraft, LOCALES, moveField, newField, toDraft, type DesignerForm, type FieldChange, type FieldType, type Locale } from '../../../../forms/designer/model';
 import { getJson, ProblemError, sendJson } from '../../../../forms/ui/problem';
@@ -119,6 +119,9 @@ export function FormDesignerPage() {
       <h1>{loaded.name}</h1>
       <p className="designer-meta">
         {t(`forms.kinds.${loaded.kind}`)} · {loaded.versions[0] ? t('designer.latestVersion', { version: loaded.versions[0].version }) : t('forms.unpublished')}
+      </p>
+      <p>
+        <Link to={`/forms/${encodeURIComponent(id)}/submissions`}>{t('designer.submissions')}</Link>
       </p>
       <div role="status" aria-live="polite" className="designer-status">
         {status}
