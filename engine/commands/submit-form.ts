@@ -18,7 +18,7 @@ export async function submitForm(deps: { db: Database; keyring: Keyring }, ctx: 
   const { db, keyring } = deps;
   if (!/^[0-9a-f-]{36}$/.test(definitionId) || !Number.isInteger(version) || version < 1) throw new NotFoundError();
   return db.withTenant(ctx.tenantId, async (tx) => {
-    const [published] = await db.sequelize.query<{ definition: { schema: object }; content_hash: string }>('SELECT definition, content_hash FROM form_versions WHERE definition_id = $1 AND version = $2', {
+    const [published] = await db.sequelize.query<{ definition: { schema: object; kind: string }; content_hash: string }>('SELECT definition, content_hash FROM form_versions WHERE definition_id = $1 AND version = $2', {
       bind: [definitionId, version],
       type: QueryTypes.SELECT,
       transaction: tx,
@@ -31,6 +31,14 @@ export async function submitForm(deps: { db: Database; keyring: Keyring }, ctx: 
       bind: [id, ctx.tenantId, definitionId, version, seal(key, Buffer.from(JSON.stringify(valid)), submissionAad(ctx.tenantId, id)), ctx.actor.kind === 'user' ? ctx.actor.id : null],
       transaction: tx,
     });
+    // A consent statement answered by a logged-in person is also that person's consent, with its version.
+    if (published.definition.kind === 'consentStatement' && ctx.actor.kind === 'user') {
+      const consents = Object.fromEntries(Object.entries(valid).filter(([, v]) => typeof v === 'boolean'));
+      await db.sequelize.query('INSERT INTO consent_records (tenant_id, user_id, definition_id, version, submission_id, consents) VALUES ($1, $2, $3, $4, $5, $6)', {
+        bind: [ctx.tenantId, ctx.actor.id, definitionId, version, id, JSON.stringify(consents)],
+        transaction: tx,
+      });
+    }
     await recordAudit(db, tx, ctx, { action: 'form.submitted', entityType: 'formSubmission', entityId: id, summary: { form: definitionId, version, answered: Object.keys(valid).length } });
     return { id, version };
   });

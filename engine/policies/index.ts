@@ -17,7 +17,8 @@ export type Action =
   | 'workLocation.view'
   | 'forms.manage'
   | 'forms.submit'
-  | 'submissions.read';
+  | 'submissions.read'
+  | 'consent.withdraw';
 
 export interface Resource {
   tenantId: string;
@@ -25,6 +26,8 @@ export interface Resource {
   teamId?: string;
   /** For workLocation.view: the work location asked about. */
   workLocationId?: string;
+  /** For a person's own things (consent.withdraw): whose it is. */
+  ownerId?: string;
 }
 
 type Rule = (actor: Actor, resource: Resource) => boolean;
@@ -64,6 +67,8 @@ const rules: Record<Action, Rule> = {
   // Anyone may fill a published form (petitions are proposed without login); modules narrow this further.
   'forms.submit': () => true,
   'submissions.read': hasRole('administrator'),
+  // Only the person who gave a consent withdraws it (an administrator records a withdrawal by letter later).
+  'consent.withdraw': (actor, resource) => actor.kind === 'user' && resource.ownerId !== undefined && actor.id === resource.ownerId,
   'workLocation.view': anyOf(hasRole('administrator'), holdsGrant('workLocationResponsible', (r) => r.workLocationId)),
 };
 

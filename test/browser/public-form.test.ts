@@ -5,7 +5,7 @@ import { QueryTypes } from 'sequelize';
 import type { Page } from 'playwright-core';
 import { createForm, publishForm, saveFormDraft } from '../../engine/commands/forms';
 import { listSubmissions } from '../../engine/queries/forms';
-import { expectAccessible, launchBrowser, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, launchBrowser, loginThroughTestIdp, type TestBrowser } from '../helpers/browser';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { startTestPlatform } from '../helpers/platform';
 import { testAdministrator } from '../helpers/sessions';
@@ -20,7 +20,7 @@ let page: Page;
 
 beforeAll(async () => {
   tenant = await createTestTenant();
-  platform = await startTestPlatform();
+  platform = await startTestPlatform([], { TEST_IDP: 'on' });
   const ctx = { tenantId: tenant.id, actor: testAdministrator(tenant.id) };
   formId = (await createForm(platform.db, ctx, { name: 'Valgstyrere', draft: signupDraft() })).id;
   await publishForm(platform.db, ctx, formId);
@@ -109,4 +109,34 @@ describe('the renderer’s test page with every supported field type', () => {
       await p.close();
     });
   }
+});
+
+describe('consent statements', () => {
+  it('a logged-in citizen gives consent through the built-in statement, sees it on the profile and withdraws it', async () => {
+    const t = await createTestTenant({ builtinForms: true });
+    const [statement] = await ownerDb().query<{ id: string }>("SELECT id FROM form_definitions WHERE tenant_id = $1 AND builtin = 'consent-statement.dk.json'", { bind: [t.id], type: QueryTypes.SELECT });
+    const p = await browser.newPage();
+    await p.goto(platform.url(t.publicHost));
+    await p.getByRole('link', { name: 'Log ind' }).click();
+    await loginThroughTestIdp(p, /Agnes Jensen/, 'High');
+    await p.getByRole('heading', { name: 'Min profil' }).waitFor();
+    await p.getByText('Du har ikke givet samtykke til noget her.').waitFor();
+
+    await p.goto(platform.url(t.publicHost, `/forms/${statement!.id}`));
+    await p.getByRole('heading', { level: 1, name: 'Samtykkeerklæring' }).waitFor();
+    await p.getByLabel(/^Jeg har læst og accepterer/).check();
+    await p.getByLabel('Gem mine oplysninger til næste valg').check();
+    await expectAccessible(p);
+    await p.getByRole('button', { name: 'Send' }).click();
+    await p.getByRole('heading', { name: 'Tak – vi har modtaget dine svar' }).waitFor();
+
+    await p.goto(platform.url(t.publicHost, '/profile'));
+    await p.getByRole('heading', { name: 'Mine samtykker' }).waitFor();
+    await p.getByText(/^Givet til version 1 den /).waitFor();
+    await expectAccessible(p);
+    await p.getByRole('button', { name: 'Træk samtykket til Samtykkeerklæring tilbage' }).click();
+    await p.getByText('Dit samtykke til Samtykkeerklæring er trukket tilbage.').waitFor();
+    await p.getByText(/Trukket tilbage den /).waitFor();
+    await p.close();
+  });
 });

@@ -12,6 +12,9 @@ import { startTestPlatform } from '../helpers/platform';
 import { startEmployeeSession, type TestSession } from '../helpers/sessions';
 import { signupDraft } from '../fixtures/signup-form';
 import { BUILTIN_FORMS, loadBuiltinForm } from '../../forms/builtin';
+import { parseCpr } from '../../forms/formats/personal-number';
+import { cookieName } from '../../engine/http/session-cookie';
+import { csrfTokenFor } from '../../engine/identity/sessions';
 
 describe('formats', () => {
   it('checks CPR numbers by their date part only (no modulus 11)', () => {
@@ -201,5 +204,48 @@ describe('CSV export', () => {
     expect(audit).toEqual([{ entity_id: id }]);
     const anonymous = await request(platform.port, t.adminHost, 'GET', `/api/forms/${id}/submissions.csv`);
     expect([anonymous.status, anonymous.headers['content-disposition']]).toEqual([401, undefined]);
+  });
+});
+
+describe('consents', () => {
+  suiteDatabase();
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let t: TestTenant;
+  beforeAll(async () => {
+    t = await createTestTenant({ builtinForms: true });
+    platform = await startTestPlatform();
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  async function citizen(cpr: string, name: string) {
+    const { users, sessions } = platform.identity;
+    const token = await platform.db.withTenant(t.id, async (tx) => {
+      const userId = await users.citizen(tx, t.id, parseCpr(cpr)!, name);
+      return (await sessions.start(tx, { tenantId: t.id, userId, site: 'public', now: new Date() })).token;
+    });
+    return { cookie: `${cookieName('public')}=${token}`, 'x-csrf-token': csrfTokenFor(token) };
+  }
+
+  it('records a logged-in person’s consent with the statement’s version, and lets only that person withdraw it', async () => {
+    const [statement] = await ownerDb().query<{ id: string }>("SELECT id FROM form_definitions WHERE tenant_id = $1 AND builtin = 'consent-statement.dk.json'", { bind: [t.id], type: QueryTypes.SELECT });
+    const agnes = await citizen('120578-4123', 'Agnes Jensen');
+    const karen = await citizen('010190-1234', 'Karen Berg');
+    const call = (headers: Record<string, string>, method: string, path: string, json?: unknown) => request(platform.port, t.publicHost, method, path, { headers, ...(json === undefined ? {} : { json }) });
+    const refused = await call(agnes, 'POST', `/api/forms/${statement!.id}/versions/1/submissions`, { acknowledged: false });
+    expect([refused.status, refused.json<Problem>().errors!.map((e) => e.field)]).toEqual([400, ['/acknowledged']]);
+    expect((await call(agnes, 'POST', `/api/forms/${statement!.id}/versions/1/submissions`, { acknowledged: true, keepForNextElection: true })).status).toBe(201);
+
+    const mine = (await call(agnes, 'GET', '/api/me/consents')).json<{ consents: { id: string; version: number; consents: Record<string, boolean>; withdrawnAt: string | null; title: { da: string } }[] }>().consents;
+    expect(mine.map((c) => [c.version, c.consents, c.withdrawnAt, c.title.da])).toEqual([[1, { acknowledged: true, keepForNextElection: true }, null, 'Samtykkeerklæring']]);
+    expect((await call(karen, 'GET', '/api/me/consents')).json<{ consents: unknown[] }>().consents).toEqual([]);
+
+    expect((await call(karen, 'POST', `/api/me/consents/${mine[0]!.id}/withdraw`, {})).status).toBe(404);
+    expect((await call(agnes, 'POST', `/api/me/consents/${mine[0]!.id}/withdraw`, {})).status).toBe(204);
+    const after = (await call(agnes, 'GET', '/api/me/consents')).json<{ consents: { withdrawnAt: string | null }[] }>().consents;
+    expect(after[0]!.withdrawnAt).toEqual(expect.any(String));
+    const audit = await ownerDb().query("SELECT action FROM audit_log WHERE tenant_id = $1 AND action = 'consent.withdrawn'", { bind: [t.id], type: QueryTypes.SELECT });
+    expect(audit).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { Router, type Request } from 'express';
 import type { AuditLogQuery } from '../../../schemas/types/api-audit-log-query';
 import type { CommandContext } from '../../audit/record';
 import { verifyAuditChain } from '../../audit/verify';
+import { listMyConsents, withdrawConsent } from '../../commands/consents';
 import { logout } from '../../commands/logout';
 import { grantResponsibility, listResponsibilities, revokeResponsibility } from '../../commands/responsibilities';
 import { updateContactInfo } from '../../commands/update-contact-info';
@@ -59,6 +60,15 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
 
   api.get('/me', async (req, res) => {
     res.json(await loadMe(db, req.actor!));
+  });
+
+  api.get('/me/consents', async (req, res) => {
+    res.json({ consents: await listMyConsents(db, req.actor!) });
+  });
+
+  api.post('/me/consents/:id/withdraw', async (req, res) => {
+    await withdrawConsent(db, contextOf(req), String(req.params.id));
+    res.status(204).end();
   });
 
   api.put('/settings/contact', async (req, res) => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { getJson } from '../../../forms/ui/problem';
 import { loginUrl } from '../../../forms/ui/session';
 import { useSite } from '../../../forms/ui/site';
+import { MyConsents } from './MyConsents';
 
 /** "My profile": who the e-ID login says you are. Election and petition details join it in later issues. */
 export function ProfilePage() {
@@ -40,6 +41,7 @@ export function ProfilePage() {
         <dt>{t('profile.loggedInWith')}</dt>
         <dd>{t(tenant.country === 'DK' ? 'profile.mitid' : 'profile.swedishEid')}</dd>
       </dl>
+      <MyConsents />
     </article>
   );
 }
