@@ -72,3 +72,13 @@ async function addBuiltinForms(owner: Sequelize, transaction: Transaction, tenan
     );
   }
 }
+
+/** For tenants made before forms existed: installs the built-in forms if the tenant has no forms at all. */
+export async function ensureBuiltinForms(owner: Sequelize, tenantId: string, country: Country): Promise<boolean> {
+  return owner.transaction(async (transaction) => {
+    const [row] = await owner.query<{ n: string }>('SELECT count(*) AS n FROM form_definitions WHERE tenant_id = $1', { bind: [tenantId], type: QueryTypes.SELECT, transaction });
+    if (Number(row!.n) > 0) return false;
+    await addBuiltinForms(owner, transaction, tenantId, country);
+    return true;
+  });
+}

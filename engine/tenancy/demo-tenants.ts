@@ -1,6 +1,6 @@
 // The two demo municipalities, created on first start: Korsbæk Kommune (Denmark) and Småköping kommun (Sweden).
 import type { Sequelize } from 'sequelize';
-import { createTenant, tenantIdBySlug, type TenantSpec } from './create-tenant';
+import { createTenant, ensureBuiltinForms, tenantIdBySlug, type TenantSpec } from './create-tenant';
 
 export function demoTenantSpecs(baseDomain: string): TenantSpec[] {
   const hosts = (slug: string) => ({ publicHosts: [`${slug}.${baseDomain}`], adminHosts: [`admin.${slug}.${baseDomain}`] });
@@ -42,7 +42,12 @@ export function demoTenantSpecs(baseDomain: string): TenantSpec[] {
 export async function ensureDemoTenants(owner: Sequelize, baseDomain: string): Promise<string[]> {
   const created: string[] = [];
   for (const spec of demoTenantSpecs(baseDomain)) {
-    if (await tenantIdBySlug(owner, spec.slug)) continue;
+    const existing = await tenantIdBySlug(owner, spec.slug);
+    // Demo tenants from before the forms module get its built-in forms on the next start.
+    if (existing) {
+      await ensureBuiltinForms(owner, existing, spec.country);
+      continue;
+    }
     await createTenant(owner, spec);
     created.push(spec.slug);
   }

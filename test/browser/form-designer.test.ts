@@ -129,6 +129,10 @@ it('publishes version 2 and shows what changed, the first answer still against v
   await press('Enter');
   const diff = page.locator('.designer-diff');
   await diff.getByText('da label "Navn" → "Fulde navn"', { exact: false }).waitFor();
+  // The old version can still be seen as it was.
+  await tabTo(page, page.getByRole('button', { name: 'Vis version 1' }));
+  await press('Enter');
+  await page.locator('.designer-version').getByLabel('Navn (skal udfyldes)').waitFor();
   await expectAccessible(page);
   const rows = await ownerDb().query<{ version: number }>('SELECT version FROM form_submissions WHERE tenant_id = $1', { bind: [tenant.id], type: QueryTypes.SELECT });
   expect(rows).toEqual([{ version: 1 }]);

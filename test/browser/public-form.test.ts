@@ -46,7 +46,7 @@ it('announces errors in a focused summary whose links lead to the fields', async
   await page.getByRole('button', { name: 'Send' }).click();
   const summary = page.getByRole('alert');
   await summary.getByRole('heading', { name: 'Der er problemer med dine svar' }).waitFor();
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('root-error-summary');
   expect(await summary.getByRole('link').allTextContents()).toEqual(['Navn: skal udfyldes', 'E-mail: skal være en gyldig e-mailadresse']);
   await summary.getByRole('link', { name: 'E-mail: skal være en gyldig e-mailadresse' }).click();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('root_email');

@@ -12,6 +12,7 @@ import { startTestPlatform } from '../helpers/platform';
 import { startEmployeeSession, type TestSession } from '../helpers/sessions';
 import { signupDraft } from '../fixtures/signup-form';
 import { BUILTIN_FORMS, loadBuiltinForm } from '../../forms/builtin';
+import { ensureBuiltinForms } from '../../engine/tenancy/create-tenant';
 import { parseCpr } from '../../forms/formats/personal-number';
 import { cookieName } from '../../engine/http/session-cookie';
 import { csrfTokenFor } from '../../engine/identity/sessions';
@@ -169,6 +170,14 @@ describe('built-in definitions', () => {
       { builtin: 'privacy-statement.se.json', kind: 'consentStatement', latest_version: 1 },
       { builtin: 'signup-template.json', kind: 'signupTemplate', latest_version: 1 },
     ]);
+  });
+
+  it('installs them once for a tenant made before forms existed', async () => {
+    const old = await createTestTenant();
+    expect(await ensureBuiltinForms(ownerDb(), old.id, 'DK')).toBe(true);
+    expect(await ensureBuiltinForms(ownerDb(), old.id, 'DK')).toBe(false);
+    const [row] = await ownerDb().query<{ n: string }>('SELECT count(*) AS n FROM form_definitions WHERE tenant_id = $1', { bind: [old.id], type: QueryTypes.SELECT });
+    expect(Number(row!.n)).toBe(4);
   });
 });
 

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FormDefinitionDraft } from '../../../schemas/types/forms-form-definition-draft';
 import type { FieldError } from '../../validation';
 import { localizeDefinition, type FormLocale } from './localize-definition';
-import { RendererTextsContext, templates, type RendererTexts } from './theme';
+import { IdPrefixContext, RendererTextsContext, templates, type RendererTexts } from './theme';
 import { loadFormValidator } from './validator';
 import { widgets } from './widgets';
 
@@ -22,6 +22,8 @@ export interface FormRendererProps {
   /** The designer's preview: no submit button. */
   preview?: boolean;
   headingLevel?: 1 | 2;
+  /** Ids of this form's fields start with it; give each form on a page its own. */
+  idPrefix?: string;
 }
 
 /** `/party` → { party: { __errors: [message] } } */
@@ -36,9 +38,9 @@ function toErrorSchema(errors: FieldError[]): ErrorSchema {
   return out as ErrorSchema;
 }
 
-const focusSummary = () => setTimeout(() => document.getElementById('error-summary')?.focus(), 0);
+const focusSummary = (idPrefix: string) => setTimeout(() => document.getElementById(`${idPrefix}-error-summary`)?.focus(), 0);
 
-export function FormRenderer({ definition, locale, texts, validatorUrl, onSubmit, preview, headingLevel = 1 }: FormRendererProps) {
+export function FormRenderer({ definition, locale, texts, validatorUrl, onSubmit, preview, headingLevel = 1, idPrefix = 'root' }: FormRendererProps) {
   const { schema, uiSchema, title, description } = useMemo(() => localizeDefinition(definition, locale), [definition, locale]);
   // The validator belongs to one schema: until the one for the current schema has loaded, no form is shown
   // (RJSF refuses a precompiled validator paired with another schema).
@@ -60,39 +62,42 @@ export function FormRenderer({ definition, locale, texts, validatorUrl, onSubmit
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
-    <RendererTextsContext.Provider value={texts}>
-      <Heading>{title}</Heading>
-      {description ? <p className="font-lead">{description}</p> : null}
-      {!validator && !failed ? <p>{texts.loading}</p> : null}
-      {failed ? <p role="alert">{texts.unavailable}</p> : null}
-      {validator ? (
-        <Form
-          schema={schema}
-          uiSchema={{
-            ...uiSchema,
-            'ui:submitButtonOptions': { norender: Boolean(preview) },
-          }}
-          validator={validator}
-          templates={templates}
-          widgets={widgets}
-          formContext={{ requiredText: texts.required }}
-          translateString={(key, params) =>
-            key === TranslatableString.YesLabel ? texts.yes : key === TranslatableString.NoLabel ? texts.no : englishStringTranslator(key, params)
-          }
-          formData={formData}
-          onChange={(e) => setFormData(e.formData as Record<string, unknown>)}
-          showErrorList="top"
-          noHtml5Validate
-          {...(extraErrors ? { extraErrors } : {})}
-          onError={(_errors: RJSFValidationError[]) => focusSummary()}
-          onSubmit={async (e) => {
-            if (!onSubmit) return;
-            const problems = await onSubmit(e.formData as Record<string, unknown>);
-            setExtraErrors(problems && problems.length ? toErrorSchema(problems) : undefined);
-            if (problems && problems.length) focusSummary();
-          }}
-        />
-      ) : null}
-    </RendererTextsContext.Provider>
+    <IdPrefixContext.Provider value={idPrefix}>
+      <RendererTextsContext.Provider value={texts}>
+        <Heading>{title}</Heading>
+        {description ? <p className="font-lead">{description}</p> : null}
+        {!validator && !failed ? <p>{texts.loading}</p> : null}
+        {failed ? <p role="alert">{texts.unavailable}</p> : null}
+        {validator ? (
+          <Form
+            schema={schema}
+            uiSchema={{
+              ...uiSchema,
+              'ui:submitButtonOptions': { norender: Boolean(preview) },
+            }}
+            validator={validator}
+            idPrefix={idPrefix}
+            templates={templates}
+            widgets={widgets}
+            formContext={{ requiredText: texts.required }}
+            translateString={(key, params) =>
+              key === TranslatableString.YesLabel ? texts.yes : key === TranslatableString.NoLabel ? texts.no : englishStringTranslator(key, params)
+            }
+            formData={formData}
+            onChange={(e) => setFormData(e.formData as Record<string, unknown>)}
+            showErrorList="top"
+            noHtml5Validate
+            {...(extraErrors ? { extraErrors } : {})}
+            onError={(_errors: RJSFValidationError[]) => focusSummary(idPrefix)}
+            onSubmit={async (e) => {
+              if (!onSubmit) return;
+              const problems = await onSubmit(e.formData as Record<string, unknown>);
+              setExtraErrors(problems && problems.length ? toErrorSchema(problems) : undefined);
+              if (problems && problems.length) focusSummary(idPrefix);
+            }}
+          />
+        ) : null}
+      </RendererTextsContext.Provider>
+    </IdPrefixContext.Provider>
   );
 }

@@ -16,19 +16,23 @@ export interface RendererTexts {
 
 export const RendererTextsContext = createContext<RendererTexts>({ required: 'required', errorSummary: 'There is a problem', submit: 'Send', yes: 'Yes', no: 'No' });
 
+/** The ids of one rendered form start with this (two forms on one page — preview and an old version — differ). */
+export const IdPrefixContext = createContext('root');
+
 const defaults = getDefaultRegistry().templates;
 
-/** The id of the input an error belongs to: RJSF ids are `root` + the path joined by `_`. */
-export function fieldIdOf(error: Pick<RJSFValidationError, 'property'>): string {
+/** The id of the input an error belongs to: RJSF ids are the id prefix + the path joined by `_`. */
+export function fieldIdOf(error: Pick<RJSFValidationError, 'property'>, idPrefix = 'root'): string {
   const path = (error.property ?? '').replace(/\['([^']+)'\]/g, '.$1').replace(/\[(\d+)\]/g, '.$1');
-  return ['root', ...path.split('.').filter(Boolean)].join('_');
+  return [idPrefix, ...path.split('.').filter(Boolean)].join('_');
 }
 
 function FieldTemplate(props: FieldTemplateProps) {
   const { id, label, children, rawErrors, rawHelp, required, displayLabel, hidden, schema, uiSchema } = props;
   const texts = useContext(RendererTextsContext);
   if (hidden) return <div hidden>{children}</div>;
-  if (id === 'root') return <>{children}</>;
+  const idPrefix = useContext(IdPrefixContext);
+  if (id === idPrefix) return <>{children}</>;
   const widget = getUiOptions(uiSchema).widget;
   const group = widget === 'radio' || widget === 'checkboxes';
   const errors = rawErrors?.filter(Boolean) ?? [];
@@ -85,14 +89,15 @@ function FieldTemplate(props: FieldTemplateProps) {
 
 function ErrorListTemplate({ errors }: ErrorListProps) {
   const texts = useContext(RendererTextsContext);
+  const idPrefix = useContext(IdPrefixContext);
   return (
-    <div className="alert alert-error error-summary" role="alert" tabIndex={-1} id="error-summary">
+    <div className="alert alert-error error-summary" role="alert" tabIndex={-1} id={`${idPrefix}-error-summary`}>
       <div className="alert-body">
         <h2 className="alert-heading">{texts.errorSummary}</h2>
         <ul className="alert-text nobullet-list">
           {errors.map((e, i) => (
             <li key={i}>
-              <a href={`#${fieldIdOf(e)}`}>{e.title ? `${e.title}: ${e.message ?? ''}` : e.stack}</a>
+              <a href={`#${fieldIdOf(e, idPrefix)}`}>{e.title ? `${e.title}: ${e.message ?? ''}` : e.stack}</a>
             </li>
           ))}
         </ul>

@@ -39,6 +39,7 @@ export function FormDesignerPage() {
   const [problems, setProblems] = useState<FieldError[]>([]);
   const [status, setStatus] = useState('');
   const [diff, setDiff] = useState<{ version: number; changes: FieldChange[] } | undefined>();
+  const [viewing, setViewing] = useState<{ version: number; definition: FormDefinitionDraft } | undefined>();
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const reload = useCallback(async () => {
@@ -106,6 +107,11 @@ export function FormDesignerPage() {
     const get = (v: number) => getJson<{ definition: FormDefinitionDraft }>(`/api/forms/${encodeURIComponent(id)}/versions/${v}`);
     const [before, after] = await Promise.all([get(version - 1), get(version)]);
     setDiff({ version, changes: diffForms(fromDraft(before.definition), fromDraft(after.definition)) });
+  };
+
+  const view = async (version: number) => {
+    const { definition } = await getJson<{ definition: FormDefinitionDraft }>(`/api/forms/${encodeURIComponent(id)}/versions/${version}`);
+    setViewing({ version, definition });
   };
 
   const republish = async (version: number) => {
@@ -215,6 +221,7 @@ export function FormDesignerPage() {
         ) : (
           <FormRenderer
             key={revision}
+            idPrefix="preview"
             definition={saved}
             locale={locale}
             preview
@@ -233,6 +240,9 @@ export function FormDesignerPage() {
           {loaded.versions.map((v) => (
             <li key={v.version}>
               {t('designer.version', { version: v.version, date: new Date(v.publishedAt).toLocaleString(i18n.language) })}{' '}
+              <button type="button" className="button-small" onClick={() => void view(v.version)}>
+                {t('designer.view', { version: v.version })}
+              </button>{' '}
               {v.version > 1 ? (
                 <button type="button" className="button-small" onClick={() => void compare(v.version)}>
                   {t('designer.compare', { version: v.version, previous: v.version - 1 })}
@@ -245,6 +255,21 @@ export function FormDesignerPage() {
           ))}
         </ul>
       )}
+      {viewing ? (
+        <div className="designer-preview designer-version">
+          <p className="designer-meta">{t('designer.viewing', { version: viewing.version })}</p>
+          <FormRenderer
+            key={`version-${viewing.version}`}
+            idPrefix={`v${viewing.version}`}
+            definition={viewing.definition}
+            locale={locale}
+            preview
+            headingLevel={2}
+            validatorUrl={`/api/forms/${encodeURIComponent(id)}/versions/${viewing.version}/validator.js`}
+            texts={{ loading: t('forms.loading'), unavailable: t('designer.unavailable'), required: t('required'), errorSummary: t('designer.previewErrors'), submit: '', yes: t('designer.yes'), no: t('designer.no') }}
+          />
+        </div>
+      ) : null}
       {diff ? (
         <div className="designer-diff">
           <h3>{t('designer.changesIn', { version: diff.version, previous: diff.version - 1 })}</h3>
