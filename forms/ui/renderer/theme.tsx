@@ -30,8 +30,8 @@ export function fieldIdOf(error: Pick<RJSFValidationError, 'property'>, idPrefix
 function FieldTemplate(props: FieldTemplateProps) {
   const { id, label, children, rawErrors, rawHelp, required, displayLabel, hidden, schema, uiSchema } = props;
   const texts = useContext(RendererTextsContext);
-  if (hidden) return <div hidden>{children}</div>;
   const idPrefix = useContext(IdPrefixContext);
+  if (hidden) return <div hidden>{children}</div>;
   if (id === idPrefix) return <>{children}</>;
   const widget = getUiOptions(uiSchema).widget;
   const group = widget === 'radio' || widget === 'checkboxes';
