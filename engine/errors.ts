@@ -54,6 +54,12 @@ export class NotFoundError extends AppError {
   readonly title = 'Not found';
 }
 
+export class ConflictError extends AppError {
+  readonly status = 409;
+  readonly code = 'conflict';
+  readonly title = 'The change conflicts with the current state';
+}
+
 export class PayloadTooLargeError extends AppError {
   readonly status = 413;
   readonly code = 'payload_too_large';

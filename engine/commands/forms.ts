@@ -6,7 +6,7 @@ import type { FormCreateInput } from '../../schemas/types/api-form-create';
 import type { FormDefinitionDraft } from '../../schemas/types/forms-form-definition-draft';
 import { recordAudit, type CommandContext } from '../audit/record';
 import type { Database } from '../db/database';
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { assertPublishable } from '../forms/publishable';
 import { authorize } from '../policies';
 import { validate } from '../validation';
@@ -100,5 +100,16 @@ export async function republishFormVersion(db: Database, ctx: CommandContext, id
     const published = await insertVersion(db, tx, ctx, id, current.latest_version + 1, old.definition);
     await recordAudit(db, tx, ctx, { action: 'form.republished', entityType: 'form', entityId: id, summary: { ...published, from: version } });
     return published;
+  });
+}
+
+/** Deletes a form that was never published; a published one is kept, since answers refer to its versions. */
+export async function deleteForm(db: Database, ctx: CommandContext, id: string): Promise<void> {
+  authorize(ctx.actor, 'forms.manage', { tenantId: ctx.tenantId });
+  await db.withTenant(ctx.tenantId, async (tx) => {
+    const current = await lockDefinition(db, tx, id);
+    if (current.latest_version > 0) throw new ConflictError('A published form cannot be deleted; its answers refer to its versions.');
+    await db.sequelize.query('DELETE FROM form_definitions WHERE id = $1', { bind: [id], transaction: tx });
+    await recordAudit(db, tx, ctx, { action: 'form.deleted', entityType: 'form', entityId: id, summary: { kind: current.kind } });
   });
 }

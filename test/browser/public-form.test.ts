@@ -124,6 +124,9 @@ describe('consent statements', () => {
 
     await p.goto(platform.url(t.publicHost, `/forms/${statement!.id}`));
     await p.getByRole('heading', { level: 1, name: 'Samtykkeerklæring' }).waitFor();
+    // The statement's markdown text is shown above the form.
+    await p.locator('.consent-text').getByRole('heading', { level: 2, name: 'Samtykke' }).waitFor();
+    expect(await p.locator('.consent-text').textContent()).toContain('trække dit samtykke tilbage');
     await p.getByLabel(/^Jeg har læst og accepterer/).check();
     await p.getByLabel('Gem mine oplysninger til næste valg').check();
     await expectAccessible(p);

@@ -151,6 +151,12 @@ describe('over HTTP', () => {
     expect((await asPublic('GET', '/api/forms')).status).toBe(401);
     expect((await asPublic('GET', `/api/forms/${id}/submissions`)).status).toBe(401);
 
+    // A published form is kept; a never-published one can be deleted (audited), then it is gone.
+    expect((await asAdmin('DELETE', `/api/forms/${id}`)).json<Problem>().code).toBe('conflict');
+    const scrap = (await asAdmin('POST', '/api/forms', { name: 'Kladde', draft: { schemaVersion: 1, kind: 'profile' } })).json<{ id: string }>();
+    expect((await asAdmin('DELETE', `/api/forms/${scrap.id}`)).status).toBe(204);
+    expect((await asAdmin('GET', `/api/forms/${scrap.id}`)).status).toBe(404);
+
     const huge = signupDraft();
     (huge.translations.da.name as Record<string, unknown>).help = 'x'.repeat(300 * 1024);
     expect((await asAdmin('PUT', `/api/forms/${id}/draft`, huge)).status).toBe(413);

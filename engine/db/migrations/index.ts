@@ -16,6 +16,7 @@ import * as m0013 from './0013-create-form-definitions';
 import * as m0014 from './0014-create-form-versions';
 import * as m0015 from './0015-create-form-submissions';
 import * as m0016 from './0016-create-consent-records';
+import * as m0017 from './0017-allow-deleting-form-drafts';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -39,4 +40,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0014-create-form-versions', module: m0014 },
   { name: '0015-create-form-submissions', module: m0015 },
   { name: '0016-create-consent-records', module: m0016 },
+  { name: '0017-allow-deleting-form-drafts', module: m0017 },
 ];

@@ -3,7 +3,7 @@
 import { Router, type Request } from 'express';
 import type { SubmissionsQuery } from '../../../schemas/types/api-submissions-query';
 import type { CommandContext } from '../../audit/record';
-import { createForm, publishForm, republishFormVersion, saveFormDraft } from '../../commands/forms';
+import { createForm, deleteForm, publishForm, republishFormVersion, saveFormDraft } from '../../commands/forms';
 import { submitForm } from '../../commands/submit-form';
 import type { Database } from '../../db/database';
 import { NotFoundError, ValidationError } from '../../errors';
@@ -71,6 +71,11 @@ export function formsRouter(db: Database, identity: Identity, contextOf: (req: R
       throw new ValidationError([{ field: '/schema', message: `cannot be compiled: ${err instanceof Error ? err.message : String(err)}` }]);
     }
     res.type('text/javascript').set('Cache-Control', 'no-store').send(code);
+  });
+
+  forms.delete('/:id', async (req, res) => {
+    await deleteForm(db, contextOf(req), param(req, 'id'));
+    res.status(204).end();
   });
 
   forms.put('/:id/draft', async (req, res) => {

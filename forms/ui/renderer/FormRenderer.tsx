@@ -2,6 +2,7 @@
 // first (the same Ajv setup as the server); the server's field errors, if any, are shown the same way.
 // On a failed submit the error summary gets focus, and each entry links to its field.
 import Form from '@rjsf/core';
+import Markdown from 'react-markdown';
 import { englishStringTranslator, TranslatableString, type ErrorSchema, type RJSFValidationError, type ValidatorType } from '@rjsf/utils';
 import { useEffect, useMemo, useState } from 'react';
 import type { FormDefinitionDraft } from '../../../schemas/types/forms-form-definition-draft';
@@ -44,6 +45,7 @@ export function FormRenderer({ definition, locale, texts, validatorUrl, onSubmit
   const { schema, uiSchema, title, description } = useMemo(() => localizeDefinition(definition, locale), [definition, locale]);
   // The validator belongs to one schema: until the one for the current schema has loaded, no form is shown
   // (RJSF refuses a precompiled validator paired with another schema).
+  const consentText = definition.consent?.text?.[locale];
   const [loaded, setLoaded] = useState<{ schema: object; validator?: ValidatorType; failed?: boolean } | undefined>();
   useEffect(() => {
     let live = true;
@@ -66,6 +68,12 @@ export function FormRenderer({ definition, locale, texts, validatorUrl, onSubmit
       <RendererTextsContext.Provider value={texts}>
         <Heading>{title}</Heading>
         {description ? <p className="font-lead">{description}</p> : null}
+      {/* A consent statement's text, as the administrator wrote it (markdown; raw HTML is not rendered). */}
+      {consentText ? (
+        <div className="consent-text">
+          <Markdown>{consentText}</Markdown>
+        </div>
+      ) : null}
         {!validator && !failed ? <p>{texts.loading}</p> : null}
         {failed ? <p role="alert">{texts.unavailable}</p> : null}
         {validator ? (

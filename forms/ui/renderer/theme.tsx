@@ -55,8 +55,13 @@ function FieldTemplate(props: FieldTemplateProps) {
   const className = `form-group${errors.length ? ' form-error' : ''}`;
   if (schema.type === 'object') {
     return (
-      <fieldset className={className}>
+      <fieldset className={className} aria-describedby={rawHelp ? helpId(id) : undefined}>
         <legend className="h3">{label}</legend>
+        {rawHelp ? (
+          <p className="form-hint" id={helpId(id)}>
+            {rawHelp}
+          </p>
+        ) : null}
         {children}
       </fieldset>
     );

@@ -159,6 +159,18 @@ export function FormDesignerPage() {
         </fieldset>
         <label htmlFor="designer-title">{t('designer.title')}</label>
         <input id="designer-title" value={form.title[locale] ?? ''} maxLength={500} onChange={(e) => update({ ...form, title: { ...form.title, [locale]: e.target.value } })} />
+        {form.kind === 'consentStatement' ? (
+          <>
+            <label htmlFor="designer-consent-text">{t('designer.consentText')}</label>
+            <textarea
+              id="designer-consent-text"
+              rows={8}
+              maxLength={20000}
+              value={form.rest.consent?.text?.[locale] ?? ''}
+              onChange={(e) => update({ ...form, rest: { ...form.rest, consent: { ...form.rest.consent, text: { ...form.rest.consent?.text, [locale]: e.target.value } } } })}
+            />
+          </>
+        ) : null}
       </div>
 
       <div className="designer-columns">
