@@ -4,13 +4,13 @@
 // `npm run tenant -- set-sp-key <slug> <public|admin> <signing|encryption> <cert.pem> <key.pem> <site origin>`
 // replaces a generated SP key pair with the municipality's own (e.g. CA-issued) one.
 import { readFileSync } from 'node:fs';
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { systemActor } from '../engine/actors';
-import { recordAudit } from '../engine/audit/record';
+import { recordAudit, type AuditEvent } from '../engine/audit/record';
 import { loadConfig } from '../engine/config';
 import { loadMasterKeys } from '../engine/crypto/master-keys';
 import { Database } from '../engine/db/database';
-import { createIdentity } from '../engine/identity';
+import { createIdentity, type Identity } from '../engine/identity';
 import { checkIdpMetadata } from '../engine/identity/configure-idp';
 import { createSequelize } from '../engine/db/database';
 import { ownerConnection } from '../engine/dev/owner-connection';
@@ -45,61 +45,61 @@ async function main(): Promise<number> {
   }
 }
 
-/** Stores the IdP metadata for a tenant's site (creating its SP keys if the site never had a login yet). */
-async function setIdp(slug: string | undefined, site: string | undefined, file: string | undefined, origin: string | undefined): Promise<number> {
-  if (!slug || (site !== 'public' && site !== 'admin') || !file || !origin || !/^https?:\/\/[^/]+$/.test(origin)) {
-    console.error(usage);
-    return 2;
-  }
+/**
+ * Runs `change` in one transaction of the tenant `slug`, with the application's identity code, as the owner
+ * role (which passes row-level security), and audits it as the platform.
+ */
+async function inTenant<T>(slug: string, change: (ctx: { tenantId: string; identity: Identity; tx: Transaction; audit: (event: AuditEvent) => Promise<void> }) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const xml = readFileSync(file, 'utf8');
-  const { entityId } = checkIdpMetadata(xml);
   const conn = await ownerConnection(config);
-  // The owner role passes row-level security; the same code paths as the application do the work.
   const db = Database.connect(conn.url);
   try {
     const [tenant] = await db.sequelize.query<{ id: string }>('SELECT id FROM tenants WHERE slug = $1', { bind: [slug], type: QueryTypes.SELECT });
     if (!tenant) throw new NotFoundError(`no tenant ${slug}`);
     const identity = createIdentity(db, loadMasterKeys(config));
-    const sp = await db.withTenant(tenant.id, async (tx) => {
-      const current = await identity.serviceProviders.get(tx, tenant.id, site, origin);
-      await identity.serviceProviders.setIdpMetadata(tx, tenant.id, site, xml);
-      await recordAudit(db, tx, { tenantId: tenant.id, actor: systemActor(tenant.id, 'platform') }, { action: 'tenant.idpConfigured', entityType: 'samlServiceProvider', entityId: site, summary: { idpEntityId: entityId } });
-      return current;
-    });
-    console.log(`${slug} ${site}: now trusts ${entityId}. Give the IdP this SP metadata: ${origin}/saml/metadata (entity id ${sp.entityId}).`);
-    return 0;
+    return await db.withTenant(tenant.id, (tx) =>
+      change({ tenantId: tenant.id, identity, tx, audit: (event) => recordAudit(db, tx, { tenantId: tenant.id, actor: systemActor(tenant.id, 'platform') }, event) }),
+    );
   } finally {
     await db.close();
     await conn.stop();
   }
 }
 
-/** Installs the municipality's own certificate and key for the SP's signing or encryption (audited). */
-async function setSpKey(slug: string | undefined, site: string | undefined, use: string | undefined, [certFile, keyFile, origin]: string[]): Promise<number> {
-  if (!slug || (site !== 'public' && site !== 'admin') || (use !== 'signing' && use !== 'encryption') || !certFile || !keyFile || !origin || !/^https?:\/\/[^/]+$/.test(origin)) {
+const isOrigin = (origin: string | undefined): origin is string => origin !== undefined && /^https?:\/\/[^/]+$/.test(origin);
+
+/** Stores the IdP metadata for a tenant's site (creating its SP keys if the site never had a login yet). */
+async function setIdp(slug: string | undefined, site: string | undefined, file: string | undefined, origin: string | undefined): Promise<number> {
+  if (!slug || (site !== 'public' && site !== 'admin') || !file || !isOrigin(origin)) {
     console.error(usage);
     return 2;
   }
-  const config = loadConfig();
-  const pair = { certificatePem: readFileSync(certFile, 'utf8'), privateKeyPem: readFileSync(keyFile, 'utf8') };
-  const conn = await ownerConnection(config);
-  const db = Database.connect(conn.url);
-  try {
-    const [tenant] = await db.sequelize.query<{ id: string }>('SELECT id FROM tenants WHERE slug = $1', { bind: [slug], type: QueryTypes.SELECT });
-    if (!tenant) throw new NotFoundError(`no tenant ${slug}`);
-    const identity = createIdentity(db, loadMasterKeys(config));
-    await db.withTenant(tenant.id, async (tx) => {
-      await identity.serviceProviders.get(tx, tenant.id, site, origin);
-      await identity.serviceProviders.setKeyPair(tx, tenant.id, site, use, pair);
-      await recordAudit(db, tx, { tenantId: tenant.id, actor: systemActor(tenant.id, 'platform') }, { action: 'tenant.spKeyReplaced', entityType: 'samlServiceProvider', entityId: site, summary: { use } });
-    });
-    console.log(`${slug} ${site}: ${use} key replaced. Give the IdP the new SP metadata: ${origin}/saml/metadata.`);
-    return 0;
-  } finally {
-    await db.close();
-    await conn.stop();
+  const xml = readFileSync(file, 'utf8');
+  const { entityId } = checkIdpMetadata(xml);
+  const sp = await inTenant(slug, async ({ tenantId, identity, tx, audit }) => {
+    const current = await identity.serviceProviders.get(tx, tenantId, site, origin);
+    await identity.serviceProviders.setIdpMetadata(tx, tenantId, site, xml);
+    await audit({ action: 'tenant.idpConfigured', entityType: 'samlServiceProvider', entityId: site, summary: { idpEntityId: entityId } });
+    return current;
+  });
+  console.log(`${slug} ${site}: now trusts ${entityId}. Give the IdP this SP metadata: ${origin}/saml/metadata (entity id ${sp.entityId}).`);
+  return 0;
+}
+
+/** Installs the municipality's own certificate and key for the SP's signing or encryption (audited). */
+async function setSpKey(slug: string | undefined, site: string | undefined, use: string | undefined, [certFile, keyFile, origin]: string[]): Promise<number> {
+  if (!slug || (site !== 'public' && site !== 'admin') || (use !== 'signing' && use !== 'encryption') || !certFile || !keyFile || !isOrigin(origin)) {
+    console.error(usage);
+    return 2;
   }
+  const pair = { certificatePem: readFileSync(certFile, 'utf8'), privateKeyPem: readFileSync(keyFile, 'utf8') };
+  await inTenant(slug, async ({ tenantId, identity, tx, audit }) => {
+    await identity.serviceProviders.get(tx, tenantId, site, origin);
+    await identity.serviceProviders.setKeyPair(tx, tenantId, site, use, pair);
+    await audit({ action: 'tenant.spKeyReplaced', entityType: 'samlServiceProvider', entityId: site, summary: { use } });
+  });
+  console.log(`${slug} ${site}: ${use} key replaced. Give the IdP the new SP metadata: ${origin}/saml/metadata.`);
+  return 0;
 }
 
 main().then(

@@ -27,6 +27,13 @@ function versionParam(raw: string | undefined): number {
 
 const param = (req: Request, name: string): string => String(req.params[name] ?? '');
 
+/** `?locale=da|sv|en` of a validator module; anything else is not a module we serve. */
+function localeParam(req: Request): 'da' | 'sv' | 'en' {
+  const locale = String(req.query.locale);
+  if (locale !== 'da' && locale !== 'sv' && locale !== 'en') throw new NotFoundError();
+  return locale;
+}
+
 export function formsRouter(db: Database, identity: Identity, contextOf: (req: Request) => CommandContext): Router {
   const forms = Router();
 
@@ -36,8 +43,7 @@ export function formsRouter(db: Database, identity: Identity, contextOf: (req: R
     res.json({ id: 'showcase', version: 1, definition: loadBuiltinForm('field-showcase.json') });
   });
   forms.get('/showcase/versions/:version/validator.js', (req, res) => {
-    const locale = ['da', 'sv', 'en'].includes(String(req.query.locale)) ? (String(req.query.locale) as 'da' | 'sv' | 'en') : undefined;
-    if (!locale) throw new NotFoundError();
+    const locale = localeParam(req);
     res.type('text/javascript').set('Cache-Control', 'private, max-age=3600').send(validatorModule(loadBuiltinForm('field-showcase.json'), locale));
   });
 
@@ -61,8 +67,7 @@ export function formsRouter(db: Database, identity: Identity, contextOf: (req: R
 
   // The designer's live preview validates the saved draft with code compiled here, like a published version.
   forms.get('/:id/draft/validator.js', async (req, res) => {
-    const locale = ['da', 'sv', 'en'].includes(String(req.query.locale)) ? (String(req.query.locale) as 'da' | 'sv' | 'en') : undefined;
-    if (!locale) throw new NotFoundError();
+    const locale = localeParam(req);
     const { draft } = await loadForm(db, req.actor!, param(req, 'id'));
     let code: string;
     try {
@@ -92,8 +97,7 @@ export function formsRouter(db: Database, identity: Identity, contextOf: (req: R
 
   // The browser's validator for this version in one language, as an ES module (see precompiled-validator.ts).
   forms.get('/:id/versions/:version/validator.js', async (req, res) => {
-    const locale = ['da', 'sv', 'en'].includes(String(req.query.locale)) ? (String(req.query.locale) as 'da' | 'sv' | 'en') : undefined;
-    if (!locale) throw new NotFoundError();
+    const locale = localeParam(req);
     const published = await loadFormVersion(db, req.actor!, param(req, 'id'), versionParam(param(req, 'version')));
     res.type('text/javascript').set('Cache-Control', 'private, max-age=3600').send(validatorModule(published.definition, locale));
   });
