@@ -5,6 +5,7 @@ import { recordAudit, type CommandContext } from '../audit/record';
 import type { Database } from '../db/database';
 import { NotFoundError, UnauthenticatedError } from '../errors';
 import { authorize } from '../policies';
+import { foundUuid } from '../ids';
 
 export interface ConsentView {
   id: string;
@@ -34,7 +35,7 @@ export async function listMyConsents(db: Database, actor: Actor): Promise<Consen
 
 export async function withdrawConsent(db: Database, ctx: CommandContext, consentId: string): Promise<void> {
   if (ctx.actor.kind !== 'user') throw new UnauthenticatedError();
-  if (!/^[0-9a-f-]{36}$/.test(consentId)) throw new NotFoundError();
+  foundUuid(consentId);
   await db.withTenant(ctx.tenantId, async (tx) => {
     const [row] = await db.sequelize.query<{ user_id: string; withdrawn_at: Date | null }>('SELECT user_id, withdrawn_at FROM consent_records WHERE id = $1 FOR UPDATE', { bind: [consentId], type: QueryTypes.SELECT, transaction: tx });
     // Someone else's consent is reported like a missing one.

@@ -10,8 +10,8 @@ import { ConflictError, NotFoundError } from '../errors';
 import { assertPublishable } from '../forms/publishable';
 import { authorize } from '../policies';
 import { validate } from '../validation';
+import { foundUuid } from '../ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Keys sorted, so the same definition always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -28,7 +28,7 @@ export function canonicalJson(value: unknown): string {
 export const contentHash = (definition: unknown): string => createHash('sha256').update(canonicalJson(definition)).digest('hex');
 
 async function lockDefinition(db: Database, tx: Transaction, id: string): Promise<{ draft: FormDefinitionDraft; latest_version: number; kind: string }> {
-  if (!UUID.test(id)) throw new NotFoundError();
+  foundUuid(id);
   const [row] = await db.sequelize.query<{ draft: FormDefinitionDraft; latest_version: number; kind: string }>('SELECT draft, latest_version, kind FROM form_definitions WHERE id = $1 FOR UPDATE', {
     bind: [id],
     type: QueryTypes.SELECT,

@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import { NotFoundError, ValidationError } from '../errors';
 import { authorize } from '../policies';
 import { validate } from '../validation';
+import { foundUuid } from '../ids';
 
 export interface ResponsibilityGrant extends ResponsibilityGrantInput {
   id: string;
@@ -48,7 +49,7 @@ export async function grantResponsibility(db: Database, ctx: CommandContext, inp
 
 export async function revokeResponsibility(db: Database, ctx: CommandContext, grantId: string): Promise<void> {
   authorize(ctx.actor, 'responsibilities.manage', { tenantId: ctx.tenantId });
-  if (!/^[0-9a-f-]{36}$/.test(grantId)) throw new NotFoundError();
+  foundUuid(grantId);
   await db.withTenant(ctx.tenantId, async (tx) => {
     const [row] = await db.sequelize.query<GrantRow>('DELETE FROM responsibility_grants WHERE id = $1 RETURNING id, user_id, kind, scope_id, granted_at', { bind: [grantId], type: QueryTypes.SELECT, transaction: tx });
     if (!row) throw new NotFoundError();

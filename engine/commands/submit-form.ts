@@ -3,20 +3,26 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { recordAudit, type CommandContext } from '../audit/record';
-import { seal } from '../crypto/aead';
+import { open, seal } from '../crypto/aead';
 import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
 import { assertValidAnswers } from '../forms/answers';
 import { authorize } from '../policies';
+import { isUuid } from '../ids';
 
 export const SUBMISSION_KEY_PURPOSE = 'form.submission';
 export const submissionAad = (tenantId: string, submissionId: string) => `${tenantId}:submission:${submissionId}`;
 
+/** The answers of a stored submission, opened with the tenant's submission key (see submitForm). */
+export function openAnswers(key: Buffer, tenantId: string, submission: { id: string; answers_sealed: Buffer }): Record<string, unknown> {
+  return JSON.parse(open(key, submission.answers_sealed, submissionAad(tenantId, submission.id)).toString()) as Record<string, unknown>;
+}
+
 export async function submitForm(deps: { db: Database; keyring: Keyring }, ctx: CommandContext, definitionId: string, version: number, answers: unknown): Promise<{ id: string; version: number }> {
   authorize(ctx.actor, 'forms.submit', { tenantId: ctx.tenantId });
   const { db, keyring } = deps;
-  if (!/^[0-9a-f-]{36}$/.test(definitionId) || !Number.isInteger(version) || version < 1) throw new NotFoundError();
+  if (!isUuid(definitionId) || !Number.isInteger(version) || version < 1) throw new NotFoundError();
   return db.withTenant(ctx.tenantId, async (tx) => {
     const [published] = await db.sequelize.query<{ definition: { schema: object; kind: string }; content_hash: string }>('SELECT definition, content_hash FROM form_versions WHERE definition_id = $1 AND version = $2', {
       bind: [definitionId, version],

@@ -4,9 +4,6 @@ import type { ValidateFunction } from 'ajv';
 import { createFormAjv, toFieldErrors } from '../../forms/validation';
 import { ValidationError } from '../errors';
 
-/** A submission is at most this large (JSON); the HTTP layer refuses larger bodies before they are parsed. */
-export const SUBMISSION_LIMIT_BYTES = 64 * 1024;
-
 const ajv = createFormAjv();
 const compiled = new Map<string, ValidateFunction>();
 

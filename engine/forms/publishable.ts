@@ -77,9 +77,9 @@ export function assertPublishable(draft: unknown): FormDefinitionDraft {
     validate('forms/form-definition-publishable.schema.json', structuredClone(draft));
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
-    // The strict schema's if/then/anyOf noise: keep one message per field.
+    // The draft and the stricter shape may both object to one field: keep one message per field.
     const seen = new Set<string>();
-    schemaProblems = (err.fields ?? []).filter((f) => !['if', 'anyOf', 'allOf'].some((k) => f.message.includes(`"${k}"`)) && !seen.has(f.field) && seen.add(f.field));
+    schemaProblems = (err.fields ?? []).filter((f) => !seen.has(f.field) && seen.add(f.field));
   }
   const problems = [...schemaProblems, ...(schemaProblems.length === 0 ? structuralProblems(draft as FormDefinitionDraft) : [])];
   if (problems.length > 0) throw new ValidationError(problems, 'The form cannot be published yet: see the problems for each field.');

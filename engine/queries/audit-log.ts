@@ -4,6 +4,7 @@ import type { Actor } from '../actors';
 import type { Database } from '../db/database';
 import type { AuditEntryRow } from '../db/models';
 import { authorize } from '../policies';
+import { isUuid } from '../ids';
 
 export interface AuditLogResult {
   rows: AuditEntryRow[];
@@ -12,7 +13,6 @@ export interface AuditLogResult {
   actorNames: Map<string, string>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -46,7 +46,7 @@ export async function listAuditLog(db: Database, actor: Actor, tenantId: string,
       transaction: tx,
     });
     const plain = rows.map((r) => r.get({ plain: true }));
-    const userIds = [...new Set(plain.filter((r) => r.actorType === 'user' && UUID.test(r.actorId)).map((r) => r.actorId))];
+    const userIds = [...new Set(plain.filter((r) => r.actorType === 'user' && isUuid(r.actorId)).map((r) => r.actorId))];
     const names = userIds.length
       ? await db.sequelize.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', { bind: [userIds], type: QueryTypes.SELECT, transaction: tx })
       : [];

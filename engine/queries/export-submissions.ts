@@ -8,16 +8,15 @@ import { QueryTypes } from 'sequelize';
 import type { FormDefinitionDraft } from '../../schemas/types/forms-form-definition-draft';
 import type { Actor } from '../actors';
 import { recordAudit } from '../audit/record';
-import { open } from '../crypto/aead';
 import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
 import { fieldsOf } from '../forms/publishable';
 import { authorize } from '../policies';
-import { SUBMISSION_KEY_PURPOSE, submissionAad } from '../commands/submit-form';
+import { openAnswers, SUBMISSION_KEY_PURPOSE } from '../commands/submit-form';
+import { foundUuid } from '../ids';
 
 const BATCH = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** OWASP's advice for CSV injection: a leading =, +, -, @, tab or CR makes a formula; quote it away. */
 export function csvCell(value: unknown): string {
@@ -28,7 +27,7 @@ export function csvCell(value: unknown): string {
 
 export async function exportSubmissionsCsv(deps: { db: Database; keyring: Keyring }, actor: Actor, formId: string, filter: { version?: number; requestId?: string }, out: Writable, begin: () => void = () => undefined): Promise<void> {
   authorize(actor, 'submissions.read', { tenantId: actor.tenantId });
-  if (!UUID.test(formId)) throw new NotFoundError();
+  foundUuid(formId);
   const { db, keyring } = deps;
   const tenantId = actor.tenantId;
   const { columns, key } = await db.withTenant(tenantId, async (tx) => {
@@ -54,7 +53,7 @@ export async function exportSubmissionsCsv(deps: { db: Database; keyring: Keyrin
       ),
     );
     for (const row of rows) {
-      const answers = JSON.parse(open(key, row.answers_sealed, submissionAad(tenantId, row.id)).toString()) as Record<string, unknown>;
+      const answers = openAnswers(key, tenantId, row);
       // Respect back-pressure: wait for the stringifier to drain before writing more.
       if (!csv.write([row.id, row.version, new Date(row.submitted_at).toISOString(), ...columns.map((c) => csvCell(answers[c]))])) await new Promise((r) => csv.once('drain', r));
     }

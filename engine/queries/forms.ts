@@ -3,14 +3,13 @@
 import { QueryTypes } from 'sequelize';
 import type { FormDefinitionDraft } from '../../schemas/types/forms-form-definition-draft';
 import type { Actor } from '../actors';
-import { open } from '../crypto/aead';
 import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
 import { authorize } from '../policies';
-import { SUBMISSION_KEY_PURPOSE, submissionAad } from '../commands/submit-form';
+import { openAnswers, SUBMISSION_KEY_PURPOSE } from '../commands/submit-form';
+import { foundUuid } from '../ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface FormSummary {
   id: string;
@@ -40,7 +39,7 @@ export async function listForms(db: Database, actor: Actor): Promise<FormSummary
 
 export async function loadForm(db: Database, actor: Actor, id: string): Promise<FormSummary & { draft: FormDefinitionDraft; versions: FormVersionSummary[] }> {
   authorize(actor, 'forms.manage', { tenantId: actor.tenantId });
-  if (!UUID.test(id)) throw new NotFoundError();
+  foundUuid(id);
   return db.withTenant(actor.tenantId, async (tx) => {
     const [row] = await db.sequelize.query<{ id: string; kind: string; name: string; builtin: string | null; latest_version: number; updated_at: Date; draft: FormDefinitionDraft }>(
       'SELECT id, kind, name, builtin, latest_version, updated_at, draft FROM form_definitions WHERE id = $1',
@@ -68,7 +67,7 @@ export async function loadForm(db: Database, actor: Actor, id: string): Promise<
 /** A published version, for anyone who may see the site (the public renderer fetches it). `latest` = newest. */
 export async function loadFormVersion(db: Database, actor: Actor, id: string, version: number | 'latest'): Promise<{ id: string; version: number; contentHash: string; definition: FormDefinitionDraft }> {
   authorize(actor, 'site.view', { tenantId: actor.tenantId });
-  if (!UUID.test(id)) throw new NotFoundError();
+  foundUuid(id);
   const [row] = await db.withTenant(actor.tenantId, (tx) =>
     db.sequelize.query<{ version: number; content_hash: string; definition: FormDefinitionDraft }>(
       version === 'latest'
@@ -90,7 +89,7 @@ export interface SubmissionView {
 
 export async function listSubmissions(deps: { db: Database; keyring: Keyring }, actor: Actor, id: string, filter: { version?: number; limit: number; offset: number }): Promise<{ total: number; submissions: SubmissionView[] }> {
   authorize(actor, 'submissions.read', { tenantId: actor.tenantId });
-  if (!UUID.test(id)) throw new NotFoundError();
+  foundUuid(id);
   const { db, keyring } = deps;
   return db.withTenant(actor.tenantId, async (tx) => {
     const bind = [id, filter.version ?? null];
@@ -107,7 +106,7 @@ export async function listSubmissions(deps: { db: Database; keyring: Keyring }, 
         id: r.id,
         version: r.version,
         submittedAt: new Date(r.submitted_at).toISOString(),
-        answers: JSON.parse(open(key, r.answers_sealed, submissionAad(actor.tenantId, r.id)).toString()) as Record<string, unknown>,
+        answers: openAnswers(key, actor.tenantId, r),
       })),
     };
   });

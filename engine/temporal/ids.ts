@@ -1,9 +1,9 @@
 // Workflow ids are built from tenant and entity ids only, never from names, e-mails or personal numbers:
 // they are visible in the Web UI and in logs, unencrypted.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { isUuid } from '../ids';
 
 function assertUuid(id: string): string {
-  if (!UUID.test(id)) throw new Error(`workflow ids take uuids only, got "${id.slice(0, 40)}"`);
+  if (!isUuid(id)) throw new Error(`workflow ids take uuids only, got "${id.slice(0, 40)}"`);
   return id;
 }
 

@@ -76,6 +76,8 @@ describe('granting and revoking', () => {
     expect((await call('DELETE', `/api/responsibility-grants/${grant.id}`)).status).toBe(204);
     expect((await resumeParticipant())?.grants).toEqual([]);
     expect((await call('DELETE', `/api/responsibility-grants/${grant.id}`)).status).toBe(404);
+    // 36 characters that are no uuid: not found, not a database error.
+    expect((await call('DELETE', `/api/responsibility-grants/${'-'.repeat(36)}`)).status).toBe(404);
   });
 
   it('refuses employees, other tenants’ users and bad input with named fields, writing nothing', async () => {

@@ -83,8 +83,10 @@ export function formsRouter(db: Database, identity: Identity, contextOf: (req: R
     res.status(204).end();
   });
 
+  // The saved draft comes back with what stands between it and publishing, so an editor needs one request.
   forms.put('/:id/draft', async (req, res) => {
-    res.json({ draft: await saveFormDraft(db, contextOf(req), param(req, 'id'), req.body) });
+    const draft = await saveFormDraft(db, contextOf(req), param(req, 'id'), req.body);
+    res.json({ draft, problems: publishProblems(draft) });
   });
 
   forms.post('/:id/publish', async (req, res) => {

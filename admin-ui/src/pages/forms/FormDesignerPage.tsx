@@ -61,9 +61,9 @@ export function FormDesignerPage() {
   const save = useCallback(
     async (next: DesignerForm) => {
       try {
-        const { draft } = await sendJson<{ draft: FormDefinitionDraft }>('PUT', `/api/forms/${encodeURIComponent(id)}/draft`, toDraft(next, country));
+        const { draft, problems: left } = await sendJson<{ draft: FormDefinitionDraft; problems: FieldError[] }>('PUT', `/api/forms/${encodeURIComponent(id)}/draft`, toDraft(next, country));
         setSaved(draft);
-        setProblems((await getJson<{ problems: FieldError[] }>(`/api/forms/${encodeURIComponent(id)}/problems`)).problems);
+        setProblems(left);
         setRevision((r) => r + 1);
         setStatus(t('designer.saved'));
       } catch (err) {
@@ -89,6 +89,8 @@ export function FormDesignerPage() {
     setSelected(field.key);
   };
   const current = form.fields.find((f) => f.key === selected);
+  // The preview and an old version render with the same texts (and no submit button).
+  const previewTexts = { loading: t('forms.loading'), unavailable: t('designer.unavailable'), required: t('required'), errorSummary: t('designer.previewErrors'), submit: '', yes: t('designer.yes'), no: t('designer.no') };
 
   const publish = async () => {
     clearTimeout(saveTimer.current);
@@ -239,7 +241,7 @@ export function FormDesignerPage() {
             preview
             headingLevel={2}
             validatorUrl={`/api/forms/${encodeURIComponent(id)}/draft/validator.js?rev=${revision}`}
-            texts={{ loading: t('forms.loading'), unavailable: t('designer.unavailable'), required: t('required'), errorSummary: t('designer.previewErrors'), submit: '', yes: t('designer.yes'), no: t('designer.no') }}
+            texts={previewTexts}
           />
         )}
       </div>
@@ -278,7 +280,7 @@ export function FormDesignerPage() {
             preview
             headingLevel={2}
             validatorUrl={`/api/forms/${encodeURIComponent(id)}/versions/${viewing.version}/validator.js`}
-            texts={{ loading: t('forms.loading'), unavailable: t('designer.unavailable'), required: t('required'), errorSummary: t('designer.previewErrors'), submit: '', yes: t('designer.yes'), no: t('designer.no') }}
+            texts={previewTexts}
           />
         </div>
       ) : null}
