@@ -22,6 +22,8 @@ export async function generateTypes(): Promise<Map<string, string>> {
       cwd: schemasDir,
       additionalProperties: false,
       format: true,
+      // Bounded arrays stay arrays (the default spells out every tuple length up to 20).
+      maxItems: -1,
       $refOptions: {
         resolve: {
           http: false,
