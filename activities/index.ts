@@ -1,15 +1,23 @@
 // Activities are built by a factory that receives their dependencies, so tests and the worker wire
 // them to a real database of their choosing. Workflows import the *type* Activities only.
+import type { Keyring } from '../engine/crypto/keyring';
 import type { Database } from '../engine/db/database';
+import type { Channels } from '../engine/messages/channels';
+import { createFlowActivities } from './flows';
 import { createHousekeepingActivities } from './housekeeping';
 
 export interface ActivityDeps {
   db: Database;
+  /** Opens sealed subject data for the flow activities. */
+  keyring?: Keyring;
+  /** Message channels (e-mail; later Digital Post and SMS); a notify without its channel is logged as failed. */
+  channels?: Channels;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createHousekeepingActivities(deps),
+    ...createFlowActivities(deps),
   };
 }
 

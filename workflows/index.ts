@@ -2,3 +2,5 @@
 // (eslint.config.mjs enforces it); side effects are activities, imported here as types only.
 export { tenantHousekeeping } from './housekeeping/workflow';
 export * as housekeepingMessages from './housekeeping/messages';
+export { flowInstance } from './flow/workflow';
+export * as flowMessages from './flow/messages';

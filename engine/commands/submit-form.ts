@@ -10,6 +10,22 @@ import { NotFoundError } from '../errors';
 import { assertValidAnswers } from '../forms/answers';
 import { authorize } from '../policies';
 import { isUuid } from '../ids';
+import type { Transaction } from 'sequelize';
+import { createInstanceRow } from '../flows/runtime';
+import { submissionReference } from '../flows/subjects/form-submission';
+import type { StartedInstance } from '../flows/workflows';
+
+/** The attached flow's latest version gets an instance row in the submission's transaction. */
+async function startAttachedFlow(db: Database, tx: Transaction, ctx: CommandContext, formId: string, submissionId: string): Promise<{ flow?: StartedInstance }> {
+  const [flow] = await db.sequelize.query<{ id: string; key: string; module: string; latest_version: number }>(
+    'SELECT d.id, d.key, d.module, d.latest_version FROM form_definitions f JOIN flow_definitions d ON d.id = f.flow_definition_id WHERE f.id = $1 AND d.latest_version > 0',
+    { bind: [formId], type: QueryTypes.SELECT, transaction: tx },
+  );
+  if (!flow) return {};
+  const instanceId = await createInstanceRow(db, tx, ctx, { definitionId: flow.id, version: flow.latest_version, subjectType: 'formSubmission', subjectId: submissionId });
+  const [row] = await db.sequelize.query<{ status: string }>('SELECT status FROM flow_instances WHERE id = $1', { bind: [instanceId], type: QueryTypes.SELECT, transaction: tx });
+  return { flow: { instanceId, flowKey: flow.key, module: flow.module, version: flow.latest_version, status: row!.status } };
+}
 
 export const SUBMISSION_KEY_PURPOSE = 'form.submission';
 export const submissionAad = (tenantId: string, submissionId: string) => `${tenantId}:submission:${submissionId}`;
@@ -19,7 +35,16 @@ export function openAnswers(key: Buffer, tenantId: string, submission: { id: str
   return JSON.parse(open(key, submission.answers_sealed, submissionAad(tenantId, submission.id)).toString()) as Record<string, unknown>;
 }
 
-export async function submitForm(deps: { db: Database; keyring: Keyring }, ctx: CommandContext, definitionId: string, version: number, answers: unknown): Promise<{ id: string; version: number }> {
+export interface SubmitResult {
+  id: string;
+  version: number;
+  /** A short reference for the receipt (not secret: the submission id's first characters). */
+  reference: string;
+  /** The flow instance the submission started, when the form has a flow attached; its workflow is started after commit. */
+  flow?: StartedInstance;
+}
+
+export async function submitForm(deps: { db: Database; keyring: Keyring }, ctx: CommandContext, definitionId: string, version: number, answers: unknown): Promise<SubmitResult> {
   authorize(ctx.actor, 'forms.submit', { tenantId: ctx.tenantId });
   const { db, keyring } = deps;
   if (!isUuid(definitionId) || !Number.isInteger(version) || version < 1) throw new NotFoundError();
@@ -46,6 +71,6 @@ export async function submitForm(deps: { db: Database; keyring: Keyring }, ctx: 
       });
     }
     await recordAudit(db, tx, ctx, { action: 'form.submitted', entityType: 'formSubmission', entityId: id, summary: { form: definitionId, version, answered: Object.keys(valid).length } });
-    return { id, version };
+    return { id, version, reference: submissionReference(id), ...(await startAttachedFlow(db, tx, ctx, definitionId, id)) };
   });
 }

@@ -18,7 +18,12 @@ export type Action =
   | 'forms.manage'
   | 'forms.submit'
   | 'submissions.read'
-  | 'consent.withdraw';
+  | 'consent.withdraw'
+  | 'flows.manage'
+  | 'flows.view'
+  | 'tasks.decide'
+  | 'messages.manage'
+  | 'outbox.view';
 
 export interface Resource {
   tenantId: string;
@@ -28,6 +33,8 @@ export interface Resource {
   workLocationId?: string;
   /** For a person's own things (consent.withdraw): whose it is. */
   ownerId?: string;
+  /** For tasks.decide: the task's assignee role. */
+  role?: string;
 }
 
 type Rule = (actor: Actor, resource: Resource) => boolean;
@@ -69,6 +76,12 @@ const rules: Record<Action, Rule> = {
   'submissions.read': hasRole('administrator'),
   // Only the person who gave a consent withdraws it (an administrator records a withdrawal by letter later).
   'consent.withdraw': (actor, resource) => actor.kind === 'user' && resource.ownerId !== undefined && actor.id === resource.ownerId,
+  'flows.manage': hasRole('administrator'),
+  'flows.view': hasRole('administrator'),
+  // A task goes to everyone holding its assignee role.
+  'tasks.decide': (actor, resource) => resource.role !== undefined && (actorRoles(actor) as string[]).includes(resource.role),
+  'messages.manage': hasRole('administrator'),
+  'outbox.view': hasRole('administrator'),
   'workLocation.view': anyOf(hasRole('administrator'), holdsGrant('workLocationResponsible', (r) => r.workLocationId)),
 };
 

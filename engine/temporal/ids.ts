@@ -9,6 +9,7 @@ function assertUuid(id: string): string {
 
 export const workflowIds = {
   housekeeping: (tenantId: string) => `tenant/${assertUuid(tenantId)}/housekeeping`,
+  flow: (tenantId: string, instanceId: string) => `tenant/${assertUuid(tenantId)}/flow/${assertUuid(instanceId)}`,
 };
 
 const TENANT_PREFIX = /^tenant\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//;

@@ -4,11 +4,17 @@ import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes } 
 
 export const TenantIdKey = defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD);
 export const ModuleKey = defineSearchAttributeKey('Module', SearchAttributeType.KEYWORD);
+export const FlowKeyKey = defineSearchAttributeKey('FlowKey', SearchAttributeType.KEYWORD);
+export const FlowVersionKey = defineSearchAttributeKey('FlowVersion', SearchAttributeType.INT);
+export const FlowStatusKey = defineSearchAttributeKey('FlowStatus', SearchAttributeType.KEYWORD);
 
 /** Registered at dev-server start (`--search-attribute Name=Type`) and by `ensureSearchAttributes` elsewhere. */
 export const SEARCH_ATTRIBUTE_DEFINITIONS = [
   { name: TenantIdKey.name, cliType: 'Keyword', indexedValueType: 2 /* INDEXED_VALUE_TYPE_KEYWORD */ },
   { name: ModuleKey.name, cliType: 'Keyword', indexedValueType: 2 },
+  { name: FlowKeyKey.name, cliType: 'Keyword', indexedValueType: 2 },
+  { name: FlowVersionKey.name, cliType: 'Int', indexedValueType: 3 /* INDEXED_VALUE_TYPE_INT */ },
+  { name: FlowStatusKey.name, cliType: 'Keyword', indexedValueType: 2 },
 ] as const;
 
 export type ModuleName = 'platform' | 'flows' | 'election' | 'petitions';
@@ -17,5 +23,16 @@ export function platformSearchAttributes(tenantId: string, module: ModuleName): 
   return new TypedSearchAttributes([
     { key: TenantIdKey, value: tenantId },
     { key: ModuleKey, value: module },
+  ]);
+}
+
+/** A flow instance's attributes: which flow, which version, which status (keys and numbers only). */
+export function flowSearchAttributes(tenantId: string, module: ModuleName, flowKey: string, version: number, status: string): TypedSearchAttributes {
+  return new TypedSearchAttributes([
+    { key: TenantIdKey, value: tenantId },
+    { key: ModuleKey, value: module },
+    { key: FlowKeyKey, value: flowKey },
+    { key: FlowVersionKey, value: version },
+    { key: FlowStatusKey, value: status },
   ]);
 }

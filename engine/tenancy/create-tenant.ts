@@ -7,6 +7,7 @@ import { validate } from '../validation';
 import { builtinFormsFor } from '../../forms/builtin';
 import { contentHash } from '../commands/forms';
 import { assertPublishable } from '../forms/publishable';
+import { addBuiltinFlows } from './builtin-flows';
 
 export interface TenantSpec {
   slug: string;
@@ -16,7 +17,7 @@ export interface TenantSpec {
   publicHosts: string[];
   adminHosts: string[];
   settings: TenantSettings;
-  /** Give the tenant the built-in form definitions (default). Tests of other things leave them out. */
+  /** Give the tenant the built-in forms, flows and message templates (default). Tests of other things leave them out. */
   builtinForms?: boolean;
 }
 
@@ -37,7 +38,10 @@ export async function createTenant(owner: Sequelize, spec: TenantSpec): Promise<
        VALUES ($1::uuid, 'system', 'platform', 'tenant.created', 'tenant', $1::text, $2, '', '')`,
       { bind: [id, JSON.stringify({ slug: spec.slug, hosts: hosts.length })], transaction },
     );
-    if (spec.builtinForms !== false) await addBuiltinForms(owner, transaction, id, spec.country);
+    if (spec.builtinForms !== false) {
+      await addBuiltinForms(owner, transaction, id, spec.country);
+      await addBuiltinFlows(owner, transaction, id);
+    }
     return id;
   });
 }
@@ -53,8 +57,12 @@ export async function allTenantIds(owner: Sequelize): Promise<string[]> {
 }
 
 /** The built-in form definitions (forms/builtin), each as the tenant's own form, published as version 1. */
-async function addBuiltinForms(owner: Sequelize, transaction: Transaction, tenantId: string, country: Country): Promise<void> {
+/** The built-in forms the tenant does not have yet (by file), each published as version 1. */
+export async function addBuiltinForms(owner: Sequelize, transaction: Transaction, tenantId: string, country: Country): Promise<void> {
+  const existing = await owner.query<{ builtin: string }>('SELECT builtin FROM form_definitions WHERE tenant_id = $1 AND builtin IS NOT NULL', { bind: [tenantId], type: QueryTypes.SELECT, transaction });
+  const have = new Set(existing.map((r) => r.builtin));
   for (const { file, name, definition } of builtinFormsFor(country)) {
+    if (have.has(file)) continue;
     assertPublishable(definition);
     const [form] = await owner.query<{ id: string }>(
       'INSERT INTO form_definitions (tenant_id, kind, name, builtin, draft, latest_version) VALUES ($1, $2, $3, $4, $5, 1) RETURNING id',

@@ -1,5 +1,6 @@
 // The two demo municipalities, created on first start: Korsbæk Kommune (Denmark) and Småköping kommun (Sweden).
 import type { Sequelize } from 'sequelize';
+import { ensureBuiltinFlows } from './builtin-flows';
 import { createTenant, ensureBuiltinForms, tenantIdBySlug, type TenantSpec } from './create-tenant';
 
 export function demoTenantSpecs(baseDomain: string): TenantSpec[] {
@@ -46,6 +47,7 @@ export async function ensureDemoTenants(owner: Sequelize, baseDomain: string): P
     // Demo tenants from before the forms module get its built-in forms on the next start.
     if (existing) {
       await ensureBuiltinForms(owner, existing, spec.country);
+      await ensureBuiltinFlows(owner, existing, spec.country);
       continue;
     }
     await createTenant(owner, spec);

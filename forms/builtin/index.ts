@@ -18,6 +18,8 @@ export const BUILTIN_FORMS: BuiltinForm[] = [
   { file: 'consent-statement.dk.json', name: { DK: 'Samtykkeerklæring', SE: '' }, countries: ['DK'] },
   { file: 'consent-statement.se.json', name: { DK: '', SE: 'Samtyckesförklaring' }, countries: ['SE'] },
   { file: 'petition-form.json', name: { DK: 'Borgerforslag', SE: 'E-förslag' }, countries: ['DK', 'SE'] },
+  // The demo e-service: the built-in "application" flow is attached to it (engine/flows/builtin).
+  { file: 'application-form.json', name: { DK: 'Tilskud til foreningsarrangement', SE: 'Bidrag till föreningsarrangemang' }, countries: ['DK', 'SE'] },
 ];
 
 export function loadBuiltinForm(file: string): FormDefinitionDraft {

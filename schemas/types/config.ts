@@ -81,6 +81,18 @@ export interface Config {
    */
   TEST_IDP_HOST?: string;
   /**
+   * SMTP server for e-mail (smtp://user:pass@host:port). Unset outside production: a local development SMTP server is started on DEV_SMTP_PORT and its messages are shown in the admin site's development outbox.
+   */
+  SMTP_URL?: string;
+  /**
+   * Port of the development SMTP server (0: any free port).
+   */
+  DEV_SMTP_PORT?: number;
+  /**
+   * Sender of e-mail the platform sends.
+   */
+  MAIL_FROM?: string;
+  /**
    * pino log level.
    */
   LOG_LEVEL: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";

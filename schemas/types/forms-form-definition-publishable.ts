@@ -20,7 +20,7 @@ export interface FormDefinitionDraft {
    * Version of this definition format (not of the form).
    */
   schemaVersion: 1;
-  kind: "signupTemplate" | "consentStatement" | "taskTypeFields" | "petitionForm" | "profile";
+  kind: "signupTemplate" | "consentStatement" | "taskTypeFields" | "petitionForm" | "profile" | "eService";
   title?: Texts;
   description?: Texts;
   /**

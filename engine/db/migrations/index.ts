@@ -17,6 +17,16 @@ import * as m0014 from './0014-create-form-versions';
 import * as m0015 from './0015-create-form-submissions';
 import * as m0016 from './0016-create-consent-records';
 import * as m0017 from './0017-allow-deleting-form-drafts';
+import * as m0018 from './0018-create-flow-definitions';
+import * as m0019 from './0019-create-flow-versions';
+import * as m0020 from './0020-create-flow-instances';
+import * as m0021 from './0021-create-flow-tasks';
+import * as m0022 from './0022-create-message-templates';
+import * as m0023 from './0023-create-communication-log';
+import * as m0024 from './0024-create-flow-effects';
+import * as m0025 from './0025-attach-flows-to-forms';
+import * as m0026 from './0026-allow-erasing-submission-answers';
+import * as m0027 from './0027-allow-e-service-forms';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -41,4 +51,14 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0015-create-form-submissions', module: m0015 },
   { name: '0016-create-consent-records', module: m0016 },
   { name: '0017-allow-deleting-form-drafts', module: m0017 },
+  { name: '0018-create-flow-definitions', module: m0018 },
+  { name: '0019-create-flow-versions', module: m0019 },
+  { name: '0020-create-flow-instances', module: m0020 },
+  { name: '0021-create-flow-tasks', module: m0021 },
+  { name: '0022-create-message-templates', module: m0022 },
+  { name: '0023-create-communication-log', module: m0023 },
+  { name: '0024-create-flow-effects', module: m0024 },
+  { name: '0025-attach-flows-to-forms', module: m0025 },
+  { name: '0026-allow-erasing-submission-answers', module: m0026 },
+  { name: '0027-allow-e-service-forms', module: m0027 },
 ];

@@ -214,8 +214,10 @@ class Stepper {
     const final = this.def.statuses?.find((s) => s.key === this.state.status)?.final;
     const openTask = Object.values(this.state.tasks).some((t) => !t.decision);
     if (final && !openTask && !this.state.endedAt && !nextDue(this.def, this.ctx, this.state)) {
-      this.state.endedAt = at;
-      this.note({ at, kind: 'ended', detail: this.state.status });
+      // It ended with the last thing that happened (a timer fires at its due time, however late the tick).
+      const endedAt = this.state.timeline[this.state.timeline.length - 1]?.at ?? at;
+      this.state.endedAt = endedAt;
+      this.note({ at: endedAt, kind: 'ended', detail: this.state.status });
     }
   }
 }

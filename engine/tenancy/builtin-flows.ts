@@ -1,0 +1,62 @@
+// The built-in flows and message templates every new tenant gets (engine/flows/builtin, engine/messages):
+// the "application" flow published as version 1 and attached to the demo e-service form, the patterns for
+// the next modules as drafts to look at and preview, and the default message templates. Written with the
+// owner role inside the tenant-creation transaction, like the built-in forms.
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { contentHash } from '../commands/forms';
+import { BUILTIN_FLOW_FILES, loadBuiltinFlow, parameterDefaults } from '../flows/builtin';
+import { builtinTemplates } from '../messages/templates';
+import type { Country } from '../db/models';
+import { addBuiltinForms } from './create-tenant';
+
+const PUBLISHED = 'application.flow.json';
+const ATTACHED_FORM = 'application-form.json';
+
+async function audit(owner: Sequelize, transaction: Transaction, tenantId: string, action: string, entityType: string, entityId: string, summary: object): Promise<void> {
+  await owner.query(
+    `INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, prev_hash, hash)
+     VALUES ($1::uuid, 'system', 'platform', $2, $3, $4::text, $5, '', '')`,
+    { bind: [tenantId, action, entityType, entityId, JSON.stringify(summary)], transaction },
+  );
+}
+
+export async function addBuiltinFlows(owner: Sequelize, transaction: Transaction, tenantId: string): Promise<void> {
+  for (const t of builtinTemplates()) {
+    await owner.query('INSERT INTO message_templates (tenant_id, key, subject, body) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', { bind: [tenantId, t.key, JSON.stringify(t.subject), JSON.stringify(t.body)], transaction });
+  }
+  await audit(owner, transaction, tenantId, 'messageTemplates.installed', 'tenant', tenantId, { builtin: builtinTemplates().length });
+  const [form] = await owner.query<{ id: string; latest_version: number }>('SELECT id, latest_version FROM form_definitions WHERE tenant_id = $1 AND builtin = $2', { bind: [tenantId, ATTACHED_FORM], type: QueryTypes.SELECT, transaction });
+  for (const file of BUILTIN_FLOW_FILES) {
+    const definition = loadBuiltinFlow(file);
+    const publish = file === PUBLISHED;
+    const [flow] = await owner.query<{ id: string }>('INSERT INTO flow_definitions (tenant_id, key, module, draft, latest_version, builtin) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id', {
+      bind: [tenantId, definition.key, definition.module, JSON.stringify(definition), publish ? 1 : 0, file],
+      type: QueryTypes.SELECT,
+      transaction,
+    });
+    await audit(owner, transaction, tenantId, 'flow.created', 'flow', flow!.id, { builtin: file });
+    if (!publish) continue;
+    const pinned = form ? { [form.id]: form.latest_version } : {};
+    const hash = contentHash(definition);
+    await owner.query("INSERT INTO flow_versions (tenant_id, definition_id, version, definition, parameters, pinned_forms, content_hash, published_by) VALUES ($1, $2, 1, $3, $4, $5, $6, 'platform')", {
+      bind: [tenantId, flow!.id, JSON.stringify(definition), JSON.stringify(parameterDefaults(definition)), JSON.stringify(pinned), hash],
+      transaction,
+    });
+    await audit(owner, transaction, tenantId, 'flow.published', 'flow', flow!.id, { builtin: file, version: 1, contentHash: hash });
+    if (form) {
+      await owner.query('UPDATE form_definitions SET flow_definition_id = $2 WHERE id = $1', { bind: [form.id, flow!.id], transaction });
+      await audit(owner, transaction, tenantId, 'form.flowAttached', 'form', form.id, { flow: flow!.id });
+    }
+  }
+}
+
+/** For tenants made before flows existed: installs them (and the e-service form they attach to) if the tenant has no flows at all. */
+export async function ensureBuiltinFlows(owner: Sequelize, tenantId: string, country: Country): Promise<boolean> {
+  return owner.transaction(async (transaction) => {
+    const [row] = await owner.query<{ n: string }>('SELECT count(*) AS n FROM flow_definitions WHERE tenant_id = $1', { bind: [tenantId], type: QueryTypes.SELECT, transaction });
+    if (Number(row!.n) > 0) return false;
+    await addBuiltinForms(owner, transaction, tenantId, country);
+    await addBuiltinFlows(owner, transaction, tenantId);
+    return true;
+  });
+}

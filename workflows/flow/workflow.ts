@@ -1,0 +1,150 @@
+// One workflow type runs every flow. It loads the instance's version through an activity, then repeats:
+// wait for the next due time (computed from the state by the pure core) or a message; give the input to
+// step(); carry out the commands as activities with idempotency keys; keep FlowStatus current. It continues
+// as new when the server suggests it, carrying the state; it ends when the core says the instance has ended.
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, ParentClosePolicy, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { decisionProblem, extensionProblem, FlowInputError, nextDue, start, step } from './core/step';
+import type { FlowCommand, FlowContext, FlowInput, FlowState } from './core/types';
+import { decideUpdate, extendDeadlineUpdate, flowEventSignal, migrateSignal, subjectChangedSignal, timelineQuery, type FlowActor, type FlowTimeline, type FlowWorkflowInput } from './messages';
+
+const { loadFlowRun, runFlowAction, recordFlowDecision, recordFlowEnd } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumInterval: '10 minutes' },
+});
+
+/** Events per history before continuing as new, whatever the server suggests. */
+const MAX_HISTORY_EVENTS = 5000;
+// Search attribute names as literals: the workflow bundle may not import engine/ (see eslint.config.mjs).
+const FLOW_STATUS = { name: 'FlowStatus', type: 'KEYWORD' } as const;
+const FLOW_VERSION = { name: 'FlowVersion', type: 'INT' } as const;
+
+type Queued = { id: number; input: FlowInput | { kind: 'reload'; at: string; statusMap?: Record<string, string> }; actor?: FlowActor };
+
+const nowIso = () => new Date().toISOString();
+
+export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState): Promise<void> {
+  const { tenantId, instanceId } = input;
+  let run = await loadFlowRun({ tenantId, instanceId });
+  let ctx: FlowContext = { zone: run.zone, parameters: run.parameters, facts: run.facts };
+  let state: FlowState;
+  let pending: FlowCommand[] = [];
+  if (carried) state = carried;
+  else ({ state, commands: pending } = start(run.definition, ctx, nowIso(), run.dates));
+
+  const inbox: Queued[] = [];
+  const outcomes = new Map<number, string | undefined>();
+  let nextId = 0;
+  const enqueue = (item: Omit<Queued, 'id'>): number => {
+    const id = ++nextId;
+    inbox.push({ id, ...item });
+    return id;
+  };
+  const timeline = (): FlowTimeline => {
+    const due = nextDue(run.definition, ctx, state);
+    return {
+      instanceId,
+      flowKey: run.flowKey,
+      version: run.version,
+      status: state.status,
+      startedAt: state.startedAt,
+      ...(state.endedAt ? { endedAt: state.endedAt } : {}),
+      ...(due ? { nextDue: { at: due.at, rule: due.rule } } : {}),
+      tasks: Object.values(state.tasks),
+      timeline: state.timeline,
+    };
+  };
+  const settled = async (id: number): Promise<FlowTimeline> => {
+    await condition(() => outcomes.has(id));
+    const problem = outcomes.get(id);
+    if (problem) throw ApplicationFailure.create({ type: 'FlowInputRefused', message: problem, nonRetryable: true });
+    return timeline();
+  };
+
+  setHandler(flowEventSignal, ({ type }) => void enqueue({ input: { kind: 'event', at: nowIso(), type } }));
+  setHandler(subjectChangedSignal, () => void enqueue({ input: { kind: 'reload', at: nowIso() } }));
+  setHandler(migrateSignal, ({ statusMap }) => void enqueue({ input: { kind: 'reload', at: nowIso(), statusMap } }));
+  setHandler(timelineQuery, timeline);
+  setHandler(decideUpdate, ({ task, decision, actor }) => settled(enqueue({ input: { kind: 'decide', at: nowIso(), task, decision, by: actor.id }, actor })), {
+    validator: ({ task, decision, actor }) => {
+      const problem = decisionProblem(state, task, decision);
+      if (problem) throw new Error(problem);
+      const role = state.tasks[task]!.role;
+      if (!actor.roles.includes(role)) throw new Error(`only the role "${role}" decides task "${task}"`);
+    },
+  });
+  setHandler(extendDeadlineUpdate, ({ deadline, by, actor }) => settled(enqueue({ input: { kind: 'extendDeadline', at: nowIso(), deadline, by, actor: actor.id }, actor })), {
+    validator: ({ deadline, by, actor }) => {
+      const problem = extensionProblem(run.definition, ctx, state, deadline, by, nowIso());
+      if (problem) throw new Error(problem);
+      const role = run.definition.deadlines!.find((d) => d.key === deadline)!.extension!.role;
+      if (!actor.roles.includes(role)) throw new Error(`only the role "${role}" extends deadline "${deadline}"`);
+    },
+  });
+
+  const carryOut = async (commands: FlowCommand[]): Promise<void> => {
+    for (const c of commands) {
+      const result = await runFlowAction({ tenantId, instanceId, key: `${instanceId}/${c.key}`, rule: c.rule, action: c.action, config: c.config, at: c.at });
+      if (c.action === 'startChildFlow' && result.child) {
+        const child = result.child;
+        await startChild(flowInstance, {
+          workflowId: `tenant/${tenantId}/flow/${child.instanceId}`,
+          args: [{ tenantId, instanceId: child.instanceId }],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          typedSearchAttributes: workflowInfo().typedSearchAttributes.updateCopy([
+            { key: { name: 'FlowKey', type: 'KEYWORD' }, value: child.flowKey },
+            { key: FLOW_VERSION, value: child.version },
+            { key: FLOW_STATUS, value: child.status },
+          ]),
+        });
+      }
+    }
+  };
+
+  let reportedStatus = carried ? state.status : run.status;
+  const reportStatus = () => {
+    if (state.status === reportedStatus) return;
+    upsertSearchAttributes([{ key: FLOW_STATUS, value: state.status }]);
+    reportedStatus = state.status;
+  };
+
+  await carryOut(pending);
+  reportStatus();
+  while (!state.endedAt) {
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_HISTORY_EVENTS) {
+      await condition(allHandlersFinished);
+      if (inbox.length === 0) return continueAsNew<typeof flowInstance>(input, state);
+    }
+    const due = nextDue(run.definition, ctx, state);
+    if (inbox.length === 0) {
+      if (due) await condition(() => inbox.length > 0, Math.max(1, Date.parse(due.at) - Date.now()));
+      else await condition(() => inbox.length > 0);
+    }
+    const item = inbox.shift();
+    try {
+      if (item?.input.kind === 'reload') {
+        run = await loadFlowRun({ tenantId, instanceId });
+        ctx = { zone: run.zone, parameters: run.parameters, facts: run.facts };
+        if (item.input.statusMap?.[state.status]) state = { ...state, status: item.input.statusMap[state.status]! };
+        if (item.input.statusMap) upsertSearchAttributes([{ key: FLOW_VERSION, value: run.version }]);
+        const result = step(run.definition, ctx, state, { kind: 'datesChanged', at: item.input.at, dates: run.dates });
+        state = result.state;
+        await carryOut(result.commands);
+      } else {
+        const next: FlowInput = item ? item.input : { kind: 'tick', at: nowIso() };
+        // Pure first: a refused input changes nothing and writes nothing.
+        const result = step(run.definition, ctx, state, next);
+        if (next.kind === 'decide') await recordFlowDecision({ tenantId, instanceId, task: next.task, decision: next.decision, actorId: next.by, at: next.at });
+        state = result.state;
+        await carryOut(result.commands);
+      }
+      if (item) outcomes.set(item.id, undefined);
+    } catch (err) {
+      if (!(err instanceof FlowInputError) || !item) throw err;
+      outcomes.set(item.id, err.message);
+    }
+    reportStatus();
+  }
+  await recordFlowEnd({ tenantId, instanceId, status: state.status, at: state.endedAt });
+  await condition(allHandlersFinished);
+}
