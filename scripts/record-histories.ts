@@ -1,4 +1,4 @@
-// `npm run record:histories -- <name>` (e.g. housekeeping-2): records the event histories that test/workflows/replay.test.ts replays, so a
+// `npm run record:histories -- <name>` (housekeeping-N or flow-application-N): records the event histories that test/workflows/replay.test.ts replays, so a
 // change to workflow code that would break running workflows fails CI. Record a new file when a workflow
 // changes on purpose (behind patched()), and keep the old ones: production still has those histories.
 // Activities here return fixed results: the history only needs to hold what the workflow saw.
@@ -14,18 +14,19 @@ import { ensureSearchAttributes } from '../engine/temporal/ensure-search-attribu
 import { workflowIds } from '../engine/temporal/ids';
 import { platformSearchAttributes } from '../engine/temporal/search-attributes';
 import { workflowsPath } from '../engine/temporal/worker';
-import { housekeepingMessages, tenantHousekeeping } from '../workflows';
+import { flowInstance, flowMessages, housekeepingMessages, tenantHousekeeping } from '../workflows';
+import { loadBuiltinFlow, parameterDefaults } from '../engine/flows/builtin';
+import { flowSearchAttributes } from '../engine/temporal/search-attributes';
 
 const FIXTURE_TENANT = '00000000-0000-4000-8000-000000000001';
 const out = join(__dirname, '../test/workflows/histories');
 
-async function main(): Promise<void> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: ensureTestServer(loadConfig().TOOLS_CACHE_DIR) } },
-  });
-  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+type Recorder = (env: TestWorkflowEnvironment) => Promise<temporal.api.history.v1.IHistory>;
+
+/** The housekeeping workflow: two daily runs, a run on request, one more day. */
+const recordHousekeeping: Recorder = async (env) => {
   let run = 0;
-  const activities: Activities = {
+  const activities: Partial<Activities> = {
     async purgeExpiredAuditEntries({ asOf }) {
       run += 1;
       return { purged: run === 3 ? 2 : 0, cutoff: new Date(new Date(asOf).getTime() - 182 * 86_400_000).toISOString(), headSeq: run, headHash: `fixture-${run}` };
@@ -34,25 +35,68 @@ async function main(): Promise<void> {
       return run === 2 ? 3 : 0;
     },
   };
-  try {
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowsPath, activities });
-    await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(tenantHousekeeping, {
-        workflowId: workflowIds.housekeeping(FIXTURE_TENANT),
-        taskQueue: 'record',
-        args: [{ tenantId: FIXTURE_TENANT }],
-        typedSearchAttributes: platformSearchAttributes(FIXTURE_TENANT, 'platform'),
-      });
-      await env.sleep('2 days');
-      await handle.signal(housekeepingMessages.runNowSignal);
-      await env.sleep('1 day');
-      await handle.query(housekeepingMessages.statusQuery);
-      await handle.terminate('recorded');
-      // Protobuf binary: exact, and independent of the JSON mapping of the SDK's protobufjs copy.
-      const file = join(out, `${process.argv[2] ?? 'housekeeping'}.binpb`);
-      writeFileSync(file, temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish());
-      console.log(`wrote ${file}`);
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowsPath, activities });
+  return worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(tenantHousekeeping, {
+      workflowId: workflowIds.housekeeping(FIXTURE_TENANT),
+      taskQueue: 'record',
+      args: [{ tenantId: FIXTURE_TENANT }],
+      typedSearchAttributes: platformSearchAttributes(FIXTURE_TENANT, 'platform'),
     });
+    await env.sleep('2 days');
+    await handle.signal(housekeepingMessages.runNowSignal);
+    await env.sleep('1 day');
+    await handle.query(housekeepingMessages.statusQuery);
+    await handle.terminate('recorded');
+    return handle.fetchHistory();
+  });
+};
+
+/** The built-in application flow to its end: receipt, reminders, a refused and an accepted decision, deletion. */
+const recordApplicationFlow: Recorder = async (env) => {
+  const definition = loadBuiltinFlow('application.flow.json');
+  const instanceId = '00000000-0000-4000-8000-0000000000f1';
+  const activities: Partial<Activities> = {
+    async loadFlowRun() {
+      return { instanceId, definitionId: '00000000-0000-4000-8000-0000000000f2', flowKey: 'application', module: 'flows', version: 1, definition, parameters: parameterDefaults(definition), zone: 'Europe/Copenhagen', status: 'submitted', dates: {}, facts: {} };
+    },
+    async runFlowAction() {
+      return { done: true };
+    },
+    async recordFlowDecision() {},
+    async recordFlowEnd() {},
+  };
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowsPath, activities });
+  return worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(flowInstance, {
+      workflowId: workflowIds.flow(FIXTURE_TENANT, instanceId),
+      taskQueue: 'record',
+      args: [{ tenantId: FIXTURE_TENANT, instanceId }],
+      typedSearchAttributes: flowSearchAttributes(FIXTURE_TENANT, 'flows', 'application', 1, 'submitted'),
+    });
+    await env.sleep('5 days');
+    await handle.executeUpdate(flowMessages.decideUpdate, { args: [{ task: 'decide', decision: 'maybe', actor: { id: 'x', roles: ['administrator'] } }] }).catch(() => undefined);
+    await handle.executeUpdate(flowMessages.decideUpdate, { args: [{ task: 'decide', decision: 'approve', actor: { id: 'x', roles: ['administrator'] } }] });
+    await env.sleep('200 days');
+    await handle.result();
+    return handle.fetchHistory();
+  });
+};
+
+async function main(): Promise<void> {
+  const name = process.argv[2] ?? 'housekeeping';
+  const record = name.startsWith('flow-application') ? recordApplicationFlow : name.startsWith('housekeeping') ? recordHousekeeping : undefined;
+  if (!record) throw new Error(`no recorder for "${name}": use housekeeping-N or flow-application-N`);
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: ensureTestServer(loadConfig().TOOLS_CACHE_DIR) } },
+  });
+  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+  try {
+    const history = await record(env);
+    // Protobuf binary: exact, and independent of the JSON mapping of the SDK's protobufjs copy.
+    const file = join(out, `${name}.binpb`);
+    writeFileSync(file, temporal.api.history.v1.History.encode(history).finish());
+    console.log(`wrote ${file}`);
   } finally {
     await env.teardown();
   }

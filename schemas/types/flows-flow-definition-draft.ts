@@ -16,9 +16,14 @@ export type When =
   | RepeatedlyFromAnEventUntilAStop
   | ADeadlineIsReached
   | ACounterReachesAThreshold;
-export type ATimeAfterAnEventOrADateOfTheSubject = {
-  [k: string]: unknown;
-} & {
+export type ATimeAfterAnEventOrADateOfTheSubject = (
+  | {
+      event: unknown;
+    }
+  | {
+      date: unknown;
+    }
+) & {
   on: "after";
   duration: Duration;
   event?: EventMatch;

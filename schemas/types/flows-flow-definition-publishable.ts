@@ -17,25 +17,40 @@ export type FlowDefinitionPublishable = FlowDefinitionDraft & {
       /**
        * @minItems 1
        */
-      then: [{}, ...{}[]];
-      when?: {
-        [k: string]: unknown;
-      };
+      then: [
+        {
+          config: unknown;
+        },
+        ...{
+          config: unknown;
+        }[]
+      ];
+      when?: {};
     },
     ...{
       /**
        * @minItems 1
        */
-      then: [{}, ...{}[]];
-      when?: {
-        [k: string]: unknown;
-      };
+      then: [
+        {
+          config: unknown;
+        },
+        ...{
+          config: unknown;
+        }[]
+      ];
+      when?: {};
     }[]
   ];
 };
-export type ATimeAfterAnEventOrADateOfTheSubject = {
-  [k: string]: unknown;
-} & {
+export type ATimeAfterAnEventOrADateOfTheSubject = (
+  | {
+      event: unknown;
+    }
+  | {
+      date: unknown;
+    }
+) & {
   on: "after";
   duration: Duration;
   event?: EventMatch;

@@ -10,6 +10,10 @@ import { Worker } from '@temporalio/worker';
 import { QueryTypes } from 'sequelize';
 import { createActivities } from '../../activities';
 import { submitForm } from '../../engine/commands/submit-form';
+import { publishFlow } from '../../engine/commands/flows';
+import { registerSubjectType } from '../../engine/flows/registry';
+import { createInstanceRow } from '../../engine/flows/runtime';
+import { testAdministrator } from '../helpers/sessions';
 import { Keyring } from '../../engine/crypto/keyring';
 import { parseKeySpec } from '../../engine/crypto/key-spec';
 import { DevOutbox } from '../../engine/dev/smtp-outbox';
@@ -141,5 +145,113 @@ it('runs the application flow: receipt, reminders every 2 days, a decision, the 
 
     const audit = await rows<{ action: string }>("SELECT action FROM audit_log WHERE tenant_id = $1 AND entity_type IN ('flowInstance', 'flowTask') ORDER BY seq", [tenant.id]);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['flowInstance.started', 'flowTask.opened', 'flowInstance.statusChanged', 'flowTask.decided', 'flowInstance.personalDataDeleted', 'flowInstance.ended']));
+  });
+});
+
+// The next modules' subjects do not exist yet; a stand-in keeps each subject's dates and facts in memory, as
+// those modules will keep theirs in their tables. Registered for this test process (the worker runs here).
+const subjects = new Map<string, { dates: Record<string, string>; facts: Record<string, unknown> }>();
+for (const name of ['electionTask', 'petition', 'electionParticipant']) {
+  registerSubjectType(name, {
+    personalData: false,
+    async load(_deps, _tx, _ctx, id) {
+      const s = subjects.get(id)!;
+      return { dates: s.dates, facts: s.facts, mergeFields: {} };
+    },
+    async deletePersonalData(_deps, _tx, _ctx, id) {
+      subjects.get(id)!.facts = { erased: true };
+      return { erased: true };
+    },
+  });
+}
+
+it('runs the patterns of the next modules to their end on Temporal, as the preview says', async () => {
+  const tenant = await createTestTenant({ builtinForms: true });
+  const admin = { tenantId: tenant.id, actor: testAdministrator(tenant.id) };
+  const flows = await rows<{ id: string; key: string }>('SELECT id, key FROM flow_definitions WHERE tenant_id = $1', [tenant.id]);
+  const flowId = (key: string) => flows.find((f) => f.key === key)!.id;
+  for (const key of ['invitation', 'vote-window', 'election-retention']) expect(await publishFlow(db, admin, flowId(key))).toMatchObject({ version: 1 });
+
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: TASK_QUEUE,
+    workflowBundle: { codePath: testServices().workflowBundlePath },
+    activities: createActivities({ db, keyring, channels: { email } }),
+    dataConverter: converter,
+  });
+  const temporal = { client: env.client, taskQueue: TASK_QUEUE };
+  const t0 = new Date(await env.currentTimeMs()).toISOString();
+  const at = (n: number, unit: 'days' | 'months' = 'days', from = t0) => addDuration(from, { [unit]: n }, {}, ZONE);
+
+  async function startInstance(key: string, subjectType: string, dates: Record<string, string>, facts: Record<string, unknown> = {}) {
+    const subjectId = randomUUID();
+    subjects.set(subjectId, { dates, facts });
+    const instanceId = await db.withTenant(tenant.id, (tx) => createInstanceRow(db, tx, admin, { definitionId: flowId(key), version: 1, subjectType, subjectId }));
+    const def = loadBuiltinFlow(`${key}.flow.json` as never);
+    await startFlowWorkflow(temporal, tenant.id, { instanceId, flowKey: key, module: def.module, version: 1, status: def.statuses![0]!.key });
+    return { handle: flowHandle(temporal, tenant.id, instanceId), subjectId, def };
+  }
+  const fired = (entries: TimelineEntry[], action: string) => entries.filter((e) => e.action === action).map((e) => [e.rule, e.at]);
+
+  await worker.runUntil(async () => {
+    // An invitation for a task on day 30, answered "yes" on day 9; then the task moves to day 40.
+    const invitation = await startInstance('invitation', 'electionTask', { taskDate: at(30) }, { answers: { accept: true } });
+    // A vote window (90 days, 500 votes to qualify): three votes, then an extension by 30 days on day 80.
+    const vote = await startInstance('vote-window', 'petition', {});
+    const retention = await startInstance('election-retention', 'electionParticipant', { electionDay: at(20) });
+    const kept = await startInstance('election-retention', 'electionParticipant', { electionDay: at(20) }, { consent: { keepForNextElection: true } });
+
+    await env.sleep('9 days');
+    await invitation.handle.signal(flowMessages.flowEventSignal, { type: 'invitation.answered' });
+    await env.sleep('3 days');
+    subjects.get(invitation.subjectId)!.dates.taskDate = at(40);
+    await invitation.handle.signal(flowMessages.subjectChangedSignal);
+    for (let i = 0; i < 3; i++) await vote.handle.signal(flowMessages.flowEventSignal, { type: 'vote.cast' });
+    await env.sleep('68 days'); // day 80
+    const extended = await vote.handle.executeUpdate(flowMessages.extendDeadlineUpdate, { args: [{ deadline: 'voting', by: { days: 30 }, actor: { id: 'admin', roles: ['administrator'] } }] });
+    expect(extended.nextDue?.rule).toBe('close');
+    await expect(vote.handle.executeUpdate(flowMessages.extendDeadlineUpdate, { args: [{ deadline: 'voting', by: { days: 40 }, actor: { id: 'admin', roles: ['administrator'] } }] })).rejects.toThrow();
+    await env.sleep('150 days');
+
+    const inv = await invitation.handle.query(flowMessages.timelineQuery);
+    const i0 = inv.startedAt;
+    expect(fired(inv.timeline, 'notify')).toEqual([
+      ['remind-invitee', at(4, 'days', i0)],
+      ['remind-invitee', at(8, 'days', i0)],
+      ['task-reminder', addDuration(at(35), { days: 0, at: '09:00' }, {}, ZONE)],
+    ]);
+    expect(inv).toMatchObject({ status: 'done', endedAt: at(40) });
+
+    const v = await vote.handle.query(flowMessages.timelineQuery);
+    expect(fired(v.timeline, 'setStatus')).toEqual([['close', at(120, 'days', v.startedAt)]]); // 90 days + 30 extended
+    expect(v.status).toBe('closed');
+    expect(fired(v.timeline, 'deletePersonalData')).toEqual([['erase-voters', at(120, 'days', v.startedAt)]]);
+
+    const r = await retention.handle.query(flowMessages.timelineQuery);
+    expect(fired(r.timeline, 'deletePersonalData')).toEqual([['erase', at(3, 'months', at(20))]]);
+    expect(subjects.get(retention.subjectId)!.facts).toEqual({ erased: true });
+    const k = await kept.handle.query(flowMessages.timelineQuery);
+    expect(k.status).toBe('kept');
+    expect(fired(k.timeline, 'deletePersonalData')).toEqual([]);
+
+    // Each real run agrees with the preview of its scenario (inputs at the times the test sent them).
+    const ctxOf = (def: typeof invitation.def, facts: Record<string, unknown>) => ({ zone: ZONE, parameters: parameterDefaults(def), facts });
+    const offset = (from: string, at: string) => ({ minutes: Math.round((Date.parse(at) - Date.parse(from)) / 60_000) });
+    const eventAt = (entries: TimelineEntry[], detail: string) => entries.find((e) => e.kind === 'event' && e.detail === detail)!.at;
+    const invPreview = simulate(invitation.def, ctxOf(invitation.def, { answers: { accept: true } }), i0, {
+      dates: { taskDate: at(30) },
+      inputs: [
+        { after: offset(i0, eventAt(inv.timeline, 'invitation.answered')), kind: 'event', type: 'invitation.answered' },
+        { after: offset(i0, eventAt(inv.timeline, 'datesChanged')), kind: 'datesChanged', dates: { taskDate: at(40) } },
+      ],
+    });
+    expect(comparable(inv.timeline)).toEqual(comparable(invPreview.timeline));
+    const votePreview = simulate(vote.def, ctxOf(vote.def, {}), v.startedAt, {
+      inputs: [
+        ...[0, 1, 2].map(() => ({ after: offset(v.startedAt, eventAt(v.timeline, 'vote.cast')), kind: 'event' as const, type: 'vote.cast' })),
+        { after: offset(v.startedAt, v.timeline.find((e) => e.kind === 'deadlineExtended')!.at), kind: 'extendDeadline', deadline: 'voting', by: { days: 30 } },
+      ],
+    });
+    expect(comparable(v.timeline)).toEqual(comparable(votePreview.timeline));
   });
 });

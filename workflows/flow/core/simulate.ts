@@ -6,12 +6,14 @@ import { addDuration } from './durations';
 import { deadlineAt, FlowInputError, nextDue, start, step } from './step';
 import type { FlowCommand, FlowContext, FlowDefinition, FlowInput, FlowState, TimelineEntry } from './types';
 
-type ScenarioInput = { kind: 'event'; type: string; status?: string } | { kind: 'decide'; task: string; decision: string } | { kind: 'extendDeadline'; deadline: string; by: Duration } | { kind: 'datesChanged'; dates: Record<string, Duration> };
+/** A date as an offset from the start, or as a time (ISO). */
+type ScenarioDate = Duration | string;
+type ScenarioInput = { kind: 'event'; type: string; status?: string } | { kind: 'decide'; task: string; decision: string } | { kind: 'extendDeadline'; deadline: string; by: Duration } | { kind: 'datesChanged'; dates: Record<string, ScenarioDate> };
 
 export interface Scenario {
   name?: string;
-  /** The subject's dates, as offsets from the start. */
-  dates?: Record<string, Duration>;
+  /** The subject's dates, as offsets from the start or as times. */
+  dates?: Record<string, ScenarioDate>;
   /** What happens, each at an offset from the start; in order. */
   inputs?: ({ after: Duration } & ScenarioInput)[];
   /** How far to look; 5 years by default. */
@@ -41,8 +43,8 @@ export interface PreviewLimits {
 const STEP_LIMIT = 5000;
 const REMINDER_ACTIONS = new Set(['notify']);
 
-function offsetDates(startAt: string, dates: Record<string, Duration> | undefined, ctx: FlowContext): Record<string, string> {
-  return Object.fromEntries(Object.entries(dates ?? {}).map(([k, d]) => [k, addDuration(startAt, d, ctx.parameters, ctx.zone)]));
+function offsetDates(startAt: string, dates: Record<string, ScenarioDate> | undefined, ctx: FlowContext): Record<string, string> {
+  return Object.fromEntries(Object.entries(dates ?? {}).map(([k, d]) => [k, typeof d === 'string' ? d : addDuration(startAt, d, ctx.parameters, ctx.zone)]));
 }
 
 export function simulate(def: FlowDefinition, ctx: FlowContext, startAt: string, scenario: Scenario, limits: PreviewLimits = {}): PreviewResult {
