@@ -54,5 +54,6 @@ function refuseDevelopmentConveniencesInProduction(config: Config, env: NodeJS.P
   if (!config.DATA_MASTER_KEYS) problems.push('DATA_MASTER_KEYS: required in production (no generated keys)');
   if (!env.DATABASE_APP_URL && !env.DATABASE_APP_PASSWORD) problems.push('DATABASE_APP_PASSWORD: required in production');
   if (config.TEST_IDP !== 'off') problems.push('TEST_IDP: the test IdP must be off in production');
+  if (!config.SMTP_URL) problems.push('SMTP_URL: required in production (no development outbox)');
   if (problems.length > 0) throw new ConfigError(problems);
 }

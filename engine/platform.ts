@@ -17,6 +17,8 @@ import { AesGcmPayloadCodec } from './temporal/codec';
 import { ensureHousekeeping } from './temporal/housekeeping';
 import { loadCodecKeys } from './temporal/keys';
 import { createWorker } from './temporal/worker';
+import { DevOutbox } from './dev/smtp-outbox';
+import { EmailChannel } from './messages/channels';
 
 export interface PlatformOptions {
   config: Config;
@@ -40,6 +42,8 @@ export interface Platform {
   server: Server;
   port: number;
   logger: Logger;
+  /** The development SMTP server, when no SMTP_URL is configured (never in production). */
+  outbox?: DevOutbox;
   stop(): Promise<void>;
 }
 
@@ -50,24 +54,29 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const db = Database.connect(opts.appUrl);
   await db.ping();
   const client = await connectTemporal({ address: opts.temporalAddress, namespace: config.TEMPORAL_NAMESPACE, keys });
+  const identity = createIdentity(db, loadMasterKeys(config));
+  // E-mail: the configured SMTP server, or outside production a local one whose messages the admin site shows.
+  const outbox = !config.SMTP_URL && config.NODE_ENV !== 'production' ? await DevOutbox.start(join(config.DATA_DIR, 'outbox'), config.DEV_SMTP_PORT ?? 2525) : undefined;
+  const smtpUrl = config.SMTP_URL ?? outbox?.url;
+  const email = smtpUrl ? new EmailChannel(smtpUrl, config.MAIL_FROM ?? 'Tingvalla <no-reply@tingvalla.localhost>') : undefined;
   const worker = await createWorker({
     address: opts.temporalAddress,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     keys,
-    deps: { db },
+    deps: { db, keyring: identity.keyring, channels: email ? { email } : {} },
     ...(opts.workflowBundlePath ? { workflowBundlePath: opts.workflowBundlePath } : {}),
   });
   const workerRun = worker.run();
   for (const tenantId of opts.tenantIds) await ensureHousekeeping(client, config.TEMPORAL_TASK_QUEUE, tenantId);
-
-  const identity = createIdentity(db, loadMasterKeys(config));
   const app = createApp({
     config,
     db,
     identity,
     logger,
     codec: new AesGcmPayloadCodec(keys),
+    flows: { client, taskQueue: config.TEMPORAL_TASK_QUEUE },
+    ...(outbox ? { outbox } : {}),
     ...(opts.temporalUiUrl ?? config.TEMPORAL_UI_URL ? { temporalUiUrl: opts.temporalUiUrl ?? config.TEMPORAL_UI_URL } : {}),
     readiness: [
       { name: 'database', check: () => db.ping() },
@@ -93,7 +102,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun.catch((err: unknown) => logger.error({ err }, 'worker stopped with an error'));
       await client.connection.close();
+      email?.close();
+      await outbox?.stop();
       await db.close();
     })());
-  return { db, identity, client, worker, server, port, logger, stop };
+  return { db, identity, client, worker, server, port, logger, stop, ...(outbox ? { outbox } : {}) };
 }

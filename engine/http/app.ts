@@ -8,6 +8,8 @@ import { NotFoundError } from '../errors';
 import type { Identity } from '../identity';
 import type { AesGcmPayloadCodec } from '../temporal/codec';
 import { resolveActor } from './actor';
+import type { FlowTemporal } from '../flows/workflows';
+import type { DevOutbox } from '../dev/smtp-outbox';
 import { httpLogger } from './logging';
 import { resolveTenant } from './tenancy';
 import { problemHandler } from './problem';
@@ -41,9 +43,13 @@ export interface AppDeps {
   codec: AesGcmPayloadCodec;
   /** The Temporal Web UI proxied for operators at /temporal on admin sites, when there is one. */
   temporalUiUrl?: string;
+  /** Where flow workflows are started and reached. */
+  flows: FlowTemporal;
+  /** The development outbox, shown on admin sites when there is one. */
+  outbox?: DevOutbox;
 }
 
-export function createApp({ config, db, identity, logger, readiness, codec, temporalUiUrl }: AppDeps): Express {
+export function createApp({ config, db, identity, logger, readiness, codec, temporalUiUrl, flows, outbox }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -63,7 +69,7 @@ export function createApp({ config, db, identity, logger, readiness, codec, temp
   const smallJson = express.json({ limit: JSON_BODY_LIMIT });
   const definitionJson = express.json({ limit: DEFINITION_BODY_LIMIT });
   const jsonBody: RequestHandler = (req, res, next) => (isDefinitionBody(req) ? definitionJson : smallJson)(req, res, next);
-  app.use('/api', resolveActor(identity.sessions), jsonBody, apiRouter(db, identity, secureCookies(config)), (_req, _res, next) => next(new NotFoundError()));
+  app.use('/api', resolveActor(identity.sessions), jsonBody, apiRouter(db, identity, secureCookies(config), { flows, namespace: config.TEMPORAL_NAMESPACE, ...(outbox ? { outbox } : {}) }), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(problemHandler);

@@ -1,4 +1,7 @@
 // A whole running platform (API, both sites, worker) on a free port, against the run's database and Temporal.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startPlatform, type Platform } from '../../engine/platform';
 import { testConfig, testServices } from './env';
@@ -16,7 +19,8 @@ export async function startTestPlatform(tenantIds: string[] = [], configOverride
   quietTemporalRuntime();
   const services = testServices();
   const platform = await startPlatform({
-    config: testConfig(configOverrides),
+    // Each platform gets its own development outbox (a fresh folder, any free port).
+    config: testConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'tingvalla-platform-')), DEV_SMTP_PORT: '0', ...configOverrides }),
     appUrl: services.appUrl,
     temporalAddress: services.temporalAddress,
     workflowBundlePath: services.workflowBundlePath,

@@ -22,13 +22,16 @@ import { loadTenant } from '../../queries/tenant';
 import { validateQuery } from '../../validation';
 import { clearSessionCookie } from '../session-cookie';
 import { formsRouter } from './forms';
+import { flowsApi } from './flows';
+import type { FlowTemporal } from '../../flows/workflows';
+import type { DevOutbox } from '../../dev/smtp-outbox';
 import { spConfigFor } from './saml';
 
 function contextOf(req: Request): CommandContext {
   return { actor: req.actor!, tenantId: req.tenant!.id, requestId: String(req.id) };
 }
 
-export function apiRouter(db: Database, identity: Identity, secureCookies: boolean): Router {
+export function apiRouter(db: Database, identity: Identity, secureCookies: boolean, deps: { flows: FlowTemporal; outbox?: DevOutbox; namespace: string }): Router {
   const api = Router();
 
   // Only JSON bodies are accepted; a cross-site form post cannot send application/json without a preflight.
@@ -88,7 +91,8 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
     res.json(await db.withTenant(ctx.tenantId, (tx) => verifyAuditChain(db.sequelize, ctx.tenantId, tx)));
   });
 
-  api.use('/forms', formsRouter(db, identity, contextOf));
+  api.use(flowsApi({ db, contextOf, ...deps }));
+  api.use('/forms', formsRouter(db, identity, contextOf, deps.flows));
 
   api.get('/responsibility-grants', async (req, res) => {
     res.json({ grants: await listResponsibilities(db, contextOf(req)) });

@@ -14,10 +14,11 @@ import { validateQuery } from '../../validation';
 import { validatorModule } from '../../forms/precompiled-validator';
 import { publishProblems } from '../../forms/publishable';
 import { loadBuiltinForm } from '../../../forms/builtin';
+import { startFlowWorkflow, type FlowTemporal } from '../../flows/workflows';
 
 /** Draft bodies may be as large as a definition; everything else under /api stays at 64 KB. */
 export const DEFINITION_BODY_LIMIT = '256kb';
-export const isDefinitionBody = (req: Request): boolean => req.method !== 'GET' && /^\/forms(\/[^/]+\/draft)?\/?$/.test(req.path);
+export const isDefinitionBody = (req: Request): boolean => req.method !== 'GET' && /^\/(forms|flows)(\/[^/]+\/(draft|preview))?\/?$/.test(req.path);
 
 function versionParam(raw: string | undefined): number {
   const n = Number(raw);
@@ -34,7 +35,7 @@ function localeParam(req: Request): 'da' | 'sv' | 'en' {
   return locale;
 }
 
-export function formsRouter(db: Database, identity: Identity, contextOf: (req: Request) => CommandContext): Router {
+export function formsRouter(db: Database, identity: Identity, contextOf: (req: Request) => CommandContext, flows: FlowTemporal): Router {
   const forms = Router();
 
   // A fixed form with every supported field type (forms/builtin/field-showcase.json), for the renderer's
@@ -110,7 +111,11 @@ export function formsRouter(db: Database, identity: Identity, contextOf: (req: R
   });
 
   forms.post('/:id/versions/:version/submissions', async (req, res) => {
-    res.status(201).json(await submitForm(identity, contextOf(req), param(req, 'id'), versionParam(param(req, 'version')), req.body));
+    const ctx = contextOf(req);
+    const submitted = await submitForm(identity, ctx, param(req, 'id'), versionParam(param(req, 'version')), req.body);
+    // The submission is committed; its flow's workflow starts now (idempotent by workflow id).
+    if (submitted.flow) await startFlowWorkflow(flows, ctx.tenantId, submitted.flow);
+    res.status(201).json({ id: submitted.id, version: submitted.version, reference: submitted.reference, ...(submitted.flow ? { status: submitted.flow.status } : {}) });
   });
 
   forms.get('/:id/submissions.csv', async (req, res) => {
