@@ -36,6 +36,7 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/TEMPORAL_CODEC_KEYS/);
     expect(problems.join('\n')).toMatch(/TEST_IDP/);
     expect(problems.join('\n')).toMatch(/DATA_MASTER_KEYS/);
+    expect(problems.join('\n')).toMatch(/SMTP_URL/);
   });
 
   it('accepts a complete production configuration', () => {
@@ -46,6 +47,7 @@ describe('configuration', () => {
       TEMPORAL_ADDRESS: 'temporal:7233',
       TEMPORAL_CODEC_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
       DATA_MASTER_KEYS: `m1:${Buffer.alloc(32, 9).toString('base64')}`,
+      SMTP_URL: 'smtp://mail.example.dk:587',
     });
     expect(config.NODE_ENV).toBe('production');
   });
