@@ -10,11 +10,21 @@ import { OverviewPage } from './pages/OverviewPage';
 import { FormDesignerPage } from './pages/forms/FormDesignerPage';
 import { FormsPage } from './pages/forms/FormsPage';
 import { SubmissionsPage } from './pages/forms/SubmissionsPage';
+import { FlowEditorPage } from './pages/flows/FlowEditorPage';
+import { FlowsPage } from './pages/flows/FlowsPage';
+import { InstancesPage } from './pages/flows/InstancesPage';
+import { MessagesPage, OutboxPage } from './pages/flows/MessagesPage';
+import { TasksPage } from './pages/flows/TasksPage';
 
 const pages = [
   { path: '/', key: 'overview', element: <OverviewPage /> },
   { path: '/audit-log', key: 'auditLog', element: <AuditLogPage /> },
   { path: '/forms', key: 'forms', element: <FormsPage /> },
+  { path: '/flows', key: 'flows', element: <FlowsPage /> },
+  { path: '/flow-instances', key: 'instances', element: <InstancesPage /> },
+  { path: '/tasks', key: 'tasks', element: <TasksPage /> },
+  { path: '/messages', key: 'messages', element: <MessagesPage /> },
+  { path: '/outbox', key: 'outbox', element: <OutboxPage /> },
   { path: '/settings/contact', key: 'contact', element: <ContactSettingsPage /> },
 ] as const;
 
@@ -22,7 +32,7 @@ export function App() {
   const { t } = useTranslation();
   const { tenant, actor, csrfToken } = useSite();
   const { pathname } = useLocation();
-  const pageKey = pages.find((p) => p.path === pathname)?.key ?? (pathname.endsWith('/submissions') ? 'submissions' : pathname.startsWith('/forms/') ? 'designer' : undefined);
+  const pageKey = pages.find((p) => p.path === pathname)?.key ?? (pathname.endsWith('/submissions') ? 'submissions' : pathname.startsWith('/forms/') ? 'designer' : pathname.startsWith('/flows/') ? 'flowEditor' : undefined);
   useEffect(() => {
     document.title = `${pageKey ? t(`nav.${pageKey}`) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
   }, [pageKey, t, tenant.name]);
@@ -78,6 +88,7 @@ export function App() {
             ))}
             <Route path="/forms/:id" element={<FormDesignerPage />} />
             <Route path="/forms/:id/submissions" element={<SubmissionsPage />} />
+            <Route path="/flows/:id" element={<FlowEditorPage />} />
             <Route path="*" element={<h1>{t('notFound')}</h1>} />
           </Routes>
         ) : (

@@ -18,6 +18,8 @@ export interface FormSummary {
   builtin: string | null;
   latestVersion: number;
   updatedAt: string;
+  /** The flow each new submission starts, if one is attached. */
+  flowId?: string | null;
 }
 
 export interface FormVersionSummary {
@@ -29,12 +31,12 @@ export interface FormVersionSummary {
 export async function listForms(db: Database, actor: Actor): Promise<FormSummary[]> {
   authorize(actor, 'forms.manage', { tenantId: actor.tenantId });
   const rows = await db.withTenant(actor.tenantId, (tx) =>
-    db.sequelize.query<{ id: string; kind: string; name: string; builtin: string | null; latest_version: number; updated_at: Date }>(
-      'SELECT id, kind, name, builtin, latest_version, updated_at FROM form_definitions ORDER BY name, id',
+    db.sequelize.query<{ id: string; kind: string; name: string; builtin: string | null; latest_version: number; updated_at: Date; flow_definition_id: string | null }>(
+      'SELECT id, kind, name, builtin, latest_version, updated_at, flow_definition_id FROM form_definitions ORDER BY name, id',
       { type: QueryTypes.SELECT, transaction: tx },
     ),
   );
-  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, builtin: r.builtin, latestVersion: r.latest_version, updatedAt: new Date(r.updated_at).toISOString() }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, builtin: r.builtin, latestVersion: r.latest_version, updatedAt: new Date(r.updated_at).toISOString(), flowId: r.flow_definition_id }));
 }
 
 export async function loadForm(db: Database, actor: Actor, id: string): Promise<FormSummary & { draft: FormDefinitionDraft; versions: FormVersionSummary[] }> {

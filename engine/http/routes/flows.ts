@@ -21,7 +21,7 @@ import type { DevOutbox } from '../../dev/smtp-outbox';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { parameterDefaults } from '../../flows/builtin';
 import { flowPublishProblems } from '../../flows/publishable';
-import { ACTIONS } from '../../flows/registry';
+import { editorSchemas, editorValidatorModule } from '../../flows/editor-schemas';
 import { ZONE_OF_COUNTRY } from '../../flows/runtime';
 import { suggestScenarios } from '../../flows/scenarios';
 import { flowHandle, type FlowTemporal } from '../../flows/workflows';
@@ -29,7 +29,6 @@ import { authorize } from '../../policies';
 import { listCommunications, listFlows, listInstances, listMySubmissions, listTasks, loadFlow, loadFlowVersion, loadInstance, loadTask } from '../../queries/flows';
 import { loadTenant } from '../../queries/tenant';
 import { validate, validateQuery } from '../../validation';
-import { loadSchemaFiles } from '../../../schemas/registry';
 import { workflowIds } from '../../temporal/ids';
 
 const param = (req: Request, name: string): string => String(req.params[name] ?? '');
@@ -73,7 +72,6 @@ export interface FlowRoutesDeps {
 
 export function flowsApi({ db, flows, outbox, namespace, contextOf }: FlowRoutesDeps): Router {
   const api = Router();
-  const actionSchemas = Object.fromEntries(Object.entries(ACTIONS).map(([name, spec]) => [name, loadSchemaFiles().find((f) => f.path === spec.configSchema)!.schema]));
 
   api.get('/flows', async (req, res) => {
     res.json({ flows: await listFlows(db, req.actor!) });
@@ -83,10 +81,17 @@ export function flowsApi({ db, flows, outbox, namespace, contextOf }: FlowRoutes
     res.status(201).json(await createFlow(db, contextOf(req), req.body));
   });
 
-  // The action registry: each action's config schema, for the editor's generated forms.
-  api.get('/flows/actions', (req, res) => {
+  // The action registry and the `when` shape, as self-contained schemas for the editor's generated forms.
+  api.get('/flows/editor-schemas', (req, res) => {
     authorize(req.actor!, 'flows.view', { tenantId: req.tenant!.id });
-    res.json({ actions: actionSchemas });
+    res.json(editorSchemas());
+  });
+
+  api.get('/flows/editor-schemas/:name/validator.js', (req, res) => {
+    authorize(req.actor!, 'flows.view', { tenantId: req.tenant!.id });
+    const code = editorValidatorModule(param(req, 'name'));
+    if (!code) throw new NotFoundError();
+    res.type('text/javascript').set('Cache-Control', 'private, max-age=3600').send(code);
   });
 
   api.get('/flows/:id', async (req, res) => {

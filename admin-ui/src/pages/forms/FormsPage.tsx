@@ -10,19 +10,34 @@ interface FormSummary {
   name: string;
   latestVersion: number;
   updatedAt: string;
+  flowId: string | null;
 }
 
-const KINDS = ['signupTemplate', 'consentStatement', 'taskTypeFields', 'petitionForm', 'profile'] as const;
+const KINDS = ['signupTemplate', 'consentStatement', 'taskTypeFields', 'petitionForm', 'profile', 'eService'] as const;
 
 export function FormsPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [forms, setForms] = useState<FormSummary[] | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [flows, setFlows] = useState<{ id: string; key: string; latestVersion: number }[]>([]);
+  const [attachStatus, setAttachStatus] = useState('');
 
   useEffect(() => {
     getJson<{ forms: FormSummary[] }>('/api/forms').then((r) => setForms(r.forms), () => setForms([]));
+    getJson<{ flows: { id: string; key: string; latestVersion: number }[] }>('/api/flows').then((r) => setFlows(r.flows.filter((f) => f.latestVersion > 0)), () => undefined);
   }, []);
+
+  // Each new submission of the form starts the attached flow's latest version.
+  const attach = async (form: FormSummary, flowId: string) => {
+    try {
+      await sendJson('PUT', `/api/forms/${form.id}/flow`, { flowId: flowId || null });
+      setForms((all) => all?.map((f) => (f.id === form.id ? { ...f, flowId: flowId || null } : f)));
+      setAttachStatus(t('forms.flowAttached', { name: form.name }));
+    } catch (err) {
+      setAttachStatus(err instanceof ProblemError ? err.problem.title : String(err));
+    }
+  };
 
   const create = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -50,6 +65,7 @@ export function FormsPage() {
               <th scope="col">{t('forms.kind')}</th>
               <th scope="col">{t('forms.version')}</th>
               <th scope="col">{t('forms.updated')}</th>
+              <th scope="col">{t('forms.flow')}</th>
             </tr>
           </thead>
           <tbody>
@@ -61,11 +77,24 @@ export function FormsPage() {
                 <td>{t(`forms.kinds.${f.kind}`)}</td>
                 <td>{f.latestVersion > 0 ? f.latestVersion : t('forms.unpublished')}</td>
                 <td>{new Date(f.updatedAt).toLocaleString(i18n.language)}</td>
+                <td>
+                  {f.latestVersion > 0 ? (
+                    <select aria-label={t('forms.flowFor', { name: f.name })} value={f.flowId ?? ''} onChange={(e) => void attach(f, e.target.value)}>
+                      <option value="">{t('forms.noFlow')}</option>
+                      {flows.map((fl) => (
+                        <option key={fl.id} value={fl.id}>
+                          {fl.key}
+                        </option>
+                      ))}
+                    </select>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <p role="status">{attachStatus}</p>
       <h2>{t('forms.new.heading')}</h2>
       {error ? (
         <p className="notice notice-error" role="alert">
