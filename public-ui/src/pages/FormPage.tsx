@@ -40,7 +40,7 @@ export function FormPage() {
       <div className="alert alert-success" role="status">
         <div className="alert-body">
           <h1 className="alert-heading">{t('form.received.heading')}</h1>
-          <p className="alert-text">{t('form.received.text', { reference: receipt.slice(0, 8) })}</p>
+          <p className="alert-text">{t('form.received.text', { reference: receipt })}</p>
         </div>
       </div>
     );
@@ -56,8 +56,8 @@ export function FormPage() {
         onSubmit={async (answers) => {
           if (form.id === 'showcase') return void setReceipt('showcase'); // the test page stores nothing
           try {
-            const { id: submissionId } = await sendJson<{ id: string }>('POST', `/api/forms/${form.id}/versions/${form.version}/submissions`, answers);
-            setReceipt(submissionId);
+            const { reference } = await sendJson<{ reference: string }>('POST', `/api/forms/${form.id}/versions/${form.version}/submissions`, answers);
+            setReceipt(reference);
             return undefined;
           } catch (err) {
             if (err instanceof ProblemError && err.problem.errors) return err.problem.errors;

@@ -4,6 +4,7 @@ import { getJson } from '../../../forms/ui/problem';
 import { loginUrl } from '../../../forms/ui/session';
 import { useSite } from '../../../forms/ui/site';
 import { MyConsents } from './MyConsents';
+import { MySubmissions } from './MySubmissions';
 
 /** "My profile": who the e-ID login says you are. Election and petition details join it in later issues. */
 export function ProfilePage() {
@@ -41,6 +42,7 @@ export function ProfilePage() {
         <dt>{t('profile.loggedInWith')}</dt>
         <dd>{t(tenant.country === 'DK' ? 'profile.mitid' : 'profile.swedishEid')}</dd>
       </dl>
+      <MySubmissions />
       <MyConsents />
     </article>
   );
