@@ -21,6 +21,8 @@ export interface RunningDevServer {
   address: string;
   /** Origin of the Web UI (its pages are under UI_PUBLIC_PATH). */
   uiUrl: string;
+  /** The server process (benchmarks read its CPU time). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   return {
     address,
     uiUrl: `http://127.0.0.1:${opts.uiPort}`,
+    ...(child.pid ? { pid: child.pid } : {}),
     stop: () => stopChild(child),
   };
 }
