@@ -1,4 +1,5 @@
 // A whole running platform (API, both sites, worker) on a free port, against the run's database and Temporal.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +20,10 @@ export async function startTestPlatform(tenantIds: string[] = [], configOverride
   quietTemporalRuntime();
   const services = testServices();
   const platform = await startPlatform({
-    // Each platform gets its own development outbox (a fresh folder, any free port).
-    config: testConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'tingvalla-platform-')), DEV_SMTP_PORT: '0', ...configOverrides }),
+    // Each platform gets its own development outbox (a fresh folder, any free port) and its own task queue:
+    // suites run side by side on one Temporal server, and another platform's worker must not run this one's
+    // activities (its e-mail would land in the other platform's outbox).
+    config: testConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'tingvalla-platform-')), DEV_SMTP_PORT: '0', TEMPORAL_TASK_QUEUE: `test-${randomBytes(4).toString('hex')}`, ...configOverrides }),
     appUrl: services.appUrl,
     temporalAddress: services.temporalAddress,
     workflowBundlePath: services.workflowBundlePath,

@@ -172,6 +172,7 @@ describe('built-in definitions', () => {
     const se = await createTestTenant({ country: 'SE', builtinForms: true });
     const rows = await ownerDb().query<{ builtin: string; kind: string; latest_version: number }>('SELECT builtin, kind, latest_version FROM form_definitions WHERE tenant_id = $1 ORDER BY builtin', { bind: [se.id], type: QueryTypes.SELECT });
     expect(rows).toEqual([
+      { builtin: 'application-form.json', kind: 'eService', latest_version: 1 },
       { builtin: 'consent-statement.se.json', kind: 'consentStatement', latest_version: 1 },
       { builtin: 'petition-form.json', kind: 'petitionForm', latest_version: 1 },
       { builtin: 'privacy-statement.se.json', kind: 'consentStatement', latest_version: 1 },
@@ -184,7 +185,7 @@ describe('built-in definitions', () => {
     expect(await ensureBuiltinForms(ownerDb(), old.id, 'DK')).toBe(true);
     expect(await ensureBuiltinForms(ownerDb(), old.id, 'DK')).toBe(false);
     const [row] = await ownerDb().query<{ n: string }>('SELECT count(*) AS n FROM form_definitions WHERE tenant_id = $1', { bind: [old.id], type: QueryTypes.SELECT });
-    expect(Number(row!.n)).toBe(4);
+    expect(Number(row!.n)).toBe(5);
   });
 });
 
