@@ -7,7 +7,7 @@ import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/compileSchemaV
 import { loadSchemaFiles, SCHEMA_BASE } from '../../schemas/registry';
 import { FORMATS } from '../../forms/formats';
 import { ajvOptions } from '../../forms/validation';
-import { RUNTIME_GLOBAL } from '../forms/precompiled-validator';
+import { asPageModule } from '../forms/precompiled-validator';
 import { ACTIONS } from './registry';
 
 type Json = Record<string, unknown>;
@@ -60,7 +60,7 @@ export function editorValidatorModule(name: string): string | undefined {
   const hit = modules.get(key);
   if (hit) return hit;
   const code = compileSchemaValidatorsCode(schema as never, { customFormats: FORMATS, ajvOptionsOverrides: { ...ajvOptions, strict: false, code: { formats: _`globalThis.__tingvallaFormats` } } }); // RJSF adds its own option-matching schemas, which strict mode rejects
-  const module = ['const exports = {};', `const require = (name) => { const m = globalThis.${RUNTIME_GLOBAL}[name]; if (!m) throw new Error('missing Ajv runtime ' + name); return m; };`, code, 'export default exports;'].join('\n');
+  const module = asPageModule(code);
   modules.set(key, module);
   return module;
 }

@@ -17,6 +17,16 @@ export const RUNTIME_GLOBAL = '__tingvallaAjvRuntime';
 
 const cache = new Map<string, string>();
 
+/** Ajv's CommonJS standalone code as an ES module whose runtime imports the page provides. */
+export function asPageModule(code: string): string {
+  return [
+    'const exports = {};',
+    `const require = (name) => { const m = globalThis.${RUNTIME_GLOBAL}[name]; if (!m) throw new Error('missing Ajv runtime ' + name); return m; };`,
+    code,
+    'export default exports;',
+  ].join('\n');
+}
+
 export function validatorModule(definition: FormDefinitionDraft, locale: FormLocale): string {
   const { schema } = localizeDefinition(definition, locale);
   const key = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
@@ -26,12 +36,7 @@ export function validatorModule(definition: FormDefinitionDraft, locale: FormLoc
     customFormats: FORMATS,
     ajvOptionsOverrides: { ...ajvOptions, ...formAjvOptions, code: { formats: _`globalThis.__tingvallaFormats` } }, // = FORMATS_GLOBAL (a literal: _`` would quote a string)
   });
-  const module = [
-    'const exports = {};',
-    `const require = (name) => { const m = globalThis.${RUNTIME_GLOBAL}[name]; if (!m) throw new Error('missing Ajv runtime ' + name); return m; };`,
-    code,
-    'export default exports;',
-  ].join('\n');
+  const module = asPageModule(code);
   if (cache.size > 200) cache.clear();
   cache.set(key, module);
   return module;
