@@ -119,7 +119,9 @@ async function main(): Promise<void> {
       const [row] = await owner.query<{ n: number }>("SELECT count(*)::int AS n FROM communication_log WHERE tenant_id = $1 AND template_key = 'task-reminder' AND status = 'sent' AND idempotency_key LIKE '%#1/0/email'", { bind: [tenantId], type: QueryTypes.SELECT });
       fired = row!.n;
       if (Date.now() - lastReport > 10_000) {
-        say(`  ${fired}/${N} first reminders sent after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+        const wallSoFar = (Date.now() - startedAt) / 1000;
+        const share = temporal.pid ? `; Temporal dev server ${(((cpuSeconds(temporal.pid) - temporalCpu0) / wallSoFar) * 100).toFixed(0)}% of a core so far` : '';
+        say(`  ${fired}/${N} first reminders sent after ${wallSoFar.toFixed(0)} s${share}`);
         lastReport = Date.now();
       }
       if (fired < N) await new Promise((r) => setTimeout(r, 1000));
