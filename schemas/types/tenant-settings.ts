@@ -18,6 +18,10 @@ export interface TenantSettings {
      * Audit rows older than this many calendar months are purged by the tenant's housekeeping workflow.
      */
     auditLogMonths: number;
+    /**
+     * The longest a flow may keep personal data, in calendar months; publishing refuses a flow that deletes later (24 when unset).
+     */
+    personalDataMonths?: number;
   };
 }
 /**
