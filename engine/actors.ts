@@ -1,7 +1,8 @@
 // Who is acting. Every actor belongs to exactly one tenant; the policy module compares that first.
 // Roles: administrator and operator come from the municipal SSO's privilege attribute; participant is every
 // citizen logged in on the public site. Team and work-location responsibility are grants stored in data.
-export type Role = 'administrator' | 'operator' | 'participant';
+export const ROLES = ['administrator', 'operator', 'participant'] as const;
+export type Role = (typeof ROLES)[number];
 
 export type GrantKind = 'teamResponsible' | 'workLocationResponsible';
 

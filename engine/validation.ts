@@ -1,7 +1,7 @@
 // Server-side validation of platform documents against their JSON Schemas (schemas/), with the shared
 // Ajv setup of forms/validation.ts. A failure becomes a ValidationError that names every field.
 import type Ajv from 'ajv';
-import { createAjv, toFieldErrors } from '../forms/validation';
+import { createAjv, toFieldErrors, type FieldError } from '../forms/validation';
 import { loadSchemaFiles, SCHEMA_BASE } from '../schemas/registry';
 import { ValidationError } from './errors';
 
@@ -30,4 +30,29 @@ export function validate<T>(schemaPath: string, data: unknown): T {
 /** Validates a copy of a parsed query string, turning numeric text into numbers where the schema says so. */
 export function validateQuery<T>(schemaPath: string, query: Record<string, unknown>): T {
   return check<T>(queries, schemaPath, { ...query });
+}
+
+/**
+ * The problems a copy of `data` has against schemas/<path> (defaults are not written into `data`), one per
+ * field: a draft schema and a stricter one may both object to a field. `prefix` places them in a larger document.
+ */
+export function schemaProblems(schemaPath: string, data: unknown, prefix = ''): FieldError[] {
+  const fn = bodies.getSchema(SCHEMA_BASE + schemaPath);
+  if (!fn) throw new Error(`unknown schema ${schemaPath}`);
+  if (fn(structuredClone(data))) return [];
+  const seen = new Set<string>();
+  return toFieldErrors(fn.errors)
+    .map((f) => ({ field: `${prefix}${f.field === '/' ? '' : f.field}` || '/', message: f.message }))
+    .filter((f) => !seen.has(f.field) && seen.add(f.field));
+}
+
+/** The field errors a check throws as a ValidationError, as a list (empty when it passes). */
+export function fieldErrorsOf(check: () => unknown): FieldError[] {
+  try {
+    check();
+    return [];
+  } catch (err) {
+    if (err instanceof ValidationError) return err.fields ?? [];
+    throw err;
+  }
 }

@@ -4,6 +4,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { FieldError } from '../../forms/validation';
 import type { FlowDefinition } from '../../workflows/flow/core/types';
+import { ROLES } from '../actors';
 import { recordAudit, type CommandContext } from '../audit/record';
 import type { Database } from '../db/database';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -13,10 +14,9 @@ import { foundUuid } from '../ids';
 import { authorize } from '../policies';
 import { validate } from '../validation';
 import { contentHash } from './forms';
+import type { TenantSettings } from '../../schemas/types/tenant-settings';
+import { retentionMonthsOf } from '../flows/tenant-rules';
 
-const ROLES = ['administrator', 'operator', 'participant'];
-/** When a tenant has not said otherwise, personal data in a flow may be kept at most this long. */
-export const DEFAULT_RETENTION_MONTHS = 24;
 
 interface DefinitionRow {
   id: string;
@@ -38,13 +38,13 @@ export async function publishReferences(db: Database, tx: Transaction): Promise<
   const templates = await select<{ key: string }>('SELECT key FROM message_templates');
   const forms = await select<{ id: string }>('SELECT id FROM form_definitions WHERE latest_version > 0');
   const flows = await select<{ key: string }>('SELECT key FROM flow_definitions WHERE latest_version > 0');
-  const [tenant] = await select<{ settings: { retention?: { personalDataMonths?: number } } }>('SELECT settings FROM tenants');
+  const [tenant] = await select<{ settings: TenantSettings }>('SELECT settings FROM tenants');
   return {
     templates: new Set(templates.map((t) => t.key)),
-    roles: new Set(ROLES),
+    roles: new Set<string>(ROLES),
     forms: new Set(forms.map((f) => f.id)),
     flows: new Set(flows.map((f) => f.key)),
-    retentionMonths: tenant?.settings.retention?.personalDataMonths ?? DEFAULT_RETENTION_MONTHS,
+    retentionMonths: retentionMonthsOf(tenant?.settings),
   };
 }
 

@@ -46,7 +46,8 @@ export async function saveTemplate(db: Database, ctx: CommandContext, key: strin
 }
 
 export async function previewTemplate(db: Database, actor: Actor, key: string, locale: Locale) {
-  const [t] = (await listTemplates(db, actor)).filter((x) => x.key === key);
+  authorize(actor, 'messages.manage', { tenantId: actor.tenantId });
+  const [t] = await db.withTenant(actor.tenantId, (tx) => db.sequelize.query<MessageTemplate>('SELECT key, subject, body FROM message_templates WHERE key = $1', { bind: [key], type: QueryTypes.SELECT, transaction: tx }));
   if (!t) throw new NotFoundError();
   return renderTemplate(t, locale, SAMPLE_MERGE_FIELDS[locale]);
 }

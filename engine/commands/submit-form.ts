@@ -9,10 +9,9 @@ import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
 import { assertValidAnswers } from '../forms/answers';
 import { authorize } from '../policies';
-import { isUuid } from '../ids';
+import { isUuid, shortReference } from '../ids';
 import type { Transaction } from 'sequelize';
 import { createInstanceRow } from '../flows/runtime';
-import { submissionReference } from '../flows/subjects/form-submission';
 import type { StartedInstance } from '../flows/workflows';
 
 /** The attached flow's latest version gets an instance row in the submission's transaction. */
@@ -22,9 +21,8 @@ async function startAttachedFlow(db: Database, tx: Transaction, ctx: CommandCont
     { bind: [formId], type: QueryTypes.SELECT, transaction: tx },
   );
   if (!flow) return {};
-  const instanceId = await createInstanceRow(db, tx, ctx, { definitionId: flow.id, version: flow.latest_version, subjectType: 'formSubmission', subjectId: submissionId });
-  const [row] = await db.sequelize.query<{ status: string }>('SELECT status FROM flow_instances WHERE id = $1', { bind: [instanceId], type: QueryTypes.SELECT, transaction: tx });
-  return { flow: { instanceId, flowKey: flow.key, module: flow.module, version: flow.latest_version, status: row!.status } };
+  const instance = await createInstanceRow(db, tx, ctx, { definitionId: flow.id, version: flow.latest_version, subjectType: 'formSubmission', subjectId: submissionId });
+  return { flow: { instanceId: instance.id, flowKey: flow.key, module: flow.module, version: flow.latest_version, status: instance.status } };
 }
 
 export const SUBMISSION_KEY_PURPOSE = 'form.submission';
@@ -71,6 +69,6 @@ export async function submitForm(deps: { db: Database; keyring: Keyring }, ctx: 
       });
     }
     await recordAudit(db, tx, ctx, { action: 'form.submitted', entityType: 'formSubmission', entityId: id, summary: { form: definitionId, version, answered: Object.keys(valid).length } });
-    return { id, version, reference: submissionReference(id), ...(await startAttachedFlow(db, tx, ctx, definitionId, id)) };
+    return { id, version, reference: shortReference(id), ...(await startAttachedFlow(db, tx, ctx, definitionId, id)) };
   });
 }

@@ -9,7 +9,7 @@ import { resolveAmount } from '../../workflows/flow/core/durations';
 import { inspectLogic } from '../../workflows/flow/core/logic';
 import type { FlowDefinition } from '../../workflows/flow/core/types';
 import { ValidationError } from '../errors';
-import { validate } from '../validation';
+import { fieldErrorsOf, schemaProblems } from '../validation';
 import { ACTIONS, isKnownSubjectType, requiresDeletion } from './registry';
 import './subjects';
 import { parameterDefaults } from './builtin';
@@ -25,17 +25,6 @@ export interface PublishReferences {
 
 const MAX_EVERY = 100;
 const CORE_EVENTS = new Set(['flow.started', 'statusEntered', 'taskCreated', 'taskCompleted', 'deadlineExtended']);
-
-function schemaProblems(path: string, data: unknown, prefix = ''): FieldError[] {
-  try {
-    validate(path, structuredClone(data));
-    return [];
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    const seen = new Set<string>();
-    return (err.fields ?? []).map((f) => ({ field: `${prefix}${f.field === '/' ? '' : f.field}` || '/', message: f.message })).filter((f) => !seen.has(f.field) && seen.add(f.field));
-  }
-}
 
 /** Roughly how many months a duration spans (months as months, the rest in 30-day months). */
 function monthsOf(d: Duration, params: Record<string, unknown>): number {
@@ -150,11 +139,5 @@ export function assertPublishableFlow(draft: unknown, refs: PublishReferences): 
 }
 
 export function flowPublishProblems(draft: unknown, refs: PublishReferences): FieldError[] {
-  try {
-    assertPublishableFlow(draft, refs);
-    return [];
-  } catch (err) {
-    if (err instanceof ValidationError) return err.fields ?? [];
-    throw err;
-  }
+  return fieldErrorsOf(() => assertPublishableFlow(draft, refs));
 }

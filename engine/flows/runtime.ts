@@ -16,6 +16,7 @@ import type { ChannelName, Channels } from '../messages/channels';
 import { inspectLogic } from '../../workflows/flow/core/logic';
 import type { FlowDefinition } from '../../workflows/flow/core/types';
 import { subjectType } from './registry';
+import { zoneOf } from './tenant-rules';
 import './subjects';
 
 export interface RuntimeDeps {
@@ -37,8 +38,6 @@ export interface FlowRun {
   dates: Record<string, string>;
   facts: Record<string, unknown>;
 }
-
-export const ZONE_OF_COUNTRY: Record<string, string> = { DK: 'Europe/Copenhagen', SE: 'Europe/Stockholm' };
 
 interface InstanceRow {
   definition_id: string;
@@ -90,7 +89,7 @@ export async function loadFlowRun({ db, keyring }: RuntimeDeps, tenantId: string
       version: row.version,
       definition: row.definition,
       parameters: row.parameters,
-      zone: ZONE_OF_COUNTRY[row.country] ?? 'UTC',
+      zone: zoneOf(row.country),
       status: row.status,
       dates: subject.dates,
       facts: subject.facts,
@@ -193,17 +192,17 @@ export interface NewInstance {
 }
 
 /** The instance row, in the initial status of its version; audited. The caller starts its workflow after commit. */
-export async function createInstanceRow(db: Database, tx: Transaction, ctx: CommandContext, n: NewInstance): Promise<string> {
+export async function createInstanceRow(db: Database, tx: Transaction, ctx: CommandContext, n: NewInstance): Promise<{ id: string; status: string }> {
   const [v] = await db.sequelize.query<{ definition: FlowDefinition }>('SELECT definition FROM flow_versions WHERE definition_id = $1 AND version = $2', { bind: [n.definitionId, n.version], type: QueryTypes.SELECT, transaction: tx });
   if (!v) throw new NotFoundError('no such flow version');
   const initial = (v.definition.statuses ?? []).find((s) => s.initial) ?? v.definition.statuses?.[0];
-  const [row] = await db.sequelize.query<{ id: string }>(
+  const [row] = await db.sequelize.query<{ id: string; status: string }>(
     `INSERT INTO flow_instances (id, tenant_id, definition_id, version, subject_type, subject_id, status)
-     VALUES (COALESCE($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET status = flow_instances.status RETURNING id`,
+     VALUES (COALESCE($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET status = flow_instances.status RETURNING id, status`,
     { bind: [n.id ?? null, ctx.tenantId, n.definitionId, n.version, n.subjectType, n.subjectId, initial?.key ?? 'started'], type: QueryTypes.SELECT, transaction: tx },
   );
   await recordAudit(db, tx, ctx, { action: 'flowInstance.started', entityType: 'flowInstance', entityId: row!.id, summary: { flow: n.definitionId, version: n.version, subjectType: n.subjectType, ...(n.parent ? { parent: n.parent } : {}) } });
-  return row!.id;
+  return row!;
 }
 
 async function notify(deps: RuntimeDeps, input: ActionInput): Promise<ActionResult> {
@@ -220,7 +219,7 @@ async function notify(deps: RuntimeDeps, input: ActionInput): Promise<ActionResu
       municipality: row.tenant_name,
       flowName: row.definition.name?.[locale] ?? row.key,
       status: statusLabel,
-      date: DateTime.fromISO(subject.dates.submittedAt ?? input.at, { zone: ZONE_OF_COUNTRY[row.country] ?? 'UTC' }).setLocale(locale).toLocaleString(DateTime.DATE_FULL),
+      date: DateTime.fromISO(subject.dates.submittedAt ?? input.at, { zone: zoneOf(row.country) }).setLocale(locale).toLocaleString(DateTime.DATE_FULL),
       ...subject.mergeFields,
     };
     const to = c.recipient === 'subject' ? subject.email : row.settings.contact?.email;

@@ -5,7 +5,7 @@
 import type { FormDefinitionDraft } from '../../schemas/types/forms-form-definition-draft';
 import { createFormAjv, type FieldError } from '../../forms/validation';
 import { ValidationError } from '../errors';
-import { validate } from '../validation';
+import { fieldErrorsOf, schemaProblems } from '../validation';
 
 type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; allOf?: { then?: JsonSchema; else?: JsonSchema }[]; items?: JsonSchema; enum?: unknown[]; const?: unknown; format?: string; maxLength?: number; maxItems?: number };
 
@@ -72,27 +72,13 @@ function structuralProblems(draft: FormDefinitionDraft): FieldError[] {
 
 /** Throws a ValidationError naming every problem; returns the definition unchanged when it may be published. */
 export function assertPublishable(draft: unknown): FormDefinitionDraft {
-  let schemaProblems: FieldError[] = [];
-  try {
-    validate('forms/form-definition-publishable.schema.json', structuredClone(draft));
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    // The draft and the stricter shape may both object to one field: keep one message per field.
-    const seen = new Set<string>();
-    schemaProblems = (err.fields ?? []).filter((f) => !seen.has(f.field) && seen.add(f.field));
-  }
-  const problems = [...schemaProblems, ...(schemaProblems.length === 0 ? structuralProblems(draft as FormDefinitionDraft) : [])];
+  const shape = schemaProblems('forms/form-definition-publishable.schema.json', draft);
+  const problems = shape.length ? shape : structuralProblems(draft as FormDefinitionDraft);
   if (problems.length > 0) throw new ValidationError(problems, 'The form cannot be published yet: see the problems for each field.');
   return draft as FormDefinitionDraft;
 }
 
 /** The problems assertPublishable would throw, as a list (empty when the draft may be published). */
 export function publishProblems(draft: unknown): FieldError[] {
-  try {
-    assertPublishable(draft);
-    return [];
-  } catch (err) {
-    if (err instanceof ValidationError) return err.fields ?? [];
-    throw err;
-  }
+  return fieldErrorsOf(() => assertPublishable(draft));
 }

@@ -6,7 +6,7 @@ import type { FlowDefinition } from '../../workflows/flow/core/types';
 import { actorRoles, type Actor } from '../actors';
 import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
-import { foundUuid } from '../ids';
+import { foundUuid, shortReference } from '../ids';
 import { authorize } from '../policies';
 
 export async function listFlows(db: Database, actor: Actor) {
@@ -66,6 +66,9 @@ export interface InstanceRow {
   migratedFrom: number | null;
 }
 
+const INSTANCES = `SELECT i.id, i.definition_id AS "flowId", d.key AS "flowKey", i.version, i.status, i.subject_type AS "subjectType", i.started_at AS "startedAt", i.ended_at AS "endedAt", i.migrated_from AS "migratedFrom"
+  FROM flow_instances i JOIN flow_definitions d ON d.id = i.definition_id`;
+
 export async function listInstances(db: Database, actor: Actor, q: FlowInstancesQuery) {
   authorize(actor, 'flows.view', { tenantId: actor.tenantId });
   const where: string[] = [];
@@ -85,8 +88,7 @@ export async function listInstances(db: Database, actor: Actor, q: FlowInstances
   return db.withTenant(actor.tenantId, async (tx) => {
     const [{ total }] = (await db.sequelize.query<{ total: number }>(`SELECT count(*)::int AS total FROM flow_instances i ${clause}`, { bind, type: QueryTypes.SELECT, transaction: tx })) as [{ total: number }];
     const rows = await db.sequelize.query<InstanceRow>(
-      `SELECT i.id, i.definition_id AS "flowId", d.key AS "flowKey", i.version, i.status, i.subject_type AS "subjectType", i.started_at AS "startedAt", i.ended_at AS "endedAt", i.migrated_from AS "migratedFrom"
-         FROM flow_instances i JOIN flow_definitions d ON d.id = i.definition_id ${clause}
+      `${INSTANCES} ${clause}
         ORDER BY i.started_at DESC, i.id LIMIT ${size} OFFSET ${(page - 1) * size}`,
       { bind, type: QueryTypes.SELECT, transaction: tx },
     );
@@ -97,15 +99,9 @@ export async function listInstances(db: Database, actor: Actor, q: FlowInstances
 export async function loadInstance(db: Database, actor: Actor, id: string): Promise<InstanceRow> {
   authorize(actor, 'flows.view', { tenantId: actor.tenantId });
   foundUuid(id);
-  const { rows } = await db.withTenant(actor.tenantId, async (tx) => ({
-    rows: await db.sequelize.query<InstanceRow>(
-      `SELECT i.id, i.definition_id AS "flowId", d.key AS "flowKey", i.version, i.status, i.subject_type AS "subjectType", i.started_at AS "startedAt", i.ended_at AS "endedAt", i.migrated_from AS "migratedFrom"
-         FROM flow_instances i JOIN flow_definitions d ON d.id = i.definition_id WHERE i.id = $1`,
-      { bind: [id], type: QueryTypes.SELECT, transaction: tx },
-    ),
-  }));
-  if (!rows[0]) throw new NotFoundError();
-  return rows[0];
+  const [row] = await db.withTenant(actor.tenantId, (tx) => db.sequelize.query<InstanceRow>(`${INSTANCES} WHERE i.id = $1`, { bind: [id], type: QueryTypes.SELECT, transaction: tx }));
+  if (!row) throw new NotFoundError();
+  return row;
 }
 
 export interface TaskRow {
@@ -129,7 +125,7 @@ export interface TaskRow {
 export async function listTasks(db: Database, actor: Actor, state: 'open' | 'decided') {
   const roles = actorRoles(actor) as string[];
   if (actor.kind !== 'user') authorize(actor, 'tasks.decide', { tenantId: actor.tenantId });
-  return db.withTenant(actor.tenantId, (tx) =>
+  const rows = await db.withTenant(actor.tenantId, (tx) =>
     db.sequelize.query<TaskRow>(
       `SELECT t.id, t.instance_id AS "instanceId", t.task_key AS "taskKey", t.role, t.title, t.decisions, t.form_id AS "formId", t.opened_at AS "openedAt",
               t.decision, t.decided_at AS "decidedAt", d.key AS "flowKey", v.definition->'name' AS "flowName", i.subject_type AS "subjectType", i.subject_id AS "subjectId"
@@ -140,6 +136,7 @@ export async function listTasks(db: Database, actor: Actor, state: 'open' | 'dec
       { bind: [roles], type: QueryTypes.SELECT, transaction: tx },
     ),
   );
+  return rows.map((r) => ({ ...r, reference: shortReference(r.subjectId) }));
 }
 
 export async function loadTask(db: Database, actor: Actor, id: string): Promise<TaskRow> {
@@ -168,7 +165,7 @@ export async function listCommunications(db: Database, actor: Actor, instanceId?
 /** A citizen's own submissions and where their flows stand. */
 export async function listMySubmissions(db: Database, actor: Actor) {
   if (actor.kind !== 'user') return [];
-  return db.withTenant(actor.tenantId, (tx) =>
+  const rows = await db.withTenant(actor.tenantId, (tx) =>
     db.sequelize.query<{ id: string; formId: string; formTitle: Record<string, string>; submittedAt: Date; status: string | null; statusLabel: Record<string, string> | null; endedAt: Date | null }>(
       `SELECT s.id, s.definition_id AS "formId", fv.definition->'title' AS "formTitle", s.submitted_at AS "submittedAt", i.status,
               (SELECT st->'label' FROM jsonb_array_elements(v.definition->'statuses') st WHERE st->>'key' = i.status) AS "statusLabel", i.ended_at AS "endedAt"
@@ -179,4 +176,5 @@ export async function listMySubmissions(db: Database, actor: Actor) {
       { bind: [actor.id], type: QueryTypes.SELECT, transaction: tx },
     ),
   );
+  return rows.map((r) => ({ ...r, reference: shortReference(r.id) }));
 }

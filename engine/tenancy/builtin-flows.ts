@@ -6,25 +6,19 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { contentHash } from '../commands/forms';
 import { BUILTIN_FLOW_FILES, loadBuiltinFlow, parameterDefaults } from '../flows/builtin';
 import { builtinTemplates } from '../messages/templates';
+import { recordPlatformAudit } from '../audit/record-platform';
 import type { Country } from '../db/models';
 import { addBuiltinForms } from './create-tenant';
 
 const PUBLISHED = 'application.flow.json';
 const ATTACHED_FORM = 'application-form.json';
 
-async function audit(owner: Sequelize, transaction: Transaction, tenantId: string, action: string, entityType: string, entityId: string, summary: object): Promise<void> {
-  await owner.query(
-    `INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, prev_hash, hash)
-     VALUES ($1::uuid, 'system', 'platform', $2, $3, $4::text, $5, '', '')`,
-    { bind: [tenantId, action, entityType, entityId, JSON.stringify(summary)], transaction },
-  );
-}
-
 export async function addBuiltinFlows(owner: Sequelize, transaction: Transaction, tenantId: string): Promise<void> {
-  for (const t of builtinTemplates()) {
+  const templates = builtinTemplates();
+  for (const t of templates) {
     await owner.query('INSERT INTO message_templates (tenant_id, key, subject, body) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', { bind: [tenantId, t.key, JSON.stringify(t.subject), JSON.stringify(t.body)], transaction });
   }
-  await audit(owner, transaction, tenantId, 'messageTemplates.installed', 'tenant', tenantId, { builtin: builtinTemplates().length });
+  await recordPlatformAudit(owner, transaction, tenantId, { action: 'messageTemplates.installed', entityType: 'tenant', entityId: tenantId, summary: { builtin: templates.length } });
   const [form] = await owner.query<{ id: string; latest_version: number }>('SELECT id, latest_version FROM form_definitions WHERE tenant_id = $1 AND builtin = $2', { bind: [tenantId, ATTACHED_FORM], type: QueryTypes.SELECT, transaction });
   for (const file of BUILTIN_FLOW_FILES) {
     const definition = loadBuiltinFlow(file);
@@ -34,7 +28,7 @@ export async function addBuiltinFlows(owner: Sequelize, transaction: Transaction
       type: QueryTypes.SELECT,
       transaction,
     });
-    await audit(owner, transaction, tenantId, 'flow.created', 'flow', flow!.id, { builtin: file });
+    await recordPlatformAudit(owner, transaction, tenantId, { action: 'flow.created', entityType: 'flow', entityId: flow!.id, summary: { builtin: file } });
     if (!publish) continue;
     const pinned = form ? { [form.id]: form.latest_version } : {};
     const hash = contentHash(definition);
@@ -42,10 +36,10 @@ export async function addBuiltinFlows(owner: Sequelize, transaction: Transaction
       bind: [tenantId, flow!.id, JSON.stringify(definition), JSON.stringify(parameterDefaults(definition)), JSON.stringify(pinned), hash],
       transaction,
     });
-    await audit(owner, transaction, tenantId, 'flow.published', 'flow', flow!.id, { builtin: file, version: 1, contentHash: hash });
+    await recordPlatformAudit(owner, transaction, tenantId, { action: 'flow.published', entityType: 'flow', entityId: flow!.id, summary: { builtin: file, version: 1, contentHash: hash } });
     if (form) {
       await owner.query('UPDATE form_definitions SET flow_definition_id = $2 WHERE id = $1', { bind: [form.id, flow!.id], transaction });
-      await audit(owner, transaction, tenantId, 'form.flowAttached', 'form', form.id, { flow: flow!.id });
+      await recordPlatformAudit(owner, transaction, tenantId, { action: 'form.flowAttached', entityType: 'form', entityId: form.id, summary: { flow: flow!.id } });
     }
   }
 }

@@ -8,6 +8,7 @@ import { builtinFormsFor } from '../../forms/builtin';
 import { contentHash } from '../commands/forms';
 import { assertPublishable } from '../forms/publishable';
 import { addBuiltinFlows } from './builtin-flows';
+import { recordPlatformAudit } from '../audit/record-platform';
 
 export interface TenantSpec {
   slug: string;
@@ -33,11 +34,7 @@ export async function createTenant(owner: Sequelize, spec: TenantSpec): Promise<
     for (const [host, site] of hosts) {
       await owner.query('INSERT INTO tenant_hosts (host, tenant_id, site) VALUES ($1, $2, $3)', { bind: [host!.toLowerCase(), id, site], transaction });
     }
-    await owner.query(
-      `INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, prev_hash, hash)
-       VALUES ($1::uuid, 'system', 'platform', 'tenant.created', 'tenant', $1::text, $2, '', '')`,
-      { bind: [id, JSON.stringify({ slug: spec.slug, hosts: hosts.length })], transaction },
-    );
+    await recordPlatformAudit(owner, transaction, id, { action: 'tenant.created', entityType: 'tenant', entityId: id, summary: { slug: spec.slug, hosts: hosts.length } });
     if (spec.builtinForms !== false) {
       await addBuiltinForms(owner, transaction, id, spec.country);
       await addBuiltinFlows(owner, transaction, id);
@@ -73,11 +70,7 @@ export async function addBuiltinForms(owner: Sequelize, transaction: Transaction
       bind: [tenantId, form!.id, JSON.stringify(definition), hash],
       transaction,
     });
-    await owner.query(
-      `INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, prev_hash, hash)
-       VALUES ($1::uuid, 'system', 'platform', 'form.published', 'form', $2::text, $3, '', '')`,
-      { bind: [tenantId, form!.id, JSON.stringify({ builtin: file, version: 1, contentHash: hash })], transaction },
-    );
+    await recordPlatformAudit(owner, transaction, tenantId, { action: 'form.published', entityType: 'form', entityId: form!.id, summary: { builtin: file, version: 1, contentHash: hash } });
   }
 }
 

@@ -3,6 +3,7 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Site } from '../db/database';
 import { NotFoundError, ValidationError } from '../errors';
+import { recordPlatformAudit } from '../audit/record-platform';
 
 const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
@@ -15,11 +16,7 @@ export async function addTenantHost(owner: Sequelize, slug: string, hostInput: s
     const [taken] = await owner.query<{ tenant_id: string }>('SELECT tenant_id FROM tenant_hosts WHERE host = $1', { bind: [host], type: QueryTypes.SELECT, transaction });
     if (taken) throw new ValidationError([{ field: '/host', message: taken.tenant_id === tenant.id ? 'is already this tenant’s' : 'belongs to another tenant' }]);
     await owner.query('INSERT INTO tenant_hosts (host, tenant_id, site) VALUES ($1, $2, $3)', { bind: [host, tenant.id, site], transaction });
-    await owner.query(
-      `INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, prev_hash, hash)
-       VALUES ($1::uuid, 'system', 'platform', 'tenant.hostAdded', 'tenant', $1::text, $2, '', '')`,
-      { bind: [tenant.id, JSON.stringify({ host, site })], transaction },
-    );
+    await recordPlatformAudit(owner, transaction, tenant.id, { action: 'tenant.hostAdded', entityType: 'tenant', entityId: tenant.id, summary: { host, site } });
   });
 }
 

@@ -186,10 +186,10 @@ it('runs the patterns of the next modules to their end on Temporal, as the previ
   async function startInstance(key: string, subjectType: string, dates: Record<string, string>, facts: Record<string, unknown> = {}) {
     const subjectId = randomUUID();
     subjects.set(subjectId, { dates, facts });
-    const instanceId = await db.withTenant(tenant.id, (tx) => createInstanceRow(db, tx, admin, { definitionId: flowId(key), version: 1, subjectType, subjectId }));
+    const instance = await db.withTenant(tenant.id, (tx) => createInstanceRow(db, tx, admin, { definitionId: flowId(key), version: 1, subjectType, subjectId }));
     const def = loadBuiltinFlow(`${key}.flow.json` as never);
-    await startFlowWorkflow(temporal, tenant.id, { instanceId, flowKey: key, module: def.module, version: 1, status: def.statuses![0]!.key });
-    return { handle: flowHandle(temporal, tenant.id, instanceId), subjectId, def };
+    await startFlowWorkflow(temporal, tenant.id, { instanceId: instance.id, flowKey: key, module: def.module, version: 1, status: instance.status });
+    return { handle: flowHandle(temporal, tenant.id, instance.id), subjectId, def };
   }
   const fired = (entries: TimelineEntry[], action: string) => entries.filter((e) => e.action === action).map((e) => [e.rule, e.at]);
 

@@ -6,7 +6,7 @@ import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, Pare
 import type { Activities } from '../../activities';
 import { decisionProblem, extensionProblem, FlowInputError, nextDue, start, step } from './core/step';
 import type { FlowCommand, FlowContext, FlowInput, FlowState } from './core/types';
-import { decideUpdate, extendDeadlineUpdate, flowEventSignal, migrateSignal, subjectChangedSignal, timelineQuery, type FlowActor, type FlowTimeline, type FlowWorkflowInput } from './messages';
+import { decideUpdate, extendDeadlineUpdate, flowEventSignal, migrateSignal, subjectChangedSignal, timelineQuery, type FlowTimeline, type FlowWorkflowInput } from './messages';
 
 const { loadFlowRun, runFlowAction, recordFlowDecision, recordFlowEnd } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -16,17 +16,19 @@ const { loadFlowRun, runFlowAction, recordFlowDecision, recordFlowEnd } = proxyA
 /** Events per history before continuing as new, whatever the server suggests. */
 const MAX_HISTORY_EVENTS = 5000;
 // Search attribute names as literals: the workflow bundle may not import engine/ (see eslint.config.mjs).
+const FLOW_KEY = { name: 'FlowKey', type: 'KEYWORD' } as const;
 const FLOW_STATUS = { name: 'FlowStatus', type: 'KEYWORD' } as const;
 const FLOW_VERSION = { name: 'FlowVersion', type: 'INT' } as const;
 
-type Queued = { id: number; input: FlowInput | { kind: 'reload'; at: string; statusMap?: Record<string, string> }; actor?: FlowActor };
+type Queued = { id: number; input: FlowInput | { kind: 'reload'; at: string; statusMap?: Record<string, string> } };
 
 const nowIso = () => new Date().toISOString();
+const contextOf = (run: { zone: string; parameters: Record<string, unknown>; facts: Record<string, unknown> }): FlowContext => ({ zone: run.zone, parameters: run.parameters, facts: run.facts });
 
 export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState): Promise<void> {
   const { tenantId, instanceId } = input;
   let run = await loadFlowRun({ tenantId, instanceId });
-  let ctx: FlowContext = { zone: run.zone, parameters: run.parameters, facts: run.facts };
+  let ctx = contextOf(run);
   let state: FlowState;
   let pending: FlowCommand[] = [];
   if (carried) state = carried;
@@ -65,7 +67,7 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
   setHandler(subjectChangedSignal, () => void enqueue({ input: { kind: 'reload', at: nowIso() } }));
   setHandler(migrateSignal, ({ statusMap }) => void enqueue({ input: { kind: 'reload', at: nowIso(), statusMap } }));
   setHandler(timelineQuery, timeline);
-  setHandler(decideUpdate, ({ task, decision, actor }) => settled(enqueue({ input: { kind: 'decide', at: nowIso(), task, decision, by: actor.id }, actor })), {
+  setHandler(decideUpdate, ({ task, decision, actor }) => settled(enqueue({ input: { kind: 'decide', at: nowIso(), task, decision, by: actor.id } })), {
     validator: ({ task, decision, actor }) => {
       const problem = decisionProblem(state, task, decision);
       if (problem) throw new Error(problem);
@@ -73,7 +75,7 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
       if (!actor.roles.includes(role)) throw new Error(`only the role "${role}" decides task "${task}"`);
     },
   });
-  setHandler(extendDeadlineUpdate, ({ deadline, by, actor }) => settled(enqueue({ input: { kind: 'extendDeadline', at: nowIso(), deadline, by, actor: actor.id }, actor })), {
+  setHandler(extendDeadlineUpdate, ({ deadline, by, actor }) => settled(enqueue({ input: { kind: 'extendDeadline', at: nowIso(), deadline, by, actor: actor.id } })), {
     validator: ({ deadline, by, actor }) => {
       const problem = extensionProblem(run.definition, ctx, state, deadline, by, nowIso());
       if (problem) throw new Error(problem);
@@ -92,7 +94,7 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
           args: [{ tenantId, instanceId: child.instanceId }],
           parentClosePolicy: ParentClosePolicy.ABANDON,
           typedSearchAttributes: workflowInfo().typedSearchAttributes.updateCopy([
-            { key: { name: 'FlowKey', type: 'KEYWORD' }, value: child.flowKey },
+            { key: FLOW_KEY, value: child.flowKey },
             { key: FLOW_VERSION, value: child.version },
             { key: FLOW_STATUS, value: child.status },
           ]),
@@ -124,7 +126,7 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
     try {
       if (item?.input.kind === 'reload') {
         run = await loadFlowRun({ tenantId, instanceId });
-        ctx = { zone: run.zone, parameters: run.parameters, facts: run.facts };
+        ctx = contextOf(run);
         if (item.input.statusMap?.[state.status]) state = { ...state, status: item.input.statusMap[state.status]! };
         if (item.input.statusMap) upsertSearchAttributes([{ key: FLOW_VERSION, value: run.version }]);
         const result = step(run.definition, ctx, state, { kind: 'datesChanged', at: item.input.at, dates: run.dates });

@@ -4,6 +4,7 @@
 import { QueryTypes } from 'sequelize';
 import { recordAudit } from '../../audit/record';
 import { NotFoundError } from '../../errors';
+import { shortReference } from '../../ids';
 import { openAnswers, SUBMISSION_KEY_PURPOSE } from '../../commands/submit-form';
 import type { SubjectFacts, SubjectType } from '../registry';
 
@@ -16,8 +17,6 @@ interface SubmissionRow {
   schema: { properties?: Record<string, FieldSchema> };
   locale: 'da' | 'sv' | 'en' | null;
 }
-
-export const submissionReference = (id: string): string => id.replace(/-/g, '').slice(0, 8).toUpperCase();
 
 function pick(answers: Record<string, unknown>, vars: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -40,7 +39,7 @@ export const formSubmissionSubject: SubjectType = {
     );
     if (!row) throw new NotFoundError('no such submission');
     const dates = { submittedAt: row.submitted_at.toISOString() };
-    const reference = submissionReference(row.id);
+    const reference = shortReference(row.id);
     if (!row.answers_sealed) return { dates, facts: { answers: {}, erased: true }, mergeFields: { reference }, ...(row.locale ? { locale: row.locale } : {}) };
     const answers = openAnswers(await keyring.dataKey(tx, ctx.tenantId, SUBMISSION_KEY_PURPOSE), ctx.tenantId, { id: row.id, answers_sealed: row.answers_sealed });
     const fields = Object.entries(row.schema.properties ?? {});

@@ -12,9 +12,9 @@ import type { TaskDecision } from '../../../schemas/types/api-task-decision';
 import { simulate, type Scenario } from '../../../workflows/flow/core/simulate';
 import type { FlowDefinition } from '../../../workflows/flow/core/types';
 import { flowMessages } from '../../../workflows';
-import { actorRoles } from '../../actors';
+import { actorRoles, type Actor } from '../../actors';
 import type { CommandContext } from '../../audit/record';
-import { attachFlowToForm, createFlow, DEFAULT_RETENTION_MONTHS, migrateFlowInstances, publishFlow, publishReferences, saveFlowDraft } from '../../commands/flows';
+import { attachFlowToForm, createFlow, migrateFlowInstances, publishFlow, publishReferences, saveFlowDraft } from '../../commands/flows';
 import { listTemplates, previewTemplate, saveTemplate } from '../../commands/message-templates';
 import type { Database } from '../../db/database';
 import type { DevOutbox } from '../../dev/smtp-outbox';
@@ -22,7 +22,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { parameterDefaults } from '../../flows/builtin';
 import { flowPublishProblems } from '../../flows/publishable';
 import { editorSchemas, editorValidatorModule } from '../../flows/editor-schemas';
-import { ZONE_OF_COUNTRY } from '../../flows/runtime';
+import { retentionMonthsOf, zoneOf } from '../../flows/tenant-rules';
+import type { TenantSettings } from '../../../schemas/types/tenant-settings';
 import { suggestScenarios } from '../../flows/scenarios';
 import { flowHandle, type FlowTemporal } from '../../flows/workflows';
 import { authorize } from '../../policies';
@@ -30,13 +31,10 @@ import { listCommunications, listFlows, listInstances, listMySubmissions, listTa
 import { loadTenant } from '../../queries/tenant';
 import { validate, validateQuery } from '../../validation';
 import { workflowIds } from '../../temporal/ids';
+import { param, versionParam } from '../params';
 
-const param = (req: Request, name: string): string => String(req.params[name] ?? '');
-
-function versionParam(raw: string): number {
-  if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) throw new NotFoundError();
-  return Number(raw);
-}
+/** The actor as a flow workflow's Update sees it: an id and roles, nothing personal. */
+const flowActor = (actor: Actor) => ({ id: actor.kind === 'user' ? actor.id : 'system', roles: actorRoles(actor) as string[] });
 
 /** An Update the workflow's validator refused (or its handler rejected) is a conflict with the instance's state. */
 async function update<T>(fn: () => Promise<T>): Promise<T> {
@@ -119,8 +117,8 @@ export function flowsApi({ db, flows, outbox, namespace, contextOf }: FlowRoutes
     const def = body.version ? (await loadFlowVersion(db, req.actor!, param(req, 'id'), body.version)).definition : (await loadFlow(db, req.actor!, param(req, 'id'))).draft;
     validate('flows/flow-definition-draft.schema.json', structuredClone(def));
     const tenant = await loadTenant(db, req.tenant!.id);
-    const zone = ZONE_OF_COUNTRY[tenant.country] ?? 'UTC';
-    const retentionMonths = (tenant.settings as { retention?: { personalDataMonths?: number } }).retention?.personalDataMonths ?? DEFAULT_RETENTION_MONTHS;
+    const zone = zoneOf(tenant.country);
+    const retentionMonths = retentionMonthsOf(tenant.settings as TenantSettings);
     const parameters = previewParameters(def, body.parameters);
     const startAt = new Date().toISOString();
     try {
@@ -163,7 +161,7 @@ export function flowsApi({ db, flows, outbox, namespace, contextOf }: FlowRoutes
     const body = validate<DeadlineExtension>('api/deadline-extension.schema.json', req.body);
     const instance = await loadInstance(db, req.actor!, param(req, 'id'));
     const actor = req.actor!;
-    const timeline = await update(() => flowHandle(flows, req.tenant!.id, instance.id).executeUpdate(flowMessages.extendDeadlineUpdate, { args: [{ ...body, actor: { id: actor.kind === 'user' ? actor.id : 'system', roles: actorRoles(actor) } }] }));
+    const timeline = await update(() => flowHandle(flows, req.tenant!.id, instance.id).executeUpdate(flowMessages.extendDeadlineUpdate, { args: [{ ...body, actor: flowActor(actor) }] }));
     res.json(timeline);
   });
 
@@ -179,7 +177,7 @@ export function flowsApi({ db, flows, outbox, namespace, contextOf }: FlowRoutes
     authorize(actor, 'tasks.decide', { tenantId: req.tenant!.id, role: task.role });
     if (task.decision) throw new ConflictError('The task has been decided already.');
     const timeline = await update(() =>
-      flowHandle(flows, req.tenant!.id, task.instanceId).executeUpdate(flowMessages.decideUpdate, { args: [{ task: task.taskKey, decision, actor: { id: actor.kind === 'user' ? actor.id : 'system', roles: actorRoles(actor) } }] }),
+      flowHandle(flows, req.tenant!.id, task.instanceId).executeUpdate(flowMessages.decideUpdate, { args: [{ task: task.taskKey, decision, actor: flowActor(actor) }] }),
     );
     res.json({ status: timeline.status, timeline: timeline.timeline });
   });

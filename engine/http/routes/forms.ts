@@ -15,18 +15,11 @@ import { validatorModule } from '../../forms/precompiled-validator';
 import { publishProblems } from '../../forms/publishable';
 import { loadBuiltinForm } from '../../../forms/builtin';
 import { startFlowWorkflow, type FlowTemporal } from '../../flows/workflows';
+import { param, versionParam } from '../params';
 
 /** Draft bodies may be as large as a definition; everything else under /api stays at 64 KB. */
 export const DEFINITION_BODY_LIMIT = '256kb';
 export const isDefinitionBody = (req: Request): boolean => req.method !== 'GET' && /^\/(forms|flows)(\/[^/]+\/(draft|preview))?\/?$/.test(req.path);
-
-function versionParam(raw: string | undefined): number {
-  const n = Number(raw);
-  if (!/^\d{1,6}$/.test(raw ?? '') || n < 1) throw new NotFoundError();
-  return n;
-}
-
-const param = (req: Request, name: string): string => String(req.params[name] ?? '');
 
 /** `?locale=da|sv|en` of a validator module; anything else is not a module we serve. */
 function localeParam(req: Request): 'da' | 'sv' | 'en' {

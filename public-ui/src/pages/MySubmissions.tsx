@@ -5,6 +5,7 @@ import { getJson } from '../../../forms/ui/problem';
 
 interface Submission {
   id: string;
+  reference: string;
   formTitle: Record<string, string>;
   submittedAt: string;
   status: string | null;
@@ -39,7 +40,7 @@ export function MySubmissions() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{text(r.formTitle)}</td>
-                <td>{r.id.replace(/-/g, '').slice(0, 8).toUpperCase()}</td>
+                <td>{r.reference}</td>
                 <td>{new Date(r.submittedAt).toLocaleDateString(i18n.language)}</td>
                 <td>{r.status ? text(r.statusLabel) || r.status : t('mySubmissions.received')}</td>
               </tr>

@@ -6,7 +6,7 @@
 import type { EventMatch, Rule, Stop } from '../../../schemas/types/flows-flow-definition-draft';
 import { addDuration, addDurations, resolveAmount, spanMinutes, subtractDuration } from './durations';
 import { evaluateCondition } from './logic';
-import type { DueOccurrence, FlowCommand, FlowContext, FlowDefinition, FlowEvent, FlowInput, FlowState, StepResult, TimelineEntry } from './types';
+import type { DueOccurrence, Duration, FlowCommand, FlowContext, FlowDefinition, FlowEvent, FlowInput, FlowState, StepResult, TimelineEntry } from './types';
 
 const MAX_CASCADE = 20;
 const MAX_FIRINGS_PER_STEP = 1000;
@@ -172,8 +172,7 @@ class Stepper {
       }
       case 'extendDeadline': {
         const deadline = String(config.deadline);
-        const by = config.by as FlowInputExtension['by'];
-        if (!this.extend(deadline, by, at, rule.id)) this.note({ at, kind: 'skipped', rule: rule.id, action, detail: `${deadline}: over the cap` });
+        if (this.extend(deadline, config.by as Duration, at, rule.id)) this.note({ at, kind: 'skipped', rule: rule.id, action, detail: `${deadline}: over the cap` });
         else this.commands.push(command);
         return;
       }
@@ -183,14 +182,14 @@ class Stepper {
     }
   }
 
-  /** Adds an extension if the total stays within the deadline's cap; false otherwise. */
-  extend(deadline: string, by: FlowInputExtension['by'], at: string, rule?: string): boolean {
-    const check = extensionProblem(this.def, this.ctx, this.state, deadline, by, at);
-    if (check) return false;
+  /** Adds an extension if it may be granted (see extensionProblem); otherwise changes nothing and says why. */
+  extend(deadline: string, by: Duration, at: string, rule?: string): string | undefined {
+    const problem = extensionProblem(this.def, this.ctx, this.state, deadline, by, at);
+    if (problem) return problem;
     (this.state.extensions[deadline] ??= []).push(by);
     this.note({ at, kind: 'deadlineExtended', ...(rule ? { rule } : {}), detail: deadline });
     this.emit({ type: 'deadlineExtended', at }, 1);
-    return true;
+    return undefined;
   }
 
   /** Fires every timer occurrence due at or before `at` (strictly before, if `strict`), earliest first, at its own due time. */
@@ -222,10 +221,8 @@ class Stepper {
   }
 }
 
-type FlowInputExtension = Extract<FlowInput, { kind: 'extendDeadline' }>;
-
 /** Why this extension may not be granted (unknown deadline, not extendable, passed, over the cap), or undefined. */
-export function extensionProblem(def: FlowDefinition, ctx: FlowContext, state: FlowState, deadline: string, by: FlowInputExtension['by'], at: string): string | undefined {
+export function extensionProblem(def: FlowDefinition, ctx: FlowContext, state: FlowState, deadline: string, by: Duration, at: string): string | undefined {
   const d = def.deadlines?.find((x) => x.key === deadline);
   if (!d) return `no deadline "${deadline}"`;
   if (!d.extension) return `deadline "${deadline}" cannot be extended`;
@@ -277,9 +274,8 @@ export function step(def: FlowDefinition, ctx: FlowContext, previous: FlowState,
       break;
     }
     case 'extendDeadline': {
-      const problem = extensionProblem(s.def, ctx, s.state, input.deadline, input.by, input.at);
+      const problem = s.extend(input.deadline, input.by, input.at);
       if (problem) throw new FlowInputError(problem);
-      s.extend(input.deadline, input.by, input.at);
       break;
     }
     case 'datesChanged':

@@ -10,7 +10,7 @@ interface Task {
   decisions: { key: string; label: Record<string, string> }[];
   openedAt: string;
   flowKey: string;
-  subjectId: string;
+  reference: string;
   decision: string | null;
 }
 
@@ -41,7 +41,7 @@ export function TasksPage() {
         {(tasks ?? []).map((task) => (
           <li key={task.id} className="task">
             <h2>{text(task.title)}</h2>
-            <p>{t('tasks.meta', { flow: task.flowKey, reference: task.subjectId.replace(/-/g, '').slice(0, 8).toUpperCase(), date: new Date(task.openedAt).toLocaleString(i18n.language) })}</p>
+            <p>{t('tasks.meta', { flow: task.flowKey, reference: task.reference, date: new Date(task.openedAt).toLocaleString(i18n.language) })}</p>
             <div className="task-decisions" role="group" aria-label={t('tasks.decisions')}>
               {task.decisions.map((d) => (
                 <button key={d.key} type="button" onClick={() => void decide(task, d.key)}>
