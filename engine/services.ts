@@ -1,5 +1,7 @@
 // The real parts the platform runs on: PostgreSQL (DATABASE_URL, or an embedded server) and Temporal
 // (TEMPORAL_ADDRESS, or the CLI dev server). Used by `npm start`; tests start their own throwaway ones.
+// The embedded ones clear what a crashed earlier run left on DATA_DIR before they start, and a watchdog stops
+// them if this process dies without stopping them (engine/dev/leftover-*.ts, engine/dev/watchdog.ts).
 import { join } from 'node:path';
 import type { Config } from './config';
 import { startEmbeddedPostgres } from './dev/embedded-postgres';
@@ -44,6 +46,7 @@ export async function startServices(config: Config, log: (line: string) => void)
         port: config.TEMPORAL_DEV_PORT,
         uiPort: config.TEMPORAL_DEV_UI_PORT,
         dbFile: join(config.DATA_DIR, 'temporal.sqlite'),
+        log,
       });
       stops.push(() => dev.stop());
       temporalAddress = dev.address;

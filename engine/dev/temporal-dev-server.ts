@@ -1,8 +1,13 @@
 // The Temporal CLI dev server (`temporal server start-dev`), started when TEMPORAL_ADDRESS is unset.
 // It registers the namespace and the platform's search attributes at start, so workflows can always set them.
+// Before it starts, a server an earlier run left on the same SQLite file is stopped (leftover-dev-server.ts) and
+// the ports are checked; once it runs, the watchdog stops it should this process die without stopping it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTE_DEFINITIONS } from '../temporal/search-attributes';
+import { clearLeftoverDevServer } from './leftover-dev-server';
+import { ensurePortFree } from './port-holder';
+import { stopWithThisProcess } from './watchdog';
 
 export interface DevServerOptions {
   cli: string;
@@ -11,6 +16,7 @@ export interface DevServerOptions {
   uiPort: number;
   /** SQLite file that keeps workflows across restarts; undefined keeps everything in memory (tests). */
   dbFile?: string;
+  log?: (line: string) => void;
 }
 
 /** The UI lives under this path and asks the same origin's /codec to decode: the admin site proxies both. */
@@ -27,6 +33,9 @@ export interface RunningDevServer {
 }
 
 export async function startTemporalDevServer(opts: DevServerOptions): Promise<RunningDevServer> {
+  if (opts.dbFile) await clearLeftoverDevServer({ cli: opts.cli, dbFile: opts.dbFile, log: opts.log ?? (() => undefined) });
+  await ensurePortFree(opts.port, "the Temporal dev server's gRPC", 'TEMPORAL_DEV_PORT');
+  await ensurePortFree(opts.uiPort, "the Temporal dev server's Web UI", 'TEMPORAL_DEV_UI_PORT');
   const args = [
     'server', 'start-dev',
     '--ip', '127.0.0.1',
@@ -40,6 +49,8 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
     ...SEARCH_ATTRIBUTE_DEFINITIONS.flatMap(({ name, cliType }) => ['--search-attribute', `${name}=${cliType}`]),
   ];
   const child = spawn(opts.cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Registered at once: from here on, a crash of ours must not leave it running.
+  if (child.pid) child.once('exit', stopWithThisProcess(child.pid, 'SIGTERM'));
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
