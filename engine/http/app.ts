@@ -11,6 +11,7 @@ import { resolveActor } from './actor';
 import type { FlowTemporal } from '../flows/workflows';
 import type { DevOutbox } from '../dev/smtp-outbox';
 import { httpLogger } from './logging';
+import { refuseUnsafeValues } from './json-body';
 import { resolveTenant } from './tenancy';
 import { problemHandler } from './problem';
 import { apiRouter } from './routes/api';
@@ -69,7 +70,7 @@ export function createApp({ config, db, identity, logger, readiness, codec, temp
   const smallJson = express.json({ limit: JSON_BODY_LIMIT });
   const definitionJson = express.json({ limit: DEFINITION_BODY_LIMIT });
   const jsonBody: RequestHandler = (req, res, next) => (isDefinitionBody(req) ? definitionJson : smallJson)(req, res, next);
-  app.use('/api', resolveActor(identity.sessions), jsonBody, apiRouter(db, identity, secureCookies(config), { flows, namespace: config.TEMPORAL_NAMESPACE, ...(outbox ? { outbox } : {}) }), (_req, _res, next) => next(new NotFoundError()));
+  app.use('/api', resolveActor(identity.sessions), jsonBody, refuseUnsafeValues, apiRouter(db, identity, secureCookies(config), { flows, namespace: config.TEMPORAL_NAMESPACE, ...(outbox ? { outbox } : {}) }), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(problemHandler);

@@ -1,16 +1,25 @@
 // The one place errors become responses: problem+json (RFC 9457) with a stable `code`. Validation errors
 // list their fields; anything unexpected is a 500 that hides its details and is logged once with the request id.
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import { AppError, MalformedRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
+import { AppError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
 import type { Problem } from '../../schemas/types/api-problem';
 
 const TYPE_BASE = 'https://tingvalla.dev/problems/';
 
-function fromBodyParser(err: { type?: string; status?: number }): AppError | undefined {
-  if (err.type === 'entity.too.large') return new PayloadTooLargeError();
+/**
+ * Errors that Express and its parsers raise for a bad request carry a 4xx `status` (body-parser's http-errors:
+ * a body that is not the gzip it claims, an unsupported Content-Encoding; the router's URIError for a path with
+ * broken percent-encoding). Each becomes our own error, so no bad input is ever answered with a 5xx.
+ */
+function fromLibrary(err: { type?: string; status?: unknown }, req: Request): AppError | undefined {
   if (err.type === 'entity.parse.failed') return new MalformedRequestError('The body is not valid JSON.');
-  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return new UnsupportedMediaTypeError();
-  return undefined;
+  const status = typeof err.status === 'number' ? err.status : undefined;
+  if (status === undefined || status < 400 || status > 499) return undefined;
+  if (status === 413) return new PayloadTooLargeError();
+  if (status === 415) return new UnsupportedMediaTypeError(err.type === 'encoding.unsupported' ? 'Send the body without Content-Encoding, or gzip or deflate.' : undefined);
+  if (status === 404) return new NotFoundError();
+  if (err instanceof URIError) return new MalformedRequestError('The path is not valid percent-encoded UTF-8.');
+  return new MalformedRequestError(req.get('content-encoding') ? `The body is not valid ${req.get('content-encoding')}.` : undefined);
 }
 
 export function sendProblem(res: Response, problem: Problem): void {
@@ -34,7 +43,7 @@ function sendProblemPage(res: Response, error: AppError, requestId: string): voi
 
 export const problemHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
   if (res.headersSent) return next(err);
-  const known = err instanceof AppError ? err : fromBodyParser(err as { type?: string });
+  const known = err instanceof AppError ? err : err && typeof err === 'object' ? fromLibrary(err as { type?: string; status?: unknown }, req) : undefined;
   const requestId = String(req.id);
   if (known && isPageNavigation(req)) {
     sendProblemPage(res, known, requestId);

@@ -94,6 +94,9 @@ export async function listSubmissions(deps: { db: Database; keyring: Keyring }, 
   foundUuid(id);
   const { db, keyring } = deps;
   return db.withTenant(actor.tenantId, async (tx) => {
+    // A form that does not exist (or is another tenant's) is not found, like on every other form route.
+    const [form] = await db.sequelize.query('SELECT 1 FROM form_definitions WHERE id = $1', { bind: [id], type: QueryTypes.SELECT, transaction: tx });
+    if (!form) throw new NotFoundError();
     const bind = [id, filter.version ?? null];
     const where = 'definition_id = $1 AND ($2::int IS NULL OR version = $2)';
     const [count] = await db.sequelize.query<{ n: string }>(`SELECT count(*) AS n FROM form_submissions WHERE ${where}`, { bind, type: QueryTypes.SELECT, transaction: tx });

@@ -93,8 +93,16 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     let decoded = 0;
     const out = payloads.map((payload) => {
       if (tenantOfPayload(payload) !== tenantId) return payload;
+      let opened: Payload;
+      try {
+        opened = this.open(payload);
+      } catch {
+        // Labelled with this tenant but sealed for another (relabelled), damaged, or under a key we no longer
+        // hold: it does not open, and the operator gets it back as it came, like any other foreign payload.
+        return payload;
+      }
       decoded += 1;
-      return this.open(payload);
+      return opened;
     });
     return { payloads: out, decoded };
   }
