@@ -54,6 +54,13 @@ export class NotFoundError extends AppError {
   readonly title = 'Not found';
 }
 
+/** A site whose municipality has not yet set up its IdP (and no test IdP in development): nothing to log in with. */
+export class LoginUnavailableError extends AppError {
+  readonly status = 404;
+  readonly code = 'login_unavailable';
+  readonly title = 'Logging in is not available on this site yet';
+}
+
 export class ConflictError extends AppError {
   readonly status = 409;
   readonly code = 'conflict';

@@ -7,6 +7,7 @@ import type { Worker } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { Database } from './db/database';
+import type { Express } from 'express';
 import { createApp, testIdpHost } from './http/app';
 import { createIdentity, type Identity } from './identity';
 import { TestIdps } from './identity/saml/test-idps';
@@ -35,6 +36,8 @@ export interface PlatformOptions {
 }
 
 export interface Platform {
+  /** The Express application (its route table is read by the fuzz suite). */
+  app: Express;
   db: Database;
   identity: Identity;
   client: Client;
@@ -106,5 +109,5 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       await outbox?.stop();
       await db.close();
     })());
-  return { db, identity, client, worker, server, port, logger, stop, ...(outbox ? { outbox } : {}) };
+  return { app, db, identity, client, worker, server, port, logger, stop, ...(outbox ? { outbox } : {}) };
 }

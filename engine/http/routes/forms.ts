@@ -33,10 +33,16 @@ export function formsRouter(db: Database, identity: Identity, contextOf: (req: R
 
   // A fixed form with every supported field type (forms/builtin/field-showcase.json), for the renderer's
   // test page /forms/showcase: nothing is stored, it belongs to no tenant.
-  forms.get('/showcase/versions/:version', (_req, res) => {
+  // It has one version; any other names nothing.
+  const showcaseVersion = (req: Request) => {
+    if (!['1', 'latest'].includes(param(req, 'version'))) throw new NotFoundError();
+  };
+  forms.get('/showcase/versions/:version', (req, res) => {
+    showcaseVersion(req);
     res.json({ id: 'showcase', version: 1, definition: loadBuiltinForm('field-showcase.json') });
   });
   forms.get('/showcase/versions/:version/validator.js', (req, res) => {
+    showcaseVersion(req);
     const locale = localeParam(req);
     res.type('text/javascript').set('Cache-Control', 'private, max-age=3600').send(validatorModule(loadBuiltinForm('field-showcase.json'), locale));
   });

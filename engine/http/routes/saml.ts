@@ -8,6 +8,7 @@ import { logoutByIdp } from '../../commands/logout-by-idp';
 import { profileFor } from '../../identity/saml/test-idps';
 import type { ServiceProviderConfig } from '../../identity/service-providers';
 import { loadTenant } from '../../queries/tenant';
+import { LoginUnavailableError } from '../../errors';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie';
 
 /** RelayState only ever names a path on this same site. */
@@ -44,6 +45,7 @@ export function samlRouter(identity: Identity, secureCookies: boolean): Router {
 
   router.get('/saml/login', async (req, res) => {
     const { sp } = await spConfig(req);
+    if (!sp.idpMetadata) throw new LoginUnavailableError();
     const { requestId, url } = createLoginRedirect(sp);
     const { id, site } = req.tenant!;
     await identity.db.withTenant(id, (tx) => identity.replayGuard.rememberRequest(tx, { tenantId: id, site, requestId, relayState: safeReturnPath(req.query.returnTo), now: new Date() }));
