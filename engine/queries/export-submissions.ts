@@ -40,22 +40,24 @@ export async function exportSubmissionsCsv(deps: { db: Database; keyring: Keyrin
   });
 
   begin(); // checks passed and audited: now the response may become a CSV download
-  const csv = stringify({ header: true, columns: ['submission', 'version', 'submittedAt', ...columns], bom: true });
+  const csv = stringify({ header: true, columns: ['submission', 'version', 'submittedAt', 'erasedAt', ...columns], bom: true });
   csv.pipe(out);
   let after: { at: Date; id: string } | undefined;
   for (;;) {
     const rows = await db.withTenant(tenantId, (tx) =>
-      db.sequelize.query<{ id: string; version: number; submitted_at: Date; answers_sealed: Buffer }>(
-        `SELECT id, version, submitted_at, answers_sealed FROM form_submissions
+      db.sequelize.query<{ id: string; version: number; submitted_at: Date; answers_sealed: Buffer | null; erased_at: Date | null }>(
+        `SELECT id, version, submitted_at, answers_sealed, erased_at FROM form_submissions
           WHERE definition_id = $1 AND ($2::int IS NULL OR version = $2) AND ($3::timestamptz IS NULL OR (submitted_at, id) > ($3, $4::uuid))
           ORDER BY submitted_at, id LIMIT ${BATCH}`,
         { bind: [formId, filter.version ?? null, after?.at ?? null, after?.id ?? null], type: QueryTypes.SELECT, transaction: tx },
       ),
     );
     for (const row of rows) {
-      const answers = openAnswers(key, tenantId, row);
+      // Erased answers (a flow's retention rule) leave their row: it says when, and its answer cells stay empty.
+      const answers = row.answers_sealed ? openAnswers(key, tenantId, { id: row.id, answers_sealed: row.answers_sealed }) : {};
+      const erasedAt = row.erased_at ? new Date(row.erased_at).toISOString() : '';
       // Respect back-pressure: wait for the stringifier to drain before writing more.
-      if (!csv.write([row.id, row.version, new Date(row.submitted_at).toISOString(), ...columns.map((c) => csvCell(answers[c]))])) await new Promise((r) => csv.once('drain', r));
+      if (!csv.write([row.id, row.version, new Date(row.submitted_at).toISOString(), erasedAt, ...columns.map((c) => csvCell(answers[c]))])) await new Promise((r) => csv.once('drain', r));
     }
     if (rows.length < BATCH) break;
     const last = rows[rows.length - 1]!;

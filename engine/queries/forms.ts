@@ -86,7 +86,9 @@ export interface SubmissionView {
   id: string;
   version: number;
   submittedAt: string;
-  answers: Record<string, unknown>;
+  /** null once erased (see erasedAt). */
+  answers: Record<string, unknown> | null;
+  erasedAt: string | null;
 }
 
 export async function listSubmissions(deps: { db: Database; keyring: Keyring }, actor: Actor, id: string, filter: { version?: number; limit: number; offset: number }): Promise<{ total: number; submissions: SubmissionView[] }> {
@@ -100,8 +102,8 @@ export async function listSubmissions(deps: { db: Database; keyring: Keyring }, 
     const bind = [id, filter.version ?? null];
     const where = 'definition_id = $1 AND ($2::int IS NULL OR version = $2)';
     const [count] = await db.sequelize.query<{ n: string }>(`SELECT count(*) AS n FROM form_submissions WHERE ${where}`, { bind, type: QueryTypes.SELECT, transaction: tx });
-    const rows = await db.sequelize.query<{ id: string; version: number; submitted_at: Date; answers_sealed: Buffer }>(
-      `SELECT id, version, submitted_at, answers_sealed FROM form_submissions WHERE ${where} ORDER BY submitted_at, id LIMIT $3 OFFSET $4`,
+    const rows = await db.sequelize.query<{ id: string; version: number; submitted_at: Date; answers_sealed: Buffer | null; erased_at: Date | null }>(
+      `SELECT id, version, submitted_at, answers_sealed, erased_at FROM form_submissions WHERE ${where} ORDER BY submitted_at, id LIMIT $3 OFFSET $4`,
       { bind: [...bind, filter.limit, filter.offset], type: QueryTypes.SELECT, transaction: tx },
     );
     const key = await keyring.dataKey(tx, actor.tenantId, SUBMISSION_KEY_PURPOSE);
@@ -111,7 +113,9 @@ export async function listSubmissions(deps: { db: Database; keyring: Keyring }, 
         id: r.id,
         version: r.version,
         submittedAt: new Date(r.submitted_at).toISOString(),
-        answers: openAnswers(key, actor.tenantId, r),
+        // A flow's retention rule erases the answers and keeps the row (receipt, flow and audit refer to it).
+        answers: r.answers_sealed ? openAnswers(key, actor.tenantId, { id: r.id, answers_sealed: r.answers_sealed }) : null,
+        erasedAt: r.erased_at ? new Date(r.erased_at).toISOString() : null,
       })),
     };
   });

@@ -213,7 +213,7 @@ describe('CSV export', () => {
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?submissions-[0-9a-f]{8}-v1\.csv"?$/);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('submission,version,submittedAt,name,email,phone,member,party');
+    expect(lines[0]).toBe('submission,version,submittedAt,erasedAt,name,email,phone,member,party');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(lines[3]).toMatch(/,Person 2,p2@example\.dk,,true,Venstre$/);

@@ -9,7 +9,7 @@ interface Page {
   total: number;
   page: number;
   pageSize: number;
-  submissions: { id: string; version: number; submittedAt: string; answers: Record<string, unknown> }[];
+  submissions: { id: string; version: number; submittedAt: string; answers: Record<string, unknown> | null; erasedAt: string | null }[];
 }
 
 interface FormInfo {
@@ -36,7 +36,7 @@ export function SubmissionsPage() {
     void getJson<Page>(`/api/forms/${encodeURIComponent(id)}/submissions?${q}`).then(setData);
   }, [id, version, page]);
 
-  const keys = [...new Set((data?.submissions ?? []).flatMap((s) => Object.keys(s.answers)))];
+  const keys = [...new Set((data?.submissions ?? []).flatMap((s) => Object.keys(s.answers ?? {})))];
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <section>
@@ -84,9 +84,13 @@ export function SubmissionsPage() {
                   <tr key={s.id}>
                     <td>{new Date(s.submittedAt).toLocaleString(i18n.language)}</td>
                     <td>{s.version}</td>
-                    {keys.map((k) => (
-                      <td key={k}>{show(s.answers[k])}</td>
-                    ))}
+                    {s.answers ? (
+                      keys.map((k) => <td key={k}>{show(s.answers![k])}</td>)
+                    ) : (
+                      <td colSpan={Math.max(1, keys.length)} className="erased">
+                        {t('submissions.erased', { date: new Date(s.erasedAt ?? s.submittedAt).toLocaleDateString(i18n.language) })}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
