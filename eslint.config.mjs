@@ -1,6 +1,9 @@
 // Lint rules. The important one: workflow code stays deterministic, so workflows/ may not import Node,
-// database, HTTP or other side-effecting modules (activities are imported as types only).
+// database, HTTP or other side-effecting modules (activities are imported as types only). And no import cycles:
+// a module in a cycle can run before the module it imports has finished loading, and sees its exports undefined.
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -15,6 +18,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    // `import type` is left out: it is erased when compiled, so it makes no cycle at run time.
+    plugins: { 'import-x': importX },
+    settings: {
+      // Which files the rule reads to follow imports, and how it parses them (its defaults know only .js).
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'admin-ui/tsconfig.json', 'public-ui/tsconfig.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   { files: ['*.js'], languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } } },
   {

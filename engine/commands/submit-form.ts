@@ -3,11 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { recordAudit, type CommandContext } from '../audit/record';
-import { open, seal } from '../crypto/aead';
+import { seal } from '../crypto/aead';
 import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
 import { assertValidAnswers } from '../forms/answers';
+import { SUBMISSION_KEY_PURPOSE, submissionAad } from '../forms/sealed-answers';
 import { authorize } from '../policies';
 import { isUuid, shortReference } from '../ids';
 import type { Transaction } from 'sequelize';
@@ -23,14 +24,6 @@ async function startAttachedFlow(db: Database, tx: Transaction, ctx: CommandCont
   if (!flow) return {};
   const instance = await createInstanceRow(db, tx, ctx, { definitionId: flow.id, version: flow.latest_version, subjectType: 'formSubmission', subjectId: submissionId });
   return { flow: { instanceId: instance.id, flowKey: flow.key, module: flow.module, version: flow.latest_version, status: instance.status } };
-}
-
-export const SUBMISSION_KEY_PURPOSE = 'form.submission';
-export const submissionAad = (tenantId: string, submissionId: string) => `${tenantId}:submission:${submissionId}`;
-
-/** The answers of a stored submission, opened with the tenant's submission key (see submitForm). */
-export function openAnswers(key: Buffer, tenantId: string, submission: { id: string; answers_sealed: Buffer }): Record<string, unknown> {
-  return JSON.parse(open(key, submission.answers_sealed, submissionAad(tenantId, submission.id)).toString()) as Record<string, unknown>;
 }
 
 export interface SubmitResult {

@@ -13,7 +13,7 @@ import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
 import { fieldsOf } from '../forms/publishable';
 import { authorize } from '../policies';
-import { openAnswers, SUBMISSION_KEY_PURPOSE } from '../commands/submit-form';
+import { openAnswers, SUBMISSION_KEY_PURPOSE } from '../forms/sealed-answers';
 import { foundUuid } from '../ids';
 
 const BATCH = 500;

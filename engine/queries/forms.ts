@@ -7,7 +7,7 @@ import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
 import { authorize } from '../policies';
-import { openAnswers, SUBMISSION_KEY_PURPOSE } from '../commands/submit-form';
+import { openAnswers, SUBMISSION_KEY_PURPOSE } from '../forms/sealed-answers';
 import { foundUuid } from '../ids';
 
 

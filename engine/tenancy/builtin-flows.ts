@@ -8,7 +8,7 @@ import { BUILTIN_FLOW_FILES, loadBuiltinFlow, parameterDefaults } from '../flows
 import { builtinTemplates } from '../messages/templates';
 import { recordPlatformAudit } from '../audit/record-platform';
 import type { Country } from '../db/models';
-import { addBuiltinForms } from './create-tenant';
+import { addBuiltinForms } from './builtin-forms';
 
 const PUBLISHED = 'application.flow.json';
 const ATTACHED_FORM = 'application-form.json';

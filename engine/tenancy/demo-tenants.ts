@@ -1,7 +1,8 @@
 // The two demo municipalities, created on first start: Korsbæk Kommune (Denmark) and Småköping kommun (Sweden).
 import type { Sequelize } from 'sequelize';
 import { ensureBuiltinFlows } from './builtin-flows';
-import { createTenant, ensureBuiltinForms, tenantIdBySlug, type TenantSpec } from './create-tenant';
+import { ensureBuiltinForms } from './builtin-forms';
+import { createTenant, tenantIdBySlug, type TenantSpec } from './create-tenant';
 
 export function demoTenantSpecs(baseDomain: string): TenantSpec[] {
   const hosts = (slug: string) => ({ publicHosts: [`${slug}.${baseDomain}`], adminHosts: [`admin.${slug}.${baseDomain}`] });

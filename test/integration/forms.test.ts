@@ -12,7 +12,7 @@ import { startTestPlatform } from '../helpers/platform';
 import { startEmployeeSession, type TestSession } from '../helpers/sessions';
 import { signupDraft } from '../fixtures/signup-form';
 import { BUILTIN_FORMS, loadBuiltinForm } from '../../forms/builtin';
-import { ensureBuiltinForms } from '../../engine/tenancy/create-tenant';
+import { ensureBuiltinForms } from '../../engine/tenancy/builtin-forms';
 import { parseCpr } from '../../forms/formats/personal-number';
 import { cookieName } from '../../engine/http/session-cookie';
 import { csrfTokenFor } from '../../engine/identity/sessions';

@@ -5,7 +5,7 @@ import { QueryTypes } from 'sequelize';
 import { recordAudit } from '../../audit/record';
 import { NotFoundError } from '../../errors';
 import { shortReference } from '../../ids';
-import { openAnswers, SUBMISSION_KEY_PURPOSE } from '../../commands/submit-form';
+import { openAnswers, SUBMISSION_KEY_PURPOSE } from '../../forms/sealed-answers';
 import type { SubjectFacts, SubjectType } from '../registry';
 
 type FieldSchema = { type?: string; format?: string };
