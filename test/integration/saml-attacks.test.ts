@@ -6,9 +6,18 @@ import { parseKeySpec } from '../../engine/crypto/key-spec';
 import { Keyring } from '../../engine/crypto/keyring';
 import { selfSignedCertificate } from '../../engine/identity/certificates';
 import { SamlReplayGuard } from '../../engine/identity/saml-replay';
-import { MAX_SAML_RESPONSE_BYTES } from '../../engine/identity/saml/constants';
-import { createLoginRedirect, SamlRejectedError, serviceProviderEntity, verifyLoginResponse, type LoginChecks } from '../../engine/identity/saml/service-provider';
-import { TestIdentityProvider, type TestSubject } from '../../engine/identity/saml/test-idp';
+import { AES128_CBC, AES128_GCM, AES256_CBC, MAX_SAML_RESPONSE_BYTES, RSA_1_5, RSA_PSS_SHA256, RSA_SHA1, RSA_SHA256, RSA_SHA512, SHA1, TRIPLEDES_CBC } from '../../engine/identity/saml/constants';
+import {
+  createLoginRedirect,
+  createLogoutRedirect,
+  SamlRejectedError,
+  serviceProviderEntity,
+  verifyLoginResponse,
+  verifyLogoutRequest,
+  verifyLogoutResponse,
+  type LoginChecks,
+} from '../../engine/identity/saml/service-provider';
+import { TestIdentityProvider, type IdpAlgorithms, type TestSubject } from '../../engine/identity/saml/test-idp';
 import { ServiceProviders, type ServiceProviderConfig } from '../../engine/identity/service-providers';
 import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
 
@@ -59,19 +68,25 @@ async function startLogin(config = sp, t = tenant) {
   return { request, spMetadata, requestId: redirect.requestId };
 }
 
-async function respond(overrides: Record<string, string | null> = {}, subject: TestSubject = admin, assurance: 'low' | 'substantial' | 'high' = 'substantial') {
+async function respond(overrides: Record<string, string | null> = {}, subject: TestSubject = admin, assurance: 'low' | 'substantial' | 'high' = 'substantial', algorithms: Partial<IdpAlgorithms> = {}) {
   const { request, spMetadata } = await startLogin();
-  return (await idp.respond(spMetadata, request, subject, assurance, overrides)).SAMLResponse;
+  return (await idp.respond(spMetadata, request, subject, assurance, overrides, algorithms)).SAMLResponse;
 }
+const respondWith = (algorithms: Partial<IdpAlgorithms>) => respond({}, admin, 'substantial', algorithms);
 
-async function rejected(samlResponse: unknown, reason: RegExp, config = sp, t = tenant, now?: Date): Promise<void> {
-  const error = await verifyLoginResponse(config, 'municipal-sso', samlResponse, checksFor(t, now)).then(
+async function rejectedBy<T>(verification: Promise<T>, reason: RegExp): Promise<void> {
+  const error = await verification.then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(SamlRejectedError);
   expect((error as SamlRejectedError).reason).toMatch(reason);
 }
+
+const rejected = (samlResponse: unknown, reason: RegExp, config = sp, t = tenant, now?: Date) => rejectedBy(verifyLoginResponse(config, 'municipal-sso', samlResponse, checksFor(t, now)), reason);
+
+/** The Algorithm of every element with this local name. */
+const algorithmsOf = (xml: string, element: string) => Array.from(xml.matchAll(new RegExp(`<(?:\\w+:)?${element}\\b[^>]*Algorithm="([^"]+)"`, 'g')), (m) => m[1]);
 
 /** Decrypts a response as the SP would, for tampering, and re-encrypts to the SP's public certificate. */
 async function decrypted(samlResponse: string): Promise<string> {
@@ -187,5 +202,86 @@ describe('rejects', () => {
 
   it('19. a failed status from the IdP', async () => {
     await rejected(await respond({ StatusCode: samlify.Constants.StatusCode.Responder }), /samlify/);
+  });
+
+  it('20. an assertion signed with RSA-SHA1 over SHA-1 digests', async () => {
+    const response = await respondWith({ signature: RSA_SHA1 });
+    const plain = await decrypted(response);
+    expect([algorithmsOf(plain, 'SignatureMethod'), algorithmsOf(plain, 'DigestMethod')]).toEqual([[RSA_SHA1], [SHA1]]);
+    await rejected(response, /signature algorithm rsa-sha1 not accepted/);
+  });
+
+  it('21. an assertion signed with RSA-SHA256 over a SHA-1 digest', async () => {
+    const response = await respondWith({ digest: SHA1 });
+    const plain = await decrypted(response);
+    expect([algorithmsOf(plain, 'SignatureMethod'), algorithmsOf(plain, 'DigestMethod')]).toEqual([[RSA_SHA256], [SHA1]]);
+    await rejected(response, /digest algorithm sha1 not accepted/);
+  });
+
+  it('22. a Response signed with RSA-SHA1 around a well signed assertion', async () => {
+    const response = await respondWith({ responseSignature: RSA_SHA1 });
+    expect(algorithmsOf(unb64(response), 'SignatureMethod')).toEqual([RSA_SHA1]);
+    await rejected(response, /signature algorithm rsa-sha1 not accepted/);
+  });
+
+  describe('weak encryption, refused before anything is decrypted', () => {
+    // xml-encryption warns on the console whenever it uses rsa-1_5 or 3DES: encrypting them here does,
+    // and the SP must not (it refuses before decrypting).
+    let warn: jest.SpyInstance;
+    beforeEach(() => (warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)));
+    afterEach(() => warn.mockRestore());
+
+    it('23. the key transported with RSA PKCS#1 v1.5 (rsa-1_5)', async () => {
+      const response = await respondWith({ keyTransport: RSA_1_5 });
+      expect(algorithmsOf(unb64(response), 'EncryptionMethod')).toContain(RSA_1_5);
+      warn.mockClear();
+      await rejected(response, /key transport algorithm rsa-1_5 not accepted/);
+      expect(warn).not.toHaveBeenCalled();
+    });
+
+    it('24. the assertion encrypted with 3DES (tripledes-cbc)', async () => {
+      const response = await respondWith({ dataEncryption: TRIPLEDES_CBC });
+      expect(algorithmsOf(unb64(response), 'EncryptionMethod')).toContain(TRIPLEDES_CBC);
+      warn.mockClear();
+      await rejected(response, /data encryption algorithm tripledes-cbc not accepted/);
+      expect(warn).not.toHaveBeenCalled();
+    });
+
+    it('25. the assertion encrypted with AES-CBC (128 and 256): unauthenticated, only AES-GCM is accepted', async () => {
+      await rejected(await respondWith({ dataEncryption: AES128_CBC }), /data encryption algorithm aes128-cbc not accepted/);
+      await rejected(await respondWith({ dataEncryption: AES256_CBC }), /data encryption algorithm aes256-cbc not accepted/);
+    });
+  });
+
+  describe('single logout messages signed with RSA-SHA1 (HTTP-Redirect SigAlg)', () => {
+    const queryOf = (url: string) => url.slice(url.indexOf('?') + 1);
+
+    it('26. a LogoutRequest from the IdP', async () => {
+      const spMetadata = serviceProviderEntity(sp).getMetadata();
+      const good = idp.logoutRequestUrl(spMetadata, 'urn:uuid:someone', '_session');
+      await expect(verifyLogoutRequest(sp, queryOf(good))).resolves.toMatchObject({ nameId: 'urn:uuid:someone', sessionIndex: '_session' });
+      const sha1 = idp.logoutRequestUrl(spMetadata, 'urn:uuid:someone', '_session', { signature: RSA_SHA1 });
+      expect(new URL(sha1).searchParams.get('SigAlg')).toBe(RSA_SHA1);
+      await rejectedBy(verifyLogoutRequest(sp, queryOf(sha1)), /signature algorithm rsa-sha1 not accepted \(SigAlg\)/);
+    });
+
+    it('27. a LogoutResponse from the IdP', async () => {
+      const spMetadata = serviceProviderEntity(sp).getMetadata();
+      const answer = async (algorithms: Partial<IdpAlgorithms>) => queryOf(await idp.logout(spMetadata, queryOf(createLogoutRedirect(sp, 'urn:uuid:someone', '_session')!), algorithms));
+      await expect(verifyLogoutResponse(sp, await answer({}))).resolves.toBeUndefined();
+      const sha1 = await answer({ signature: RSA_SHA1 });
+      expect(new URLSearchParams(sha1).get('SigAlg')).toBe(RSA_SHA1);
+      await rejectedBy(verifyLogoutResponse(sp, sha1), /signature algorithm rsa-sha1 not accepted \(SigAlg\)/);
+    });
+  });
+});
+
+describe('accepts the other strong algorithms', () => {
+  it('RSA-SHA512 and RSA-PSS with SHA-256 signatures, AES-128-GCM, and a Response signed with RSA-SHA256 as well', async () => {
+    const variants: Partial<IdpAlgorithms>[] = [{ signature: RSA_SHA512 }, { signature: RSA_PSS_SHA256 }, { dataEncryption: AES128_GCM }, { responseSignature: RSA_SHA256 }];
+    for (const algorithms of variants) {
+      const login = await verifyLoginResponse(sp, 'municipal-sso', await respondWith(algorithms), checksFor(tenant));
+      expect(login.identity.displayName).toBe('Lauritz Jensen');
+    }
   });
 });

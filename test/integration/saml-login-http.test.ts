@@ -10,6 +10,8 @@ import { createTestCa } from '../helpers/ca';
 import { open } from '../../engine/crypto/aead';
 import { NAME_ID_PURPOSE } from '../../engine/identity/login';
 import type { ValidationError } from '../../engine/errors';
+import { RSA_SHA1 } from '../../engine/identity/saml/constants';
+import type { TestSubject } from '../../engine/identity/saml/test-idp';
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 let dk: TestTenant;
@@ -199,5 +201,46 @@ describe('single logout started at the IdP', () => {
     expect(await platform.identity.sessions.resume(t.id, 'admin', token, new Date())).toBeUndefined();
     const audit = await ownerDb().query<{ entity_id: string }>("SELECT entity_id FROM audit_log WHERE tenant_id = $1 AND action = 'session.loggedOutByIdp'", { bind: [t.id], type: QueryTypes.SELECT });
     expect(audit).toEqual([{ entity_id: live!.sessionId }]);
+  });
+});
+
+describe('weak algorithms over HTTP', () => {
+  const lauritz: TestSubject = { kind: 'employee', email: 'lauritz@korsbaek.example', givenName: 'Lauritz', familyName: 'Jensen', roles: ['administrator'] };
+  const countOf = async (sql: string, tenantId: string) => (await ownerDb().query<{ n: string }>(sql, { bind: [tenantId], type: QueryTypes.SELECT }))[0]!.n;
+
+  it('refuses at the ACS an assertion signed with RSA-SHA1: 403, no cookie, no session, no login audited', async () => {
+    const t = await createTestTenant();
+    const origin = `http://${t.adminHost}:${platform.port}`;
+    const spMetadata = (await go(`${origin}/saml/metadata`)).text;
+    const idp = platform.identity.testIdps!.get('municipal-sso');
+    const answer = async (algorithms: { signature?: string }) => {
+      const start = await go(`${origin}/saml/login?returnTo=/`);
+      const request = await idp.parseRequest(spMetadata, String(start.headers.location).split('?')[1]!);
+      const { SAMLResponse, acsUrl } = await idp.respond(spMetadata, request, lauritz, 'substantial', {}, algorithms);
+      return go(acsUrl, 'POST', new URLSearchParams({ SAMLResponse }).toString());
+    };
+    const sha1 = await answer({ signature: RSA_SHA1 });
+    expect([sha1.status, sessionCookie(sha1, 'admin')]).toEqual([403, undefined]);
+    expect(sha1.text).toMatch(/Login failed/);
+    expect(await countOf('SELECT count(*) AS n FROM sessions WHERE tenant_id = $1', t.id)).toBe('0');
+    expect(await countOf("SELECT count(*) AS n FROM audit_log WHERE tenant_id = $1 AND action = 'session.loggedIn'", t.id)).toBe('0');
+    // The same login with RSA-SHA256 goes through.
+    const sha256 = await answer({});
+    expect([sha256.status, sessionCookie(sha256, 'admin') !== undefined]).toEqual([303, true]);
+  });
+
+  it('refuses at /saml/slo a LogoutRequest signed with RSA-SHA1: 400, and the session lives on', async () => {
+    const t = await createTestTenant();
+    const { result } = await login(t.adminHost, 'korsbaek-admin');
+    const token = sessionCookie(result, 'admin')!.split('=')[1]!;
+    const live = (await platform.identity.sessions.resume(t.id, 'admin', token, new Date()))!;
+    const nameId = await platform.db.withTenant(t.id, async (tx) => {
+      const s = (await platform.identity.sessions.idpSession(tx, live.sessionId))!;
+      return open(await platform.identity.keyring.dataKey(tx, t.id, NAME_ID_PURPOSE), s.nameIdSealed, t.id).toString();
+    });
+    const spMetadata = (await go(`http://${t.adminHost}:${platform.port}/saml/metadata`)).text;
+    const sha1 = platform.identity.testIdps!.get('municipal-sso').logoutRequestUrl(spMetadata, nameId, undefined, { signature: RSA_SHA1 });
+    expect((await go(sha1)).status).toBe(400);
+    expect(await platform.identity.sessions.resume(t.id, 'admin', token, new Date())).toBeDefined();
   });
 });

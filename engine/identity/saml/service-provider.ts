@@ -3,9 +3,14 @@
 // and checks the Conditions window and the session expiry; everything else is checked here, on the values
 // inside the signed assertion (the outer Response is not signed): exactly one assertion, Audience,
 // Destination and Recipient, bearer confirmation, InResponseTo of a request we sent and have not seen
-// answered, a never-seen assertion id, the level of assurance, no DOCTYPE, a bounded size.
+// answered, a never-seen assertion id, the level of assurance, no DOCTYPE, a bounded size. Before samlify
+// sees a message, the algorithms it names are checked against algorithm-policy.ts (no SHA-1, no RSA
+// PKCS#1 v1.5, no 3DES or CBC): in the Response and, decrypted, in the assertion; in logout messages their
+// SigAlg and XML.
+import { inflateRawSync } from 'node:zlib';
 import * as samlify from 'samlify';
 import type { ServiceProviderConfig } from '../service-providers';
+import { sigAlgProblem, xmlAlgorithmProblem } from './algorithm-policy';
 import { BEARER, MAX_SAML_RESPONSE_BYTES, MAX_SKEW_MS, NAMEID_PERSISTENT, RSA_SHA256 } from './constants';
 import { atLeast, readIdentity, type IdpProfile, type VerifiedIdentity } from './profiles';
 import { installSamlSchemaValidator } from './schema-validator';
@@ -81,6 +86,14 @@ type Extracted = Record<string, unknown> & {
   response?: { id?: string; destination?: string; inResponseTo?: string };
 };
 
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 120);
+
+/** Refuses a message whose XML names an algorithm we do not accept (`where` says which part was read). */
+function refuseWeakAlgorithms(xml: string, where: string): void {
+  const problem = xmlAlgorithmProblem(xml);
+  if (problem) throw new SamlRejectedError(`${where}: ${problem}`);
+}
+
 function decodeResponse(samlResponse: unknown): string {
   if (typeof samlResponse !== 'string' || samlResponse.length === 0) throw new SamlRejectedError('no SAMLResponse');
   if (samlResponse.length > MAX_SAML_RESPONSE_BYTES) throw new SamlRejectedError('response too large');
@@ -92,18 +105,28 @@ function decodeResponse(samlResponse: unknown): string {
 }
 
 export async function verifyLoginResponse(config: ServiceProviderConfig, profile: IdpProfile, samlResponse: unknown, checks: LoginChecks): Promise<VerifiedLogin> {
-  decodeResponse(samlResponse);
+  const received = decodeResponse(samlResponse);
   const sp = serviceProviderEntity(config);
   const idp = trustedIdentityProvider(config);
+  // The key transport and data encryption, and a signature on the Response, are read before anything is
+  // decrypted; the assertion's own signature only after decryption, but before samlify verifies it.
+  refuseWeakAlgorithms(received, 'response');
+  let xml = received;
+  if (/EncryptedAssertion/.test(received)) {
+    try {
+      [xml] = await samlify.SamlLib.decryptAssertion(sp, received);
+    } catch (err) {
+      throw new SamlRejectedError(`samlify: ${errorText(err)}`);
+    }
+    refuseWeakAlgorithms(xml, 'assertion');
+  }
   let parsed: { samlContent: string; extract: Extracted };
   try {
     parsed = (await sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: samlResponse as string } })) as typeof parsed;
   } catch (err) {
-    throw new SamlRejectedError(`samlify: ${err instanceof Error ? err.message.slice(0, 120) : String(err).slice(0, 120)}`);
+    throw new SamlRejectedError(`samlify: ${errorText(err)}`);
   }
-  // samlify hands back the encrypted document: decrypt again to read the one signed assertion ourselves.
-  let xml = parsed.samlContent;
-  if (/EncryptedAssertion/.test(xml)) [xml] = await samlify.SamlLib.decryptAssertion(sp, xml);
+  // From here on `xml` (the decrypted document samlify has just verified) is read for our own checks.
   const assertions = (xml.match(/<(\w+:)?Assertion[\s>]/g) ?? []).length;
   const encrypted = (xml.match(/<(\w+:)?EncryptedAssertion[\s>]/g) ?? []).length;
   if (assertions + encrypted !== 1) throw new SamlRejectedError(`expected exactly one assertion, found ${assertions + encrypted}`);
@@ -155,6 +178,24 @@ export async function verifyLoginResponse(config: ServiceProviderConfig, profile
   };
 }
 
+/**
+ * Refuses an HTTP-Redirect message (LogoutRequest, LogoutResponse) signed with an algorithm we do not
+ * accept: its SigAlg, which is what samlify verifies the Signature with, and any signature in its XML.
+ */
+function refuseWeakRedirectAlgorithms(query: Record<string, string>, messageParam: 'SAMLRequest' | 'SAMLResponse', what: string): void {
+  const sigAlgRefused = sigAlgProblem(query.SigAlg);
+  if (sigAlgRefused) throw new SamlRejectedError(`${what}: ${sigAlgRefused}`);
+  let xml: string;
+  try {
+    // Bounded: a deflated message is small, and a deflate bomb must not get further than this.
+    xml = inflateRawSync(Buffer.from(query[messageParam] ?? '', 'base64'), { maxOutputLength: MAX_SAML_RESPONSE_BYTES }).toString('utf8');
+  } catch {
+    throw new SamlRejectedError(`${what}: ${messageParam} is not a deflated SAML message of at most ${MAX_SAML_RESPONSE_BYTES} bytes`);
+  }
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new SamlRejectedError(`${what}: DOCTYPE or ENTITY in message`);
+  refuseWeakAlgorithms(xml, what);
+}
+
 /** Splits a received HTTP-Redirect query into what samlify verifies: the parsed query and the signed octets. */
 export function redirectBinding(rawQuery: string, messageParam: 'SAMLRequest' | 'SAMLResponse'): { query: Record<string, string>; octetString: string } {
   const pairs = rawQuery.split('&');
@@ -178,10 +219,12 @@ export function createLogoutRedirect(config: ServiceProviderConfig, nameId: stri
 
 /** Verifies the IdP's LogoutResponse (HTTP-Redirect); throws SamlRejectedError when it is not a success. */
 export async function verifyLogoutResponse(config: ServiceProviderConfig, rawQuery: string): Promise<void> {
+  const binding = redirectBinding(rawQuery, 'SAMLResponse');
+  refuseWeakRedirectAlgorithms(binding.query, 'SAMLResponse', 'logout');
   try {
-    await serviceProviderEntity(config).parseLogoutResponse(trustedIdentityProvider(config), 'redirect', redirectBinding(rawQuery, 'SAMLResponse'));
+    await serviceProviderEntity(config).parseLogoutResponse(trustedIdentityProvider(config), 'redirect', binding);
   } catch (err) {
-    throw new SamlRejectedError(`logout: ${err instanceof Error ? err.message.slice(0, 120) : String(err).slice(0, 120)}`);
+    throw new SamlRejectedError(`logout: ${errorText(err)}`);
   }
 }
 
@@ -197,6 +240,7 @@ export interface IdpLogoutRequest {
 export async function verifyLogoutRequest(config: ServiceProviderConfig, rawQuery: string): Promise<IdpLogoutRequest> {
   if (!config.idpMetadata) throw new SamlRejectedError('logout request: this site trusts no IdP metadata');
   const binding = redirectBinding(rawQuery, 'SAMLRequest');
+  refuseWeakRedirectAlgorithms(binding.query, 'SAMLRequest', 'logout request');
   try {
     const info = await serviceProviderEntity(config).parseLogoutRequest(trustedIdentityProvider(config), 'redirect', binding);
     const extract = info.extract as { nameID?: string; sessionIndex?: string | { sessionIndex?: string } };
@@ -204,7 +248,7 @@ export async function verifyLogoutRequest(config: ServiceProviderConfig, rawQuer
     if (!extract.nameID) throw new Error('no NameID');
     return { nameId: extract.nameID, ...(sessionIndex ? { sessionIndex } : {}), info, relayState: binding.query.RelayState ?? '' };
   } catch (err) {
-    throw new SamlRejectedError(`logout request: ${err instanceof Error ? err.message.slice(0, 120) : String(err).slice(0, 120)}`);
+    throw new SamlRejectedError(`logout request: ${errorText(err)}`);
   }
 }
 

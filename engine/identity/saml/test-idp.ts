@@ -1,7 +1,8 @@
 // The local test IdP (development and tests only; never in production): a real SAML 2.0 IdP built on
 // samlify. It verifies the SP's signed AuthnRequest (HTTP-Redirect) and answers over HTTP-POST with one
-// assertion, signed and then encrypted to the SP (rsa-oaep-mgf1p, aes256-gcm), with the attribute names
-// of the real profile. `overrides` lets the attack suite make validly signed but wrong responses.
+// assertion, signed and then encrypted to the SP (rsa-sha256 with sha256 digests, rsa-oaep-mgf1p, aes256-gcm),
+// with the attribute names of the real profile. `overrides` lets the attack suite make validly signed but wrong
+// responses, and `algorithms` validly signed and encrypted ones with weak algorithms (rsa-sha1, rsa-1_5, 3DES).
 import { randomUUID } from 'node:crypto';
 import * as samlify from 'samlify';
 import type { Role } from '../../actors';
@@ -51,9 +52,45 @@ export interface ParsedAuthnRequest {
 
 type IdpEntity = ReturnType<typeof samlify.IdentityProvider>;
 type SpEntity = ReturnType<typeof samlify.ServiceProvider>;
+type IdpSettings = WithEncryptionAlgorithms<Parameters<typeof samlify.IdentityProvider>[0]>;
+
+/** What the test IdP signs and encrypts with. The defaults are what a real IdP should use. */
+export interface IdpAlgorithms {
+  /** ds:SignatureMethod of the assertion, and SigAlg of redirect-binding messages. */
+  signature: string;
+  /** ds:DigestMethod of the assertion's signature; by default the signature's own (SHA-256 for RSA-SHA256). */
+  digest?: string;
+  /** When set, the whole Response is signed too, after encryption, with this algorithm (and its own digest). */
+  responseSignature?: string;
+  /** xenc:EncryptionMethod of the EncryptedKey. */
+  keyTransport: string;
+  /** xenc:EncryptionMethod of the EncryptedData. */
+  dataEncryption: string;
+}
+
+export const DEFAULT_IDP_ALGORITHMS: IdpAlgorithms = { signature: RSA_SHA256, keyTransport: RSA_OAEP_MGF1P, dataEncryption: AES256_GCM };
+
+/**
+ * samlify takes the digest from its table signature algorithm → digest (RSA-SHA256 → SHA-256). To sign with
+ * another digest (the attack suite's SHA-1 digest under RSA-SHA256) the entry is swapped for the call and put
+ * back at once: `sign` must sign synchronously (samlify does, before its first await), so no other signing
+ * ever sees the swap. The attack suite checks the digest that ends up in the XML.
+ */
+function withDigest<T>(signatureAlgorithm: string, digest: string | undefined, sign: () => T): T {
+  const table = samlify.Constants.algorithms.digest as Record<string, string>;
+  const original = table[signatureAlgorithm];
+  if (digest === undefined || original === undefined) return sign();
+  table[signatureAlgorithm] = digest;
+  try {
+    return sign();
+  } finally {
+    table[signatureAlgorithm] = original;
+  }
+}
 
 export class TestIdentityProvider {
   readonly entity: IdpEntity;
+  private readonly settings: IdpSettings;
 
   constructor(
     readonly profile: IdpProfile,
@@ -62,7 +99,7 @@ export class TestIdentityProvider {
     keys: { signing: KeyPairWithCertificate; encryption: KeyPairWithCertificate },
   ) {
     installSamlSchemaValidator();
-    const settings: WithEncryptionAlgorithms<Parameters<typeof samlify.IdentityProvider>[0]> = {
+    this.settings = {
       entityID: `${baseUrl}/metadata`,
       signingCert: keys.signing.certificatePem,
       privateKey: keys.signing.privateKeyPem,
@@ -71,15 +108,22 @@ export class TestIdentityProvider {
       wantAuthnRequestsSigned: true,
       wantLogoutRequestSigned: true,
       isAssertionEncrypted: true,
-      dataEncryptionAlgorithm: AES256_GCM,
-      keyEncryptionAlgorithm: RSA_OAEP_MGF1P,
-      requestSignatureAlgorithm: RSA_SHA256,
+      dataEncryptionAlgorithm: DEFAULT_IDP_ALGORITHMS.dataEncryption,
+      keyEncryptionAlgorithm: DEFAULT_IDP_ALGORITHMS.keyTransport,
+      requestSignatureAlgorithm: DEFAULT_IDP_ALGORITHMS.signature,
       nameIDFormat: [NAMEID_PERSISTENT],
       singleSignOnService: [{ Binding: samlify.Constants.namespace.binding.redirect, Location: `${baseUrl}/sso` }],
       singleLogoutService: [{ Binding: samlify.Constants.namespace.binding.redirect, Location: `${baseUrl}/slo` }],
       loginResponseTemplate: { context: TEMPLATE, attributes: ATTRIBUTES[profile] },
     };
-    this.entity = samlify.IdentityProvider(settings);
+    this.entity = samlify.IdentityProvider(this.settings);
+  }
+
+  /** This IdP (same entity id, same keys) signing and encrypting with other algorithms. */
+  private entityWith(algorithms: Partial<IdpAlgorithms>): IdpEntity {
+    if (Object.keys(algorithms).length === 0) return this.entity;
+    const chosen = { ...DEFAULT_IDP_ALGORITHMS, ...algorithms };
+    return samlify.IdentityProvider({ ...this.settings, requestSignatureAlgorithm: chosen.signature, keyEncryptionAlgorithm: chosen.keyTransport, dataEncryptionAlgorithm: chosen.dataEncryption } as IdpSettings);
   }
 
   metadata(): string {
@@ -104,23 +148,23 @@ export class TestIdentityProvider {
     return { requestId: request.id, spEntityId, acsUrl, ...(query.RelayState ? { relayState: query.RelayState } : {}), extract: info.extract };
   }
 
-  /** Verifies the SP's signed LogoutRequest and answers with a LogoutResponse URL back to the SP. */
-  async logout(spMetadata: string, rawQuery: string): Promise<string> {
+  /** Verifies the SP's signed LogoutRequest and answers with a LogoutResponse URL back to the SP (`algorithms.signature` is its SigAlg). */
+  async logout(spMetadata: string, rawQuery: string, algorithms: Pick<Partial<IdpAlgorithms>, 'signature'> = {}): Promise<string> {
     const sp = this.sp(spMetadata);
     const binding = redirectBinding(rawQuery, 'SAMLRequest');
     const info = await this.entity.parseLogoutRequest(sp, 'redirect', binding);
-    const response = this.entity.createLogoutResponse(sp, info as never, 'redirect', binding.query.RelayState ?? '') as { context: string };
+    const response = this.entityWith(algorithms).createLogoutResponse(sp, info as never, 'redirect', binding.query.RelayState ?? '') as { context: string };
     return response.context;
   }
 
-  /** IdP-initiated single logout: the signed LogoutRequest URL (HTTP-Redirect) to the SP's SLO endpoint. */
-  logoutRequestUrl(spMetadata: string, nameId: string, sessionIndex?: string): string {
-    const request = this.entity.createLogoutRequest(this.sp(spMetadata), 'redirect', { logoutNameID: nameId, ...(sessionIndex ? { sessionIndex } : {}) }) as { context: string };
+  /** IdP-initiated single logout: the signed LogoutRequest URL (HTTP-Redirect) to the SP's SLO endpoint (`algorithms.signature` is its SigAlg). */
+  logoutRequestUrl(spMetadata: string, nameId: string, sessionIndex?: string, algorithms: Pick<Partial<IdpAlgorithms>, 'signature'> = {}): string {
+    const request = this.entityWith(algorithms).createLogoutRequest(this.sp(spMetadata), 'redirect', { logoutNameID: nameId, ...(sessionIndex ? { sessionIndex } : {}) }) as { context: string };
     return request.context;
   }
 
-  /** Builds the POST-binding Response; `overrides` replaces template values (attack suite). */
-  async respond(spMetadata: string, request: Pick<ParsedAuthnRequest, 'requestId' | 'extract'>, subject: TestSubject, assurance: Assurance, overrides: Record<string, string | null> = {}, signer: IdpEntity = this.entity): Promise<{ SAMLResponse: string; acsUrl: string }> {
+  /** Builds the POST-binding Response; `overrides` replaces template values, `algorithms` the algorithms (attack suite). */
+  async respond(spMetadata: string, request: Pick<ParsedAuthnRequest, 'requestId' | 'extract'>, subject: TestSubject, assurance: Assurance, overrides: Record<string, string | null> = {}, algorithms: Partial<IdpAlgorithms> = {}): Promise<{ SAMLResponse: string; acsUrl: string }> {
     const sp = this.sp(spMetadata);
     const now = Date.now();
     const iso = (ms: number) => new Date(ms).toISOString();
@@ -147,10 +191,27 @@ export class TestIdentityProvider {
       ...this.subjectValues(subject, assurance),
       ...overrides,
     };
-    const result = (await signer.createLoginResponse(sp, { extract: request.extract } as never, 'post', { email: '' }, {
-      customTagReplacement: (template: string) => ({ id: String(values.ID), context: samlify.SamlLib.replaceTagsByValue(template, values as Record<string, string>) }),
-    })) as { context: string };
-    return { SAMLResponse: result.context, acsUrl };
+    const signer = this.entityWith(algorithms);
+    const signature = algorithms.signature ?? DEFAULT_IDP_ALGORITHMS.signature;
+    const result = (await withDigest(signature, algorithms.digest, () =>
+      signer.createLoginResponse(sp, { extract: request.extract } as never, 'post', { email: '' }, {
+        customTagReplacement: (template: string) => ({ id: String(values.ID), context: samlify.SamlLib.replaceTagsByValue(template, values as Record<string, string>) }),
+      }),
+    )) as { context: string };
+    const SAMLResponse = algorithms.responseSignature ? this.signResponse(result.context, algorithms.responseSignature) : result.context;
+    return { SAMLResponse, acsUrl };
+  }
+
+  /** Signs the whole (already encrypted) Response, encrypt-then-sign, the signature right after its Issuer. */
+  private signResponse(base64Response: string, signatureAlgorithm: string): string {
+    return samlify.SamlLib.constructSAMLSignature({
+      rawSamlMessage: Buffer.from(base64Response, 'base64').toString('utf8'),
+      isMessageSigned: true,
+      privateKey: String(this.settings.privateKey),
+      signingCert: this.entity.entityMeta.getX509Certificate('signing') as string,
+      signatureAlgorithm,
+      signatureConfig: { prefix: 'ds', location: { reference: "/*[local-name(.)='Response']/*[local-name(.)='Issuer']", action: 'after' } },
+    });
   }
 
   private subjectValues(subject: TestSubject, assurance: Assurance): Record<string, string> {
