@@ -1,24 +1,28 @@
-// Starts a site: loads its tenant and actor, sets up i18n in the tenant's language, renders the app.
+// Starts a site: loads its tenant and actor, sets up i18n in the tenant's language, renders the app with the
+// app's QueryClient (server data goes through TanStack Query and the one API client in ./api).
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { rememberCsrfToken } from './api';
 import { initI18n } from './i18n';
-import { rememberCsrfToken } from './problem';
 import { fetchSiteInfo, SiteContext } from './site';
 
 type Translations = Record<string, unknown>;
 
-export async function bootSite(App: ComponentType, locales: { da: Translations; sv: Translations; en: Translations }): Promise<void> {
+export async function bootSite(App: ComponentType, locales: { da: Translations; sv: Translations; en: Translations }, queryClient: QueryClient): Promise<void> {
   const site = await fetchSiteInfo();
   rememberCsrfToken(site.csrfToken);
   await initI18n({ da: { translation: locales.da }, sv: { translation: locales.sv }, en: { translation: locales.en } }, site.tenant.defaultLocale);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <SiteContext.Provider value={site}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </SiteContext.Provider>
+      <QueryClientProvider client={queryClient}>
+        <SiteContext.Provider value={site}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </SiteContext.Provider>
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -1,42 +1,22 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AuditLogPage as Page } from '../../../schemas/types/api-audit-log-page';
-import { getJson, ProblemError } from '../../../forms/ui/problem';
-
-interface ChainReport {
-  ok: boolean;
-  rows: number;
-  headSeq: number;
-  problems: string[];
-}
+import { auditLogQuery, chainQuery } from '../api/audit-log';
+import { DataTable, type Column } from '../components/DataTable';
+import { ProblemAlert, QueryState } from '../components/QueryState';
 
 const FILTERS = ['actor', 'action', 'entity', 'from', 'to'] as const;
-const PAGE_SIZE = 25;
+type Entry = Page['entries'][number];
 
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [page, setPage] = useState<Page>();
-  const [error, setError] = useState<string>();
-  const [chain, setChain] = useState<ChainReport>();
-  const query = params.toString();
-
-  useEffect(() => {
-    let live = true;
-    const q = new URLSearchParams(query);
-    q.set('pageSize', String(PAGE_SIZE));
-    getJson<Page>(`/api/audit-log?${q.toString()}`)
-      .then((p) => live && (setPage(p), setError(undefined)))
-      .catch((e: unknown) => live && setError(e instanceof ProblemError ? (e.problem.errors ?? []).map((x) => `${x.field}: ${x.message}`).join('; ') || e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [query]);
-
-  useEffect(() => {
-    getJson<ChainReport>('/api/audit-log/verification').then(setChain, () => setChain(undefined));
-  }, []);
+  // The filters and the page are the URL's query string and the query's key: a new filter cancels the old request.
+  // The rows shown stay until the next page has come, so the pager keeps its place (and its focus).
+  const log = useQuery({ ...auditLogQuery(params.toString()), placeholderData: keepPreviousData });
+  const chain = useQuery(chainQuery());
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -53,16 +33,24 @@ export function AuditLogPage() {
     next.set('page', String(n));
     setParams(next);
   };
-  const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const columns: Column<Entry>[] = [
+    { key: 'seq', header: '#', cell: (e) => e.seq },
+    { key: 'time', header: t('auditLog.col.time'), cell: (e) => <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time> },
+    { key: 'actor', header: t('auditLog.col.actor'), cell: (e) => e.actor },
+    { key: 'action', header: t('auditLog.col.action'), cell: (e) => e.action },
+    { key: 'entity', header: t('auditLog.col.entity'), cell: (e) => (e.entityId ? `${e.entityType}:${e.entityId.slice(0, 8)}` : e.entityType) },
+    { key: 'summary', header: t('auditLog.col.summary'), cell: (e) => <code>{JSON.stringify(e.summary)}</code> },
+  ];
 
   return (
     <section>
       <h1>{t('auditLog.heading')}</h1>
       <p>{t('auditLog.intro')}</p>
-      {chain ? (
-        <p className={chain.ok ? 'notice notice-ok' : 'notice notice-error'} role="status">
-          {chain.ok ? t('auditLog.chainOk', { rows: chain.rows }) : t('auditLog.chainBroken', { problems: chain.problems.join('; ') })}
+      {chain.isError ? <ProblemAlert error={chain.error} /> : null}
+      {chain.data ? (
+        <p className={chain.data.ok ? 'notice notice-ok' : 'notice notice-error'} role="status">
+          {chain.data.ok ? t('auditLog.chainOk', { rows: chain.data.rows }) : t('auditLog.chainBroken', { problems: chain.data.problems.join('; ') })}
         </p>
       ) : null}
       <form className="filters" onSubmit={onSubmit} aria-label={t('auditLog.filters')}>
@@ -76,56 +64,23 @@ export function AuditLogPage() {
           <button type="submit">{t('auditLog.apply')}</button>
         </div>
       </form>
-      {error ? (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {page ? (
-        <>
-          <p aria-live="polite">{t('auditLog.count', { count: page.total })}</p>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t('auditLog.heading')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t('auditLog.col.time')}</th>
-                  <th scope="col">{t('auditLog.col.actor')}</th>
-                  <th scope="col">{t('auditLog.col.action')}</th>
-                  <th scope="col">{t('auditLog.col.entity')}</th>
-                  <th scope="col">{t('auditLog.col.summary')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.entries.map((e) => (
-                  <tr key={e.seq}>
-                    <td>{e.seq}</td>
-                    <td>
-                      <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time>
-                    </td>
-                    <td>{e.actor}</td>
-                    <td>{e.action}</td>
-                    <td>{e.entityId ? `${e.entityType}:${e.entityId.slice(0, 8)}` : e.entityType}</td>
-                    <td>
-                      <code>{JSON.stringify(e.summary)}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <nav className="pager" aria-label={t('auditLog.paging')}>
-            <button type="button" disabled={page.page <= 1} onClick={() => goTo(page.page - 1)}>
-              {t('auditLog.previous')}
-            </button>
-            <span>{t('auditLog.pageOf', { page: page.page, pages })}</span>
-            <button type="button" disabled={page.page >= pages} onClick={() => goTo(page.page + 1)}>
-              {t('auditLog.next')}
-            </button>
-          </nav>
-        </>
-      ) : null}
+      <QueryState query={log}>
+        {(page) => (
+          <>
+            <p aria-live="polite">{t('auditLog.count', { count: page.total })}</p>
+            <DataTable
+              caption={t('auditLog.heading')}
+              captionHidden
+              columns={columns}
+              rows={page.entries}
+              rowKey={(e) => e.seq}
+              emptyText={t('auditLog.empty')}
+              serverPaging={{ page: page.page, pageSize: page.pageSize, total: page.total, onPageChange: goTo }}
+              busy={log.isPlaceholderData}
+            />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactInfo } from '../../../schemas/types/api-contact-info';
-import { ProblemError, sendJson } from '../../../forms/ui/problem';
+import { apiSend } from '../../../forms/ui/api';
+import { problemText, ProblemError } from '../../../forms/ui/problem';
 import { useSite } from '../../../forms/ui/site';
 
 const FIELDS = [
@@ -14,10 +16,14 @@ const FIELDS = [
 export function ContactSettingsPage() {
   const { t } = useTranslation();
   const { tenant } = useSite();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  // The site info (loaded once at start) holds the contact details the form starts from: it takes the saved ones.
+  const save = useMutation({
+    mutationFn: (body: Record<string, string>) => apiSend<ContactInfo>('PUT', '/api/settings/contact', body),
+    onSuccess: (saved) => Object.assign(tenant.contact, saved),
+  });
+  const errors = save.error instanceof ProblemError ? save.error.fieldErrors() : {};
 
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const body: Record<string, string> = {};
@@ -25,16 +31,7 @@ export function ContactSettingsPage() {
       const v = String(form.get(f.name) ?? '').trim();
       if (v || f.required) body[f.name] = v;
     }
-    setStatus('saving');
-    try {
-      const saved = await sendJson<ContactInfo>('PUT', '/api/settings/contact', body);
-      Object.assign(tenant.contact, saved);
-      setErrors({});
-      setStatus('saved');
-    } catch (err) {
-      setErrors(err instanceof ProblemError ? err.fieldErrors() : {});
-      setStatus('failed');
-    }
+    save.mutate(body);
   };
 
   const errorList = Object.entries(errors);
@@ -43,11 +40,12 @@ export function ContactSettingsPage() {
       <h1>{t('contact.heading')}</h1>
       <p>{t('contact.intro')}</p>
       <div role="status" aria-live="polite">
-        {status === 'saved' ? <p className="notice notice-ok">{t('contact.saved')}</p> : null}
+        {save.isSuccess ? <p className="notice notice-ok">{t('contact.saved')}</p> : null}
       </div>
-      {status === 'failed' ? (
+      {save.isError ? (
         <div className="notice notice-error" role="alert">
-          <p>{t('contact.failed')}</p>
+          {/* A refusal that names no field (an ended session, say) is said as what it is. */}
+          <p>{errorList.length > 0 ? t('contact.failed') : problemText(t, save.error)}</p>
           {errorList.length > 0 ? (
             <ul>
               {errorList.map(([field, message]) => (
@@ -61,7 +59,7 @@ export function ContactSettingsPage() {
           ) : null}
         </div>
       ) : null}
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         {FIELDS.map((f) => {
           const id = `contact-${f.name}`;
           const err = errors[f.name];
@@ -89,7 +87,7 @@ export function ContactSettingsPage() {
             </div>
           );
         })}
-        <button type="submit" disabled={status === 'saving'}>
+        <button type="submit" disabled={save.isPending}>
           {t('contact.save')}
         </button>
       </form>

@@ -1,40 +1,48 @@
 // A published form for citizens: /forms/<id> shows its newest version in the visitor's language; the answers
 // go to the version shown, and the receipt names what was received.
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { FormDefinitionDraft } from '../../../schemas/types/forms-form-definition-draft';
-import { getJson, ProblemError, sendJson } from '../../../forms/ui/problem';
+import { apiSend } from '../../../forms/ui/api';
+import { isProblem } from '../../../forms/ui/problem';
 import { FormRenderer } from '../../../forms/ui/renderer/FormRenderer';
 import { formLocale, type FormLocale } from '../../../forms/ui/renderer/localize-definition';
 import { useSite } from '../../../forms/ui/site';
-
-interface PublishedForm {
-  id: string;
-  version: number;
-  definition: FormDefinitionDraft;
-}
+import { meKeys, publishedFormQuery, type PublishedForm } from '../api/queries';
+import { ProblemAlert, QueryState } from '../components/QueryState';
 
 export function FormPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const form = useQuery(publishedFormQuery(id));
+  const missing = (
+    <>
+      <h1>{t('notFound.heading')}</h1>
+      <p>{t('form.missing')}</p>
+    </>
+  );
+  return (
+    <QueryState query={form} notFound={missing}>
+      {(published) => <PublishedFormView key={`${published.id}@${published.version}`} form={published} />}
+    </QueryState>
+  );
+}
+
+function PublishedFormView({ form }: { form: PublishedForm }) {
   const { t, i18n } = useTranslation();
   const { tenant } = useSite();
-  const [form, setForm] = useState<PublishedForm | 'missing' | undefined>();
+  const queryClient = useQueryClient();
   const [receipt, setReceipt] = useState<string | undefined>();
+  const submit = useMutation({
+    mutationFn: (answers: Record<string, unknown>) => apiSend<{ reference: string }>('POST', `/api/forms/${form.id}/versions/${form.version}/submissions`, answers),
+    // "What you have sent" (and, for a consent statement, the consents) on the profile have changed.
+    onSuccess: ({ reference }) => {
+      setReceipt(reference);
+      return queryClient.invalidateQueries({ queryKey: meKeys.all });
+    },
+  });
 
-  useEffect(() => {
-    getJson<PublishedForm>(`/api/forms/${encodeURIComponent(id)}/versions/latest`).then(setForm, () => setForm('missing'));
-  }, [id]);
-
-  if (form === undefined) return <p>{t('form.loading')}</p>;
-  if (form === 'missing') {
-    return (
-      <>
-        <h1>{t('notFound.heading')}</h1>
-        <p>{t('form.missing')}</p>
-      </>
-    );
-  }
   if (receipt) {
     return (
       <div className="alert alert-success" role="status">
@@ -46,22 +54,31 @@ export function FormPage() {
     );
   }
   const locale = formLocale(form.definition, i18n.language as FormLocale, tenant.defaultLocale as FormLocale);
+  // A refusal that names fields is shown at the fields by the renderer; any other is said above the form.
+  const refusal = submit.isError && !(isProblem(submit.error, 'validation_failed') && submit.error.problem.errors?.length) ? submit.error : undefined;
   return (
     <div lang={locale === i18n.language ? undefined : locale}>
+      {refusal ? <ProblemAlert error={refusal} /> : null}
       <FormRenderer
         definition={form.definition}
         locale={locale}
         validatorUrl={`/api/forms/${form.id}/versions/${form.version}/validator.js`}
-        texts={{ loading: t('form.loading'), unavailable: t('form.unavailable'), required: t('form.required'), errorSummary: t('form.errorSummary'), submit: t('form.submit'), yes: t('form.yes'), no: t('form.no') }}
+        texts={{
+          loading: t('form.loading'),
+          unavailable: t('form.unavailable'),
+          required: t('form.required'),
+          errorSummary: t('form.errorSummary'),
+          submit: t('form.submit'),
+          yes: t('form.yes'),
+          no: t('form.no'),
+        }}
         onSubmit={async (answers) => {
           if (form.id === 'showcase') return void setReceipt('showcase'); // the test page stores nothing
           try {
-            const { reference } = await sendJson<{ reference: string }>('POST', `/api/forms/${form.id}/versions/${form.version}/submissions`, answers);
-            setReceipt(reference);
+            await submit.mutateAsync(answers);
             return undefined;
           } catch (err) {
-            if (err instanceof ProblemError && err.problem.errors) return err.problem.errors;
-            throw err;
+            return isProblem(err, 'validation_failed') ? err.problem.errors : undefined;
           }
         }}
       />

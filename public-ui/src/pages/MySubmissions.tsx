@@ -1,53 +1,45 @@
 // "What I have sent": the logged-in person's submissions with their reference and where each stands.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getJson } from '../../../forms/ui/problem';
-
-interface Submission {
-  id: string;
-  reference: string;
-  formTitle: Record<string, string>;
-  submittedAt: string;
-  status: string | null;
-  statusLabel: Record<string, string> | null;
-  endedAt: string | null;
-}
+import { mySubmissionsQuery } from '../api/queries';
+import { QueryState } from '../components/QueryState';
 
 export function MySubmissions() {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<Submission[] | undefined>();
-  useEffect(() => {
-    getJson<{ submissions: Submission[] }>('/api/me/submissions').then((r) => setRows(r.submissions), () => setRows([]));
-  }, []);
+  const submissions = useQuery(mySubmissionsQuery());
   const text = (m: Record<string, string> | null) => (m ? (m[i18n.language] ?? Object.values(m)[0] ?? '') : '');
   return (
     <section aria-labelledby="my-submissions">
       <h2 id="my-submissions">{t('mySubmissions.heading')}</h2>
-      {rows === undefined ? null : rows.length === 0 ? (
-        <p>{t('mySubmissions.none')}</p>
-      ) : (
-        <table className="table">
-          <caption className="sr-only">{t('mySubmissions.heading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('mySubmissions.what')}</th>
-              <th scope="col">{t('mySubmissions.reference')}</th>
-              <th scope="col">{t('mySubmissions.sent')}</th>
-              <th scope="col">{t('mySubmissions.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{text(r.formTitle)}</td>
-                <td>{r.reference}</td>
-                <td>{new Date(r.submittedAt).toLocaleDateString(i18n.language)}</td>
-                <td>{r.status ? text(r.statusLabel) || r.status : t('mySubmissions.received')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryState query={submissions}>
+        {({ submissions: rows }) =>
+          rows.length === 0 ? (
+            <p>{t('mySubmissions.none')}</p>
+          ) : (
+            <table className="table">
+              <caption className="sr-only">{t('mySubmissions.heading')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('mySubmissions.what')}</th>
+                  <th scope="col">{t('mySubmissions.reference')}</th>
+                  <th scope="col">{t('mySubmissions.sent')}</th>
+                  <th scope="col">{t('mySubmissions.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>{text(r.formTitle)}</td>
+                    <td>{r.reference}</td>
+                    <td>{new Date(r.submittedAt).toLocaleDateString(i18n.language)}</td>
+                    <td>{r.status ? text(r.statusLabel) || r.status : t('mySubmissions.received')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryState>
     </section>
   );
 }

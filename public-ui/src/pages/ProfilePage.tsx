@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getJson } from '../../../forms/ui/problem';
 import { loginUrl } from '../../../forms/ui/session';
 import { useSite } from '../../../forms/ui/site';
+import { meQuery } from '../api/queries';
+import { Loading, ProblemAlert } from '../components/QueryState';
 import { MyConsents } from './MyConsents';
 import { MySubmissions } from './MySubmissions';
 
@@ -10,10 +11,8 @@ import { MySubmissions } from './MySubmissions';
 export function ProfilePage() {
   const { t } = useTranslation();
   const { tenant, actor } = useSite();
-  const [masked, setMasked] = useState<string | null>(null);
-  useEffect(() => {
-    if (actor.kind === 'user') getJson<{ personalNumberMasked: string | null }>('/api/me').then((me) => setMasked(me.personalNumberMasked), () => setMasked(null));
-  }, [actor.kind]);
+  const me = useQuery({ ...meQuery(), enabled: actor.kind === 'user' });
+  const masked = me.data?.personalNumberMasked;
   if (actor.kind !== 'user') {
     return (
       <article>
@@ -42,6 +41,8 @@ export function ProfilePage() {
         <dt>{t('profile.loggedInWith')}</dt>
         <dd>{t(tenant.country === 'DK' ? 'profile.mitid' : 'profile.swedishEid')}</dd>
       </dl>
+      {/* The personal number joins the list above when it has come; a list holds only its terms and details. */}
+      {me.isPending ? <Loading /> : me.isError ? <ProblemAlert error={me.error} /> : null}
       <MySubmissions />
       <MyConsents />
     </article>

@@ -2,59 +2,67 @@
 // Logic, each action's config through a form generated from its schema), the problems that stand between the
 // draft and publishing, the timeline preview, publishing, versions with what changed, and moving running
 // instances to the latest version. "Save draft" stores the draft; the preview runs what was saved.
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { RJSFSchema } from '@rjsf/utils';
 import type { FlowDefinition } from '../../../../workflows/flow/core/types';
-import { getJson, ProblemError, sendJson } from '../../../../forms/ui/problem';
+import { apiSend } from '../../../../forms/ui/api';
+import { problemSummary, problemText } from '../../../../forms/ui/problem';
 import type { FieldError } from '../../../../forms/validation';
+import { editorSchemasQuery, flowKeys, flowQuery, flowVersionQuery, instanceKeys, type LoadedFlow, type Scenario } from '../../api/flows';
+import { ProblemAlert, QueryState } from '../../components/QueryState';
 import { ActionConfigForm } from './ActionConfigForm';
 import { ConditionEditor } from './ConditionEditor';
 import { describeAction, describeWhen, diffFlows } from './describe';
-import { loadVersion, PreviewPanel, type Scenario } from './PreviewPanel';
-
-interface LoadedFlow {
-  id: string;
-  key: string;
-  draft: FlowDefinition;
-  latestVersion: number;
-  versions: { version: number; publishedAt: string; running: number }[];
-  problems: FieldError[];
-  scenarios: Scenario[];
-}
+import { PreviewPanel } from './PreviewPanel';
 
 type Rule = NonNullable<FlowDefinition['rules']>[number];
 
 export function FlowEditorPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const flow = useQuery(flowQuery(id));
+  return (
+    <QueryState query={flow} notFound={<h1>{t('notFound')}</h1>}>
+      {(loaded) => <FlowEditor key={id} id={id} loaded={loaded} />}
+    </QueryState>
+  );
+}
+
+/** The editor keeps its own copy of the draft being edited, made from the loaded flow (and again after publishing). */
+function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
   const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const locale = (['da', 'sv', 'en'].includes(i18n.language) ? i18n.language : 'en') as 'da' | 'sv' | 'en';
-  const [loaded, setLoaded] = useState<LoadedFlow | 'missing' | undefined>();
-  const [draft, setDraft] = useState<FlowDefinition | undefined>();
-  const [schemas, setSchemas] = useState<{ actions: Record<string, RJSFSchema> } | undefined>();
+  const [draft, setDraft] = useState<FlowDefinition>(loaded.draft);
+  const schemas = useQuery(editorSchemasQuery());
   const [status, setStatus] = useState('');
-  const [revision, setRevision] = useState(0);
   const [diff, setDiff] = useState<{ version: number; lines: string[] } | undefined>();
   const [whenTexts, setWhenTexts] = useState<Record<string, string>>({});
 
-  const reload = useCallback(async () => {
-    try {
-      const f = await getJson<LoadedFlow>(`/api/flows/${encodeURIComponent(id)}`);
-      setLoaded(f);
-      setDraft(f.draft);
-    } catch {
-      setLoaded('missing');
-    }
-  }, [id]);
+  const saveDraft = useMutation({
+    mutationFn: (next: FlowDefinition) => apiSend<{ draft: FlowDefinition; problems: FieldError[]; scenarios: Scenario[] }>('PUT', `/api/flows/${encodeURIComponent(id)}/draft`, next),
+    onSuccess: async (saved) => {
+      // What the server keeps is the loaded flow now; the preview runs the saved draft, so it is run again.
+      queryClient.setQueryData(flowQuery(id).queryKey, (old) => old && { ...old, draft: saved.draft, problems: saved.problems, scenarios: saved.scenarios });
+      setStatus(t('flows.saved'));
+      await queryClient.invalidateQueries({ queryKey: flowKeys.previews(id) });
+    },
+    onError: (err) => setStatus(problemSummary(t, err)),
+  });
 
-  useEffect(() => {
-    void reload();
-    getJson<{ actions: Record<string, RJSFSchema> }>('/api/flows/editor-schemas').then(setSchemas, () => undefined);
-  }, [reload]);
-
-  if (loaded === 'missing') return <h1>{t('notFound')}</h1>;
-  if (!loaded || !draft) return <p>{t('forms.loading')}</p>;
+  const publish = useMutation({
+    mutationFn: () => apiSend<{ version: number }>('POST', `/api/flows/${encodeURIComponent(id)}/publish`, {}),
+    onSuccess: async ({ version }) => {
+      setStatus(t('flows.published', { version }));
+      await Promise.all([queryClient.invalidateQueries({ queryKey: flowKeys.detail(id), exact: true }), queryClient.invalidateQueries({ queryKey: flowKeys.list })]);
+      // The editor shows the draft as the server has it after publishing.
+      const fresh = queryClient.getQueryData(flowQuery(id).queryKey);
+      if (fresh) setDraft(fresh.draft);
+    },
+    onError: (err) => setStatus(problemText(t, err)),
+  });
 
   const name = draft.name?.[locale] ?? draft.key;
   const params = draft.parameters?.properties ?? {};
@@ -65,30 +73,13 @@ export function FlowEditorPage() {
   const updateRule = (index: number, rule: Rule) => update({ ...draft, rules: draft.rules!.map((r, i) => (i === index ? rule : r)) });
   const variables = ['status', ...(draft.counters ?? []).map((c) => `counters.${c.key}`), ...Object.keys(params).map((p) => `parameters.${p}`), 'answers.'];
 
-  const save = async () => {
-    try {
-      const saved = await sendJson<{ draft: FlowDefinition; problems: FieldError[]; scenarios: Scenario[] }>('PUT', `/api/flows/${encodeURIComponent(id)}/draft`, draft);
-      setLoaded({ ...loaded, draft: saved.draft, problems: saved.problems, scenarios: saved.scenarios });
-      setStatus(t('flows.saved'));
-      setRevision((r) => r + 1);
-    } catch (err) {
-      setStatus(err instanceof ProblemError ? `${err.problem.title}: ${(err.problem.errors ?? []).map((e) => `${e.field} ${e.message}`).join('; ')}` : String(err));
-    }
-  };
-
-  const publish = async () => {
-    try {
-      const { version } = await sendJson<{ version: number }>('POST', `/api/flows/${encodeURIComponent(id)}/publish`, {});
-      setStatus(t('flows.published', { version }));
-      await reload();
-    } catch (err) {
-      setStatus(err instanceof ProblemError ? err.problem.title : String(err));
-    }
-  };
-
   const showDiff = async (version: number) => {
-    const [a, b] = await Promise.all([loadVersion(id, version - 1), loadVersion(id, version)]);
-    setDiff({ version, lines: diffFlows(a.definition as FlowDefinition, b.definition as FlowDefinition) });
+    try {
+      const [a, b] = await Promise.all([queryClient.fetchQuery(flowVersionQuery(id, version - 1)), queryClient.fetchQuery(flowVersionQuery(id, version))]);
+      setDiff({ version, lines: diffFlows(a.definition as FlowDefinition, b.definition as FlowDefinition) });
+    } catch (err) {
+      setStatus(problemText(t, err));
+    }
   };
 
   return (
@@ -102,10 +93,10 @@ export function FlowEditorPage() {
         {status}
       </p>
       <div className="flow-toolbar">
-        <button type="button" onClick={() => void save()}>
+        <button type="button" onClick={() => saveDraft.mutate(draft)}>
           {t('flows.save')}
         </button>
-        <button type="button" onClick={() => void publish()} disabled={loaded.problems.length > 0}>
+        <button type="button" onClick={() => publish.mutate()} disabled={loaded.problems.length > 0}>
           {t('flows.publish')}
         </button>
       </div>
@@ -135,7 +126,9 @@ export function FlowEditorPage() {
               min={p.minimum}
               max={p.maximum}
               value={String(p.default ?? '')}
-              onChange={(e) => update({ ...draft, parameters: { ...draft.parameters, properties: { ...params, [key]: { ...p, default: e.target.value === '' ? undefined : Number(e.target.value) } } } })}
+              onChange={(e) =>
+                update({ ...draft, parameters: { ...draft.parameters, properties: { ...params, [key]: { ...p, default: e.target.value === '' ? undefined : Number(e.target.value) } } } })
+              }
             />
           </div>
         ))}
@@ -151,6 +144,8 @@ export function FlowEditorPage() {
       </ul>
 
       <h2>{t('flows.rules')}</h2>
+      {/* Without the action schemas the rules are still shown; only their config forms are missing. */}
+      {schemas.isError ? <ProblemAlert error={schemas.error} /> : null}
       <ol className="flow-rules">
         {(draft.rules ?? []).map((rule, index) => {
           const whenText = whenTexts[rule.id] ?? JSON.stringify(rule.when, null, 2);
@@ -177,14 +172,19 @@ export function FlowEditorPage() {
                   }}
                 />
               </details>
-              <ConditionEditor id={`if-${rule.id}`} logic={rule.if} variables={variables} onChange={(logic) => updateRule(index, { ...rule, ...(logic === undefined ? { if: undefined } : { if: logic as object }) })} />
+              <ConditionEditor
+                id={`if-${rule.id}`}
+                logic={rule.if}
+                variables={variables}
+                onChange={(logic) => updateRule(index, { ...rule, ...(logic === undefined ? { if: undefined } : { if: logic as object }) })}
+              />
               {(rule.then ?? []).map((action, ai) => (
                 <fieldset key={ai} className="flow-action">
                   <legend>{t('flows.action', { n: ai + 1, action: action.action })}</legend>
-                  {schemas?.actions[action.action] ? (
+                  {schemas.data?.actions[action.action] ? (
                     <ActionConfigForm
                       action={action.action}
-                      schema={schemas.actions[action.action]!}
+                      schema={schemas.data.actions[action.action]!}
                       config={(action.config ?? {}) as Record<string, unknown>}
                       idPrefix={`rule-${rule.id}-${ai}`}
                       locale={locale}
@@ -198,7 +198,7 @@ export function FlowEditorPage() {
         })}
       </ol>
 
-      <PreviewPanel flowId={id} scenarios={loaded.scenarios} revision={revision} />
+      <PreviewPanel flowId={id} scenarios={loaded.scenarios} />
 
       <h2>{t('flows.versions')}</h2>
       <ul className="designer-versions">
@@ -220,31 +220,36 @@ export function FlowEditorPage() {
           <ul>{diff.lines.length ? diff.lines.map((l, i) => <li key={i}>{l}</li>) : <li>{t('flows.noChanges')}</li>}</ul>
         </div>
       ) : null}
-      <MigratePanel flowId={id} loaded={loaded} onDone={() => void reload()} />
+      <MigratePanel flowId={id} loaded={loaded} />
     </section>
   );
 }
 
-function MigratePanel({ flowId, loaded, onDone }: { flowId: string; loaded: LoadedFlow; onDone: () => void }) {
+function MigratePanel({ flowId, loaded }: { flowId: string; loaded: LoadedFlow }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const older = loaded.versions.filter((v) => v.version < loaded.latestVersion && v.running > 0);
   const [message, setMessage] = useState('');
-  if (!older.length) return null;
-  const migrate = async (fromVersion: number) => {
-    try {
-      const r = await sendJson<{ moved: number; version: number }>('POST', `/api/flows/${encodeURIComponent(flowId)}/migrate`, { fromVersion, statusMap: {} });
+  const migrate = useMutation({
+    mutationFn: (fromVersion: number) => apiSend<{ moved: number; version: number }>('POST', `/api/flows/${encodeURIComponent(flowId)}/migrate`, { fromVersion, statusMap: {} }),
+    onSuccess: async (r) => {
       setMessage(t('flows.migrated', { moved: r.moved, version: r.version }));
-      onDone();
-    } catch (err) {
-      setMessage(err instanceof ProblemError ? (err.problem.errors ?? []).map((e) => e.message).join('; ') || err.problem.title : String(err));
-    }
-  };
+      // The versions' running counts, the flows list and the instances all changed.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: flowKeys.detail(flowId), exact: true }),
+        queryClient.invalidateQueries({ queryKey: flowKeys.list }),
+        queryClient.invalidateQueries({ queryKey: instanceKeys.all }),
+      ]);
+    },
+    onError: (err) => setMessage(problemSummary(t, err)),
+  });
+  if (!older.length) return null;
   return (
     <section aria-labelledby="migrate-heading">
       <h2 id="migrate-heading">{t('flows.migrate')}</h2>
       <p>{t('flows.migrateIntro')}</p>
       {older.map((v) => (
-        <button key={v.version} type="button" className="button-secondary" onClick={() => void migrate(v.version)}>
+        <button key={v.version} type="button" className="button-secondary" onClick={() => migrate.mutate(v.version)}>
           {t('flows.migrateFrom', { version: v.version, running: v.running, latest: loaded.latestVersion })}
         </button>
       ))}

@@ -1,150 +1,155 @@
 // Message templates (subject and body per language, with merge fields), a preview with sample data, the
 // communication log, and in development the outbox of the local SMTP server.
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getJson, ProblemError, sendJson } from '../../../../forms/ui/problem';
+import { apiSend } from '../../../../forms/ui/api';
+import { problemSummary } from '../../../../forms/ui/problem';
+import { communicationsQuery, outboxQuery, templateKeys, templatePreviewQuery, templatesQuery, type Communication, type Locale, type Template } from '../../api/messages';
+import { DataTable, type Column } from '../../components/DataTable';
+import { QueryState } from '../../components/QueryState';
 
-type Locale = 'da' | 'sv' | 'en';
 const MERGE_FIELDS = ['name', 'reference', 'municipality', 'flowName', 'status', 'date'];
-interface Template {
-  key: string;
-  subject: Partial<Record<Locale, string>>;
-  body: Partial<Record<Locale, string>>;
-}
+const LOCALES = ['da', 'sv', 'en'] as const;
 
 export function MessagesPage() {
   const { t, i18n } = useTranslation();
-  const [templates, setTemplates] = useState<Template[]>([]);
-  const [selected, setSelected] = useState<string>('');
-  const [locale, setLocale] = useState<Locale>((['da', 'sv', 'en'].includes(i18n.language) ? i18n.language : 'da') as Locale);
-  const [edit, setEdit] = useState<Template | undefined>();
-  const [preview, setPreview] = useState<{ subject: string; body: string } | undefined>();
-  const [message, setMessage] = useState('');
-  const [log, setLog] = useState<{ id: string; templateKey: string; channel: string; recipient: string; status: string; createdAt: string }[]>([]);
+  const templates = useQuery(templatesQuery());
+  const log = useQuery(communicationsQuery());
+  const [chosen, setChosen] = useState('');
+  const [locale, setLocale] = useState<Locale>(((LOCALES as readonly string[]).includes(i18n.language) ? i18n.language : 'da') as Locale);
+  const list = templates.data?.templates ?? [];
+  const template = list.find((x) => x.key === chosen) ?? list[0];
 
-  useEffect(() => {
-    getJson<{ templates: Template[] }>('/api/message-templates').then((r) => {
-      setTemplates(r.templates);
-      setSelected((s) => s || r.templates[0]?.key || '');
-    }, () => undefined);
-    getJson<{ communications: typeof log }>('/api/communications').then((r) => setLog(r.communications), () => undefined);
-  }, []);
-  useEffect(() => {
-    setEdit(templates.find((x) => x.key === selected));
-    if (selected) getJson<{ subject: string; body: string }>(`/api/message-templates/${selected}/preview?locale=${locale}`).then(setPreview, () => setPreview(undefined));
-  }, [selected, templates, locale]);
-
-  const save = async () => {
-    if (!edit) return;
-    try {
-      const saved = await sendJson<Template>('PUT', `/api/message-templates/${edit.key}`, { subject: edit.subject, body: edit.body });
-      setTemplates(templates.map((x) => (x.key === saved.key ? saved : x)));
-      setMessage(t('messages.saved'));
-    } catch (err) {
-      setMessage(err instanceof ProblemError ? (err.problem.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ') || err.problem.title : String(err));
-    }
-  };
+  const columns: Column<Communication>[] = [
+    { key: 'time', header: t('messages.time'), cell: (l) => new Date(l.createdAt).toLocaleString(i18n.language), sortValue: (l) => l.createdAt },
+    { key: 'template', header: t('messages.template'), cell: (l) => l.templateKey, sortValue: (l) => l.templateKey },
+    { key: 'channel', header: t('messages.channel'), cell: (l) => l.channel, sortValue: (l) => l.channel },
+    { key: 'recipient', header: t('messages.recipient'), cell: (l) => (l.recipient.startsWith('subject:') ? t('messages.thePerson') : t('messages.caseworkers')) },
+    { key: 'status', header: t('messages.status'), cell: (l) => l.status, sortValue: (l) => l.status },
+  ];
 
   return (
     <section>
       <h1>{t('messages.heading')}</h1>
       <p>{t('messages.intro')}</p>
-      <div className="filters">
-        <div className="field">
-          <label htmlFor="m-template">{t('messages.template')}</label>
-          <select id="m-template" value={selected} onChange={(e) => setSelected(e.target.value)}>
-            {templates.map((x) => (
-              <option key={x.key} value={x.key}>
-                {x.key}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="m-locale">{t('language.label')}</label>
-          <select id="m-locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-            {(['da', 'sv', 'en'] as const).map((l) => (
-              <option key={l} value={l}>
-                {t(`language.names.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      {edit ? (
-        <div className="stacked-form">
-          <label htmlFor="m-subject">{t('messages.subject')}</label>
-          <input id="m-subject" value={edit.subject[locale] ?? ''} onChange={(e) => setEdit({ ...edit, subject: { ...edit.subject, [locale]: e.target.value } })} />
-          <label htmlFor="m-body">{t('messages.body')}</label>
-          <textarea id="m-body" rows={8} value={edit.body[locale] ?? ''} onChange={(e) => setEdit({ ...edit, body: { ...edit.body, [locale]: e.target.value } })} />
-          <p className="hint">
-            {t('messages.mergeFields')}: {MERGE_FIELDS.map((m) => `{{${m}}}`).join(', ')}
-          </p>
-          <button type="button" onClick={() => void save()}>
-            {t('messages.save')}
-          </button>
-          <p role="status">{message}</p>
-        </div>
-      ) : null}
-      {preview ? (
-        <div className="designer-preview message-preview">
-          <h2>{t('messages.preview')}</h2>
-          <p>
-            <strong>{preview.subject}</strong>
-          </p>
-          <pre>{preview.body}</pre>
-        </div>
-      ) : null}
+      <QueryState query={templates}>
+        {() => (
+          <>
+            <div className="filters">
+              <div className="field">
+                <label htmlFor="m-template">{t('messages.template')}</label>
+                <select id="m-template" value={template?.key ?? ''} onChange={(e) => setChosen(e.target.value)}>
+                  {list.map((x) => (
+                    <option key={x.key} value={x.key}>
+                      {x.key}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="m-locale">{t('language.label')}</label>
+                <select id="m-locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+                  {LOCALES.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`language.names.${l}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            {/* Keyed by the template: choosing another starts the editor from what the server has of that one. */}
+            {template ? <TemplateEditor key={template.key} template={template} locale={locale} /> : null}
+            {template ? <TemplatePreview templateKey={template.key} locale={locale} /> : null}
+          </>
+        )}
+      </QueryState>
       <h2>{t('messages.log')}</h2>
-      <table className="data-table">
-        <caption className="visually-hidden">{t('messages.log')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('messages.time')}</th>
-            <th scope="col">{t('messages.template')}</th>
-            <th scope="col">{t('messages.channel')}</th>
-            <th scope="col">{t('messages.recipient')}</th>
-            <th scope="col">{t('messages.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {log.map((l) => (
-            <tr key={l.id}>
-              <td>{new Date(l.createdAt).toLocaleString(i18n.language)}</td>
-              <td>{l.templateKey}</td>
-              <td>{l.channel}</td>
-              <td>{l.recipient.startsWith('subject:') ? t('messages.thePerson') : t('messages.caseworkers')}</td>
-              <td>{l.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <QueryState query={log}>
+        {({ communications }) => (
+          <DataTable caption={t('messages.log')} captionHidden className="data-table" columns={columns} rows={communications} rowKey={(l) => l.id} emptyText={t('messages.noneSent')} />
+        )}
+      </QueryState>
     </section>
+  );
+}
+
+function TemplateEditor({ template, locale }: { template: Template; locale: Locale }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [edit, setEdit] = useState(template);
+  const [message, setMessage] = useState('');
+  const save = useMutation({
+    mutationFn: (next: Template) => apiSend<Template>('PUT', `/api/message-templates/${encodeURIComponent(next.key)}`, { subject: next.subject, body: next.body }),
+    // The list and every preview of the templates are read again.
+    onSuccess: async () => {
+      setMessage(t('messages.saved'));
+      await queryClient.invalidateQueries({ queryKey: templateKeys.all });
+    },
+    onError: (err) => setMessage(problemSummary(t, err)),
+  });
+  return (
+    <div className="stacked-form">
+      <label htmlFor="m-subject">{t('messages.subject')}</label>
+      <input id="m-subject" value={edit.subject[locale] ?? ''} onChange={(e) => setEdit({ ...edit, subject: { ...edit.subject, [locale]: e.target.value } })} />
+      <label htmlFor="m-body">{t('messages.body')}</label>
+      <textarea id="m-body" rows={8} value={edit.body[locale] ?? ''} onChange={(e) => setEdit({ ...edit, body: { ...edit.body, [locale]: e.target.value } })} />
+      <p className="hint">
+        {t('messages.mergeFields')}: {MERGE_FIELDS.map((m) => `{{${m}}}`).join(', ')}
+      </p>
+      <button type="button" onClick={() => save.mutate(edit)}>
+        {t('messages.save')}
+      </button>
+      <p role="status">{message}</p>
+    </div>
+  );
+}
+
+function TemplatePreview({ templateKey, locale }: { templateKey: string; locale: Locale }) {
+  const { t } = useTranslation();
+  const preview = useQuery(templatePreviewQuery(templateKey, locale));
+  return (
+    <div className="designer-preview message-preview">
+      <h2>{t('messages.preview')}</h2>
+      <QueryState query={preview}>
+        {(p) => (
+          <>
+            <p>
+              <strong>{p.subject}</strong>
+            </p>
+            <pre>{p.body}</pre>
+          </>
+        )}
+      </QueryState>
+    </div>
   );
 }
 
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
-  const [messages, setMessages] = useState<{ id: string; receivedAt: string; to: string; subject: string; text: string }[] | 'none' | undefined>();
-  useEffect(() => {
-    getJson<{ messages: { id: string; receivedAt: string; to: string; subject: string; text: string }[] }>('/api/dev/outbox').then((r) => setMessages(r.messages), () => setMessages('none'));
-  }, []);
+  const outbox = useQuery(outboxQuery());
   return (
     <section>
       <h1>{t('outbox.heading')}</h1>
       <p>{t('outbox.intro')}</p>
-      {messages === 'none' ? <p>{t('outbox.none')}</p> : null}
-      <ul className="outbox">
-        {Array.isArray(messages)
-          ? messages.map((m) => (
-              <li key={m.id} className="outbox-message">
-                <h2>{m.subject}</h2>
-                <p>{t('outbox.meta', { to: m.to, date: new Date(m.receivedAt).toLocaleString(i18n.language) })}</p>
-                <pre>{m.text}</pre>
-              </li>
-            ))
-          : null}
-      </ul>
+      {/* Not found: this platform sends its e-mail to a real SMTP server, so there is no outbox to show. */}
+      <QueryState query={outbox} notFound={<p>{t('outbox.none')}</p>}>
+        {({ messages }) =>
+          messages.length === 0 ? (
+            <p>{t('outbox.empty')}</p>
+          ) : (
+            <ul className="outbox">
+              {messages.map((m) => (
+                <li key={m.id} className="outbox-message">
+                  <h2>{m.subject}</h2>
+                  <p>{t('outbox.meta', { to: m.to, date: new Date(m.receivedAt).toLocaleString(i18n.language) })}</p>
+                  <pre>{m.text}</pre>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
     </section>
   );
 }

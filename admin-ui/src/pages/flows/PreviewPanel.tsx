@@ -1,32 +1,22 @@
 // The timeline preview: pick a scenario, see every reminder, status change, message and deletion on a time
 // line and in a table, with the warnings (a reminder after its deadline, a deletion later than allowed).
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getJson, ProblemError, sendJson } from '../../../../forms/ui/problem';
+import { previewQuery, type Preview, type Scenario } from '../../api/flows';
+import { Loading, ProblemAlert } from '../../components/QueryState';
 
-export interface Scenario {
-  id: string;
-  name: string;
-  [k: string]: unknown;
-}
-
-interface Entry {
-  at: string;
-  kind: string;
-  rule?: string;
-  action?: string;
-  detail?: string;
-}
-
-interface Preview {
-  startAt: string;
-  timeline: Entry[];
-  warnings: { kind: string; at?: string; message: string }[];
-  endedAt: string | null;
-  status: string;
-}
-
-const COLORS: Record<string, string> = { status: '#1b4f8a', action: '#2e7d32', task: '#8a4b00', decision: '#6a1b9a', ended: '#000', skipped: '#757575', deadlineExtended: '#b00020', event: '#4a545e', started: '#000' };
+const COLORS: Record<string, string> = {
+  status: '#1b4f8a',
+  action: '#2e7d32',
+  task: '#8a4b00',
+  decision: '#6a1b9a',
+  ended: '#000',
+  skipped: '#757575',
+  deadlineExtended: '#b00020',
+  event: '#4a545e',
+  started: '#000',
+};
 
 const dayOf = (startAt: string, at: string) => (Date.parse(at) - Date.parse(startAt)) / 86_400_000;
 
@@ -60,24 +50,14 @@ function TimelinePlot({ preview }: { preview: Preview }) {
   );
 }
 
-export function PreviewPanel({ flowId, scenarios, revision }: { flowId: string; scenarios: Scenario[]; revision: number }) {
+export function PreviewPanel({ flowId, scenarios }: { flowId: string; scenarios: Scenario[] }) {
   const { t, i18n } = useTranslation();
   const [scenarioId, setScenarioId] = useState(scenarios[0]?.id ?? 'never');
-  const [preview, setPreview] = useState<Preview | undefined>();
-  const [error, setError] = useState<string | undefined>();
-
-  useEffect(() => {
-    const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0];
-    if (!scenario) return;
-    const { id: _id, name, ...rest } = scenario;
-    sendJson<Preview>('POST', `/api/flows/${encodeURIComponent(flowId)}/preview`, { scenario: { name, ...rest } }).then(
-      (p) => {
-        setPreview(p);
-        setError(undefined);
-      },
-      (err: unknown) => setError(err instanceof ProblemError ? (err.problem.errors ?? []).map((e) => e.message).join('; ') || err.problem.title : String(err)),
-    );
-  }, [flowId, scenarioId, scenarios, revision]);
+  const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0];
+  // The scenario is the query's key: another one cancels the run before. Saving the draft invalidates the
+  // previews; the one shown stays until the new one has come.
+  const query = useQuery({ ...previewQuery(flowId, scenario ?? { id: 'none', name: '' }), enabled: Boolean(scenario), placeholderData: keepPreviousData });
+  const preview = query.data;
 
   return (
     <section aria-labelledby="preview-heading" className="flow-preview">
@@ -90,11 +70,7 @@ export function PreviewPanel({ flowId, scenarios, revision }: { flowId: string; 
           </option>
         ))}
       </select>
-      {error ? (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {query.isError ? <ProblemAlert error={query.error} /> : query.isPending && scenario ? <Loading /> : null}
       {preview ? (
         <>
           {preview.warnings.length ? (
@@ -132,8 +108,4 @@ export function PreviewPanel({ flowId, scenarios, revision }: { flowId: string; 
       ) : null}
     </section>
   );
-}
-
-export async function loadVersion(flowId: string, version: number) {
-  return getJson<{ definition: unknown }>(`/api/flows/${encodeURIComponent(flowId)}/versions/${version}`);
 }

@@ -2,76 +2,102 @@
 // selected field in the language being edited, the problems that stand between the draft and publishing, a
 // live preview rendered by the public site's renderer, publishing, and the versions with what changed.
 // Every edit is saved as the draft (debounced); the saved document is always the definition format.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FormDefinitionDraft } from '../../../../schemas/types/forms-form-definition-draft';
 import { diffForms, FIELD_TYPES, fromDraft, LOCALES, moveField, newField, toDraft, type DesignerForm, type FieldChange, type FieldType, type Locale } from '../../../../forms/designer/model';
-import { getJson, ProblemError, sendJson } from '../../../../forms/ui/problem';
+import { apiSend } from '../../../../forms/ui/api';
+import { isProblem, problemText } from '../../../../forms/ui/problem';
 import { FormRenderer } from '../../../../forms/ui/renderer/FormRenderer';
 import { useSite } from '../../../../forms/ui/site';
 import type { FieldError } from '../../../../forms/validation';
+import { formKeys, formProblemsQuery, formQuery, formVersionQuery, type LoadedForm } from '../../api/forms';
+import { Loading, ProblemAlert, QueryState } from '../../components/QueryState';
 import { FieldEditor } from './FieldEditor';
 import { FieldList } from './FieldList';
-
-interface LoadedForm {
-  id: string;
-  name: string;
-  kind: string;
-  draft: FormDefinitionDraft;
-  versions: { version: number; publishedAt: string }[];
-}
 
 const SAVE_DELAY_MS = 600;
 
 export function FormDesignerPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const form = useQuery(formQuery(id));
+  return (
+    <QueryState query={form} notFound={<h1>{t('notFound')}</h1>}>
+      {(loaded) => <FormDesigner key={id} id={id} loaded={loaded} />}
+    </QueryState>
+  );
+}
+
+/** The designer keeps its own copy of the form being edited, made once from the loaded draft. */
+function FormDesigner({ id, loaded }: { id: string; loaded: LoadedForm }) {
   const { t, i18n } = useTranslation();
   const { tenant } = useSite();
+  const queryClient = useQueryClient();
   const country = tenant.country as 'DK' | 'SE';
-  const [loaded, setLoaded] = useState<LoadedForm | 'missing' | undefined>();
-  const [form, setForm] = useState<DesignerForm | undefined>();
+  const [form, setForm] = useState<DesignerForm>(() => fromDraft(loaded.draft));
   const [locale, setLocale] = useState<Locale>((tenant.defaultLocale as Locale) ?? 'da');
   const [selected, setSelected] = useState<string | undefined>();
+  // The preview shows the saved draft: its validator is compiled on the server from what was saved, and the
+  // revision makes the renderer load the new one.
   const [revision, setRevision] = useState(0);
-  // The preview shows the saved draft: its validator is compiled on the server from what was saved.
-  const [saved, setSaved] = useState<FormDefinitionDraft | undefined>();
-  const [problems, setProblems] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState<FormDefinitionDraft>(loaded.draft);
+  const problemsQuery = useQuery(formProblemsQuery(id));
+  const problems = problemsQuery.data?.problems ?? [];
   const [status, setStatus] = useState('');
   const [diff, setDiff] = useState<{ version: number; changes: FieldChange[] } | undefined>();
   const [viewing, setViewing] = useState<{ version: number; definition: FormDefinitionDraft } | undefined>();
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const reload = useCallback(async () => {
-    try {
-      const f = await getJson<LoadedForm>(`/api/forms/${encodeURIComponent(id)}`);
-      setLoaded(f);
-      setForm((current) => current ?? fromDraft(f.draft));
-      setSaved((current) => current ?? f.draft);
-      setProblems((await getJson<{ problems: FieldError[] }>(`/api/forms/${f.id}/problems`)).problems);
-    } catch {
-      setLoaded('missing');
-    }
-  }, [id]);
+  const setProblems = useCallback((list: FieldError[]) => queryClient.setQueryData(formProblemsQuery(id).queryKey, { problems: list }), [queryClient, id]);
+  /** After publishing: the versions, the problems and the forms list are new. */
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: formKeys.detail(id), exact: true }),
+      queryClient.invalidateQueries({ queryKey: formProblemsQuery(id).queryKey }),
+      queryClient.invalidateQueries({ queryKey: formKeys.list }),
+    ]);
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const save = useCallback(
-    async (next: DesignerForm) => {
-      try {
-        const { draft, problems: left } = await sendJson<{ draft: FormDefinitionDraft; problems: FieldError[] }>('PUT', `/api/forms/${encodeURIComponent(id)}/draft`, toDraft(next, country));
-        setSaved(draft);
-        setProblems(left);
-        setRevision((r) => r + 1);
-        setStatus(t('designer.saved'));
-      } catch (err) {
-        setStatus(err instanceof ProblemError ? err.problem.title : String(err));
-      }
+  const saveDraft = useMutation({
+    mutationFn: (next: DesignerForm) => apiSend<{ draft: FormDefinitionDraft; problems: FieldError[] }>('PUT', `/api/forms/${encodeURIComponent(id)}/draft`, toDraft(next, country)),
+    onSuccess: ({ draft, problems: left }) => {
+      setSaved(draft);
+      setProblems(left);
+      setRevision((r) => r + 1);
+      setStatus(t('designer.saved'));
     },
-    [id, country, t],
-  );
+    onError: (err) => setStatus(problemText(t, err)),
+  });
+  const save = (next: DesignerForm) =>
+    saveDraft.mutateAsync(next).then(
+      () => true,
+      () => false,
+    );
+
+  const publishDraft = useMutation({
+    mutationFn: () => apiSend<{ version: number }>('POST', `/api/forms/${encodeURIComponent(id)}/publish`, {}),
+    onSuccess: async ({ version }) => {
+      setStatus(t('designer.published', { version }));
+      await refresh();
+    },
+    onError: (err) => {
+      if (isProblem(err, 'validation_failed')) {
+        setProblems(err.problem.errors ?? []);
+        setStatus(t('designer.notPublished'));
+      } else setStatus(problemText(t, err));
+    },
+  });
+
+  const republishVersion = useMutation({
+    mutationFn: (version: number) => apiSend<{ version: number }>('POST', `/api/forms/${encodeURIComponent(id)}/versions/${version}/republish`, {}),
+    onSuccess: async ({ version }) => {
+      setStatus(t('designer.published', { version }));
+      await refresh();
+    },
+    onError: (err) => setStatus(problemText(t, err)),
+  });
 
   const update = (next: DesignerForm) => {
     setForm(next);
@@ -80,9 +106,6 @@ export function FormDesignerPage() {
     saveTimer.current = setTimeout(() => void save(next), SAVE_DELAY_MS);
   };
 
-  if (loaded === undefined || (loaded !== 'missing' && !form)) return <p>{t('forms.loading')}</p>;
-  if (loaded === 'missing' || !form) return <h1>{t('notFound')}</h1>;
-
   const add = (type: FieldType) => {
     const field = newField(form, type, Object.fromEntries(form.locales.map((l) => [l, t(`designer.types.${type}`, { lng: l })])));
     update({ ...form, fields: [...form.fields, field] });
@@ -90,36 +113,38 @@ export function FormDesignerPage() {
   };
   const current = form.fields.find((f) => f.key === selected);
   // The preview and an old version render with the same texts (and no submit button).
-  const previewTexts = { loading: t('forms.loading'), unavailable: t('designer.unavailable'), required: t('required'), errorSummary: t('designer.previewErrors'), submit: '', yes: t('designer.yes'), no: t('designer.no') };
+  const previewTexts = {
+    loading: t('loading'),
+    unavailable: t('designer.unavailable'),
+    required: t('required'),
+    errorSummary: t('designer.previewErrors'),
+    submit: '',
+    yes: t('designer.yes'),
+    no: t('designer.no'),
+  };
 
   const publish = async () => {
     clearTimeout(saveTimer.current);
     await save(form);
+    publishDraft.mutate();
+  };
+
+  /** Published versions are cached for good (they never change); a failed load is said in the status line. */
+  const version = (v: number) => queryClient.fetchQuery(formVersionQuery(id, v));
+  const compare = async (v: number) => {
     try {
-      const { version } = await sendJson<{ version: number }>('POST', `/api/forms/${encodeURIComponent(id)}/publish`, {});
-      setStatus(t('designer.published', { version }));
-      await reload();
+      const [before, after] = await Promise.all([version(v - 1), version(v)]);
+      setDiff({ version: v, changes: diffForms(fromDraft(before.definition), fromDraft(after.definition)) });
     } catch (err) {
-      if (err instanceof ProblemError) setProblems(err.problem.errors ?? []);
-      setStatus(t('designer.notPublished'));
+      setStatus(problemText(t, err));
     }
   };
-
-  const compare = async (version: number) => {
-    const get = (v: number) => getJson<{ definition: FormDefinitionDraft }>(`/api/forms/${encodeURIComponent(id)}/versions/${v}`);
-    const [before, after] = await Promise.all([get(version - 1), get(version)]);
-    setDiff({ version, changes: diffForms(fromDraft(before.definition), fromDraft(after.definition)) });
-  };
-
-  const view = async (version: number) => {
-    const { definition } = await getJson<{ definition: FormDefinitionDraft }>(`/api/forms/${encodeURIComponent(id)}/versions/${version}`);
-    setViewing({ version, definition });
-  };
-
-  const republish = async (version: number) => {
-    const { version: newVersion } = await sendJson<{ version: number }>('POST', `/api/forms/${encodeURIComponent(id)}/versions/${version}/republish`, {});
-    setStatus(t('designer.published', { version: newVersion }));
-    await reload();
+  const view = async (v: number) => {
+    try {
+      setViewing({ version: v, definition: (await version(v)).definition });
+    } catch (err) {
+      setStatus(problemText(t, err));
+    }
   };
 
   return (
@@ -213,7 +238,11 @@ export function FormDesignerPage() {
       </div>
 
       <h2>{t('designer.problems')}</h2>
-      {problems.length === 0 ? (
+      {problemsQuery.isPending ? (
+        <Loading />
+      ) : problemsQuery.isError ? (
+        <ProblemAlert error={problemsQuery.error} />
+      ) : problems.length === 0 ? (
         <p>{t('designer.noProblems')}</p>
       ) : (
         <ul className="designer-problems">
@@ -230,7 +259,7 @@ export function FormDesignerPage() {
 
       <h2>{t('designer.preview')}</h2>
       <div className="designer-preview" lang={locale === i18n.language ? undefined : locale}>
-        {!saved || problems.some((p) => p.field === '/schema') || fromDraft(saved).fields.length === 0 ? (
+        {problems.some((p) => p.field === '/schema') || fromDraft(saved).fields.length === 0 ? (
           <p>{t('designer.noPreview')}</p>
         ) : (
           <FormRenderer
@@ -262,7 +291,7 @@ export function FormDesignerPage() {
                   {t('designer.compare', { version: v.version, previous: v.version - 1 })}
                 </button>
               ) : null}{' '}
-              <button type="button" className="button-small" onClick={() => void republish(v.version)}>
+              <button type="button" className="button-small" onClick={() => republishVersion.mutate(v.version)}>
                 {t('designer.republish', { version: v.version })}
               </button>
             </li>
