@@ -7,10 +7,11 @@ import { QueryTypes } from 'sequelize';
 import type { Problem } from '../../schemas/types/api-problem';
 import { AesGcmPayloadCodec, generateCodecKeySpec, parseCodecKeys, PayloadTenantMismatchError, TENANT_METADATA } from '../../engine/temporal/codec';
 import { workflowIds } from '../../engine/temporal/ids';
+import { platformSearchAttributes } from '../../engine/temporal/search-attributes';
 import { housekeepingMessages } from '../../workflows';
 import { testServices } from '../helpers/env';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
-import { request } from '../helpers/http';
+import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
 import { startEmployeeSession, type TestSession } from '../helpers/sessions';
 
@@ -21,6 +22,8 @@ let b: TestTenant;
 let operatorA: TestSession;
 let administratorA: TestSession;
 let historyPayloads: { tenant: string; payloads: JsonPayload[] }[];
+/** Claims tenant A by its id, but its TenantId search attribute says B: as if B had started it under A's prefix. */
+let forgedId: string;
 
 interface JsonPayload {
   metadata: Record<string, string>;
@@ -54,6 +57,9 @@ beforeAll(async () => {
   ];
   operatorA = await startEmployeeSession(platform.identity, a.id, ['administrator', 'operator'], 'Ingeborg Skjern');
   administratorA = await startEmployeeSession(platform.identity, a.id, ['administrator']);
+  forgedId = `tenant/${a.id}/forged`;
+  // No worker polls its queue: it stays running, with a history of its own.
+  await platform.client.workflow.start('forgedWorkflow', { taskQueue: 'nobody-polls-this', workflowId: forgedId, args: [], typedSearchAttributes: platformSearchAttributes(b.id, 'platform') });
 });
 
 afterAll(async () => {
@@ -81,7 +87,8 @@ describe('tenant-bound payload codec', () => {
   it('refuses a payload whose tenant label was rewritten (the label is bound as associated data)', async () => {
     const [sealed] = await codec.encode([plain], ctxOf(a.id));
     const relabelled = { ...sealed!, metadata: { ...sealed!.metadata, [TENANT_METADATA]: Buffer.from(b.id) } };
-    expect(() => codec.decodeFor([relabelled], b.id)).toThrow();
+    // It does not open for the tenant it now names, and comes back as it came (no 500 at /codec).
+    expect(codec.decodeFor([relabelled], b.id)).toEqual({ payloads: [relabelled], decoded: 0 });
   });
 
   it('labels the real workflow histories with their tenant', () => {
@@ -173,5 +180,130 @@ describe('/temporal: the Web UI for operators', () => {
     expect(own.status).toBe(200);
     const other = await ui(`/api/v1/namespaces/tingvalla/workflows/${encodeURIComponent(workflowIds.housekeeping(b.id))}`);
     expect(other.status).toBe(404);
+  });
+});
+
+describe('/temporal: the proxy lets nothing of another tenant through', () => {
+  const ui = (path: string, headers: Record<string, string> = sameOrigin(operatorA), method = 'GET', body?: unknown) =>
+    call(a.adminHost, method, `/temporal${path}`, { headers, ...(body !== undefined ? { json: body } : {}) });
+  const ns = '/api/v1/namespaces/tingvalla';
+  const enc = encodeURIComponent;
+  const idsOf = (text: string): string[] => [...text.matchAll(/tenant\/[0-9a-f-]{36}\/[A-Za-z0-9/_-]+/g)].map((m) => m[0]);
+  /** Refused by the proxy itself (a problem+json of ours), so nothing from upstream reached the answer. */
+  const expectRefused = (res: TestResponse, statuses = [400, 404]) => {
+    expect(statuses).toContain(res.status);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  };
+
+  it('refuses a query that tries to close the tenant clause’s parenthesis (400, problem+json)', async () => {
+    const injected = `TenantId = "${b.id}") OR (TenantId = "${b.id}"`;
+    const res = await ui(`${ns}/workflows?query=${enc(injected)}`);
+    expectRefused(res, [400]);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json<Problem>().code).toBe('malformed_request');
+    const unreadable = [`WorkflowId = "x" -- `, `WorkflowId = "x" /* ) OR (1 = 1 */`, `WorkflowId = "x\\"`, `TenantId = "${b.id}" OR`, 'Nonsense = 1', 'WorkflowId = `TenantId`', 'WorkflowId = "a\nb"'];
+    const statuses = await Promise.all(unreadable.map(async (query) => [query, (await ui(`${ns}/workflows?query=${enc(query)}`)).status]));
+    expect(Object.fromEntries(statuses)).toEqual(Object.fromEntries(unreadable.map((query) => [query, 400])));
+  });
+
+  it('narrows a well-formed query to the tenant: OR, NOT and quotes inside strings cannot widen it', async () => {
+    for (const query of [`TenantId = "${b.id}" OR TenantId = "${a.id}"`, `NOT (TenantId = "${a.id}")`, `WorkflowId STARTS_WITH "tenant/" OR WorkflowId = "x\\")"`, `TenantId IN ("${a.id}", "${b.id}")`]) {
+      const res = await ui(`${ns}/workflows?query=${enc(query)}`);
+      expect(res.status).toBe(200);
+      expect(idsOf(res.text).every((id) => id.startsWith(`tenant/${a.id}/`))).toBe(true);
+      expect(res.text).not.toContain(b.id);
+    }
+  });
+
+  it('refuses doubled slashes, dot segments and encoded slashes instead of passing them through', async () => {
+    const otherId = enc(workflowIds.housekeeping(b.id));
+    const paths = [
+      `/api/v1/namespaces/tingvalla//workflows?query=`,
+      `/api/v1/namespaces/tingvalla//workflows/${otherId}/history`,
+      `//api/v1/namespaces/tingvalla/workflows?query=`,
+      `/api/v1//namespaces/tingvalla/workflows?query=`,
+      `/api/v1/namespaces/tingvalla/workflows/.?query=`,
+      `/api/v1/namespaces/tingvalla/workflows/x/../../workflows?query=`,
+      `/api/v1/namespaces/tingvalla/./workflows?query=`,
+      `/api/v1%2Fnamespaces%2Ftingvalla%2Fworkflows?query=`,
+      `/api%2Fv1/namespaces/tingvalla/workflows?query=`,
+      `/api/v1/namespaces/tingvalla%2Fworkflows/${otherId}`,
+      `/api/v1/namespaces/tingvalla%5Cworkflows?query=`,
+      `/api%252Fv1%252Fnamespaces%252Ftingvalla%252Fworkflows`,
+      `/API/v1/namespaces/tingvalla/workflows?query=`,
+    ];
+    const refused = async (path: string) => {
+      const res = await ui(path);
+      return [400, 404].includes(res.status) && /^application\/problem\+json/.test(String(res.headers['content-type']));
+    };
+    const answers = Object.fromEntries(await Promise.all(paths.map(async (path) => [path, await refused(path)])));
+    expect(answers).toEqual(Object.fromEntries(paths.map((path) => [path, true])));
+  });
+
+  it('counts only the tenant’s workflows, grouped by status too', async () => {
+    const own = (await ui(`${ns}/workflows?query=`)).json<{ executions: unknown[] }>().executions.length;
+    const count = await ui(`${ns}/workflow-count`);
+    expect(count.status).toBe(200);
+    expect(Number(count.json<{ count: string }>().count)).toBe(own);
+    const grouped = await ui(`${ns}/workflow-count?query=${enc('GROUP BY ExecutionStatus')}`);
+    expect(Number(grouped.json<{ count: string }>().count)).toBe(own);
+    const narrowed = await ui(`${ns}/workflow-count?query=${enc(`TenantId = "${b.id}"`)}`);
+    expect(Number(narrowed.json<{ count?: string }>().count ?? 0)).toBe(0);
+  });
+
+  it('shows a task queue’s pollers only for a queue the tenant’s workflows use, and no other unlisted API route', async () => {
+    const ownQueue = enc((await platform.client.workflow.getHandle(workflowIds.housekeeping(a.id)).describe()).taskQueue);
+    expect((await ui(`${ns}/task-queues/${ownQueue}?taskQueueType=1`)).status).toBe(200);
+    // The forged workflow's queue is used by a workflow whose TenantId is B's only.
+    const paths = [`${ns}/task-queues/nobody-polls-this?taskQueueType=1`, `${ns}/task-queues/made-up-queue?taskQueueType=1`, `${ns}/archived-workflows`, `${ns}/schedules`, `${ns}/batch-operations`, `${ns}/workflows/count`, `${ns}/workflows/${enc(workflowIds.housekeeping(a.id))}/runs`, `/api/v1/namespaces/default/workflows/${enc(workflowIds.housekeeping(b.id))}`];
+    const answers = Object.fromEntries(await Promise.all(paths.map(async (path) => [path, (await ui(path)).status])));
+    expect(answers).toEqual(Object.fromEntries(paths.map((path) => [path, 404])));
+  });
+
+  it('offers only the search attributes the console’s queries accept', async () => {
+    const res = (await ui(`${ns}/search-attributes`)).json<{ customAttributes: Record<string, string>; systemAttributes: Record<string, string> }>();
+    expect(Object.keys(res.customAttributes).sort()).toEqual(['FlowKey', 'FlowStatus', 'FlowVersion', 'Module', 'TenantId']);
+    expect(res.systemAttributes).toMatchObject({ WorkflowId: 'INDEXED_VALUE_TYPE_KEYWORD', ExecutionStatus: 'INDEXED_VALUE_TYPE_KEYWORD' });
+    expect(res.systemAttributes).not.toHaveProperty('BatcherUser');
+    expect(res.systemAttributes).not.toHaveProperty('TemporalNamespaceDivision');
+  });
+
+  it('answers a workflow only when its id and its TenantId search attribute are the tenant’s', async () => {
+    const own = enc(workflowIds.housekeeping(a.id));
+    for (const suffix of ['', '/history', '/history-reverse']) {
+      expect((await ui(`${ns}/workflows/${own}${suffix}`)).status).toBe(200);
+      expectRefused(await ui(`${ns}/workflows/${enc(workflowIds.housekeeping(b.id))}${suffix}`), [404]);
+      // The id says tenant A; the search attribute says B.
+      const forged = await ui(`${ns}/workflows/${enc(forgedId)}${suffix}`);
+      expect([suffix, forged.status]).toEqual([suffix, 404]);
+    }
+    // Another tenant's run id under the tenant's own workflow id names nothing.
+    const otherRun = (await platform.client.workflow.getHandle(workflowIds.housekeeping(b.id)).describe()).runId;
+    expectRefused(await ui(`${ns}/workflows/${own}/history?execution.runId=${otherRun}`), [404]);
+  });
+
+  it('runs read-only queries (the call stack) on the tenant’s own workflows only', async () => {
+    const page = await ui('/');
+    const csrf = /_csrf=([^;]+)/.exec(String(page.headers['set-cookie']))![1]!;
+    const headers = { ...sameOrigin(operatorA), cookie: `${operatorA.headers.cookie}; _csrf=${csrf}`, 'x-csrf-token': csrf };
+    const query = (id: string) => ui(`${ns}/workflows/${enc(id)}/query/__stack_trace`, headers, 'POST', { execution: { workflowId: id }, query: { queryType: '__stack_trace' } });
+    const own = await query(workflowIds.housekeeping(a.id));
+    expect(own.status).toBe(200);
+    expect(own.json()).toHaveProperty('queryResult');
+    expectRefused(await query(workflowIds.housekeeping(b.id)), [404]);
+    expect((await query(forgedId)).status).toBe(404);
+    // The body may not name another workflow than the path.
+    const mismatched = await ui(`${ns}/workflows/${enc(workflowIds.housekeeping(a.id))}/query/__stack_trace`, headers, 'POST', { execution: { workflowId: workflowIds.housekeeping(b.id) }, query: { queryType: '__stack_trace' } });
+    expectRefused(mismatched);
+  });
+
+  it('still serves the UI’s pages and assets, and lists the tenant’s own workflows', async () => {
+    const workflowPage = await ui(`/namespaces/tingvalla/workflows/${enc(workflowIds.housekeeping(a.id))}/history`);
+    expect(workflowPage.status).toBe(200);
+    const asset = /\/temporal\/_app\/[^"']+\.js/.exec(workflowPage.text)![0];
+    expect((await call(a.adminHost, 'GET', asset, { headers: operatorA.headers })).status).toBe(200);
+    const list = await ui(`${ns}/workflows?pageSize=100&nextPageToken=`);
+    expect(idsOf(list.text)).toContain(workflowIds.housekeeping(a.id));
+    expect(list.text).not.toContain(b.id);
   });
 });

@@ -1,12 +1,15 @@
 // Operators and the Temporal Web UI, on the admin site of their tenant:
 // - /temporal/* is the Web UI (started with --ui-public-path /temporal), reverse-proxied for an operator's
-//   session only. Read-only: writes are refused here and hidden in the UI's settings. Lists are narrowed to
-//   the tenant's workflows (TenantId search attribute), and a workflow of another tenant is not found.
+//   session only. Read-only: writes are refused here and hidden in the UI's settings. Only a fixed list of
+//   the UI's API routes passes (engine/http/operator-console/): lists and counts are narrowed to the tenant by
+//   a parsed visibility query, and a workflow is answered only when its id and its TenantId search attribute
+//   are both the tenant's — another tenant's is not found.
 // - /codec/decode and /codec/encode are the UI's remote codec (--ui-codec-endpoint /codec). Being on the same
 //   origin as the proxied UI, the browser sends the operator's session cookie with them; a payload decodes
 //   only for an operator of the tenant it is bound to, and every decode is audited.
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import { Router, json, type Request, type RequestHandler } from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
+import { createProxyMiddleware, fixRequestBody } from 'http-proxy-middleware';
 import type { Payload } from '@temporalio/common';
 import type { CodecPayloads } from '../../../schemas/types/api-codec-payloads';
 import { decodePayloads, encodePayloads } from '../../commands/decode-payloads';
@@ -16,8 +19,12 @@ import { authorize } from '../../policies';
 import type { AesGcmPayloadCodec } from '../../temporal/codec';
 import { tenantOfWorkflowId } from '../../temporal/ids';
 import { validate } from '../../validation';
+import { handleUiApi } from '../operator-console/ui-api';
+import { matchUiApiRoute } from '../operator-console/ui-api-routes';
+import { readUiPath, TEMPORAL_UI_PATH } from '../operator-console/ui-path';
+import { withoutSessionCookies } from '../operator-console/ui-upstream';
 
-export const TEMPORAL_UI_PATH = '/temporal';
+export { TEMPORAL_UI_PATH };
 export const CODEC_PATH = '/codec';
 /** The Web UI batches a page's payloads; Temporal's own limit is 2 MB per payload. */
 const CODEC_BODY_LIMIT = '4mb';
@@ -68,19 +75,28 @@ function codecRoutes(deps: OperatorConsoleDeps): Router {
   return router;
 }
 
-/** Narrows the UI's API calls to the session's tenant; undefined means "not found". */
-export function scopeUiApiPath(url: URL, tenantId: string): string | undefined {
-  const api = /^\/temporal\/api\/v1\/namespaces\/[^/]+\/workflows(?:\/([^/]+))?(\/.*)?$/.exec(url.pathname);
-  if (!api) return url.pathname.startsWith(`${TEMPORAL_UI_PATH}/api/`) && !/\/(schedules|batch-operations|activities|nexus)/.test(url.pathname) ? url.pathname + url.search : undefined;
-  const [, id] = api;
-  if (id && id !== 'count') return tenantOfWorkflowId(decodeURIComponent(id)) === tenantId ? url.pathname + url.search : undefined;
-  const given = url.searchParams.get('query')?.trim();
-  url.searchParams.set('query', `TenantId = "${tenantId}"${given ? ` AND (${given})` : ''}`);
-  return url.pathname + url.search;
+const isRead = (method: string) => method === 'GET' || method === 'HEAD';
+
+/** Our own session cookies stay here; a body the proxy rebuilt is sent in place of the one that was read. */
+function prepareUpstreamRequest(proxyReq: ClientRequest, req: IncomingMessage): void {
+  const cookie = withoutSessionCookies(req.headers.cookie);
+  if (cookie) proxyReq.setHeader('cookie', cookie);
+  else proxyReq.removeHeader('cookie');
+  if ((req as Request).body !== undefined) {
+    // The rebuilt body goes with its own Content-Length and nothing that would frame it differently.
+    proxyReq.removeHeader('transfer-encoding');
+    proxyReq.setHeader('content-type', 'application/json');
+    fixRequestBody(proxyReq, req as Request);
+  }
 }
 
+/**
+ * The Web UI for an operator of the tenant. Paths are normalised first (ui-path.ts); pages and assets pass, API
+ * calls only when they are on the fixed list (ui-api-routes.ts), narrowed to the tenant or checked to be about
+ * one of its workflows (ui-api.ts). Everything else: 404, or 403 for a write.
+ */
 function webUiRoutes(deps: OperatorConsoleDeps & { temporalUiUrl: string }): RequestHandler {
-  const proxy = createProxyMiddleware({ target: deps.temporalUiUrl, changeOrigin: true, xfwd: false });
+  const proxy = createProxyMiddleware({ target: deps.temporalUiUrl, changeOrigin: true, xfwd: false, on: { proxyReq: prepareUpstreamRequest } });
   return async (req, res, next) => {
     const tenantId = req.tenant!.id;
     if (req.actor!.kind === 'anonymous') {
@@ -88,20 +104,19 @@ function webUiRoutes(deps: OperatorConsoleDeps & { temporalUiUrl: string }): Req
       return;
     }
     authorize(req.actor!, 'workflows.view', { tenantId });
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new ForbiddenError('The Web UI is read-only here.');
-    const url = new URL(req.originalUrl, 'http://ui.invalid');
-    if (url.pathname === `${TEMPORAL_UI_PATH}/api/v1/settings`) {
-      // The UI hides what this proxy refuses anyway.
-      const upstream = (await (await fetch(new URL(url.pathname, deps.temporalUiUrl))).json()) as Record<string, unknown>;
-      res.json({ ...upstream, DisableWriteActions: true, BatchActionsDisabled: true, StartWorkflowDisabled: true });
-      return;
-    }
-    if (url.pathname.startsWith(`${TEMPORAL_UI_PATH}/api/`)) {
-      const scoped = scopeUiApiPath(url, tenantId);
-      if (!scoped) throw new NotFoundError();
-      req.url = scoped;
-    } else {
+    const queryAt = req.originalUrl.indexOf('?');
+    const rawPath = queryAt < 0 ? req.originalUrl : req.originalUrl.slice(0, queryAt);
+    const path = readUiPath(rawPath);
+    if (path.kind === 'page') {
+      if (!isRead(req.method)) throw new ForbiddenError('The Web UI is read-only here.');
       req.url = req.originalUrl;
+    } else {
+      const route = matchUiApiRoute(req.method, path.segments, new URLSearchParams(queryAt < 0 ? '' : req.originalUrl.slice(queryAt + 1)));
+      if (!route) throw isRead(req.method) ? new NotFoundError() : new ForbiddenError('The Web UI is read-only here.');
+      const passThrough = await handleUiApi(route, path.segments, { uiUrl: deps.temporalUiUrl, tenantId, req, res });
+      if (!passThrough) return;
+      req.url = passThrough.path;
+      if (passThrough.body) req.body = passThrough.body;
     }
     // The UI's own pages carry inline boot scripts; its headers apply instead of the platform's CSP.
     res.removeHeader('Content-Security-Policy');
