@@ -101,6 +101,9 @@ const contentType = fc.oneof(
 );
 const contentEncoding = fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('gzip', 'gzip*', 'br', 'deflate', 'zstd', 'identity', 'gzip, gzip') });
 
+/** The codec reads the workflow it decodes for from the Referer: broken encodings there too. */
+const referer = fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('%E0%A4%A', '%ff', 'tenant%2F..%2Fx', '%00').map((s) => `http://admin.example/temporal/namespaces/tingvalla/workflows/${s}/history`) });
+
 const actor = fc.constantFrom<ActorKind>('admin', 'admin', 'admin', 'adminWithoutCsrf', 'adminWithForeignCsrf', 'anonymous', 'foreignCookie', 'operatorOnPublicHost');
 
 /** One hostile request for one of the routes. */
@@ -109,10 +112,10 @@ export function requestOf(routes: RouteEntry[], ctx: FuzzContext): fc.Arbitrary<
     const names = [...route.path.matchAll(/[:*](\w+)/g)].map((m) => m[1]!);
     const segments = names.length ? fc.tuple(...names.map((n) => segmentOf(n, ctx))) : fc.constant([] as string[]);
     const sendsBody = route.method !== 'GET';
-    return fc.record({ segments, query: queryString, actor, body: sendsBody ? bodyOf(ctx) : fc.constant(undefined), contentType, contentEncoding, gzipForReal: fc.boolean() }).map(({ segments: values, query, actor: who, body, contentType: type, contentEncoding: encoding, gzipForReal }) => {
+    return fc.record({ segments, query: queryString, actor, body: sendsBody ? bodyOf(ctx) : fc.constant(undefined), contentType, contentEncoding, gzipForReal: fc.boolean(), referer }).map(({ segments: values, query, actor: who, body, contentType: type, contentEncoding: encoding, gzipForReal, referer: from }) => {
       let i = 0;
       const path = route.path.replace(/[:*]\w+/g, () => values[i++]!) + query;
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = from ? { referer: from } : {};
       let sent = body;
       if (body !== undefined) {
         if (type) headers['content-type'] = type;

@@ -114,6 +114,12 @@ describe('routes that answered as if a missing thing existed', () => {
     expect((await asAdmin('GET', `/api/forms/${formId}/submissions`)).status).toBe(200);
   });
 
+  it('decodes for an operator whose Referer has broken percent-encoding (it names no workflow)', async () => {
+    const referer = `http://${t.adminHost}/temporal/namespaces/tingvalla/workflows/%E0%A4%A/history`;
+    const res = await request(platform.port, t.adminHost, 'POST', '/codec/decode', { json: { payloads: [] }, headers: { ...sameOrigin(operator), referer } });
+    expect([res.status, res.json()]).toEqual([200, { payloads: [] }]);
+  });
+
   it('hands back a payload relabelled with this tenant’s id still sealed, instead of failing', async () => {
     const plain = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"Karen Jensen"').toString('base64') };
     const encoded = (await request(platform.port, other.adminHost, 'POST', '/codec/encode', { json: { payloads: [plain] }, headers: sameOrigin(otherOperator) })).json<{ payloads: { metadata: Record<string, string>; data: string }[] }>().payloads[0]!;

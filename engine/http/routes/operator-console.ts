@@ -8,7 +8,7 @@
 //   origin as the proxied UI, the browser sends the operator's session cookie with them; a payload decodes
 //   only for an operator of the tenant it is bound to, and every decode is audited.
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { Router, json, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { createProxyMiddleware, fixRequestBody } from 'http-proxy-middleware';
 import type { Payload } from '@temporalio/common';
 import type { CodecPayloads } from '../../../schemas/types/api-codec-payloads';
@@ -19,6 +19,7 @@ import { authorize } from '../../policies';
 import type { AesGcmPayloadCodec } from '../../temporal/codec';
 import { tenantOfWorkflowId } from '../../temporal/ids';
 import { validate } from '../../validation';
+import { jsonBody } from '../json-body';
 import { handleUiApi } from '../operator-console/ui-api';
 import { matchUiApiRoute } from '../operator-console/ui-api-routes';
 import { readUiPath, TEMPORAL_UI_PATH } from '../operator-console/ui-path';
@@ -51,13 +52,18 @@ const fromPayload = (p: Payload): CodecPayloads['payloads'][number] => ({
 /** The workflow page the UI asked from (Referer, same origin), if it is one of this tenant's: for the audit row. */
 function workflowOfReferer(req: Request, tenantId: string): string | undefined {
   const match = /\/workflows\/([^/?#]+)/.exec(req.get('referer') ?? '');
-  const id = match ? decodeURIComponent(match[1]!) : undefined;
+  let id: string | undefined;
+  try {
+    id = match ? decodeURIComponent(match[1]!) : undefined;
+  } catch {
+    return undefined; // a Referer with broken percent-encoding names no workflow
+  }
   return tenantOfWorkflowId(id) === tenantId ? id : undefined;
 }
 
 function codecRoutes(deps: OperatorConsoleDeps): Router {
   const router = Router();
-  router.use(json({ limit: CODEC_BODY_LIMIT }));
+  router.use(jsonBody(CODEC_BODY_LIMIT));
   router.post('/decode', async (req, res) => {
     if (!req.is('application/json')) throw new UnsupportedMediaTypeError();
     const tenantId = req.tenant!.id;
