@@ -3,6 +3,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loginUrl } from '../../../forms/ui/session';
 import { fieldErrorLines, isProblem, problemText, ProblemError } from '../../../forms/ui/problem';
 
 interface QueryStateProps<T> {
@@ -23,11 +24,12 @@ export function Loading() {
   return <p className="loading">{t('loading')}</p>;
 }
 
-/** An error as an alert: the problem's code translated, the fields it names, and the request id of a 5xx. */
+/** An error as an alert: the problem's code translated, the fields it names, the request id of a 5xx, and the way back in after a session ended. */
 export function ProblemAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const fields = fieldErrorLines(error);
-  const requestId = error instanceof ProblemError ? error.problem.requestId : undefined;
+  // Only a failure on the server's side has a request id worth quoting to support (it is in the server's log).
+  const requestId = error instanceof ProblemError && error.problem.status >= 500 ? error.problem.requestId : undefined;
   return (
     <div className="notice notice-error" role="alert">
       <p>{problemText(t, error)}</p>
@@ -39,6 +41,11 @@ export function ProblemAlert({ error }: { error: unknown }) {
         </ul>
       ) : null}
       {requestId ? <p>{t('problems.requestId', { id: requestId })}</p> : null}
+      {isProblem(error, 'unauthenticated') ? (
+        <p>
+          <a href={loginUrl(window.location.pathname + window.location.search)}>{t('loggedOut.again')}</a>
+        </p>
+      ) : null}
     </div>
   );
 }

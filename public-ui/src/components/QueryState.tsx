@@ -3,6 +3,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loginUrl } from '../../../forms/ui/session';
 import { isProblem, problemText, ProblemError } from '../../../forms/ui/problem';
 
 interface QueryStateProps<T> {
@@ -23,15 +24,21 @@ export function Loading() {
   return <p className="loading">{t('loading')}</p>;
 }
 
-/** An error as the design system's alert: the problem's code translated, and the request id of a 5xx. */
+/** An error as the design system's alert: the problem's code translated, the request id of a 5xx, and the way to log in when that is what is missing. */
 export function ProblemAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const requestId = error instanceof ProblemError ? error.problem.requestId : undefined;
+  // Only a failure on the server's side has a request id worth quoting to support (it is in the server's log).
+  const requestId = error instanceof ProblemError && error.problem.status >= 500 ? error.problem.requestId : undefined;
   return (
     <div className="alert alert-error" role="alert">
       <div className="alert-body">
         <p className="alert-text">{problemText(t, error)}</p>
         {requestId ? <p className="alert-text">{t('problems.requestId', { id: requestId })}</p> : null}
+        {isProblem(error, 'unauthenticated') ? (
+          <p className="alert-text">
+            <a href={loginUrl(window.location.pathname + window.location.search)}>{t('login')}</a>
+          </p>
+        ) : null}
       </div>
     </div>
   );

@@ -37,7 +37,8 @@ export function SubmissionsPage() {
       <p>
         <Link to={`/forms/${id}`}>{t('submissions.back')}</Link>
       </p>
-      {form.isError ? <ProblemAlert error={form.error} /> : null}
+      {/* A missing form is said once, by the answers below. */}
+      {form.isError && !answers.isError ? <ProblemAlert error={form.error} /> : null}
       <div className="filters">
         <div className="field">
           <label htmlFor="submissions-version">{t('submissions.version')}</label>
