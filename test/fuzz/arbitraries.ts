@@ -112,10 +112,11 @@ export function requestOf(routes: RouteEntry[], ctx: FuzzContext): fc.Arbitrary<
     const names = [...route.path.matchAll(/[:*](\w+)/g)].map((m) => m[1]!);
     const segments = names.length ? fc.tuple(...names.map((n) => segmentOf(n, ctx))) : fc.constant([] as string[]);
     const sendsBody = route.method !== 'GET';
-    return fc.record({ segments, query: queryString, actor, body: sendsBody ? bodyOf(ctx) : fc.constant(undefined), contentType, contentEncoding, gzipForReal: fc.boolean(), referer }).map(({ segments: values, query, actor: who, body, contentType: type, contentEncoding: encoding, gzipForReal, referer: from }) => {
+    return fc.record({ segments, query: queryString, actor, body: sendsBody ? bodyOf(ctx) : fc.constant(undefined), contentType, contentEncoding, gzipForReal: fc.boolean(), referer, sameOrigin: fc.boolean() }).map(({ segments: values, query, actor: who, body, contentType: type, contentEncoding: encoding, gzipForReal, referer: from, sameOrigin }) => {
       let i = 0;
       const path = route.path.replace(/[:*]\w+/g, () => values[i++]!) + query;
-      const headers: Record<string, string> = from ? { referer: from } : {};
+      // What a browser marks a same-origin fetch with: the codec's CSRF check wants it (the UI cannot send our token).
+      const headers: Record<string, string> = { ...(from ? { referer: from } : {}), ...(sameOrigin ? { 'sec-fetch-site': 'same-origin' } : {}) };
       let sent = body;
       if (body !== undefined) {
         if (type) headers['content-type'] = type;
