@@ -1,9 +1,21 @@
-// The JSON API, mounted under /api on every tenant host. Each route is a thin chain:
-// actor (resolved earlier) → validate → command or query (its own transaction) → presenter.
+// The JSON API, mounted under /api on every tenant host. Every route is declared as data (engine/http/route.ts):
+// its params, query and body are checked against their schemas before the handler runs; the handler calls one
+// command or query (which authorizes on what it loaded) and a presenter shapes the answer. The same list
+// makes the OpenAPI document (GET /api/openapi.json on admin sites).
 import { Router, type Request } from 'express';
+import type { AuditLogPage } from '../../../schemas/types/api-audit-log-page';
 import type { AuditLogQuery } from '../../../schemas/types/api-audit-log-query';
+import type { AuditChainReport } from '../../../schemas/types/api-audit-chain-report';
+import type { ContactInfo } from '../../../schemas/types/api-contact-info';
+import type { IdParams } from '../../../schemas/types/api-id-params';
+import type { LogoutRedirect } from '../../../schemas/types/api-logout-redirect';
+import type { Me } from '../../../schemas/types/api-me';
+import type { MyConsents } from '../../../schemas/types/api-my-consents';
+import type { ResponsibilityGrantInput } from '../../../schemas/types/api-responsibility-grant';
+import type { ResponsibilityGrant } from '../../../schemas/types/api-responsibility-grant-record';
+import type { ResponsibilityGrantList } from '../../../schemas/types/api-responsibility-grant-list';
+import type { SiteInfo } from '../../../schemas/types/api-site-info';
 import type { CommandContext } from '../../audit/record';
-import { verifyAuditChain } from '../../audit/verify';
 import { listMyConsents, withdrawConsent } from '../../commands/consents';
 import { logout } from '../../commands/logout';
 import { grantResponsibility, listResponsibilities, revokeResponsibility } from '../../commands/responsibilities';
@@ -13,13 +25,14 @@ import { UnsupportedMediaTypeError } from '../../errors';
 import type { Identity } from '../../identity';
 import { createLogoutRedirect } from '../../identity/saml/service-provider';
 import { csrfTokenFor } from '../../identity/sessions';
-import { authorize } from '../../policies';
 import { presentAuditLogPage } from '../../presenters/audit-log';
 import { presentSiteInfo } from '../../presenters/site-info';
+import { verifyTenantAuditChain } from '../../queries/audit-chain';
 import { listAuditLog } from '../../queries/audit-log';
 import { loadMe } from '../../queries/me';
-import { loadTenant } from '../../queries/tenant';
-import { validateQuery } from '../../validation';
+import { loadSiteTenant } from '../../queries/site';
+import { apiDocumentRoutes } from '../api-reference';
+import { defineRoute, mountRoutes, reply, type RouteSpec } from '../route';
 import { clearSessionCookie } from '../session-cookie';
 import { formsRouter } from './forms';
 import { flowsApi } from './flows';
@@ -27,8 +40,132 @@ import type { FlowTemporal } from '../../flows/workflows';
 import type { DevOutbox } from '../../dev/smtp-outbox';
 import { spConfigFor } from './saml';
 
+export const API_MOUNT_PATH = '/api';
+
 function contextOf(req: Request): CommandContext {
   return { actor: req.actor!, tenantId: req.tenant!.id, requestId: String(req.id) };
+}
+
+export interface ApiDeps {
+  db: Database;
+  identity: Identity;
+  secureCookies: boolean;
+}
+
+/** The site, the session, the logged-in person, settings, the audit log and responsibilities. */
+export function platformRoutes({ db, identity, secureCookies }: ApiDeps): RouteSpec[] {
+  return [
+    defineRoute<{ response: SiteInfo }>({
+      method: 'GET',
+      path: '/site',
+      summary: 'What the site needs to render itself',
+      description: 'The tenant the host name belongs to, the current actor and, with a session, the CSRF token for state-changing requests.',
+      tags: ['Site'],
+      responses: { 200: 'api/site-info.schema.json' },
+      handler: async ({ actor, tenantId, req }) => {
+        const csrfToken = req.session ? csrfTokenFor(req.session.token) : undefined;
+        return presentSiteInfo(await loadSiteTenant(db, actor, tenantId), req.tenant!.site, actor, csrfToken);
+      },
+    }),
+    // Ends the session here, then — where the IdP offers single logout — hands back where to end it there.
+    defineRoute<{ response: LogoutRedirect }>({
+      method: 'POST',
+      path: '/session/logout',
+      summary: 'Log out',
+      description: 'Ends the session on this site; where the IdP offers single logout, answers where to end it there.',
+      tags: ['Session'],
+      responses: { 200: 'api/logout-redirect.schema.json', 204: 'empty' },
+      handler: async ({ ctx, req, res }) => {
+        let redirectTo: string | undefined;
+        if (req.session) {
+          const idp = await logout(identity, ctx, req.session.sessionId);
+          if (idp) redirectTo = createLogoutRedirect((await spConfigFor(identity, req)).sp, idp.nameId, idp.sessionIndex ?? undefined);
+        }
+        clearSessionCookie(res, req.tenant!.site, secureCookies);
+        return redirectTo ? { redirectTo } : reply(204);
+      },
+    }),
+    defineRoute<{ response: Me }>({
+      method: 'GET',
+      path: '/me',
+      summary: 'My profile',
+      tags: ['My profile'],
+      responses: { 200: 'api/me.schema.json' },
+      handler: ({ actor }) => loadMe(db, actor),
+    }),
+    defineRoute<{ response: MyConsents }>({
+      method: 'GET',
+      path: '/me/consents',
+      summary: 'The consents I have given',
+      tags: ['My profile'],
+      responses: { 200: 'api/my-consents.schema.json' },
+      handler: async ({ actor }) => ({ consents: await listMyConsents(db, actor) }),
+    }),
+    defineRoute<{ params: IdParams }>({
+      method: 'POST',
+      path: '/me/consents/:id/withdraw',
+      summary: 'Withdraw one of my consents',
+      tags: ['My profile'],
+      params: 'api/id-params.schema.json',
+      responses: { 204: 'empty' },
+      handler: ({ ctx, params }) => withdrawConsent(db, ctx, params.id),
+    }),
+    defineRoute<{ body: ContactInfo; response: ContactInfo }>({
+      method: 'PUT',
+      path: '/settings/contact',
+      summary: 'Change how citizens contact the municipality',
+      tags: ['Settings'],
+      body: 'api/contact-info.schema.json',
+      responses: { 200: 'api/contact-info.schema.json' },
+      handler: ({ ctx, body }) => updateContactInfo(db, ctx, body),
+    }),
+    defineRoute<{ query: AuditLogQuery; response: AuditLogPage }>({
+      method: 'GET',
+      path: '/audit-log',
+      summary: 'One page of the audit log, newest first',
+      tags: ['Audit log'],
+      query: 'api/audit-log-query.schema.json',
+      responses: { 200: 'api/audit-log-page.schema.json' },
+      handler: async ({ actor, tenantId, query }) => {
+        const { rows, total, actorNames } = await listAuditLog(db, actor, tenantId, query);
+        return presentAuditLogPage(rows, total, query.page, query.pageSize, actorNames);
+      },
+    }),
+    defineRoute<{ response: AuditChainReport }>({
+      method: 'GET',
+      path: '/audit-log/verification',
+      summary: 'Check the audit chain',
+      tags: ['Audit log'],
+      responses: { 200: 'api/audit-chain-report.schema.json' },
+      handler: ({ actor, tenantId }) => verifyTenantAuditChain(db, actor, tenantId),
+    }),
+    defineRoute<{ response: ResponsibilityGrantList }>({
+      method: 'GET',
+      path: '/responsibility-grants',
+      summary: 'Responsibilities given to participants',
+      tags: ['Responsibilities'],
+      responses: { 200: 'api/responsibility-grant-list.schema.json' },
+      handler: async ({ ctx }) => ({ grants: await listResponsibilities(db, ctx) }),
+    }),
+    defineRoute<{ body: ResponsibilityGrantInput; response: ResponsibilityGrant }>({
+      method: 'POST',
+      path: '/responsibility-grants',
+      summary: 'Make a participant responsible for a team or a work location',
+      tags: ['Responsibilities'],
+      body: 'api/responsibility-grant.schema.json',
+      responses: { 201: 'api/responsibility-grant-record.schema.json' },
+      handler: ({ ctx, body }) => grantResponsibility(db, ctx, body),
+    }),
+    defineRoute<{ params: IdParams }>({
+      method: 'DELETE',
+      path: '/responsibility-grants/:id',
+      summary: 'Take a responsibility back',
+      tags: ['Responsibilities'],
+      params: 'api/id-params.schema.json',
+      responses: { 204: 'empty' },
+      handler: ({ ctx, params }) => revokeResponsibility(db, ctx, params.id),
+    }),
+  ];
 }
 
 export function apiRouter(db: Database, identity: Identity, secureCookies: boolean, deps: { flows: FlowTemporal; outbox?: DevOutbox; namespace: string }): Router {
@@ -42,70 +179,12 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
     next();
   });
 
-  api.get('/site', async (req, res) => {
-    const { actor, tenantId } = contextOf(req);
-    authorize(actor, 'site.view', { tenantId });
-    const csrfToken = req.session ? csrfTokenFor(req.session.token) : undefined;
-    res.json(presentSiteInfo(await loadTenant(db, tenantId), req.tenant!.site, actor, csrfToken));
-  });
-
-  // Ends the session here, then — where the IdP offers single logout — hands back where to end it there.
-  api.post('/session/logout', async (req, res) => {
-    let redirectTo: string | undefined;
-    if (req.session) {
-      const idp = await logout(identity, contextOf(req), req.session.sessionId);
-      if (idp) redirectTo = createLogoutRedirect((await spConfigFor(identity, req)).sp, idp.nameId, idp.sessionIndex ?? undefined);
-    }
-    clearSessionCookie(res, req.tenant!.site, secureCookies);
-    if (redirectTo) res.json({ redirectTo });
-    else res.status(204).end();
-  });
-
-  api.get('/me', async (req, res) => {
-    res.json(await loadMe(db, req.actor!));
-  });
-
-  api.get('/me/consents', async (req, res) => {
-    res.json({ consents: await listMyConsents(db, req.actor!) });
-  });
-
-  api.post('/me/consents/:id/withdraw', async (req, res) => {
-    await withdrawConsent(db, contextOf(req), String(req.params.id));
-    res.status(204).end();
-  });
-
-  api.put('/settings/contact', async (req, res) => {
-    res.json(await updateContactInfo(db, contextOf(req), req.body));
-  });
-
-  api.get('/audit-log', async (req, res) => {
-    const ctx = contextOf(req);
-    const query = validateQuery<AuditLogQuery>('api/audit-log-query.schema.json', req.query as Record<string, unknown>);
-    const { rows, total, actorNames } = await listAuditLog(db, ctx.actor, ctx.tenantId, query);
-    res.json(presentAuditLogPage(rows, total, query.page, query.pageSize, actorNames));
-  });
-
-  api.get('/audit-log/verification', async (req, res) => {
-    const ctx = contextOf(req);
-    authorize(ctx.actor, 'auditLog.read', { tenantId: ctx.tenantId });
-    res.json(await db.withTenant(ctx.tenantId, (tx) => verifyAuditChain(db.sequelize, ctx.tenantId, tx)));
-  });
+  const routes: RouteSpec[] = [];
+  routes.push(...platformRoutes({ db, identity, secureCookies }), ...apiDocumentRoutes(() => routes, API_MOUNT_PATH));
+  mountRoutes(api, routes);
 
   api.use(flowsApi({ db, contextOf, ...deps }));
   api.use('/forms', formsRouter(db, identity, contextOf, deps.flows));
-
-  api.get('/responsibility-grants', async (req, res) => {
-    res.json({ grants: await listResponsibilities(db, contextOf(req)) });
-  });
-
-  api.post('/responsibility-grants', async (req, res) => {
-    res.status(201).json(await grantResponsibility(db, contextOf(req), req.body));
-  });
-
-  api.delete('/responsibility-grants/:id', async (req, res) => {
-    await revokeResponsibility(db, contextOf(req), req.params.id);
-    res.status(204).end();
-  });
 
   return api;
 }
