@@ -8,7 +8,7 @@ import { loadSchemaFiles, SCHEMA_BASE } from '../../schemas/registry';
 import { FORMATS } from '../../forms/formats';
 import { ajvOptions } from '../../forms/validation';
 import { asPageModule } from '../forms/precompiled-validator';
-import { ACTIONS } from './registry';
+import { actionNames, flowAction } from './registry';
 
 type Json = Record<string, unknown>;
 
@@ -42,7 +42,7 @@ let cached: { actions: Record<string, Json>; when: Json } | undefined;
 export function editorSchemas(): { actions: Record<string, Json>; when: Json } {
   if (cached) return cached;
   const files = new Map(loadSchemaFiles().map((f) => [f.path, f.schema]));
-  const actions = Object.fromEntries(Object.entries(ACTIONS).map(([name, spec]) => [name, inlineRefs(files.get(spec.configSchema), spec.configSchema, files) as Json]));
+  const actions = Object.fromEntries(actionNames().map((name) => [name, flowAction(name)!.configSchema]).map(([name, schema]) => [name, inlineRefs(files.get(schema!), schema!, files) as Json]));
   const draft = 'flows/flow-definition-draft.schema.json';
   const when = inlineRefs({ $ref: `${SCHEMA_BASE}${draft}#/$defs/when` }, draft, files) as Json;
   cached = { actions, when };

@@ -10,18 +10,11 @@ import { inspectLogic } from '../../workflows/flow/core/logic';
 import type { FlowDefinition } from '../../workflows/flow/core/types';
 import { ValidationError } from '../errors';
 import { fieldErrorsOf, schemaProblems } from '../validation';
-import { ACTIONS, isKnownSubjectType, requiresDeletion } from './registry';
-import './subjects';
+import { flowAction, isKnownSubjectType, requiresDeletion } from './registry';
 import { parameterDefaults } from './builtin';
+import type { PublishReferences } from './action-types';
 
-export interface PublishReferences {
-  templates: Set<string>;
-  roles: Set<string>;
-  forms: Set<string>;
-  flows: Set<string>;
-  /** The tenant's longest keeping of personal data, in months. */
-  retentionMonths: number;
-}
+export type { PublishReferences } from './action-types';
 
 const MAX_EVERY = 100;
 const CORE_EVENTS = new Set(['flow.started', 'statusEntered', 'taskCreated', 'taskCompleted', 'deadlineExtended']);
@@ -107,19 +100,13 @@ function referenceProblems(def: FlowDefinition, refs: PublishReferences): FieldE
     }
     (rule.then ?? []).forEach((a, j) => {
       const field = `${at}/then/${j}`;
-      const spec = ACTIONS[a.action];
-      if (!spec) return add(`${field}/action`, `there is no action "${a.action}"`);
+      const action = flowAction(a.action);
+      if (!action) return add(`${field}/action`, `there is no action "${a.action}"`);
       const before = problems.length;
-      problems.push(...schemaProblems(spec.configSchema, a.config ?? {}, `${field}/config`));
+      problems.push(...schemaProblems(action.configSchema, a.config ?? {}, `${field}/config`));
       if (problems.length > before) return;
-      const c = (a.config ?? {}) as Record<string, string>;
-      if (a.action === 'setStatus' && !statuses.has(c.status!)) add(`${field}/config/status`, `there is no status "${c.status}"`);
-      if (a.action === 'notify' && !refs.templates.has(c.template!)) add(`${field}/config/template`, `there is no message template "${c.template}"`);
-      if (a.action === 'createTask' && !refs.roles.has(c.role!)) add(`${field}/config/role`, `there is no role "${c.role}"`);
-      if (a.action === 'createTask' && c.form !== undefined && !refs.forms.has(c.form)) add(`${field}/config/form`, 'there is no published form with this id');
-      if (a.action === 'extendDeadline' && !deadlines.has(c.deadline!)) add(`${field}/config/deadline`, `there is no deadline "${c.deadline}"`);
-      if (a.action === 'startChildFlow' && !refs.flows.has(c.flow!)) add(`${field}/config/flow`, `there is no published flow "${c.flow}"`);
-      if (a.action === 'deletePersonalData') {
+      for (const p of action.check?.((a.config ?? {}) as Record<string, unknown>, { refs, statuses, deadlines }) ?? []) add(`${field}/config${p.field}`, p.message);
+      if (action.deletesPersonalData) {
         deletes++;
         const months = w.on === 'after' ? monthsOf(w.duration, values) : 0;
         if (months > refs.retentionMonths) add(`${at}/when/duration`, `personal data would be kept about ${Math.round(months)} months; the municipality allows at most ${refs.retentionMonths}`);

@@ -1,58 +1,41 @@
-// The registries modules plug into: actions (a config schema, and what the activity does) and subject types
-// (what an instance is about: its dates, the facts conditions read, its person's address, how its personal
-// data is deleted). The engine's built-ins register here; election and petitions add their own the same way.
-import type { Transaction } from 'sequelize';
-import type { CommandContext } from '../audit/record';
-import type { Keyring } from '../crypto/keyring';
-import type { Database } from '../db/database';
+// What flows can do and be about, read from the platform's own actions and the module list: every action (its
+// config schema, publish check and handler) and every subject type. A name claimed twice stops the start.
+// Tests install a module of their own (installModule) or stand in for a subject type a module has only declared.
+import { MODULES } from '../modules';
+import type { FlowAction, Module, SubjectType } from '../modules/module';
+import { PLATFORM_ACTIONS } from './actions';
 
-export interface SubjectDeps {
-  db: Database;
-  keyring: Keyring;
-}
+export type { SubjectDeps, SubjectFacts, SubjectType } from '../modules/module';
 
-export interface ActionSpec {
-  /** schemas/<path> of the config's JSON Schema (validated on publish; the editor renders it with RJSF). */
-  configSchema: string;
-  /** Whether the action changes only the instance's own state, so the core applies it (no activity work besides recording). */
-  core?: boolean;
-}
-
-export const ACTIONS: Record<string, ActionSpec> = {
-  setStatus: { configSchema: 'flows/actions/set-status.schema.json', core: true },
-  notify: { configSchema: 'flows/actions/notify.schema.json' },
-  createTask: { configSchema: 'flows/actions/create-task.schema.json' },
-  extendDeadline: { configSchema: 'flows/actions/extend-deadline.schema.json', core: true },
-  startChildFlow: { configSchema: 'flows/actions/start-child-flow.schema.json' },
-  deletePersonalData: { configSchema: 'flows/actions/delete-personal-data.schema.json' },
-};
-
-export interface SubjectFacts {
-  /** Dates the rules may count from (ISO), e.g. taskDate, electionDay. */
-  dates: Record<string, string>;
-  /** What conditions may read (`answers.x`, `consent.y`); only the names asked for are returned. */
-  facts: Record<string, unknown>;
-  /** The person's e-mail address, for notify to the subject; never leaves the activity. */
-  email?: string;
-  /** Merge fields for message templates. */
-  mergeFields: Record<string, string>;
-  locale?: 'da' | 'sv' | 'en';
-}
-
-export interface SubjectType {
-  /** Whether instances hold personal data, so publishing requires a deletion rule. */
-  personalData: boolean;
-  load(deps: SubjectDeps, tx: Transaction, ctx: CommandContext, subjectId: string, vars: string[]): Promise<SubjectFacts>;
-  deletePersonalData(deps: SubjectDeps, tx: Transaction, ctx: CommandContext, subjectId: string, options: { keepWithConsent: boolean }): Promise<{ erased: boolean }>;
-}
-
+const actions = new Map<string, FlowAction>(Object.entries(PLATFORM_ACTIONS));
 const subjectTypes = new Map<string, SubjectType>();
-/** Subject types the next modules will register; known now so their example flows can be published and previewed. */
-const DECLARED_SUBJECT_TYPES = new Set(['formSubmission', 'electionTask', 'electionParticipant', 'petition']);
 
-export function registerSubjectType(name: string, type: SubjectType): void {
+/** Adds a module's actions and subject types; a name another module (or the platform) has is refused. */
+export function installModule(module: Module): void {
+  for (const [name, action] of Object.entries(module.actions ?? {})) {
+    if (actions.has(name)) throw new Error(`module ${module.name}: the flow action "${name}" exists already`);
+    actions.set(name, action);
+  }
+  for (const [name, type] of Object.entries(module.subjectTypes ?? {})) {
+    if (subjectTypes.has(name)) throw new Error(`module ${module.name}: the subject type "${name}" exists already`);
+    subjectTypes.set(name, type);
+  }
+}
+
+for (const module of MODULES) installModule(module);
+
+/** A test's stand-in for a subject type (its module has declared it but not carried it out yet). */
+export function standInSubjectType(name: string, type: SubjectType): void {
+  if (!subjectTypes.has(name)) throw new Error(`no module declares the subject type "${name}"`);
   subjectTypes.set(name, type);
-  DECLARED_SUBJECT_TYPES.add(name);
+}
+
+export function flowAction(name: string): FlowAction | undefined {
+  return actions.get(name);
+}
+
+export function actionNames(): string[] {
+  return [...actions.keys()];
 }
 
 export function subjectType(name: string): SubjectType {
@@ -61,7 +44,7 @@ export function subjectType(name: string): SubjectType {
   return t;
 }
 
-export const isKnownSubjectType = (name: string): boolean => DECLARED_SUBJECT_TYPES.has(name);
+export const isKnownSubjectType = (name: string): boolean => subjectTypes.has(name);
 
 /** Subjects that hold personal data must have a deletion rule before their flow may be published. */
 export const requiresDeletion = (name: string): boolean => subjectTypes.get(name)?.personalData ?? false;

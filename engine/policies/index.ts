@@ -1,7 +1,10 @@
-// The one place that decides who may do what. Handlers and commands call authorize() before they act.
-// The tenant check comes first, and a resource of another tenant is reported exactly like a missing one.
-import { actorGrants, actorRoles, type Actor, type GrantKind, type Role } from '../actors';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+// Who may do what on the platform: commands and queries call authorize() on the row they loaded. The tenant
+// check comes first, and a resource of another tenant is reported exactly like a missing one (rules.ts).
+// Modules keep their own table of rules beside their commands; engine/modules/index.ts lists them all.
+import { actorRoles } from '../actors';
+import { anyOf, authorizer, hasRole, holdsGrant, type Rule } from './rules';
+
+export type { Resource } from './rules';
 
 export type Action =
   | 'site.view'
@@ -25,38 +28,7 @@ export type Action =
   | 'messages.manage'
   | 'outbox.view';
 
-export interface Resource {
-  tenantId: string;
-  /** For team.view: the team asked about. */
-  teamId?: string;
-  /** For workLocation.view: the work location asked about. */
-  workLocationId?: string;
-  /** For a person's own things (consent.withdraw): whose it is. */
-  ownerId?: string;
-  /** For tasks.decide: the task's assignee role. */
-  role?: string;
-}
-
-type Rule = (actor: Actor, resource: Resource) => boolean;
-
-const hasRole =
-  (role: Role): Rule =>
-  (actor) =>
-    actorRoles(actor).includes(role);
-
-const holdsGrant =
-  (kind: GrantKind, scopeOf: (r: Resource) => string | undefined): Rule =>
-  (actor, resource) => {
-    const scope = scopeOf(resource);
-    return scope !== undefined && actorGrants(actor).some((g) => g.kind === kind && g.scopeId === scope);
-  };
-
-const anyOf =
-  (...rules: Rule[]): Rule =>
-  (actor, resource) =>
-    rules.some((rule) => rule(actor, resource));
-
-const rules: Record<Action, Rule> = {
+const PLATFORM_RULES: Record<Action, Rule> = {
   'site.view': () => true,
   'auditLog.read': hasRole('administrator'),
   'tenant.updateContact': hasRole('administrator'),
@@ -85,12 +57,11 @@ const rules: Record<Action, Rule> = {
   'workLocation.view': anyOf(hasRole('administrator'), holdsGrant('workLocationResponsible', (r) => r.workLocationId)),
 };
 
-export function can(actor: Actor, action: Action, resource: Resource): boolean {
-  return actor.tenantId === resource.tenantId && rules[action](actor, resource);
-}
+const platform = authorizer(PLATFORM_RULES);
 
-export function authorize(actor: Actor, action: Action, resource: Resource): void {
-  if (actor.tenantId !== resource.tenantId) throw new NotFoundError();
-  if (rules[action](actor, resource)) return;
-  throw actor.kind === 'anonymous' ? new UnauthenticatedError() : new ForbiddenError();
-}
+/** The platform's actions; a module's commands use their module's own authorizer (engine/modules/<name>/policies.ts). */
+export const authorize = platform.authorize;
+export const can = platform.can;
+
+/** The names of the platform's actions, for the check that no module claims one. */
+export const PLATFORM_ACTIONS = Object.keys(PLATFORM_RULES) as Action[];

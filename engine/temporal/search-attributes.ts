@@ -17,7 +17,11 @@ export const SEARCH_ATTRIBUTE_DEFINITIONS = [
   { name: FlowStatusKey.name, cliType: 'Keyword', indexedValueType: 2 },
 ] as const;
 
-export type ModuleName = 'platform' | 'flows' | 'election' | 'petitions';
+/**
+ * `platform` for the platform's own workflows (housekeeping), else a module's name from engine/modules/index.ts
+ * (a flow carries its definition's module). The list is the module list, so the type is the text.
+ */
+export type ModuleName = string;
 
 export function platformSearchAttributes(tenantId: string, module: ModuleName): TypedSearchAttributes {
   return new TypedSearchAttributes([

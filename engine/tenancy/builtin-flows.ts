@@ -1,17 +1,16 @@
-// The built-in flows and message templates every new tenant gets (engine/flows/builtin, engine/messages):
-// the "application" flow published as version 1 and attached to the demo e-service form, the patterns for
-// the next modules as drafts to look at and preview, and the default message templates. Written with the
+// The built-in flows and message templates every new tenant gets (each module's, engine/modules/builtins.ts,
+// and engine/messages): those a module publishes as version 1, attached to its built-in form where it says
+// so, the others as drafts to look at and preview, and the default message templates. Written with the
 // owner role inside the tenant-creation transaction, like the built-in forms.
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { contentHash } from '../commands/forms';
-import { BUILTIN_FLOW_FILES, loadBuiltinFlow, parameterDefaults } from '../flows/builtin';
+import { parameterDefaults } from '../flows/builtin';
+import { builtinFlows, loadBuiltinFlow } from '../modules/builtins';
 import { builtinTemplates } from '../messages/templates';
 import { recordPlatformAudit } from '../audit/record-platform';
 import type { Country } from '../db/models';
 import { addBuiltinForms } from './builtin-forms';
 
-const PUBLISHED = 'application.flow.json';
-const ATTACHED_FORM = 'application-form.json';
 
 export async function addBuiltinFlows(owner: Sequelize, transaction: Transaction, tenantId: string): Promise<void> {
   const templates = builtinTemplates();
@@ -19,10 +18,11 @@ export async function addBuiltinFlows(owner: Sequelize, transaction: Transaction
     await owner.query('INSERT INTO message_templates (tenant_id, key, subject, body) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', { bind: [tenantId, t.key, JSON.stringify(t.subject), JSON.stringify(t.body)], transaction });
   }
   await recordPlatformAudit(owner, transaction, tenantId, { action: 'messageTemplates.installed', entityType: 'tenant', entityId: tenantId, summary: { builtin: templates.length } });
-  const [form] = await owner.query<{ id: string; latest_version: number }>('SELECT id, latest_version FROM form_definitions WHERE tenant_id = $1 AND builtin = $2', { bind: [tenantId, ATTACHED_FORM], type: QueryTypes.SELECT, transaction });
-  for (const file of BUILTIN_FLOW_FILES) {
+  for (const { file, publish, attachTo } of builtinFlows()) {
     const definition = loadBuiltinFlow(file);
-    const publish = file === PUBLISHED;
+    const [form] = attachTo
+      ? await owner.query<{ id: string; latest_version: number }>('SELECT id, latest_version FROM form_definitions WHERE tenant_id = $1 AND builtin = $2', { bind: [tenantId, attachTo], type: QueryTypes.SELECT, transaction })
+      : [];
     const [flow] = await owner.query<{ id: string }>('INSERT INTO flow_definitions (tenant_id, key, module, draft, latest_version, builtin) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id', {
       bind: [tenantId, definition.key, definition.module, JSON.stringify(definition), publish ? 1 : 0, file],
       type: QueryTypes.SELECT,

@@ -1,8 +1,8 @@
-// The built-in forms every new tenant gets (forms/builtin), each as the tenant's own form, published as
+// The built-in forms every new tenant gets (the platform's and each module's, engine/modules/builtins.ts), each as the tenant's own form, published as
 // version 1. Written with the owner role inside the tenant-creation transaction. Apart from create-tenant.ts
 // because the built-in flows (builtin-flows.ts) install them too, and create-tenant.ts installs those.
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { builtinFormsFor } from '../../forms/builtin';
+import { builtinFormsFor } from '../modules/builtins';
 import { contentHash } from '../commands/forms';
 import type { Country } from '../db/models';
 import { assertPublishable } from '../forms/publishable';

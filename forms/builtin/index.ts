@@ -1,31 +1,33 @@
 // The form definitions every new tenant starts from (a tenant edits its own copies; these files stay the
-// defaults). Country-specific texts (privacy and consent statements) come in one file per country.
+// defaults). The platform's own are here — privacy and consent statements, one file per country, and the
+// renderer's showcase; each module's are in forms/builtin/<module>/ and listed in its module.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FormDefinitionDraft } from '../../schemas/types/forms-form-definition-draft';
 
-export interface BuiltinForm {
-  /** File name under forms/builtin/, recorded on the tenant's copy. */
+export interface PlatformBuiltinForm {
+  /** Recorded on the tenant's copy (form_definitions.builtin). */
   file: string;
+  path: string;
   name: Record<'DK' | 'SE', string>;
   countries: ('DK' | 'SE')[];
 }
 
-export const BUILTIN_FORMS: BuiltinForm[] = [
-  { file: 'signup-template.json', name: { DK: 'Tilmelding som valgstyrer', SE: 'Anmälan som röstmottagare' }, countries: ['DK', 'SE'] },
-  { file: 'privacy-statement.dk.json', name: { DK: 'Privatlivspolitik', SE: '' }, countries: ['DK'] },
-  { file: 'privacy-statement.se.json', name: { DK: '', SE: 'Integritetspolicy' }, countries: ['SE'] },
-  { file: 'consent-statement.dk.json', name: { DK: 'Samtykkeerklæring', SE: '' }, countries: ['DK'] },
-  { file: 'consent-statement.se.json', name: { DK: '', SE: 'Samtyckesförklaring' }, countries: ['SE'] },
-  { file: 'petition-form.json', name: { DK: 'Borgerforslag', SE: 'E-förslag' }, countries: ['DK', 'SE'] },
-  // The demo e-service: the built-in "application" flow is attached to it (engine/flows/builtin).
-  { file: 'application-form.json', name: { DK: 'Tilskud til foreningsarrangement', SE: 'Bidrag till föreningsarrangemang' }, countries: ['DK', 'SE'] },
+const at = (file: string) => join(__dirname, file);
+
+export const PLATFORM_BUILTIN_FORMS: PlatformBuiltinForm[] = [
+  { file: 'privacy-statement.dk.json', path: at('privacy-statement.dk.json'), name: { DK: 'Privatlivspolitik', SE: '' }, countries: ['DK'] },
+  { file: 'privacy-statement.se.json', path: at('privacy-statement.se.json'), name: { DK: '', SE: 'Integritetspolicy' }, countries: ['SE'] },
+  { file: 'consent-statement.dk.json', path: at('consent-statement.dk.json'), name: { DK: 'Samtykkeerklæring', SE: '' }, countries: ['DK'] },
+  { file: 'consent-statement.se.json', path: at('consent-statement.se.json'), name: { DK: '', SE: 'Samtyckesförklaring' }, countries: ['SE'] },
 ];
 
-export function loadBuiltinForm(file: string): FormDefinitionDraft {
-  return JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as FormDefinitionDraft;
+/** Kinds of form the platform itself uses; modules add theirs (engine/modules). */
+export const PLATFORM_FORM_KINDS = ['consentStatement', 'profile'];
+
+export function loadFormFile(path: string): FormDefinitionDraft {
+  return JSON.parse(readFileSync(path, 'utf8')) as FormDefinitionDraft;
 }
 
-export function builtinFormsFor(country: 'DK' | 'SE'): { file: string; name: string; definition: FormDefinitionDraft }[] {
-  return BUILTIN_FORMS.filter((f) => f.countries.includes(country)).map((f) => ({ file: f.file, name: f.name[country], definition: loadBuiltinForm(f.file) }));
-}
+/** A file of forms/builtin by its path below that folder, e.g. `field-showcase.json` or `election/signup-template.json`. */
+export const loadBuiltinForm = (file: string): FormDefinitionDraft => loadFormFile(at(file));

@@ -66,7 +66,10 @@ export interface FlowDefinitionDraft {
    * Stable name of the flow within the tenant (search attribute FlowKey).
    */
   key: string;
-  module: "flows" | "election" | "petitions";
+  /**
+   * The module the flow belongs to: the names in engine/modules/index.ts (a test keeps them equal).
+   */
+  module: "eservices" | "petitions" | "election";
   /**
    * What an instance is about, e.g. formSubmission; the module that registers it fetches its data, dates and recipients.
    */

@@ -35,7 +35,7 @@ it('saves a designed form in the definition format that publishes, with the cond
 it('reads a saved definition back into the same model, and the built-in ones too', () => {
   const form = designed();
   expect(fromDraft(toDraft(form, 'DK'))).toEqual(form);
-  const signup = fromDraft(loadBuiltinForm('signup-template.json'));
+  const signup = fromDraft(loadBuiltinForm('election/signup-template.json'));
   expect(signup.fields.map((f) => [f.key, f.type, f.showWhen?.field ?? null])).toEqual([
     ['name', 'shortText', null],
     ['email', 'email', null],

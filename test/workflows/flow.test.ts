@@ -11,7 +11,7 @@ import { QueryTypes } from 'sequelize';
 import { createActivities } from '../../activities';
 import { submitForm } from '../../engine/commands/submit-form';
 import { publishFlow } from '../../engine/commands/flows';
-import { registerSubjectType } from '../../engine/flows/registry';
+import { standInSubjectType } from '../../engine/flows/registry';
 import { createInstanceRow } from '../../engine/flows/runtime';
 import { testAdministrator } from '../helpers/sessions';
 import { Keyring } from '../../engine/crypto/keyring';
@@ -149,10 +149,10 @@ it('runs the application flow: receipt, reminders every 2 days, a decision, the 
 });
 
 // The next modules' subjects do not exist yet; a stand-in keeps each subject's dates and facts in memory, as
-// those modules will keep theirs in their tables. Registered for this test process (the worker runs here).
+// those modules will keep theirs in their tables. Stood in for this test process (the worker runs here).
 const subjects = new Map<string, { dates: Record<string, string>; facts: Record<string, unknown> }>();
 for (const name of ['electionTask', 'petition', 'electionParticipant']) {
-  registerSubjectType(name, {
+  standInSubjectType(name, {
     personalData: false,
     async load(_deps, _tx, _ctx, id) {
       const s = subjects.get(id)!;

@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/record';
 import { NotFoundError } from '../../errors';
 import { shortReference } from '../../ids';
 import { openAnswers, SUBMISSION_KEY_PURPOSE } from '../../forms/sealed-answers';
-import type { SubjectFacts, SubjectType } from '../registry';
+import type { SubjectFacts, SubjectType } from '../module';
 
 type FieldSchema = { type?: string; format?: string };
 

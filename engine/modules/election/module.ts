@@ -1,0 +1,18 @@
+// Election staffing (issues "Election staffing I–IV"): what exists of it so far — the signup template and the
+// task types' extra-fields form kind, and the invitation and retention flow patterns about declared subjects.
+import { join } from 'node:path';
+import { declaredSubjectType } from '../declared-subject';
+import type { Module } from '../module';
+
+const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'election');
+
+export const election: Module = {
+  name: 'election',
+  formKinds: ['signupTemplate', 'taskTypeFields'],
+  subjectTypes: { electionTask: declaredSubjectType('electionTask', false), electionParticipant: declaredSubjectType('electionParticipant', true) },
+  builtinForms: [{ file: 'signup-template.json', path: join(FORMS, 'signup-template.json'), name: { DK: 'Tilmelding som valgstyrer', SE: 'Anmälan som röstmottagare' }, countries: ['DK', 'SE'] }],
+  builtinFlows: [
+    { file: 'invitation.flow.json', path: join(__dirname, 'builtin', 'invitation.flow.json'), publish: false },
+    { file: 'election-retention.flow.json', path: join(__dirname, 'builtin', 'election-retention.flow.json'), publish: false },
+  ],
+};

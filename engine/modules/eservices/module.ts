@@ -1,0 +1,16 @@
+// E-services: a published form whose submissions start a flow (the application flow: received → decided,
+// reminders to caseworkers, deletion after the decision). The first module on the seam; the platform keeps
+// forms, flows, identity, tenancy, audit and messages.
+import { join } from 'node:path';
+import type { Module } from '../module';
+import { formSubmissionSubject } from './subject';
+
+const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'eservices');
+
+export const eservices: Module = {
+  name: 'eservices',
+  formKinds: ['eService'],
+  subjectTypes: { formSubmission: formSubmissionSubject },
+  builtinForms: [{ file: 'application-form.json', path: join(FORMS, 'application-form.json'), name: { DK: 'Tilskud til foreningsarrangement', SE: 'Bidrag till föreningsarrangemang' }, countries: ['DK', 'SE'] }],
+  builtinFlows: [{ file: 'application.flow.json', path: join(__dirname, 'builtin', 'application.flow.json'), publish: true, attachTo: 'application-form.json' }],
+};

@@ -1,0 +1,103 @@
+// What a module (e-services, petitions, election staffing) may bring to the platform, declared in one place
+// (its engine/modules/<name>/module.ts) and installed by being named in engine/modules/index.ts. Platform code
+// asks the list — every flow action, subject type, form kind, policy rule and built-in of every module — and
+// never names a module. Types only here, so a module's own files can name them without import cycles.
+import type { Transaction } from 'sequelize';
+import type { CommandContext } from '../audit/record';
+import type { Keyring } from '../crypto/keyring';
+import type { Database } from '../db/database';
+import type { MigrationFn } from '../db/migrator';
+import type { ActionInput, ActionResult, PublishReferences, RuntimeDeps } from '../flows/action-types';
+import type { Rule } from '../policies/rules';
+
+export interface SubjectDeps {
+  db: Database;
+  keyring: Keyring;
+}
+
+export interface SubjectFacts {
+  /** Dates the rules may count from (ISO), e.g. taskDate, electionDay. */
+  dates: Record<string, string>;
+  /** What conditions may read (`answers.x`, `consent.y`); only the names asked for are returned. */
+  facts: Record<string, unknown>;
+  /** The person's e-mail address, for notify to the subject; never leaves the activity. */
+  email?: string;
+  /** Merge fields for message templates. */
+  mergeFields: Record<string, string>;
+  locale?: 'da' | 'sv' | 'en';
+}
+
+/** What a flow instance is about: its dates, the facts its conditions read, its person, its deletion. */
+export interface SubjectType {
+  /** Whether instances hold personal data, so publishing requires a deletion rule. */
+  personalData: boolean;
+  load(deps: SubjectDeps, tx: Transaction, ctx: CommandContext, subjectId: string, vars: string[]): Promise<SubjectFacts>;
+  deletePersonalData(deps: SubjectDeps, tx: Transaction, ctx: CommandContext, subjectId: string, options: { keepWithConsent: boolean }): Promise<{ erased: boolean }>;
+}
+
+/** What an action's publish check sees besides the tenant's references: the flow's own names. */
+export interface ActionCheckContext {
+  refs: PublishReferences;
+  statuses: Set<string>;
+  deadlines: Set<string>;
+}
+
+/** A problem with an action's config, named by its pointer inside the config (`/status`). */
+export interface ConfigProblem {
+  field: string;
+  message: string;
+}
+
+/** A `then` action of a flow rule: its config's schema, what publishing checks, and what the activity does. */
+export interface FlowAction {
+  /** schemas/<path> of the config's JSON Schema (validated on publish; the editor renders it with RJSF). */
+  configSchema: string;
+  /** Changes only the instance's own state, so the workflow's core applies it (the activity records it). */
+  core?: boolean;
+  /** Deletes the subject's personal data: publishing counts these and checks their timing against retention. */
+  deletesPersonalData?: boolean;
+  /** Cross-references JSON Schema cannot see (a template, role or status that must exist). */
+  check?(config: Record<string, unknown>, ctx: ActionCheckContext): ConfigProblem[];
+  /** Carries the action out, at most once per input.key (the workflow's idempotency key). */
+  run(deps: RuntimeDeps & { subjects: (name: string) => SubjectType }, input: ActionInput): Promise<ActionResult>;
+}
+
+/** A form every tenant starts from, as its own copy published as version 1. */
+export interface BuiltinForm {
+  /** Recorded on the tenant's copy (form_definitions.builtin). */
+  file: string;
+  /** The definition file. */
+  path: string;
+  name: Record<'DK' | 'SE', string>;
+  countries: ('DK' | 'SE')[];
+}
+
+/** A flow every tenant starts from: published (and attached to a built-in form) or a draft to start from. */
+export interface BuiltinFlow {
+  /** Recorded on the tenant's copy (flow_definitions.builtin). */
+  file: string;
+  path: string;
+  publish: boolean;
+  /** The built-in form (its `file`) whose submissions start this flow. */
+  attachTo?: string;
+}
+
+export interface ModuleMigration {
+  name: string;
+  module: { up: MigrationFn; down: MigrationFn };
+}
+
+export interface Module {
+  /** Also the value of the `Module` search attribute and of a flow definition's `module`. */
+  name: string;
+  /** Migrations of the module's own tables, one change each, run after the platform's. */
+  migrations?: ModuleMigration[];
+  /** The module's policy actions (`<module>.<thing>.<verb>`) and who may do them. */
+  policies?: Record<string, Rule>;
+  subjectTypes?: Record<string, SubjectType>;
+  actions?: Record<string, FlowAction>;
+  /** Kinds of form the module's administrators design (the form designer offers them). */
+  formKinds?: string[];
+  builtinForms?: BuiltinForm[];
+  builtinFlows?: BuiltinFlow[];
+}
