@@ -58,7 +58,7 @@ const recordApplicationFlow: Recorder = async (env) => {
   const instanceId = '00000000-0000-4000-8000-0000000000f1';
   const activities: Partial<Activities> = {
     async loadFlowRun() {
-      return { instanceId, definitionId: '00000000-0000-4000-8000-0000000000f2', flowKey: 'application', module: 'eservices', version: 1, definition, parameters: parameterDefaults(definition), zone: 'Europe/Copenhagen', status: 'submitted', dates: {}, facts: {} };
+      return { instanceId, definitionId: '00000000-0000-4000-8000-0000000000f2', flowKey: 'application', module: definition.module, version: 1, definition, parameters: parameterDefaults(definition), zone: 'Europe/Copenhagen', status: 'submitted', dates: {}, facts: {} };
     },
     async runFlowAction() {
       return { done: true };
