@@ -1,12 +1,13 @@
 // Form definitions as named commands: create, save the draft, publish (freeze the draft as the next numbered
 // version), re-publish an old version. Administrators only; every change audited in its own transaction.
+import { formKinds } from '../modules/builtins';
 import { createHash } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { FormCreateInput } from '../../schemas/types/api-form-create';
 import type { FormDefinitionDraft } from '../../schemas/types/forms-form-definition-draft';
 import { recordAudit, type CommandContext } from '../audit/record';
 import type { Database } from '../db/database';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { assertPublishable } from '../forms/publishable';
 import { authorize } from '../policies';
 import { validate } from '../validation';
@@ -45,6 +46,8 @@ function actorLabel(ctx: CommandContext): string {
 export async function createForm(db: Database, ctx: CommandContext, input: unknown, builtin?: string): Promise<{ id: string }> {
   authorize(ctx.actor, 'forms.manage', { tenantId: ctx.tenantId });
   const { name, draft } = validate<FormCreateInput>('api/form-create.schema.json', input);
+  // Kinds come from the platform and the installed modules, so the schema can only say what a kind looks like.
+  if (!formKinds().includes(draft.kind)) throw new ValidationError([{ field: '/draft/kind', message: `must be one of ${formKinds().join(', ')}` }]);
   return db.withTenant(ctx.tenantId, async (tx) => {
     const [row] = await db.sequelize.query<{ id: string }>('INSERT INTO form_definitions (tenant_id, kind, name, builtin, draft) VALUES ($1, $2, $3, $4, $5) RETURNING id', {
       bind: [ctx.tenantId, draft.kind, name, builtin ?? null, JSON.stringify(draft)],

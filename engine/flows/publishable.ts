@@ -10,7 +10,7 @@ import { inspectLogic } from '../../workflows/flow/core/logic';
 import type { FlowDefinition } from '../../workflows/flow/core/types';
 import { ValidationError } from '../errors';
 import { fieldErrorsOf, schemaProblems } from '../validation';
-import { flowAction, isKnownSubjectType, requiresDeletion } from './registry';
+import { flowAction, isInstalledModule, isKnownSubjectType, requiresDeletion } from './registry';
 import { parameterDefaults } from './builtin';
 import type { PublishReferences } from './action-types';
 
@@ -40,6 +40,7 @@ function referenceProblems(def: FlowDefinition, refs: PublishReferences): FieldE
   const statuses = new Set((def.statuses ?? []).map((s) => s.key));
   const initials = (def.statuses ?? []).filter((s) => s.initial);
   if (initials.length !== 1) add('/statuses', `exactly one status must be the initial one (${initials.length} are)`);
+  if (!isInstalledModule(def.module)) add('/module', `"${def.module}" is not an installed module`);
   if (!isKnownSubjectType(def.subjectType)) add('/subjectType', `"${def.subjectType}" is not a subject type any module provides`);
 
   const params = def.parameters?.properties ?? {};

@@ -9,9 +9,11 @@ export type { SubjectDeps, SubjectFacts, SubjectType } from '../modules/module';
 
 const actions = new Map<string, FlowAction>(Object.entries(PLATFORM_ACTIONS));
 const subjectTypes = new Map<string, SubjectType>();
+const modules = new Set<string>();
 
 /** Adds a module's actions and subject types; a name another module (or the platform) has is refused. */
 export function installModule(module: Module): void {
+  if (modules.has(module.name)) throw new Error(`the module ${module.name} is installed already`);
   for (const [name, action] of Object.entries(module.actions ?? {})) {
     if (actions.has(name)) throw new Error(`module ${module.name}: the flow action "${name}" exists already`);
     actions.set(name, action);
@@ -20,6 +22,7 @@ export function installModule(module: Module): void {
     if (subjectTypes.has(name)) throw new Error(`module ${module.name}: the subject type "${name}" exists already`);
     subjectTypes.set(name, type);
   }
+  modules.add(module.name);
 }
 
 for (const module of MODULES) installModule(module);
@@ -43,6 +46,8 @@ export function subjectType(name: string): SubjectType {
   if (!t) throw new Error(`no subject type "${name}" is registered`);
   return t;
 }
+
+export const isInstalledModule = (name: string): boolean => modules.has(name);
 
 export const isKnownSubjectType = (name: string): boolean => subjectTypes.has(name);
 

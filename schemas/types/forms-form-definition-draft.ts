@@ -1,6 +1,9 @@
 /* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
 
-export type Kind = "signupTemplate" | "consentStatement" | "taskTypeFields" | "petitionForm" | "profile" | "eService";
+/**
+ * What the form is for: the platform's kinds and each installed module's (engine/modules/builtins.ts formKinds; creating a form checks it).
+ */
+export type Kind = string;
 
 /**
  * A form as an administrator edits it: JSON Schema for the answers, a UI schema for order, widgets and help, and the texts per language. A draft may be incomplete (no fields yet, missing translations); publishing requires the stricter form-definition-publishable shape. Stored whole; at most 256 KB.
