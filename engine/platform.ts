@@ -1,5 +1,5 @@
-// Wires the running platform together: database pool, Temporal client and worker, HTTP server, and the
-// housekeeping workflow of every tenant. `npm start` and the browser/integration tests both use it.
+// Wires the running platform together: database pool, Temporal client and worker, the flow outbox dispatcher,
+// HTTP server, and the housekeeping workflow of every tenant. `npm start` and the browser/integration tests both use it.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
@@ -20,6 +20,7 @@ import { loadCodecKeys } from './temporal/keys';
 import { createWorker } from './temporal/worker';
 import { DevOutbox } from './dev/smtp-outbox';
 import { EmailChannel } from './messages/channels';
+import { OutboxDispatcher } from './flows/outbox/dispatcher';
 
 export interface PlatformOptions {
   config: Config;
@@ -33,6 +34,11 @@ export interface PlatformOptions {
   temporalUiUrl?: string;
   /** Port to listen on; 0 picks a free one (tests). */
   port?: number;
+  /**
+   * The flow outbox dispatcher: `all` rows of every tenant (default), only the rows this process wrote (test
+   * platforms, which share one database but each run their own task queue), or `off` (tests of a crash).
+   */
+  dispatcher?: 'all' | 'rowsWrittenHere' | 'off';
 }
 
 export interface Platform {
@@ -47,6 +53,8 @@ export interface Platform {
   logger: Logger;
   /** The development SMTP server, when no SMTP_URL is configured (never in production). */
   outbox?: DevOutbox;
+  /** Delivers the flow outbox to Temporal (engine/flows/outbox/), unless switched off. */
+  dispatcher?: OutboxDispatcher;
   stop(): Promise<void>;
 }
 
@@ -72,6 +80,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   });
   const workerRun = worker.run();
   for (const tenantId of opts.tenantIds) await ensureHousekeeping(client, config.TEMPORAL_TASK_QUEUE, tenantId);
+  const dispatcher =
+    (opts.dispatcher ?? 'all') === 'off'
+      ? undefined
+      : OutboxDispatcher.start({ db, listenUrl: opts.appUrl, temporal: { client, taskQueue: config.TEMPORAL_TASK_QUEUE }, logger, onlyRowsWrittenHere: opts.dispatcher === 'rowsWrittenHere' });
   const app = createApp({
     config,
     db,
@@ -102,6 +114,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     (stopping ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await dispatcher?.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun.catch((err: unknown) => logger.error({ err }, 'worker stopped with an error'));
       await client.connection.close();
@@ -109,5 +122,5 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       await outbox?.stop();
       await db.close();
     })());
-  return { app, db, identity, client, worker, server, port, logger, stop, ...(outbox ? { outbox } : {}) };
+  return { app, db, identity, client, worker, server, port, logger, stop, ...(outbox ? { outbox } : {}), ...(dispatcher ? { dispatcher } : {}) };
 }

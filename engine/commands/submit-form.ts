@@ -13,9 +13,13 @@ import { authorize } from '../policies';
 import { isUuid, shortReference } from '../ids';
 import type { Transaction } from 'sequelize';
 import { createInstanceRow } from '../flows/runtime';
+import { flowGateway } from '../flows/gateway';
 import type { StartedInstance } from '../flows/workflows';
 
-/** The attached flow's latest version gets an instance row in the submission's transaction. */
+/**
+ * The attached flow's latest version gets an instance row in the submission's transaction, and the flow outbox a
+ * row saying to start its workflow: the dispatcher delivers it once this commits, whether or not Temporal is up.
+ */
 async function startAttachedFlow(db: Database, tx: Transaction, ctx: CommandContext, formId: string, submissionId: string): Promise<{ flow?: StartedInstance }> {
   const [flow] = await db.sequelize.query<{ id: string; key: string; module: string; latest_version: number }>(
     'SELECT d.id, d.key, d.module, d.latest_version FROM form_definitions f JOIN flow_definitions d ON d.id = f.flow_definition_id WHERE f.id = $1 AND d.latest_version > 0',
@@ -23,6 +27,7 @@ async function startAttachedFlow(db: Database, tx: Transaction, ctx: CommandCont
   );
   if (!flow) return {};
   const instance = await createInstanceRow(db, tx, ctx, { definitionId: flow.id, version: flow.latest_version, subjectType: 'formSubmission', subjectId: submissionId });
+  await flowGateway.start(db, tx, ctx.tenantId, { instanceId: instance.id });
   return { flow: { instanceId: instance.id, flowKey: flow.key, module: flow.module, version: flow.latest_version, status: instance.status } };
 }
 
@@ -31,7 +36,7 @@ export interface SubmitResult {
   version: number;
   /** A short reference for the receipt (not secret: the submission id's first characters). */
   reference: string;
-  /** The flow instance the submission started, when the form has a flow attached; its workflow is started after commit. */
+  /** The flow instance the submission started, when the form has a flow attached; the outbox starts its workflow. */
   flow?: StartedInstance;
 }
 

@@ -1,5 +1,8 @@
 // Starting and reaching flow workflows. The workflow id and search attributes hold ids, keys and numbers only.
-import { WorkflowIdConflictPolicy, type Client, type WorkflowHandle } from '@temporalio/client';
+// Commands do not call these: they write outbox rows through engine/flows/gateway.ts, and the dispatcher
+// (engine/flows/outbox/) delivers them with the functions here.
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/common';
 import { flowInstance } from '../../workflows';
 import { workflowIds } from '../temporal/ids';
 import { flowSearchAttributes, type ModuleName } from '../temporal/search-attributes';
@@ -17,15 +20,32 @@ export interface StartedInstance {
   status: string;
 }
 
-/** Idempotent: a second start of the same instance finds the running workflow. */
-export async function startFlowWorkflow(t: FlowTemporal, tenantId: string, i: StartedInstance): Promise<void> {
-  await t.client.workflow.start(flowInstance, {
+/**
+ * The instance's workflow: its id from tenant and instance ids, inputs two uuids. REJECT_DUPLICATE: an instance
+ * whose workflow has closed is never run a second time by a late start or signal.
+ */
+function startOptions(t: FlowTemporal, tenantId: string, i: StartedInstance) {
+  return {
     workflowId: workflowIds.flow(tenantId, i.instanceId),
     taskQueue: t.taskQueue,
-    args: [{ tenantId, instanceId: i.instanceId }],
+    args: [{ tenantId, instanceId: i.instanceId }] as [{ tenantId: string; instanceId: string }],
     typedSearchAttributes: flowSearchAttributes(tenantId, i.module as ModuleName, i.flowKey, i.version, i.status),
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-  });
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+  };
+}
+
+/** Idempotent: a second start of the same instance finds the running workflow (a closed one: WorkflowExecutionAlreadyStartedError). */
+export async function startFlowWorkflow(t: FlowTemporal, tenantId: string, i: StartedInstance): Promise<void> {
+  await t.client.workflow.start(flowInstance, { ...startOptions(t, tenantId, i), workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING });
+}
+
+/**
+ * Signals the instance's running workflow, starting it first if its start has not been delivered yet, so a
+ * signal never waits for (or depends on the order of) the start. A closed workflow: WorkflowExecutionAlreadyStartedError.
+ */
+export async function signalFlowWithStart<Args extends unknown[]>(t: FlowTemporal, tenantId: string, i: StartedInstance, signal: SignalDefinition<Args>, signalArgs: Args): Promise<void> {
+  // The client's option type cannot tell a generic Args with arguments from one without: checked above, widened here.
+  await t.client.workflow.signalWithStart<typeof flowInstance, unknown[]>(flowInstance, { ...startOptions(t, tenantId, i), signal: signal as SignalDefinition<unknown[]>, signalArgs });
 }
 
 export function flowHandle(t: FlowTemporal, tenantId: string, instanceId: string): WorkflowHandle<typeof flowInstance> {

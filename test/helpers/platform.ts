@@ -16,7 +16,19 @@ export function quietTemporalRuntime(): void {
   runtimeInstalled = true;
 }
 
-export async function startTestPlatform(tenantIds: string[] = [], configOverrides: Record<string, string> = {}): Promise<Platform & { url: (host: string, path?: string) => string }> {
+export interface TestPlatformOptions {
+  /** Another Temporal server than the run's (a suite that stops and restarts its own). */
+  temporalAddress?: string;
+  /** Another database than the run's (the application role's URL). */
+  appUrl?: string;
+  /**
+   * The flow outbox dispatcher. By default it delivers only the rows this test process wrote: the suites share
+   * one database, and another platform's dispatcher would start this suite's workflows on its own task queue.
+   */
+  dispatcher?: 'all' | 'rowsWrittenHere' | 'off';
+}
+
+export async function startTestPlatform(tenantIds: string[] = [], configOverrides: Record<string, string> = {}, options: TestPlatformOptions = {}): Promise<Platform & { url: (host: string, path?: string) => string }> {
   quietTemporalRuntime();
   const services = testServices();
   const platform = await startPlatform({
@@ -24,8 +36,9 @@ export async function startTestPlatform(tenantIds: string[] = [], configOverride
     // suites run side by side on one Temporal server, and another platform's worker must not run this one's
     // activities (its e-mail would land in the other platform's outbox).
     config: testConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'tingvalla-platform-')), DEV_SMTP_PORT: '0', TEMPORAL_TASK_QUEUE: `test-${randomBytes(4).toString('hex')}`, ...configOverrides }),
-    appUrl: services.appUrl,
-    temporalAddress: services.temporalAddress,
+    appUrl: options.appUrl ?? services.appUrl,
+    temporalAddress: options.temporalAddress ?? services.temporalAddress,
+    dispatcher: options.dispatcher ?? 'rowsWrittenHere',
     workflowBundlePath: services.workflowBundlePath,
     tenantIds,
     port: 0,

@@ -27,6 +27,7 @@ import * as m0024 from './0024-create-flow-effects';
 import * as m0025 from './0025-attach-flows-to-forms';
 import * as m0026 from './0026-allow-erasing-submission-answers';
 import * as m0027 from './0027-allow-e-service-forms';
+import * as m0028 from './0028-create-flow-outbox';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -61,4 +62,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0025-attach-flows-to-forms', module: m0025 },
   { name: '0026-allow-erasing-submission-answers', module: m0026 },
   { name: '0027-allow-e-service-forms', module: m0027 },
+  { name: '0028-create-flow-outbox', module: m0028 },
 ];

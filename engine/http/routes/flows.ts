@@ -26,6 +26,7 @@ import { retentionMonthsOf, zoneOf } from '../../flows/tenant-rules';
 import type { TenantSettings } from '../../../schemas/types/tenant-settings';
 import { suggestScenarios } from '../../flows/scenarios';
 import { flowHandle, type FlowTemporal } from '../../flows/workflows';
+import { flowGateway } from '../../flows/gateway';
 import { authorize } from '../../policies';
 import { listCommunications, listFlows, listInstances, listMySubmissions, listTasks, loadFlow, loadFlowVersion, loadInstance, loadTask } from '../../queries/flows';
 import { loadTenant } from '../../queries/tenant';
@@ -134,7 +135,11 @@ export function flowsApi({ db, flows, outbox, namespace, contextOf }: FlowRoutes
     const body = validate<FlowMigrateRequest>('api/flow-migrate.schema.json', req.body);
     const tenantId = req.tenant!.id;
     const moved = await migrateFlowInstances(db, contextOf(req), param(req, 'id'), body);
-    for (const instanceId of moved.instances) await flowHandle(flows, tenantId, instanceId).signal(flowMessages.migrateSignal, { statusMap: body.statusMap });
+    // Each moved workflow is told through the flow outbox, so the answer does not wait for Temporal. (In its own
+    // transaction, right after the migration's: migrateFlowInstances does not write the outbox rows yet.)
+    await db.withTenant(tenantId, async (tx) => {
+      for (const instanceId of moved.instances) await flowGateway.signalInstance(db, tx, tenantId, instanceId, { kind: 'migrate', statusMap: body.statusMap });
+    });
     res.json({ version: moved.version, moved: moved.instances.length });
   });
 

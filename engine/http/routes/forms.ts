@@ -14,7 +14,7 @@ import { validateQuery } from '../../validation';
 import { validatorModule } from '../../forms/precompiled-validator';
 import { publishProblems } from '../../forms/publishable';
 import { loadBuiltinForm } from '../../../forms/builtin';
-import { startFlowWorkflow, type FlowTemporal } from '../../flows/workflows';
+import type { FlowTemporal } from '../../flows/workflows';
 import { param, versionParam } from '../params';
 
 /** Draft bodies may be as large as a definition; everything else under /api stays at 64 KB. */
@@ -28,7 +28,8 @@ function localeParam(req: Request): 'da' | 'sv' | 'en' {
   return locale;
 }
 
-export function formsRouter(db: Database, identity: Identity, contextOf: (req: Request) => CommandContext, flows: FlowTemporal): Router {
+// `_flows` is no longer used here (a submission's flow is started through the flow outbox); api.ts still passes it.
+export function formsRouter(db: Database, identity: Identity, contextOf: (req: Request) => CommandContext, _flows: FlowTemporal): Router {
   const forms = Router();
 
   // A fixed form with every supported field type (forms/builtin/field-showcase.json), for the renderer's
@@ -111,9 +112,8 @@ export function formsRouter(db: Database, identity: Identity, contextOf: (req: R
 
   forms.post('/:id/versions/:version/submissions', async (req, res) => {
     const ctx = contextOf(req);
+    // Committed with an outbox row that starts its flow's workflow: the answer never waits for Temporal.
     const submitted = await submitForm(identity, ctx, param(req, 'id'), versionParam(param(req, 'version')), req.body);
-    // The submission is committed; its flow's workflow starts now (idempotent by workflow id).
-    if (submitted.flow) await startFlowWorkflow(flows, ctx.tenantId, submitted.flow);
     res.status(201).json({ id: submitted.id, version: submitted.version, reference: submitted.reference, ...(submitted.flow ? { status: submitted.flow.status } : {}) });
   });
 
