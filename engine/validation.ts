@@ -1,6 +1,7 @@
 // Server-side validation of platform documents against their JSON Schemas (schemas/), with the shared
 // Ajv setup of forms/validation.ts. A failure becomes a ValidationError that names every field.
 import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { createAjv, toFieldErrors, type FieldError } from '../forms/validation';
 import { loadSchemaFiles, SCHEMA_BASE } from '../schemas/registry';
 import { ValidationError } from './errors';
@@ -32,13 +33,23 @@ export function validateQuery<T>(schemaPath: string, query: Record<string, unkno
   return check<T>(queries, schemaPath, { ...query });
 }
 
+const inline = new WeakMap<object, ValidateFunction>();
+
+/** A schema a module carries inline (e.g. a flow action's config) rather than as a file under schemas/. */
+function compiledInline(schema: object): ValidateFunction {
+  let fn = inline.get(schema);
+  if (!fn) inline.set(schema, (fn = bodies.compile(schema)));
+  return fn;
+}
+
 /**
  * The problems a copy of `data` has against schemas/<path> (defaults are not written into `data`), one per
  * field: a draft schema and a stricter one may both object to a field. `prefix` places them in a larger document.
+ * `schema` is a path under schemas/ or a schema object a module carries itself.
  */
-export function schemaProblems(schemaPath: string, data: unknown, prefix = ''): FieldError[] {
-  const fn = bodies.getSchema(SCHEMA_BASE + schemaPath);
-  if (!fn) throw new Error(`unknown schema ${schemaPath}`);
+export function schemaProblems(schema: string | object, data: unknown, prefix = ''): FieldError[] {
+  const fn = typeof schema === 'string' ? bodies.getSchema(SCHEMA_BASE + schema) : compiledInline(schema);
+  if (!fn) throw new Error(`unknown schema ${String(schema)}`);
   if (fn(structuredClone(data))) return [];
   const seen = new Set<string>();
   return toFieldErrors(fn.errors)

@@ -42,7 +42,11 @@ let cached: { actions: Record<string, Json>; when: Json } | undefined;
 export function editorSchemas(): { actions: Record<string, Json>; when: Json } {
   if (cached) return cached;
   const files = new Map(loadSchemaFiles().map((f) => [f.path, f.schema]));
-  const actions = Object.fromEntries(actionNames().map((name) => [name, flowAction(name)!.configSchema]).map(([name, schema]) => [name, inlineRefs(files.get(schema!), schema!, files) as Json]));
+  const schemaOf = (name: string) => {
+    const schema = flowAction(name)!.configSchema;
+    return (typeof schema === 'string' ? inlineRefs(files.get(schema), schema, files) : inlineRefs(schema, '', files)) as Json;
+  };
+  const actions = Object.fromEntries(actionNames().map((name) => [name, schemaOf(name)]));
   const draft = 'flows/flow-definition-draft.schema.json';
   const when = inlineRefs({ $ref: `${SCHEMA_BASE}${draft}#/$defs/when` }, draft, files) as Json;
   cached = { actions, when };

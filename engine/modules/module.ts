@@ -50,8 +50,8 @@ export interface ConfigProblem {
 
 /** A `then` action of a flow rule: its config's schema, what publishing checks, and what the activity does. */
 export interface FlowAction {
-  /** schemas/<path> of the config's JSON Schema (validated on publish; the editor renders it with RJSF). */
-  configSchema: string;
+  /** The config's JSON Schema — a path under schemas/, or the schema itself — validated on publish, rendered by the editor. */
+  configSchema: string | object;
   /** Changes only the instance's own state, so the workflow's core applies it (the activity records it). */
   core?: boolean;
   /** Deletes the subject's personal data: publishing counts these and checks their timing against retention. */

@@ -28,6 +28,7 @@ import * as m0025 from './0025-attach-flows-to-forms';
 import * as m0026 from './0026-allow-erasing-submission-answers';
 import * as m0027 from './0027-allow-e-service-forms';
 import * as m0028 from './0028-create-flow-outbox';
+import * as m0029 from './0029-flows-belong-to-modules';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -63,4 +64,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0026-allow-erasing-submission-answers', module: m0026 },
   { name: '0027-allow-e-service-forms', module: m0027 },
   { name: '0028-create-flow-outbox', module: m0028 },
+  { name: '0029-flows-belong-to-modules', module: m0029 },
 ];
