@@ -15,7 +15,10 @@ export interface FormDefinitionDraft {
    * Version of this definition format (not of the form).
    */
   schemaVersion: 1;
-  kind: "signupTemplate" | "consentStatement" | "taskTypeFields" | "petitionForm" | "profile" | "eService";
+  /**
+   * What the form is for: the platform's kinds and each installed module's (engine/modules/builtins.ts formKinds; creating a form checks it).
+   */
+  kind: string;
   title?: Texts;
   description?: Texts;
   /**

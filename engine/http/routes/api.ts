@@ -34,7 +34,7 @@ import { loadSiteTenant } from '../../queries/site';
 import { apiDocumentRoutes } from '../api-reference';
 import { defineRoute, mountRoutes, reply, type RouteSpec } from '../route';
 import { clearSessionCookie } from '../session-cookie';
-import { formsRouter } from './forms';
+import { formRoutes } from './forms';
 import { flowsApi } from './flows';
 import type { FlowTemporal } from '../../flows/workflows';
 import type { DevOutbox } from '../../dev/smtp-outbox';
@@ -180,11 +180,10 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
   });
 
   const routes: RouteSpec[] = [];
-  routes.push(...platformRoutes({ db, identity, secureCookies }), ...apiDocumentRoutes(() => routes, API_MOUNT_PATH));
+  routes.push(...platformRoutes({ db, identity, secureCookies }), ...formRoutes({ db, identity }), ...apiDocumentRoutes(() => routes, API_MOUNT_PATH));
   mountRoutes(api, routes);
 
   api.use(flowsApi({ db, contextOf, ...deps }));
-  api.use('/forms', formsRouter(db, identity, contextOf, deps.flows));
 
   return api;
 }

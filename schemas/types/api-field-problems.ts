@@ -1,0 +1,14 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+/**
+ * What stands between a draft and publishing, one per field (empty: it may be published).
+ */
+export interface FieldProblems {
+  problems: {
+    /**
+     * JSON pointer
+     */
+    field: string;
+    message: string;
+  }[];
+}

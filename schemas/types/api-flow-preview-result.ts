@@ -1,0 +1,32 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+/**
+ * Every reminder, status change, message, task and deletion of the scenario with its date, and warnings.
+ */
+export interface FlowPreviewResult {
+  startAt: string;
+  zone: string;
+  parameters: {};
+  timeline: TimelineEntry[];
+  commands: {
+    kind: string;
+  }[];
+  warnings: {
+    kind: "reminderAfterDeadline" | "deletionTooLate" | "noDeletion" | "inputRefused" | "notEnded";
+    at?: string;
+    rule?: string;
+    message: string;
+  }[];
+  endedAt: string | null;
+  status: string;
+}
+export interface TimelineEntry {
+  at: string;
+  kind: "started" | "event" | "status" | "action" | "task" | "decision" | "deadlineExtended" | "skipped" | "ended";
+  rule?: string;
+  action?: string;
+  /**
+   * Status, event type, task key, template — never personal data.
+   */
+  detail?: string;
+}

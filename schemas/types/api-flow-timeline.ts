@@ -1,0 +1,39 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+/**
+ * A running instance's state as its workflow tells it: status, tasks, the next due time and what happened.
+ */
+export interface FlowTimeline {
+  instanceId: string;
+  flowKey: string;
+  version: number;
+  status: string;
+  startedAt: string;
+  endedAt?: string;
+  nextDue?: {
+    at: string;
+    rule: string;
+  };
+  tasks: {
+    key: string;
+    rule: string;
+    role: string;
+    decisions: string[];
+    form?: string;
+    openedAt: string;
+    decision?: string;
+    decidedAt?: string;
+    decidedBy?: string;
+  }[];
+  timeline: TimelineEntry[];
+}
+export interface TimelineEntry {
+  at: string;
+  kind: "started" | "event" | "status" | "action" | "task" | "decision" | "deadlineExtended" | "skipped" | "ended";
+  rule?: string;
+  action?: string;
+  /**
+   * Status, event type, task key, template — never personal data.
+   */
+  detail?: string;
+}

@@ -1,0 +1,263 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+export type ATimeAfterAnEventOrADateOfTheSubject = (
+  | {
+      event: unknown;
+    }
+  | {
+      date: unknown;
+    }
+) & {
+  on: "after";
+  duration: Duration;
+  event?: EventMatch;
+  date?: string;
+};
+
+/**
+ * A published flow version with its parameter values and the form versions it starts from.
+ */
+export interface FlowVersion {
+  version: number;
+  definition: FlowDefinitionDraft;
+  parameters: {};
+  pinnedForms: {
+    [k: string]: number;
+  };
+}
+/**
+ * A process as data: statuses plus ordered rules "when … if … then …". A draft may be incomplete; flow-definition-publishable.schema.json and engine/flows/publishable.ts say what publishing needs. One interpreter workflow runs every published version (workflows/flow).
+ */
+export interface FlowDefinitionDraft {
+  schemaVersion: 1;
+  /**
+   * Stable name of the flow within the tenant (search attribute FlowKey).
+   */
+  key: string;
+  /**
+   * The module the flow belongs to, one of engine/modules/index.ts (publishing checks it is installed).
+   */
+  module: string;
+  /**
+   * What an instance is about, e.g. formSubmission; the module that registers it fetches its data, dates and recipients.
+   */
+  subjectType: string;
+  name?: Localized;
+  description?: LocalizedLong;
+  /**
+   * @maxItems 30
+   */
+  statuses?: Status[];
+  parameters?: Parameters;
+  /**
+   * @maxItems 10
+   */
+  deadlines?: Deadline[];
+  /**
+   * @maxItems 10
+   */
+  counters?: Counter[];
+  /**
+   * @maxItems 100
+   */
+  rules?: Rule[];
+}
+export interface Localized {
+  da?: string;
+  sv?: string;
+  en?: string;
+}
+export interface LocalizedLong {
+  da?: string;
+  sv?: string;
+  en?: string;
+}
+export interface Status {
+  key: string;
+  label?: Localized;
+  initial?: boolean;
+  /**
+   * The instance ends when it enters a final status and every rule it started has nothing more due.
+   */
+  final?: boolean;
+}
+/**
+ * A JSON Schema object of numbers, whole numbers, texts and yes/no values, each bounded and with a default.
+ */
+export interface Parameters {
+  type?: "object";
+  properties?: {
+    [k: string]: {
+      type: "integer" | "number" | "string" | "boolean";
+      title?: string;
+      description?: string;
+      minimum?: number;
+      maximum?: number;
+      maxLength?: number;
+      /**
+       * @maxItems 50
+       */
+      enum?: unknown[];
+      default?: unknown;
+    };
+  };
+}
+export interface Deadline {
+  key: string;
+  label?: Localized;
+  from?:
+    | {
+        event: EventMatch;
+      }
+    | {
+        date: string;
+      };
+  duration?: Duration;
+  /**
+   * Who may extend the deadline, and by how much at most in total.
+   */
+  extension?: {
+    role: string;
+    max: Duration;
+  };
+}
+export interface EventMatch {
+  /**
+   * flow.started, statusEntered, taskCompleted, deadlineExtended, or a module's event such as vote.cast.
+   */
+  event: string;
+  /**
+   * statusEntered: only this status.
+   */
+  status?: string;
+  /**
+   * taskCompleted: only this task.
+   */
+  task?: string;
+  /**
+   * taskCompleted: only this decision.
+   */
+  decision?: string;
+}
+/**
+ * Calendar units added in the tenant's time zone (a month after 31 January is the last day of February); `at` then sets the time of day.
+ */
+export interface Duration {
+  /**
+   * A whole number, or a parameter's value.
+   */
+  months?: number | ParamRef;
+  /**
+   * A whole number, or a parameter's value.
+   */
+  weeks?: number | ParamRef;
+  /**
+   * A whole number, or a parameter's value.
+   */
+  days?: number | ParamRef;
+  /**
+   * A whole number, or a parameter's value.
+   */
+  hours?: number | ParamRef;
+  /**
+   * A whole number, or a parameter's value.
+   */
+  minutes?: number | ParamRef;
+  /**
+   * Time of day, HH:MM, in the tenant's time zone.
+   */
+  at?: string;
+}
+export interface ParamRef {
+  $param: string;
+}
+export interface Counter {
+  key: string;
+  label?: Localized;
+  /**
+   * flow.started, statusEntered, taskCompleted, deadlineExtended, or a module's event such as vote.cast.
+   */
+  event: string;
+}
+export interface Rule {
+  /**
+   * Stable within the flow: part of every action's idempotency key.
+   */
+  id: string;
+  label?: Localized;
+  when:
+    | AnEvent
+    | ATimeAfterAnEventOrADateOfTheSubject
+    | ATimeBeforeADateOfTheSubject
+    | RepeatedlyFromAnEventUntilAStop
+    | ADeadlineIsReached
+    | ACounterReachesAThreshold;
+  /**
+   * JSON Logic over subject, answers, event, counters, parameters and status, with the operators engine/flows/publishable.ts allows.
+   */
+  if?: {};
+  /**
+   * @maxItems 10
+   */
+  then?: Action[];
+}
+export interface AnEvent {
+  on: "event";
+  event: EventMatch;
+}
+export interface ATimeBeforeADateOfTheSubject {
+  on: "before";
+  duration: Duration;
+  date: string;
+}
+export interface RepeatedlyFromAnEventUntilAStop {
+  on: "every";
+  duration: Duration;
+  event: EventMatch;
+  /**
+   * @maxItems 5
+   *
+   * Items: Ends an `every`: an event after its start, a time before a date of the subject, or a deadline.
+   */
+  until?: (
+    | {
+        on: "event";
+        event: EventMatch;
+      }
+    | {
+        on: "before";
+        duration: Duration;
+        date: string;
+      }
+    | {
+        on: "deadline";
+        deadline: string;
+      }
+  )[];
+  /**
+   * A whole number, or a parameter's value.
+   */
+  maxCount?: number | ParamRef;
+}
+export interface ADeadlineIsReached {
+  on: "deadline";
+  deadline: string;
+}
+export interface ACounterReachesAThreshold {
+  on: "threshold";
+  counter: string;
+  /**
+   * A whole number, or a parameter's value.
+   */
+  atLeast: number | ParamRef;
+}
+export interface Action {
+  /**
+   * A registered action: setStatus, notify, createTask, extendDeadline, startChildFlow, deletePersonalData, or a module's own.
+   */
+  action: string;
+  /**
+   * Checked against the action's own config schema (engine/flows/actions) when publishing.
+   */
+  config?: {};
+}

@@ -1,0 +1,8 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+export interface ValidatorQuery {
+  /**
+   * The language of the validation messages.
+   */
+  locale: "da" | "sv" | "en";
+}
