@@ -1,6 +1,7 @@
 // Flow definitions as named commands: create, save the draft, publish (freeze the draft as the next numbered
 // version with its parameters and pinned form versions), attach to a form, and move running instances to the
 // latest version. Administrators only; every change audited in its own transaction.
+import { flowGateway } from '../flows/gateway';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { FieldError } from '../../forms/validation';
 import type { FlowDefinition } from '../../workflows/flow/core/types';
@@ -141,6 +142,8 @@ export async function migrateFlowInstances(db: Database, ctx: CommandContext, fl
       const status = input.statusMap[r.status] ?? r.status;
       await db.sequelize.query('UPDATE flow_instances SET version = $2, status = $3, migrated_from = $4 WHERE id = $1', { bind: [r.id, flow.latest_version, status, input.fromVersion], transaction: tx });
       await recordAudit(db, tx, ctx, { action: 'flowInstance.migrated', entityType: 'flowInstance', entityId: r.id, summary: { from: input.fromVersion, to: flow.latest_version, status } });
+      // The running workflow is told in the same transaction, through the outbox: moved and told, or neither.
+      await flowGateway.signalInstance(db, tx, ctx.tenantId, r.id, { kind: 'migrate', statusMap: input.statusMap });
     }
     return { version: flow.latest_version, instances: running.map((r) => r.id) };
   });

@@ -26,7 +26,6 @@ import { retentionMonthsOf, zoneOf } from '../../flows/tenant-rules';
 import type { TenantSettings } from '../../../schemas/types/tenant-settings';
 import { suggestScenarios } from '../../flows/scenarios';
 import { flowHandle, type FlowTemporal } from '../../flows/workflows';
-import { flowGateway } from '../../flows/gateway';
 import { authorize } from '../../policies';
 import { listCommunications, listFlows, listInstances, listMySubmissions, listTasks, loadFlow, loadFlowVersion, loadInstance, loadTask } from '../../queries/flows';
 import { loadTenant } from '../../queries/tenant';
@@ -133,13 +132,8 @@ export function flowsApi({ db, flows, outbox, namespace, contextOf }: FlowRoutes
 
   api.post('/flows/:id/migrate', async (req, res) => {
     const body = validate<FlowMigrateRequest>('api/flow-migrate.schema.json', req.body);
-    const tenantId = req.tenant!.id;
+    // Each moved workflow is told through the flow outbox in the migration's transaction: the answer does not wait for Temporal.
     const moved = await migrateFlowInstances(db, contextOf(req), param(req, 'id'), body);
-    // Each moved workflow is told through the flow outbox, so the answer does not wait for Temporal. (In its own
-    // transaction, right after the migration's: migrateFlowInstances does not write the outbox rows yet.)
-    await db.withTenant(tenantId, async (tx) => {
-      for (const instanceId of moved.instances) await flowGateway.signalInstance(db, tx, tenantId, instanceId, { kind: 'migrate', statusMap: body.statusMap });
-    });
     res.json({ version: moved.version, moved: moved.instances.length });
   });
 
