@@ -7,16 +7,15 @@ export interface FlowSummary {
   id: string;
   key: string;
   module: string;
-  name: LocalizedText | null;
+  name: Localized | null;
   latestVersion: number;
   builtin: string | null;
   updatedAt: string;
   running: number;
   forms: string[];
 }
-/**
- * A text per language code (da, sv, en).
- */
-export interface LocalizedText {
-  [k: string]: string;
+export interface Localized {
+  da?: string;
+  sv?: string;
+  en?: string;
 }

@@ -8,9 +8,10 @@ export interface FlowPreviewResult {
   zone: string;
   parameters: {};
   timeline: TimelineEntry[];
-  commands: {
-    kind: string;
-  }[];
+  /**
+   * What the flow would ask the world to do, each with its idempotency key, rule, action, config and time.
+   */
+  commands: FlowCommand[];
   warnings: {
     kind: "reminderAfterDeadline" | "deletionTooLate" | "noDeletion" | "inputRefused" | "notEnded";
     at?: string;
@@ -29,4 +30,11 @@ export interface TimelineEntry {
    * Status, event type, task key, template — never personal data.
    */
   detail?: string;
+}
+export interface FlowCommand {
+  key: string;
+  rule: string;
+  action: string;
+  config: {};
+  at: string;
 }

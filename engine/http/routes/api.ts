@@ -2,7 +2,7 @@
 // its params, query and body are checked against their schemas before the handler runs; the handler calls one
 // command or query (which authorizes on what it loaded) and a presenter shapes the answer. The same list
 // makes the OpenAPI document (GET /api/openapi.json on admin sites).
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { AuditLogPage } from '../../../schemas/types/api-audit-log-page';
 import type { AuditLogQuery } from '../../../schemas/types/api-audit-log-query';
 import type { AuditChainReport } from '../../../schemas/types/api-audit-chain-report';
@@ -15,7 +15,6 @@ import type { ResponsibilityGrantInput } from '../../../schemas/types/api-respon
 import type { ResponsibilityGrant } from '../../../schemas/types/api-responsibility-grant-record';
 import type { ResponsibilityGrantList } from '../../../schemas/types/api-responsibility-grant-list';
 import type { SiteInfo } from '../../../schemas/types/api-site-info';
-import type { CommandContext } from '../../audit/record';
 import { listMyConsents, withdrawConsent } from '../../commands/consents';
 import { logout } from '../../commands/logout';
 import { grantResponsibility, listResponsibilities, revokeResponsibility } from '../../commands/responsibilities';
@@ -35,16 +34,12 @@ import { apiDocumentRoutes } from '../api-reference';
 import { defineRoute, mountRoutes, reply, type RouteSpec } from '../route';
 import { clearSessionCookie } from '../session-cookie';
 import { formRoutes } from './forms';
-import { flowsApi } from './flows';
+import { flowRoutes, type FlowRoutesDeps } from './flows';
 import type { FlowTemporal } from '../../flows/workflows';
 import type { DevOutbox } from '../../dev/smtp-outbox';
 import { spConfigFor } from './saml';
 
 export const API_MOUNT_PATH = '/api';
-
-function contextOf(req: Request): CommandContext {
-  return { actor: req.actor!, tenantId: req.tenant!.id, requestId: String(req.id) };
-}
 
 export interface ApiDeps {
   db: Database;
@@ -168,6 +163,11 @@ export function platformRoutes({ db, identity, secureCookies }: ApiDeps): RouteS
   ];
 }
 
+/** Every route of the JSON API but the document's own, in the order they are mounted (a fixed path before a parameter that would match it). */
+export function apiRoutes(deps: ApiDeps & FlowRoutesDeps): RouteSpec[] {
+  return [...platformRoutes(deps), ...formRoutes(deps), ...flowRoutes(deps)];
+}
+
 export function apiRouter(db: Database, identity: Identity, secureCookies: boolean, deps: { flows: FlowTemporal; outbox?: DevOutbox; namespace: string }): Router {
   const api = Router();
 
@@ -180,10 +180,8 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
   });
 
   const routes: RouteSpec[] = [];
-  routes.push(...platformRoutes({ db, identity, secureCookies }), ...formRoutes({ db, identity }), ...apiDocumentRoutes(() => routes, API_MOUNT_PATH));
+  routes.push(...apiRoutes({ db, identity, secureCookies, ...deps }), ...apiDocumentRoutes(() => routes, API_MOUNT_PATH));
   mountRoutes(api, routes);
-
-  api.use(flowsApi({ db, contextOf, ...deps }));
 
   return api;
 }

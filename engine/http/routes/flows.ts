@@ -1,214 +1,290 @@
-// Flows over HTTP. Administrators: flows (list, create, draft, publish, versions, preview, migrate), running
-// instances with their timelines, message templates, the communication log and (in development) the outbox.
-// Whoever holds a task's role: the task inbox and decisions. A citizen: their own submissions' status.
-import { Router, type Request } from 'express';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+// Flows over HTTP, as route specs (engine/http/route.ts). Administrators: flows (list, create, draft, publish,
+// versions, preview, migrate), running instances with their timelines, message templates, the communication
+// log and (in development) the outbox. Whoever holds a task's role: the task inbox and decisions. A citizen:
+// their own submissions' status.
+import type { Created } from '../../../schemas/types/api-created';
+import type { CommunicationList } from '../../../schemas/types/api-communication-list';
 import type { DeadlineExtension } from '../../../schemas/types/api-deadline-extension';
+import type { DevOutbox as DevOutboxAnswer } from '../../../schemas/types/api-dev-outbox';
+import type { EditorSchemaParams } from '../../../schemas/types/api-editor-schema-params';
+import type { FlowDetail } from '../../../schemas/types/api-flow-detail';
+import type { FlowDraftSaved } from '../../../schemas/types/api-flow-draft-saved';
+import type { FlowEditorSchemas } from '../../../schemas/types/api-flow-editor-schemas';
+import type { FlowInstanceDetail } from '../../../schemas/types/api-flow-instance-detail';
+import type { FlowInstancePage } from '../../../schemas/types/api-flow-instance-page';
 import type { FlowInstancesQuery } from '../../../schemas/types/api-flow-instances-query';
+import type { FlowList } from '../../../schemas/types/api-flow-list';
+import type { FlowMigrated } from '../../../schemas/types/api-flow-migrated';
 import type { FlowMigrateRequest } from '../../../schemas/types/api-flow-migrate';
 import type { FlowPreviewRequest } from '../../../schemas/types/api-flow-preview';
+import type { FlowPreviewResult } from '../../../schemas/types/api-flow-preview-result';
+import type { FlowTimeline } from '../../../schemas/types/api-flow-timeline';
+import type { FlowVersion } from '../../../schemas/types/api-flow-version';
 import type { FormFlowAttachment } from '../../../schemas/types/api-form-flow';
+import type { IdParams } from '../../../schemas/types/api-id-params';
+import type { MessagePreview } from '../../../schemas/types/api-message-preview';
+import type { MessageTemplateInput } from '../../../schemas/types/api-message-template';
+import type { MessageTemplate } from '../../../schemas/types/api-message-template-record';
+import type { MessageTemplateList } from '../../../schemas/types/api-message-template-list';
+import type { MySubmissions } from '../../../schemas/types/api-my-submissions';
+import type { TaskDecided } from '../../../schemas/types/api-task-decided';
 import type { TaskDecision } from '../../../schemas/types/api-task-decision';
-import { simulate, type Scenario } from '../../../workflows/flow/core/simulate';
-import type { FlowDefinition } from '../../../workflows/flow/core/types';
-import { flowMessages } from '../../../workflows';
-import { actorRoles, type Actor } from '../../actors';
-import type { CommandContext } from '../../audit/record';
-import { attachFlowToForm, createFlow, migrateFlowInstances, publishFlow, publishReferences, saveFlowDraft } from '../../commands/flows';
+import type { TaskList } from '../../../schemas/types/api-task-list';
+import type { TasksQuery } from '../../../schemas/types/api-tasks-query';
+import type { TemplateKeyParams } from '../../../schemas/types/api-template-key-params';
+import type { TemplatePreviewQuery } from '../../../schemas/types/api-template-preview-query';
+import type { VersionParams } from '../../../schemas/types/api-version-params';
+import type { VersionPublished } from '../../../schemas/types/api-version-published';
+import { decideTask, extendDeadline } from '../../commands/flow-updates';
+import { attachFlowToForm, createFlow, migrateFlowInstances, publishFlow, saveFlowDraft } from '../../commands/flows';
 import { listTemplates, previewTemplate, saveTemplate } from '../../commands/message-templates';
 import type { Database } from '../../db/database';
 import type { DevOutbox } from '../../dev/smtp-outbox';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors';
-import { parameterDefaults } from '../../flows/builtin';
-import { flowPublishProblems } from '../../flows/publishable';
-import { editorSchemas, editorValidatorModule } from '../../flows/editor-schemas';
-import { retentionMonthsOf, zoneOf } from '../../flows/tenant-rules';
-import type { TenantSettings } from '../../../schemas/types/tenant-settings';
 import { suggestScenarios } from '../../flows/scenarios';
-import { flowHandle, type FlowTemporal } from '../../flows/workflows';
-import { authorize } from '../../policies';
-import { listCommunications, listFlows, listInstances, listMySubmissions, listTasks, loadFlow, loadFlowVersion, loadInstance, loadTask } from '../../queries/flows';
-import { loadTenant } from '../../queries/tenant';
-import { validate, validateQuery } from '../../validation';
-import { workflowIds } from '../../temporal/ids';
-import { param, versionParam } from '../params';
-
-/** The actor as a flow workflow's Update sees it: an id and roles, nothing personal. */
-const flowActor = (actor: Actor) => ({ id: actor.kind === 'user' ? actor.id : 'system', roles: actorRoles(actor) as string[] });
-
-/** An Update the workflow's validator refused (or its handler rejected) is a conflict with the instance's state. */
-async function update<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) throw new ConflictError(err.cause?.message ?? err.message);
-    throw err;
-  }
-}
-
-/** Parameter values to try in the preview, each checked against its declared type and bounds. */
-function previewParameters(def: FlowDefinition, overrides: Record<string, unknown> | undefined): Record<string, unknown> {
-  const declared = def.parameters?.properties ?? {};
-  const problems: { field: string; message: string }[] = [];
-  for (const [name, value] of Object.entries(overrides ?? {})) {
-    const p = declared[name];
-    if (!p) problems.push({ field: `/parameters/${name}`, message: 'the flow has no such parameter' });
-    else if ((p.type === 'integer' && !Number.isInteger(value)) || (p.type === 'number' && typeof value !== 'number')) problems.push({ field: `/parameters/${name}`, message: `must be a ${p.type === 'integer' ? 'whole number' : 'number'}` });
-    else if (typeof value === 'number' && ((p.minimum !== undefined && value < p.minimum) || (p.maximum !== undefined && value > p.maximum))) problems.push({ field: `/parameters/${name}`, message: `must be between ${p.minimum} and ${p.maximum}` });
-  }
-  if (problems.length) throw new ValidationError(problems);
-  return { ...parameterDefaults(def), ...overrides };
-}
+import type { FlowTemporal } from '../../flows/workflows';
+import { presentCommunications, presentFlowList, presentInstance, presentInstancePage, presentMySubmissions, presentTasks, presentVersions } from '../../presenters/flows';
+import { listDevOutbox } from '../../queries/dev-outbox';
+import { loadEditorSchemas, loadEditorValidator, loadFlowForEditor } from '../../queries/flow-editor';
+import { loadInstanceDetail } from '../../queries/flow-instance';
+import { previewFlow } from '../../queries/flow-preview';
+import { listCommunications, listFlows, listInstances, listMySubmissions, listTasks, loadFlowVersion } from '../../queries/flows';
+import { defineRoute, type RouteSpec } from '../route';
 
 export interface FlowRoutesDeps {
   db: Database;
   flows: FlowTemporal;
   outbox?: DevOutbox;
   namespace: string;
-  contextOf: (req: Request) => CommandContext;
 }
 
-export function flowsApi({ db, flows, outbox, namespace, contextOf }: FlowRoutesDeps): Router {
-  const api = Router();
+const ID = 'api/id-params.schema.json';
 
-  api.get('/flows', async (req, res) => {
-    res.json({ flows: await listFlows(db, req.actor!) });
-  });
-
-  api.post('/flows', async (req, res) => {
-    res.status(201).json(await createFlow(db, contextOf(req), req.body));
-  });
-
-  // The action registry and the `when` shape, as self-contained schemas for the editor's generated forms.
-  api.get('/flows/editor-schemas', (req, res) => {
-    authorize(req.actor!, 'flows.view', { tenantId: req.tenant!.id });
-    res.json(editorSchemas());
-  });
-
-  api.get('/flows/editor-schemas/:name/validator.js', (req, res) => {
-    authorize(req.actor!, 'flows.view', { tenantId: req.tenant!.id });
-    const code = editorValidatorModule(param(req, 'name'));
-    if (!code) throw new NotFoundError();
-    res.type('text/javascript').set('Cache-Control', 'private, max-age=3600').send(code);
-  });
-
-  api.get('/flows/:id', async (req, res) => {
-    const flow = await loadFlow(db, req.actor!, param(req, 'id'));
-    const problems = await db.withTenant(req.tenant!.id, async (tx) => flowPublishProblems(flow.draft, await publishReferences(db, tx)));
-    res.json({ ...flow, problems, scenarios: suggestScenarios(flow.draft) });
-  });
-
-  api.put('/flows/:id/draft', async (req, res) => {
-    const saved = await saveFlowDraft(db, contextOf(req), param(req, 'id'), req.body);
-    res.json({ ...saved, scenarios: suggestScenarios(saved.draft) });
-  });
-
-  api.post('/flows/:id/publish', async (req, res) => {
-    res.status(201).json(await publishFlow(db, contextOf(req), param(req, 'id')));
-  });
-
-  api.get('/flows/:id/versions/:version', async (req, res) => {
-    res.json(await loadFlowVersion(db, req.actor!, param(req, 'id'), versionParam(param(req, 'version'))));
-  });
-
-  // The timeline preview: the pure core on a virtual clock, no side effects (workflows/flow/core/simulate.ts).
-  api.post('/flows/:id/preview', async (req, res) => {
-    const body = validate<FlowPreviewRequest>('api/flow-preview.schema.json', req.body);
-    const def = body.version ? (await loadFlowVersion(db, req.actor!, param(req, 'id'), body.version)).definition : (await loadFlow(db, req.actor!, param(req, 'id'))).draft;
-    validate('flows/flow-definition-draft.schema.json', structuredClone(def));
-    const tenant = await loadTenant(db, req.tenant!.id);
-    const zone = zoneOf(tenant.country);
-    const retentionMonths = retentionMonthsOf(tenant.settings as TenantSettings);
-    const parameters = previewParameters(def, body.parameters);
-    const startAt = new Date().toISOString();
-    try {
-      const result = simulate(def, { zone, parameters, facts: {} }, startAt, body.scenario as Scenario, { retentionMonths });
-      res.json({ startAt, zone, parameters, timeline: result.timeline, commands: result.commands, warnings: result.warnings, endedAt: result.endedAt ?? null, status: result.state.status });
-    } catch (err) {
-      // A draft may still be incomplete (a missing parameter, a rule that triggers itself): say so, as a field error.
-      throw new ValidationError([{ field: '/', message: `the flow cannot be previewed yet: ${err instanceof Error ? err.message : String(err)}` }]);
-    }
-  });
-
-  api.post('/flows/:id/migrate', async (req, res) => {
-    const body = validate<FlowMigrateRequest>('api/flow-migrate.schema.json', req.body);
-    // Each moved workflow is told through the flow outbox in the migration's transaction: the answer does not wait for Temporal.
-    const moved = await migrateFlowInstances(db, contextOf(req), param(req, 'id'), body);
-    res.json({ version: moved.version, moved: moved.instances.length });
-  });
-
-  api.put('/forms/:id/flow', async (req, res) => {
-    const body = validate<FormFlowAttachment>('api/form-flow.schema.json', req.body);
-    await attachFlowToForm(db, contextOf(req), param(req, 'id'), body.flowId);
-    res.status(204).end();
-  });
-
-  api.get('/flow-instances', async (req, res) => {
-    const q = validateQuery<FlowInstancesQuery>('api/flow-instances-query.schema.json', req.query as Record<string, unknown>);
-    const page = await listInstances(db, req.actor!, q);
-    const tenantId = req.tenant!.id;
-    res.json({ ...page, rows: page.rows.map((r) => ({ ...r, webUiPath: `/temporal/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowIds.flow(tenantId, r.id))}` })) });
-  });
-
-  api.get('/flow-instances/:id', async (req, res) => {
-    const instance = await loadInstance(db, req.actor!, param(req, 'id'));
-    const timeline = await flowHandle(flows, req.tenant!.id, instance.id).query(flowMessages.timelineQuery);
-    res.json({ instance, timeline, communications: await listCommunications(db, req.actor!, instance.id) });
-  });
-
-  api.post('/flow-instances/:id/deadline-extensions', async (req, res) => {
-    const body = validate<DeadlineExtension>('api/deadline-extension.schema.json', req.body);
-    const instance = await loadInstance(db, req.actor!, param(req, 'id'));
-    const actor = req.actor!;
-    const timeline = await update(() => flowHandle(flows, req.tenant!.id, instance.id).executeUpdate(flowMessages.extendDeadlineUpdate, { args: [{ ...body, actor: flowActor(actor) }] }));
-    res.json(timeline);
-  });
-
-  api.get('/tasks', async (req, res) => {
-    const state = req.query.state === 'decided' ? 'decided' : 'open';
-    res.json({ tasks: await listTasks(db, req.actor!, state) });
-  });
-
-  api.post('/tasks/:id/decision', async (req, res) => {
-    const { decision } = validate<TaskDecision>('api/task-decision.schema.json', req.body);
-    const actor = req.actor!;
-    const task = await loadTask(db, actor, param(req, 'id'));
-    authorize(actor, 'tasks.decide', { tenantId: req.tenant!.id, role: task.role });
-    if (task.decision) throw new ConflictError('The task has been decided already.');
-    const timeline = await update(() =>
-      flowHandle(flows, req.tenant!.id, task.instanceId).executeUpdate(flowMessages.decideUpdate, { args: [{ task: task.taskKey, decision, actor: flowActor(actor) }] }),
-    );
-    res.json({ status: timeline.status, timeline: timeline.timeline });
-  });
-
-  api.get('/message-templates', async (req, res) => {
-    res.json({ templates: await listTemplates(db, req.actor!) });
-  });
-
-  api.put('/message-templates/:key', async (req, res) => {
-    res.json(await saveTemplate(db, contextOf(req), param(req, 'key'), req.body));
-  });
-
-  api.get('/message-templates/:key/preview', async (req, res) => {
-    const locale = String(req.query.locale);
-    if (locale !== 'da' && locale !== 'sv' && locale !== 'en') throw new ValidationError([{ field: '/locale', message: 'must be da, sv or en' }]);
-    res.json(await previewTemplate(db, req.actor!, param(req, 'key'), locale));
-  });
-
-  api.get('/communications', async (req, res) => {
-    res.json({ communications: await listCommunications(db, req.actor!) });
-  });
-
-  // Development only: the messages the local SMTP server received from this tenant's flows.
-  api.get('/dev/outbox', async (req, res) => {
-    authorize(req.actor!, 'outbox.view', { tenantId: req.tenant!.id });
-    if (!outbox) throw new NotFoundError('There is no development outbox: e-mail goes to the configured SMTP server.');
-    res.json({ messages: await outbox.list(req.tenant!.id) });
-  });
-
-  api.get('/me/submissions', async (req, res) => {
-    res.json({ submissions: await listMySubmissions(db, req.actor!) });
-  });
-
-  return api;
+export function flowRoutes({ db, flows, outbox, namespace }: FlowRoutesDeps): RouteSpec[] {
+  return [
+    defineRoute<{ response: FlowList }>({
+      method: 'GET',
+      path: '/flows',
+      summary: 'Flows',
+      tags: ['Flows'],
+      responses: { 200: 'api/flow-list.schema.json' },
+      handler: async ({ actor }) => presentFlowList(await listFlows(db, actor)),
+    }),
+    defineRoute<{ body: unknown; response: Created }>({
+      method: 'POST',
+      path: '/flows',
+      summary: 'Create a flow from a draft',
+      tags: ['Flows'],
+      body: 'flows/flow-definition-draft.schema.json',
+      responses: { 201: 'api/created.schema.json' },
+      handler: ({ ctx, body }) => createFlow(db, ctx, body),
+    }),
+    // The action registry and the `when` shape, as self-contained schemas for the editor's generated forms.
+    defineRoute<{ response: FlowEditorSchemas }>({
+      method: 'GET',
+      path: '/flows/editor-schemas',
+      summary: 'The flow editor’s schemas: each action’s config and the `when` shape',
+      tags: ['Flows'],
+      responses: { 200: 'api/flow-editor-schemas.schema.json' },
+      handler: ({ actor }) => loadEditorSchemas(actor) as FlowEditorSchemas,
+    }),
+    defineRoute<{ params: EditorSchemaParams }>({
+      method: 'GET',
+      path: '/flows/editor-schemas/:name/validator.js',
+      summary: 'The precompiled validators of one editor schema, as an ES module',
+      tags: ['Flows'],
+      params: 'api/editor-schema-params.schema.json',
+      responses: { 200: { raw: 'text/javascript', description: 'An ES module' } },
+      handler: ({ actor, params, res }) => {
+        const code = loadEditorValidator(actor, params.name);
+        res.set('Cache-Control', 'private, max-age=3600');
+        return code;
+      },
+    }),
+    defineRoute<{ params: IdParams; response: FlowDetail }>({
+      method: 'GET',
+      path: '/flows/:id',
+      summary: 'A flow: its draft, versions, problems and suggested preview scenarios',
+      tags: ['Flows'],
+      params: ID,
+      responses: { 200: 'api/flow-detail.schema.json' },
+      handler: async ({ actor, params }) => {
+        const flow = await loadFlowForEditor(db, actor, params.id);
+        return { ...flow, versions: presentVersions(flow.versions) };
+      },
+    }),
+    defineRoute<{ params: IdParams; body: unknown; response: FlowDraftSaved }>({
+      method: 'PUT',
+      path: '/flows/:id/draft',
+      summary: 'Save a flow’s draft',
+      description: 'Answers the saved draft with what stands between it and publishing, and the preview scenarios it suggests.',
+      tags: ['Flows'],
+      params: ID,
+      body: 'flows/flow-definition-draft.schema.json',
+      responses: { 200: 'api/flow-draft-saved.schema.json' },
+      handler: async ({ ctx, params, body }) => {
+        const saved = await saveFlowDraft(db, ctx, params.id, body);
+        return { ...saved, scenarios: suggestScenarios(saved.draft) };
+      },
+    }),
+    defineRoute<{ params: IdParams; response: VersionPublished }>({
+      method: 'POST',
+      path: '/flows/:id/publish',
+      summary: 'Publish a flow’s draft as its next version',
+      tags: ['Flows'],
+      params: ID,
+      responses: { 201: 'api/version-published.schema.json' },
+      handler: ({ ctx, params }) => publishFlow(db, ctx, params.id),
+    }),
+    defineRoute<{ params: VersionParams; response: FlowVersion }>({
+      method: 'GET',
+      path: '/flows/:id/versions/:version',
+      summary: 'A published flow version',
+      tags: ['Flows'],
+      params: 'api/version-params.schema.json',
+      responses: { 200: 'api/flow-version.schema.json' },
+      handler: ({ actor, params }) => loadFlowVersion(db, actor, params.id, params.version),
+    }),
+    // The timeline preview: the pure core on a virtual clock, no side effects (workflows/flow/core/simulate.ts).
+    defineRoute<{ params: IdParams; body: FlowPreviewRequest; response: FlowPreviewResult }>({
+      method: 'POST',
+      path: '/flows/:id/preview',
+      summary: 'Preview a flow’s timeline in one scenario',
+      description: 'Runs the saved draft (or a published version) on a virtual clock; changes nothing.',
+      tags: ['Flows'],
+      params: ID,
+      body: 'api/flow-preview.schema.json',
+      responses: { 200: 'api/flow-preview-result.schema.json' },
+      handler: async ({ actor, params, body }) => (await previewFlow(db, actor, params.id, body)) as FlowPreviewResult,
+    }),
+    defineRoute<{ params: IdParams; body: FlowMigrateRequest; response: FlowMigrated }>({
+      method: 'POST',
+      path: '/flows/:id/migrate',
+      summary: 'Move the running instances of an older version to the latest one',
+      tags: ['Flows'],
+      params: ID,
+      body: 'api/flow-migrate.schema.json',
+      responses: { 200: 'api/flow-migrated.schema.json' },
+      handler: async ({ ctx, params, body }) => {
+        // Each moved workflow is told through the flow outbox in the migration's transaction: the answer does not wait for Temporal.
+        const moved = await migrateFlowInstances(db, ctx, params.id, body);
+        return { version: moved.version, moved: moved.instances.length };
+      },
+    }),
+    defineRoute<{ params: IdParams; body: FormFlowAttachment }>({
+      method: 'PUT',
+      path: '/forms/:id/flow',
+      summary: 'Attach a flow to a form (or detach it)',
+      description: 'Each new submission of the form starts an instance of the flow.',
+      tags: ['Forms', 'Flows'],
+      params: ID,
+      body: 'api/form-flow.schema.json',
+      responses: { 204: 'empty' },
+      handler: ({ ctx, params, body }) => attachFlowToForm(db, ctx, params.id, body.flowId),
+    }),
+    defineRoute<{ query: FlowInstancesQuery; response: FlowInstancePage }>({
+      method: 'GET',
+      path: '/flow-instances',
+      summary: 'Flow instances, newest first',
+      tags: ['Flow instances'],
+      query: 'api/flow-instances-query.schema.json',
+      responses: { 200: 'api/flow-instance-page.schema.json' },
+      handler: async ({ actor, tenantId, query }) => presentInstancePage(await listInstances(db, actor, query), namespace, tenantId),
+    }),
+    defineRoute<{ params: IdParams; response: FlowInstanceDetail }>({
+      method: 'GET',
+      path: '/flow-instances/:id',
+      summary: 'A flow instance with its timeline and messages',
+      tags: ['Flow instances'],
+      params: ID,
+      responses: { 200: 'api/flow-instance-detail.schema.json' },
+      handler: async ({ actor, params }) => {
+        const { instance, timeline, communications } = await loadInstanceDetail(db, flows, actor, params.id);
+        return { instance: presentInstance(instance), timeline, communications: presentCommunications(communications) };
+      },
+    }),
+    defineRoute<{ params: IdParams; body: DeadlineExtension; response: FlowTimeline }>({
+      method: 'POST',
+      path: '/flow-instances/:id/deadline-extensions',
+      summary: 'Extend a deadline of a flow instance',
+      tags: ['Flow instances'],
+      params: ID,
+      body: 'api/deadline-extension.schema.json',
+      responses: { 200: 'api/flow-timeline.schema.json' },
+      handler: ({ ctx, params, body }) => extendDeadline(db, flows, ctx, params.id, body),
+    }),
+    defineRoute<{ query: TasksQuery; response: TaskList }>({
+      method: 'GET',
+      path: '/tasks',
+      summary: 'The task inbox: tasks for the roles I hold',
+      tags: ['Tasks'],
+      query: 'api/tasks-query.schema.json',
+      responses: { 200: 'api/task-list.schema.json' },
+      handler: async ({ actor, query }) => presentTasks(await listTasks(db, actor, query.state ?? 'open')),
+    }),
+    defineRoute<{ params: IdParams; body: TaskDecision; response: TaskDecided }>({
+      method: 'POST',
+      path: '/tasks/:id/decision',
+      summary: 'Decide a task',
+      tags: ['Tasks'],
+      params: ID,
+      body: 'api/task-decision.schema.json',
+      responses: { 200: 'api/task-decided.schema.json' },
+      handler: ({ ctx, params, body }) => decideTask(db, flows, ctx, params.id, body.decision),
+    }),
+    defineRoute<{ response: MessageTemplateList }>({
+      method: 'GET',
+      path: '/message-templates',
+      summary: 'Message templates',
+      tags: ['Messages'],
+      responses: { 200: 'api/message-template-list.schema.json' },
+      handler: async ({ actor }) => ({ templates: await listTemplates(db, actor) }),
+    }),
+    defineRoute<{ params: TemplateKeyParams; body: MessageTemplateInput; response: MessageTemplate }>({
+      method: 'PUT',
+      path: '/message-templates/:key',
+      summary: 'Save a message template',
+      description: 'Unknown {{merge fields}} are refused, each named as a field error.',
+      tags: ['Messages'],
+      params: 'api/template-key-params.schema.json',
+      body: 'api/message-template.schema.json',
+      responses: { 200: 'api/message-template-record.schema.json' },
+      handler: ({ ctx, params, body }) => saveTemplate(db, ctx, params.key, body),
+    }),
+    defineRoute<{ params: TemplateKeyParams; query: TemplatePreviewQuery; response: MessagePreview }>({
+      method: 'GET',
+      path: '/message-templates/:key/preview',
+      summary: 'A message template rendered with sample data',
+      tags: ['Messages'],
+      params: 'api/template-key-params.schema.json',
+      query: 'api/template-preview-query.schema.json',
+      responses: { 200: 'api/message-preview.schema.json' },
+      handler: ({ actor, params, query }) => previewTemplate(db, actor, params.key, query.locale),
+    }),
+    defineRoute<{ response: CommunicationList }>({
+      method: 'GET',
+      path: '/communications',
+      summary: 'The communication log',
+      tags: ['Messages'],
+      responses: { 200: 'api/communication-list.schema.json' },
+      handler: async ({ actor }) => ({ communications: presentCommunications(await listCommunications(db, actor)) }),
+    }),
+    // Development only: the messages the local SMTP server received from this tenant's flows.
+    defineRoute<{ response: DevOutboxAnswer }>({
+      method: 'GET',
+      path: '/dev/outbox',
+      summary: 'The development outbox',
+      description: 'Development only: the e-mail the local SMTP server received. 404 where e-mail goes to a real SMTP server.',
+      tags: ['Messages'],
+      responses: { 200: 'api/dev-outbox.schema.json' },
+      handler: async ({ actor }) => ({ messages: await listDevOutbox(outbox, actor) }),
+    }),
+    defineRoute<{ response: MySubmissions }>({
+      method: 'GET',
+      path: '/me/submissions',
+      summary: 'What I have sent, and where it stands',
+      tags: ['My profile'],
+      responses: { 200: 'api/my-submissions.schema.json' },
+      handler: async ({ actor }) => presentMySubmissions(await listMySubmissions(db, actor)),
+    }),
+  ];
 }
