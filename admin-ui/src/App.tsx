@@ -71,6 +71,10 @@ export function App() {
               </NavLink>
             </li>
           ))}
+          {/* A page of the server's (Scalar renders the OpenAPI document there), not of this app: a plain link. */}
+          <li>
+            <a href="/api/reference">{t('nav.apiReference')}</a>
+          </li>
         </ul>
       </nav>
       <main id="main" className="admin-main">
