@@ -6,14 +6,15 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { rememberCsrfToken } from './api';
 import { initI18n } from './i18n';
+import { siteResources, type UiModule } from './modules';
 import { fetchSiteInfo, SiteContext } from './site';
 
 type Translations = Record<string, unknown>;
 
-export async function bootSite(App: ComponentType, locales: { da: Translations; sv: Translations; en: Translations }, queryClient: QueryClient): Promise<void> {
+export async function bootSite(App: ComponentType, locales: { da: Translations; sv: Translations; en: Translations }, queryClient: QueryClient, modules: readonly UiModule[] = []): Promise<void> {
   const site = await fetchSiteInfo();
   rememberCsrfToken(site.csrfToken);
-  await initI18n({ da: { translation: locales.da }, sv: { translation: locales.sv }, en: { translation: locales.en } }, site.tenant.defaultLocale);
+  await initI18n(siteResources(locales, modules), site.tenant.defaultLocale);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
 import { loginUrl, logout } from '../../forms/ui/session';
+import { modulePages } from '../../forms/ui/modules';
 import { useSite } from '../../forms/ui/site';
+import { PUBLIC_MODULES } from './modules';
 import { ContactPage } from './pages/ContactPage';
 import { FrontPage } from './pages/FrontPage';
 import { ProfilePage } from './pages/ProfilePage';
@@ -12,10 +14,14 @@ import { NotFoundPage } from './pages/NotFoundPage';
 // The form renderer (RJSF, Ajv runtime) loads only on form pages, keeping the other pages light.
 const FormPage = lazy(() => import('./pages/FormPage').then((m) => ({ default: m.FormPage })));
 
+// The modules' pages (engine and site name none of them: src/modules/index.ts lists the modules).
+const MODULE_PAGES = modulePages(PUBLIC_MODULES);
+
 const menu = [
-  { to: '/', key: 'front' },
-  { to: '/contact', key: 'contact' },
-] as const;
+  { to: '/', titleKey: 'nav.front' },
+  { to: '/contact', titleKey: 'nav.contact' },
+  ...MODULE_PAGES.filter((p) => p.nav).map((p) => ({ to: p.path, titleKey: p.titleKey })),
+];
 
 /** Public site layout in the Danish design system's markup; the neutral theme styles the same classes. */
 export function App() {
@@ -23,8 +29,9 @@ export function App() {
   const { tenant, actor } = useSite();
   const { pathname } = useLocation();
   useEffect(() => {
+    const modulePage = MODULE_PAGES.find((p) => p.path === pathname);
     const page = pathname === '/contact' ? 'contact' : pathname === '/profile' ? 'profile' : pathname.startsWith('/forms/') ? 'form' : 'front';
-    document.title = `${t(`pageTitle.${page}`)} – ${tenant.name}`;
+    document.title = `${modulePage ? t(modulePage.titleKey) : t(`pageTitle.${page}`)} – ${tenant.name}`;
   }, [pathname, t, tenant.name]);
   return (
     <>
@@ -61,10 +68,10 @@ export function App() {
         <nav className="navigation-menu" aria-label={t('nav.label')}>
           <div className="navigation-menu-inner container">
             <ul className="mainmenu">
-              {menu.map(({ to, key }) => (
+              {menu.map(({ to, titleKey }) => (
                 <li key={to} className={pathname === to ? 'active current' : undefined}>
                   <Link to={to} className="nav-link" aria-current={pathname === to ? 'page' : undefined}>
-                    <span>{t(`nav.${key}`)}</span>
+                    <span>{t(titleKey)}</span>
                   </Link>
                 </li>
               ))}
@@ -85,6 +92,9 @@ export function App() {
               </Suspense>
             }
           />
+          {MODULE_PAGES.map(({ path, component: Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

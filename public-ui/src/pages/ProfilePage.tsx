@@ -5,9 +5,9 @@ import { useSite } from '../../../forms/ui/site';
 import { meQuery } from '../api/queries';
 import { Loading, ProblemAlert } from '../components/QueryState';
 import { MyConsents } from './MyConsents';
-import { MySubmissions } from './MySubmissions';
+import { PUBLIC_MODULES } from '../modules';
 
-/** "My profile": who the e-ID login says you are. Election and petition details join it in later issues. */
+/** "My profile": who the e-ID login says you are, the sections the modules add (what I sent, …), my consents. */
 export function ProfilePage() {
   const { t } = useTranslation();
   const { tenant, actor } = useSite();
@@ -43,7 +43,7 @@ export function ProfilePage() {
       </dl>
       {/* The personal number joins the list above when it has come; a list holds only its terms and details. */}
       {me.isPending ? <Loading /> : me.isError ? <ProblemAlert error={me.error} /> : null}
-      <MySubmissions />
+      {PUBLIC_MODULES.flatMap((m) => (m.profileSections ?? []).map((Section, i) => <Section key={`${m.name}-${i}`} />))}
       <MyConsents />
     </article>
   );

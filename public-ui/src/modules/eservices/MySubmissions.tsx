@@ -1,11 +1,12 @@
-// "What I have sent": the logged-in person's submissions with their reference and where each stands.
+// "What I have sent": the logged-in person's submissions with their reference and where each stands — the
+// e-services module's section of the profile page.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { mySubmissionsQuery } from '../api/queries';
-import { QueryState } from '../components/QueryState';
+import { mySubmissionsQuery } from '../../api/queries';
+import { QueryState } from '../../components/QueryState';
 
 export function MySubmissions() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('eservices');
   const submissions = useQuery(mySubmissionsQuery());
   const text = (m: Record<string, string> | null) => (m ? (m[i18n.language] ?? Object.values(m)[0] ?? '') : '');
   return (

@@ -1,0 +1,50 @@
+// How a module's pages join a site: each app lists its modules in src/modules/index.ts; a module brings its
+// pages (route, navigation entry), sections it adds to platform pages (the profile), and its texts in its own
+// i18n namespace (the module's name), so no central list of pages or texts has to change when one is added.
+import type { Resource } from 'i18next';
+import type { ComponentType } from 'react';
+import type { UiLocale } from './i18n';
+
+type Texts = Record<string, unknown>;
+
+export interface UiPage {
+  /** A react-router path, e.g. `/petitions/:id`. */
+  path: string;
+  /** The page's name in the module's texts (`nav.<key>`), for the navigation and the document title. */
+  key: string;
+  component: ComponentType;
+  /** Listed in the site's navigation (pages reached from another page are not). */
+  nav?: boolean;
+}
+
+export interface UiModule {
+  /** The module's name (as on the server); also its i18n namespace. */
+  name: string;
+  pages?: UiPage[];
+  /** Sections the module adds to the person's profile page (public site). */
+  profileSections?: ComponentType[];
+  texts: Record<UiLocale, Texts>;
+}
+
+/** A module's page with what the site needs to show it: its namespaced title key. */
+export interface ModulePage extends UiPage {
+  module: string;
+  /** i18next key with namespace, e.g. `petitions:nav.list`. */
+  titleKey: string;
+}
+
+export function modulePages(modules: readonly UiModule[]): ModulePage[] {
+  const pages = modules.flatMap((m) => (m.pages ?? []).map((p) => ({ ...p, module: m.name, titleKey: `${m.name}:nav.${p.key}` })));
+  const seen = new Set<string>();
+  for (const p of pages) {
+    if (seen.has(p.path)) throw new Error(`two modules claim the page ${p.path}`);
+    seen.add(p.path);
+  }
+  return pages;
+}
+
+/** i18next resources: the app's own texts as the default namespace, each module's under its name. */
+export function siteResources(app: Record<UiLocale, Texts>, modules: readonly UiModule[]): Resource {
+  const forLocale = (locale: UiLocale) => ({ translation: app[locale], ...Object.fromEntries(modules.map((m) => [m.name, m.texts[locale]])) });
+  return { da: forLocale('da'), sv: forLocale('sv'), en: forLocale('en') };
+}

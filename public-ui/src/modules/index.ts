@@ -1,0 +1,6 @@
+// The public site's modules: the one list (as engine/modules/index.ts is on the server). A module's pages,
+// profile sections and texts come from here; App.tsx and the profile page name none of them.
+import type { UiModule } from '../../../forms/ui/modules';
+import { eservices } from './eservices';
+
+export const PUBLIC_MODULES: readonly UiModule[] = [eservices];
