@@ -1,9 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
 import { loginUrl, logout } from '../../forms/ui/session';
+import { modulePages } from '../../forms/ui/modules';
 import { useSite } from '../../forms/ui/site';
+import { ADMIN_MODULES } from './modules';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { ContactSettingsPage } from './pages/ContactSettingsPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -16,26 +18,32 @@ import { InstancesPage } from './pages/flows/InstancesPage';
 import { MessagesPage, OutboxPage } from './pages/flows/MessagesPage';
 import { TasksPage } from './pages/flows/TasksPage';
 
-const pages = [
-  { path: '/', key: 'overview', element: <OverviewPage /> },
-  { path: '/audit-log', key: 'auditLog', element: <AuditLogPage /> },
-  { path: '/forms', key: 'forms', element: <FormsPage /> },
-  { path: '/flows', key: 'flows', element: <FlowsPage /> },
-  { path: '/flow-instances', key: 'instances', element: <InstancesPage /> },
-  { path: '/tasks', key: 'tasks', element: <TasksPage /> },
-  { path: '/messages', key: 'messages', element: <MessagesPage /> },
-  { path: '/outbox', key: 'outbox', element: <OutboxPage /> },
-  { path: '/settings/contact', key: 'contact', element: <ContactSettingsPage /> },
-] as const;
+const platformPages = [
+  { path: '/', titleKey: 'nav.overview', element: <OverviewPage /> },
+  { path: '/audit-log', titleKey: 'nav.auditLog', element: <AuditLogPage /> },
+  { path: '/forms', titleKey: 'nav.forms', element: <FormsPage /> },
+  { path: '/flows', titleKey: 'nav.flows', element: <FlowsPage /> },
+  { path: '/flow-instances', titleKey: 'nav.instances', element: <InstancesPage /> },
+  { path: '/tasks', titleKey: 'nav.tasks', element: <TasksPage /> },
+  { path: '/messages', titleKey: 'nav.messages', element: <MessagesPage /> },
+  { path: '/outbox', titleKey: 'nav.outbox', element: <OutboxPage /> },
+  { path: '/settings/contact', titleKey: 'nav.contact', element: <ContactSettingsPage /> },
+];
+
+// The platform's pages, then every module's (src/modules/index.ts lists the modules).
+const pages: { path: string; titleKey: string; element: ReactNode; nav?: boolean }[] = [
+  ...platformPages.map((p) => ({ ...p, nav: true })),
+  ...modulePages(ADMIN_MODULES).map(({ path, titleKey, nav, component: Page }) => ({ path, titleKey, nav: nav ?? false, element: <Page /> })),
+];
 
 export function App() {
   const { t } = useTranslation();
   const { tenant, actor, csrfToken } = useSite();
   const { pathname } = useLocation();
-  const pageKey = pages.find((p) => p.path === pathname)?.key ?? (pathname.endsWith('/submissions') ? 'submissions' : pathname.startsWith('/forms/') ? 'designer' : pathname.startsWith('/flows/') ? 'flowEditor' : undefined);
+  const titleKey = pages.find((p) => p.path === pathname)?.titleKey ?? (pathname.endsWith('/submissions') ? 'nav.submissions' : pathname.startsWith('/forms/') ? 'nav.designer' : pathname.startsWith('/flows/') ? 'nav.flowEditor' : undefined);
   useEffect(() => {
-    document.title = `${pageKey ? t(`nav.${pageKey}`) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
-  }, [pageKey, t, tenant.name]);
+    document.title = `${titleKey ? t(titleKey) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
+  }, [titleKey, t, tenant.name]);
   const isAdmin = actor.roles.includes('administrator');
   const loggedOut = pathname === '/logged-out';
   useEffect(() => {
@@ -64,10 +72,10 @@ export function App() {
       </header>
       <nav className="admin-nav" aria-label={t('nav.label')}>
         <ul>
-          {pages.map((p) => (
+          {pages.filter((p) => p.nav).map((p) => (
             <li key={p.path}>
               <NavLink to={p.path} end>
-                {t(`nav.${p.key}`)}
+                {t(p.titleKey)}
               </NavLink>
             </li>
           ))}

@@ -1,10 +1,11 @@
 import { bootSite } from '../../forms/ui/boot';
 import { createQueryClient } from '../../forms/ui/query-client';
 import { App } from './App';
+import { ADMIN_MODULES } from './modules';
 import './admin.css';
 import da from './locales/da.json';
 import en from './locales/en.json';
 import sv from './locales/sv.json';
 
 // This app's one QueryClient: the cache of every server answer its pages show.
-void bootSite(App, { da, sv, en }, createQueryClient());
+void bootSite(App, { da, sv, en }, createQueryClient(), ADMIN_MODULES);
