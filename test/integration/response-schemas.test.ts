@@ -1,0 +1,180 @@
+// Presenters keep their word: every route of the API's list is called on a running platform (as an
+// administrator on the admin site, as a citizen on the public site) and each 2xx answer is checked against
+// the schema the route declares for that status — the same schema the OpenAPI document publishes. The list
+// is read from engine/http/routes/api.ts, so a new route fails here until it has a call below.
+import { QueryTypes } from 'sequelize';
+import { apiRoutes } from '../../engine/http/routes/api';
+import type { RouteSpec } from '../../engine/http/route';
+import { apiDocumentRoutes } from '../../engine/http/api-reference';
+import { cookieName } from '../../engine/http/session-cookie';
+import { csrfTokenFor } from '../../engine/identity/sessions';
+import { schemaProblems } from '../../engine/validation';
+import { parseCpr } from '../../forms/formats/personal-number';
+import { createTestTenant, ownerDb, type TestTenant } from '../helpers/factories';
+import { request, type TestResponse } from '../helpers/http';
+import { startTestPlatform } from '../helpers/platform';
+import { startEmployeeSession } from '../helpers/sessions';
+import { signupDraft } from '../fixtures/signup-form';
+
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+let tenant: TestTenant;
+let admin: Record<string, string>;
+let citizen: Record<string, string>;
+let citizenId: string;
+
+/** Ids the calls fill in as they go (a form is created before it is read, a task appears after a submission). */
+const ids: Record<string, string> = {};
+
+// Only the routes' static parts are read (method, path, schemas); no handler runs, so no dependencies are needed.
+const routes: RouteSpec[] = [...apiRoutes({} as never), ...apiDocumentRoutes(() => [], '/api')];
+const keyOf = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+beforeAll(async () => {
+  tenant = await createTestTenant({ builtinForms: true });
+  platform = await startTestPlatform();
+  admin = (await startEmployeeSession(platform.identity, tenant.id, ['administrator'])).headers;
+  const { users, sessions } = platform.identity;
+  const token = await platform.db.withTenant(tenant.id, async (tx) => {
+    citizenId = await users.citizen(tx, tenant.id, parseCpr('120578-4123')!, 'Agnes Jensen');
+    return (await sessions.start(tx, { tenantId: tenant.id, userId: citizenId, site: 'public', now: new Date() })).token;
+  });
+  citizen = { cookie: `${cookieName('public')}=${token}`, 'x-csrf-token': csrfTokenFor(token) };
+  const forms = await ownerDb().query<{ id: string; builtin: string }>('SELECT id, builtin FROM form_definitions WHERE tenant_id = $1', { bind: [tenant.id], type: QueryTypes.SELECT });
+  ids.application = forms.find((f) => f.builtin === 'application-form.json')!.id;
+  ids.statement = forms.find((f) => f.builtin === 'consent-statement.dk.json')!.id;
+}, 60_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const adminCall = (method: string, path: string, json?: unknown) => request(platform.port, tenant.adminHost, method, path, { headers: admin, ...(json === undefined ? {} : { json }) });
+const citizenCall = (method: string, path: string, json?: unknown) => request(platform.port, tenant.publicHost, method, path, { headers: citizen, ...(json === undefined ? {} : { json }) });
+
+async function waitFor<T>(fn: () => Promise<T | undefined>, what: string, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+
+/** One call per route, in an order where each finds what it needs (ids from earlier answers). */
+const calls: [route: string, call: () => Promise<TestResponse>][] = [
+  ['GET /site', () => adminCall('GET', '/api/site')],
+  ['GET /me', () => citizenCall('GET', '/api/me')],
+  ['PUT /settings/contact', () => adminCall('PUT', '/api/settings/contact', { email: 'valg@testrup.example', phone: '+45 11 22 33 44', address: 'Torvet 1' })],
+  ['GET /audit-log', () => adminCall('GET', '/api/audit-log?page=1&pageSize=5')],
+  ['GET /audit-log/verification', () => adminCall('GET', '/api/audit-log/verification')],
+  ['POST /responsibility-grants', async () => {
+    const res = await adminCall('POST', '/api/responsibility-grants', { userId: citizenId, kind: 'teamResponsible', scopeId: '00000000-0000-4000-8000-000000000001' });
+    ids.grant = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /responsibility-grants', () => adminCall('GET', '/api/responsibility-grants')],
+  ['DELETE /responsibility-grants/:id', () => adminCall('DELETE', `/api/responsibility-grants/${ids.grant}`)],
+  ['GET /forms/showcase/versions/:version', () => citizenCall('GET', '/api/forms/showcase/versions/latest')],
+  ['GET /forms/showcase/versions/:version/validator.js', () => citizenCall('GET', '/api/forms/showcase/versions/1/validator.js?locale=da')],
+  ['GET /forms', () => adminCall('GET', '/api/forms')],
+  ['POST /forms', async () => {
+    const res = await adminCall('POST', '/api/forms', { name: 'Prøve', draft: signupDraft() });
+    ids.form = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /forms/:id', () => adminCall('GET', `/api/forms/${ids.form}`)],
+  ['PUT /forms/:id/draft', () => adminCall('PUT', `/api/forms/${ids.form}/draft`, signupDraft())],
+  ['GET /forms/:id/problems', () => adminCall('GET', `/api/forms/${ids.form}/problems`)],
+  ['GET /forms/:id/draft/validator.js', () => adminCall('GET', `/api/forms/${ids.form}/draft/validator.js?locale=da`)],
+  ['POST /forms/:id/publish', () => adminCall('POST', `/api/forms/${ids.form}/publish`)],
+  ['POST /forms/:id/versions/:version/republish', () => adminCall('POST', `/api/forms/${ids.form}/versions/1/republish`)],
+  ['GET /forms/:id/versions/:version', () => citizenCall('GET', `/api/forms/${ids.form}/versions/latest`)],
+  ['GET /forms/:id/versions/:version/validator.js', () => citizenCall('GET', `/api/forms/${ids.form}/versions/1/validator.js?locale=da`)],
+  // A published form cannot be deleted (its answers refer to its versions): a fresh one is.
+  ['DELETE /forms/:id', async () => adminCall('DELETE', `/api/forms/${(await adminCall('POST', '/api/forms', { name: 'Kladde', draft: signupDraft() })).json<{ id: string }>().id}`)],
+  ['GET /me/consents', async () => {
+    await citizenCall('POST', `/api/forms/${ids.statement}/versions/1/submissions`, { acknowledged: true, keepForNextElection: true });
+    const res = await citizenCall('GET', '/api/me/consents');
+    ids.consent = res.json<{ consents: { id: string }[] }>().consents[0]!.id;
+    return res;
+  }],
+  ['POST /me/consents/:id/withdraw', () => citizenCall('POST', `/api/me/consents/${ids.consent}/withdraw`)],
+  ['GET /flows', async () => {
+    const res = await adminCall('GET', '/api/flows');
+    ids.flow = res.json<{ flows: { id: string; key: string }[] }>().flows.find((f) => f.key === 'application')!.id;
+    return res;
+  }],
+  ['POST /flows', async () => {
+    const { draft: application } = (await adminCall('GET', `/api/flows/${ids.flow}`)).json<{ draft: { key: string } }>();
+    return adminCall('POST', '/api/flows', { ...application, key: 'application-copy' });
+  }],
+  ['GET /flows/editor-schemas', () => adminCall('GET', '/api/flows/editor-schemas')],
+  ['GET /flows/editor-schemas/:name/validator.js', () => adminCall('GET', '/api/flows/editor-schemas/when/validator.js')],
+  ['GET /flows/:id', () => adminCall('GET', `/api/flows/${ids.flow}`)],
+  // Version 2 gains a deadline an administrator may extend (the built-in application flow has none).
+  ['PUT /flows/:id/draft', async () => {
+    const { draft } = (await adminCall('GET', `/api/flows/${ids.flow}`)).json<{ draft: Record<string, unknown> }>();
+    const deadline = { key: 'decision', from: { event: { event: 'flow.started' } }, duration: { days: 30 }, extension: { role: 'administrator', max: { days: 60 } } };
+    return adminCall('PUT', `/api/flows/${ids.flow}/draft`, { ...draft, deadlines: [deadline] });
+  }],
+  ['POST /flows/:id/publish', () => adminCall('POST', `/api/flows/${ids.flow}/publish`)],
+  ['GET /flows/:id/versions/:version', () => adminCall('GET', `/api/flows/${ids.flow}/versions/1`)],
+  ['POST /flows/:id/preview', () => adminCall('POST', `/api/flows/${ids.flow}/preview`, { scenario: { inputs: [{ after: { days: 10 }, kind: 'decide', task: 'decide', decision: 'approve' }] } })],
+  ['POST /flows/:id/migrate', () => adminCall('POST', `/api/flows/${ids.flow}/migrate`, { fromVersion: 1, statusMap: {} })],
+  ['PUT /forms/:id/flow', () => adminCall('PUT', `/api/forms/${ids.application}/flow`, { flowId: ids.flow })],
+  // Submitted after the flow's version 2 (with a deadline) is published: the instance runs it.
+  ['POST /forms/:id/versions/:version/submissions', () =>
+    citizenCall('POST', `/api/forms/${ids.application}/versions/1/submissions`, { applicantName: 'Agnes Jensen', applicantEmail: 'agnes@example.dk', association: 'Korsbæk Sangkor', amount: 1200, purpose: 'Julekoncert i kirken for alle' })],
+  ['GET /forms/:id/submissions', () => adminCall('GET', `/api/forms/${ids.application}/submissions`)],
+  ['GET /forms/:id/submissions.csv', () => adminCall('GET', `/api/forms/${ids.application}/submissions.csv`)],
+  ['GET /me/submissions', () => citizenCall('GET', '/api/me/submissions')],
+  ['GET /flow-instances', async () => {
+    const res = await waitFor(async () => {
+      const r = await adminCall('GET', '/api/flow-instances');
+      return r.json<{ rows: unknown[] }>().rows.length ? r : undefined;
+    }, 'the instance');
+    ids.instance = res.json<{ rows: { id: string }[] }>().rows[0]!.id;
+    return res;
+  }],
+  ['GET /flow-instances/:id', () => waitFor(async () => {
+    const r = await adminCall('GET', `/api/flow-instances/${ids.instance}`);
+    return r.status === 200 ? r : undefined;
+  }, 'the instance’s workflow')],
+  ['GET /tasks', async () => {
+    const res = await waitFor(async () => {
+      const r = await adminCall('GET', '/api/tasks');
+      return r.json<{ tasks: unknown[] }>().tasks.length ? r : undefined;
+    }, 'the task');
+    ids.task = res.json<{ tasks: { id: string }[] }>().tasks[0]!.id;
+    return res;
+  }],
+  ['POST /flow-instances/:id/deadline-extensions', () => adminCall('POST', `/api/flow-instances/${ids.instance}/deadline-extensions`, { deadline: 'decision', by: { days: 7 } })],
+  ['POST /tasks/:id/decision', () => adminCall('POST', `/api/tasks/${ids.task}/decision`, { decision: 'approve' })],
+  ['GET /message-templates', () => adminCall('GET', '/api/message-templates')],
+  ['PUT /message-templates/:key', () => adminCall('PUT', '/api/message-templates/task-reminder', { subject: { da: 'Husk {{reference}}' }, body: { da: 'Kære sagsbehandler' } })],
+  ['GET /message-templates/:key/preview', () => adminCall('GET', '/api/message-templates/task-reminder/preview?locale=da')],
+  ['GET /communications', () => adminCall('GET', '/api/communications')],
+  ['GET /dev/outbox', () => adminCall('GET', '/api/dev/outbox')],
+  ['POST /session/logout', () => citizenCall('POST', '/api/session/logout')],
+  ['GET /openapi.json', () => adminCall('GET', '/api/openapi.json')],
+  ['GET /reference', () => adminCall('GET', '/api/reference')],
+  ['GET /reference/scalar.js', () => adminCall('GET', '/api/reference/scalar.js')],
+];
+
+it('has a call for every route of the list', () => {
+  expect(calls.map(([key]) => key).sort()).toEqual(routes.map(keyOf).sort());
+});
+
+describe.each(calls)('%s', (key, call) => {
+  it('answers a 2xx that matches its declared schema', async () => {
+    const route = routes.find((r) => keyOf(r) === key)!;
+    const res = await call();
+    const declared = route.responses[res.status];
+    expect({ status: res.status, declared: declared !== undefined, body: res.status >= 300 ? res.text.slice(0, 500) : '' }).toEqual({ status: expect.any(Number), declared: true, body: '' });
+    if (declared === 'empty') expect(res.text).toBe('');
+    else if (typeof declared === 'object') expect(res.headers['content-type']).toContain(declared.raw);
+    else expect(schemaProblems(declared!, res.json())).toEqual([]);
+  });
+});
