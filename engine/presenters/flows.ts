@@ -23,9 +23,9 @@ export function presentInstancePage(page: { rows: InstanceRow[]; total: number; 
 }
 
 type FlowSummary = FlowList['flows'][number];
-/** A draft without a name reads as null from PostgreSQL (`draft->'name'`), whatever its type says. */
-export const presentFlowList = (rows: (Omit<FlowSummary, 'updatedAt' | 'name'> & { updatedAt: Date | string; name?: FlowSummary['name'] | undefined })[]): FlowList => ({
-  flows: rows.map((r) => ({ ...r, name: r.name ?? null, updatedAt: iso(r.updatedAt) })),
+/** A draft without a name reads as null from PostgreSQL (`draft->'name'`), whatever its type says; a name is text per language. */
+export const presentFlowList = (rows: (Omit<FlowSummary, 'updatedAt' | 'name'> & { updatedAt: Date | string; name?: object | undefined })[]): FlowList => ({
+  flows: rows.map((r) => ({ ...r, name: (r.name ?? null) as FlowSummary['name'], updatedAt: iso(r.updatedAt) })),
 });
 
 export const presentVersions = <V extends { publishedAt: Date | string }>(versions: V[]): (Omit<V, 'publishedAt'> & { publishedAt: string })[] => versions.map((v) => ({ ...v, publishedAt: iso(v.publishedAt) }));

@@ -7,15 +7,16 @@ export interface FlowSummary {
   id: string;
   key: string;
   module: string;
-  name: Localized | null;
+  name: LocalizedText | null;
   latestVersion: number;
   builtin: string | null;
   updatedAt: string;
   running: number;
   forms: string[];
 }
-export interface Localized {
-  da?: string;
-  sv?: string;
-  en?: string;
+/**
+ * A text per language code (da, sv, en).
+ */
+export interface LocalizedText {
+  [k: string]: string;
 }

@@ -13,6 +13,8 @@ export interface SubmissionView {
   /**
    * null once erased (see erasedAt).
    */
-  answers: {} | null;
+  answers: {
+    [k: string]: unknown;
+  } | null;
   erasedAt: string | null;
 }

@@ -1,14 +1,10 @@
 // The audit log and its chain check as query options.
 import { queryOptions } from '@tanstack/react-query';
+import type { AuditChainReport } from '../../../schemas/types/api-audit-chain-report';
 import type { AuditLogPage } from '../../../schemas/types/api-audit-log-page';
 import { apiGet } from '../../../forms/ui/api';
 
-export interface ChainReport {
-  ok: boolean;
-  rows: number;
-  headSeq: number;
-  problems: string[];
-}
+export type ChainReport = AuditChainReport;
 
 export const AUDIT_PAGE_SIZE = 25;
 

@@ -2,71 +2,25 @@
 // change invalidates by key (a decision refreshes the tasks, the instances and the communication log).
 import { queryOptions } from '@tanstack/react-query';
 import type { RJSFSchema } from '@rjsf/utils';
-import type { FlowDefinition } from '../../../workflows/flow/core/types';
+import type { FlowDetail } from '../../../schemas/types/api-flow-detail';
+import type { FlowEditorSchemas } from '../../../schemas/types/api-flow-editor-schemas';
+import type { FlowInstanceDetail } from '../../../schemas/types/api-flow-instance-detail';
+import type { FlowInstancePage, FlowInstanceRow } from '../../../schemas/types/api-flow-instance-page';
+import type { FlowList, FlowSummary as FlowSummaryAnswer } from '../../../schemas/types/api-flow-list';
+import type { FlowPreviewResult } from '../../../schemas/types/api-flow-preview-result';
+import type { FlowScenario } from '../../../schemas/types/api-flow-scenario';
+import type { FlowVersion } from '../../../schemas/types/api-flow-version';
+import type { Task as TaskAnswer, TaskList } from '../../../schemas/types/api-task-list';
 import { apiGet, apiSend } from '../../../forms/ui/api';
-import type { FieldError } from '../../../forms/validation';
 
-export interface FlowSummary {
-  id: string;
-  key: string;
-  module: string;
-  name: Record<string, string> | null;
-  latestVersion: number;
-  running: number;
-  forms: string[];
-}
-
-export interface Scenario {
-  id: string;
-  name: string;
-  [k: string]: unknown;
-}
-
-export interface LoadedFlow {
-  id: string;
-  key: string;
-  draft: FlowDefinition;
-  latestVersion: number;
-  versions: { version: number; publishedAt: string; running: number }[];
-  problems: FieldError[];
-  scenarios: Scenario[];
-}
-
-export interface Preview {
-  startAt: string;
-  timeline: { at: string; kind: string; rule?: string; action?: string; detail?: string }[];
-  warnings: { kind: string; at?: string; message: string }[];
-  endedAt: string | null;
-  status: string;
-}
-
-export interface InstanceRow {
-  id: string;
-  flowId: string;
-  flowKey: string;
-  version: number;
-  status: string;
-  startedAt: string;
-  endedAt: string | null;
-  migratedFrom: number | null;
-  webUiPath: string;
-}
-
-export interface InstanceDetail {
-  timeline: { status: string; nextDue?: { at: string; rule: string }; timeline: { at: string; kind: string; rule?: string; action?: string; detail?: string }[] };
-  communications: { templateKey: string; channel: string; status: string; createdAt: string }[];
-}
-
-export interface Task {
-  id: string;
-  taskKey: string;
-  title: Record<string, string>;
-  decisions: { key: string; label: Record<string, string> }[];
-  openedAt: string;
-  flowKey: string;
-  reference: string;
-  decision: string | null;
-}
+// The answers' types are generated from the response schemas the server is checked against (schemas/api/).
+export type FlowSummary = FlowSummaryAnswer;
+export type Scenario = FlowScenario;
+export type LoadedFlow = FlowDetail;
+export type Preview = FlowPreviewResult;
+export type InstanceRow = FlowInstanceRow;
+export type InstanceDetail = FlowInstanceDetail;
+export type Task = TaskAnswer;
 
 const path = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
@@ -79,7 +33,7 @@ export const flowKeys = {
 export const instanceKeys = { all: ['flow-instances'] as const };
 export const taskKeys = { all: ['tasks'] as const };
 
-export const flowsQuery = () => queryOptions({ queryKey: flowKeys.list, queryFn: ({ signal }) => apiGet<{ flows: FlowSummary[] }>('/api/flows', { signal }) });
+export const flowsQuery = () => queryOptions({ queryKey: flowKeys.list, queryFn: ({ signal }) => apiGet<FlowList>('/api/flows', { signal }) });
 
 export const flowQuery = (id: string) => queryOptions({ queryKey: flowKeys.detail(id), queryFn: ({ signal }) => apiGet<LoadedFlow>(path(id), { signal }) });
 
@@ -87,7 +41,8 @@ export const flowQuery = (id: string) => queryOptions({ queryKey: flowKeys.detai
 export const editorSchemasQuery = () =>
   queryOptions({
     queryKey: ['flows', 'editor-schemas'] as const,
-    queryFn: ({ signal }) => apiGet<{ actions: Record<string, RJSFSchema> }>('/api/flows/editor-schemas', { signal }),
+    // RJSF takes the config schemas as its own schema type.
+    queryFn: async ({ signal }) => (await apiGet<FlowEditorSchemas>('/api/flows/editor-schemas', { signal })) as { actions: Record<string, RJSFSchema>; when: RJSFSchema },
     staleTime: Infinity,
   });
 
@@ -105,7 +60,7 @@ export const previewQuery = (flowId: string, scenario: Scenario) =>
 export const flowVersionQuery = (flowId: string, version: number) =>
   queryOptions({
     queryKey: [...flowKeys.detail(flowId), 'versions', version] as const,
-    queryFn: ({ signal }) => apiGet<{ definition: unknown }>(`${path(flowId)}/versions/${version}`, { signal }),
+    queryFn: ({ signal }) => apiGet<FlowVersion>(`${path(flowId)}/versions/${version}`, { signal }),
     staleTime: Infinity,
   });
 
@@ -113,10 +68,10 @@ export const flowVersionQuery = (flowId: string, version: number) =>
 export const instancesQuery = (filter: string) =>
   queryOptions({
     queryKey: [...instanceKeys.all, 'list', filter] as const,
-    queryFn: ({ signal }) => apiGet<{ rows: InstanceRow[]; total: number; page: number; pageSize: number }>(`/api/flow-instances?${filter}`, { signal }),
+    queryFn: ({ signal }) => apiGet<FlowInstancePage>(`/api/flow-instances?${filter}`, { signal }),
   });
 
 export const instanceQuery = (id: string) =>
   queryOptions({ queryKey: [...instanceKeys.all, 'detail', id] as const, queryFn: ({ signal }) => apiGet<InstanceDetail>(`/api/flow-instances/${encodeURIComponent(id)}`, { signal }) });
 
-export const tasksQuery = () => queryOptions({ queryKey: taskKeys.all, queryFn: ({ signal }) => apiGet<{ tasks: Task[] }>('/api/tasks', { signal }) });
+export const tasksQuery = () => queryOptions({ queryKey: taskKeys.all, queryFn: ({ signal }) => apiGet<TaskList>('/api/tasks', { signal }) });

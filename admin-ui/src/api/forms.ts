@@ -1,32 +1,16 @@
 // The forms API as query options: one place for each query's key and loader, so a change invalidates by key.
 import { queryOptions } from '@tanstack/react-query';
-import type { FormDefinitionDraft } from '../../../schemas/types/forms-form-definition-draft';
+import type { FieldProblems } from '../../../schemas/types/api-field-problems';
+import type { FormDetail } from '../../../schemas/types/api-form-detail';
+import type { FormList, FormSummary as FormSummaryAnswer } from '../../../schemas/types/api-form-list';
+import type { FormVersion } from '../../../schemas/types/api-form-version';
+import type { SubmissionsPage as SubmissionsPageAnswer } from '../../../schemas/types/api-submissions-page';
 import { apiGet } from '../../../forms/ui/api';
-import type { FieldError } from '../../../forms/validation';
 
-export interface FormSummary {
-  id: string;
-  kind: string;
-  name: string;
-  latestVersion: number;
-  updatedAt: string;
-  flowId: string | null;
-}
-
-export interface LoadedForm {
-  id: string;
-  name: string;
-  kind: string;
-  draft: FormDefinitionDraft;
-  versions: { version: number; publishedAt: string }[];
-}
-
-export interface SubmissionsPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  submissions: { id: string; version: number; submittedAt: string; answers: Record<string, unknown> | null; erasedAt: string | null }[];
-}
+// The answers' types are generated from the response schemas the server is checked against (schemas/api/).
+export type FormSummary = FormSummaryAnswer;
+export type LoadedForm = FormDetail;
+export type SubmissionsPage = SubmissionsPageAnswer;
 
 const path = (id: string) => `/api/forms/${encodeURIComponent(id)}`;
 
@@ -36,18 +20,18 @@ export const formKeys = {
   detail: (id: string) => ['forms', 'detail', id] as const,
 };
 
-export const formsQuery = () => queryOptions({ queryKey: formKeys.list, queryFn: ({ signal }) => apiGet<{ forms: FormSummary[] }>('/api/forms', { signal }) });
+export const formsQuery = () => queryOptions({ queryKey: formKeys.list, queryFn: ({ signal }) => apiGet<FormList>('/api/forms', { signal }) });
 
 export const formQuery = (id: string) => queryOptions({ queryKey: formKeys.detail(id), queryFn: ({ signal }) => apiGet<LoadedForm>(path(id), { signal }) });
 
 export const formProblemsQuery = (id: string) =>
-  queryOptions({ queryKey: [...formKeys.detail(id), 'problems'] as const, queryFn: ({ signal }) => apiGet<{ problems: FieldError[] }>(`${path(id)}/problems`, { signal }) });
+  queryOptions({ queryKey: [...formKeys.detail(id), 'problems'] as const, queryFn: ({ signal }) => apiGet<FieldProblems>(`${path(id)}/problems`, { signal }) });
 
 /** A published version never changes: loaded once. */
 export const formVersionQuery = (id: string, version: number) =>
   queryOptions({
     queryKey: [...formKeys.detail(id), 'versions', version] as const,
-    queryFn: ({ signal }) => apiGet<{ definition: FormDefinitionDraft }>(`${path(id)}/versions/${version}`, { signal }),
+    queryFn: ({ signal }) => apiGet<FormVersion>(`${path(id)}/versions/${version}`, { signal }),
     staleTime: Infinity,
   });
 
