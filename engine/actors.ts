@@ -21,6 +21,10 @@ export function systemActor(tenantId: string, id: string): Actor {
   return { kind: 'system', tenantId, id };
 }
 
+/** The tenant's own setup (built-in forms, flows, templates): the system actor the provisioning commands run as. */
+export const PROVISIONING = 'provisioning';
+export const provisioningActor = (tenantId: string): Actor => systemActor(tenantId, PROVISIONING);
+
 export function actorRoles(actor: Actor): Role[] {
   return actor.kind === 'user' ? actor.roles : [];
 }

@@ -1,7 +1,7 @@
 // `npm start`: PostgreSQL, Temporal and its Web UI, the worker, the API and both sites of every tenant,
 // in one process tree that Ctrl-C stops cleanly. Killed instead (kill -9, OOM), it leaves nothing running: a
 // watchdog stops the servers (engine/dev/watchdog.ts), and a start clears what a crash left anyway.
-import { createSequelize } from './db/database';
+import { createSequelize, Database } from './db/database';
 import { prepareDatabase } from './db/prepare';
 import { ConfigError, loadConfig, type Config } from './config';
 import { describeFailure } from './dev/describe-failure';
@@ -17,14 +17,17 @@ import { demoTenantSpecs, ensureDemoTenants } from './tenancy/demo-tenants';
 
 const say = (line: string) => console.log(`[tingvalla] ${line}`);
 
-async function seed(config: Config, ownerUrl: string): Promise<string[]> {
+async function seed(config: Config, ownerUrl: string, appUrl: string): Promise<string[]> {
   const owner = createSequelize(ownerUrl);
+  // Tenants are made by the owner; what they start from by the commands, through the application role.
+  const db = Database.connect(appUrl);
   try {
-    const created = await ensureDemoTenants(owner, config.BASE_DOMAIN);
+    const created = await ensureDemoTenants(owner, db, config.BASE_DOMAIN);
     if (created.length > 0) say(`created demo tenants: ${created.join(', ')}`);
     return await allTenantIds(owner);
   } finally {
     await owner.close();
+    await db.close();
   }
 }
 
@@ -68,7 +71,7 @@ async function main(adjust: (config: Config) => Config): Promise<void> {
   try {
     const appUrl = await prepareDatabase({ ownerUrl: services.ownerUrl, appPassword: config.DATABASE_APP_PASSWORD, ...(config.DATABASE_APP_URL ? { appUrl: config.DATABASE_APP_URL } : {}) });
     say('database migrated');
-    const tenantIds = await seed(config, services.ownerUrl);
+    const tenantIds = await seed(config, services.ownerUrl, appUrl);
     if (!services.startedTemporal) {
       const connection = await Connection.connect({ address: services.temporalAddress });
       await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);

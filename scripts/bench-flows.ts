@@ -21,7 +21,8 @@ import { loadBuiltinFlow } from '../engine/flows/builtin';
 import { startFlowWorkflow, type StartedInstance } from '../engine/flows/workflows';
 import { startPlatform } from '../engine/platform';
 import { createTenant } from '../engine/tenancy/create-tenant';
-import { createSequelize } from '../engine/db/database';
+import { provisionTenant } from '../engine/tenancy/provision';
+import { createSequelize, Database } from '../engine/db/database';
 import type { Actor } from '../engine/actors';
 
 const N = Number(process.argv[2] ?? 10_000);
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
       slug: 'bench', name: 'Bænkby Kommune', country: 'DK', defaultLocale: 'da', publicHosts: ['bench.localhost'], adminHosts: ['admin.bench.localhost'],
       settings: { contact: { email: 'sagsbehandling@bench.example', phone: '+45 11 22 33 44', address: 'Torvet 1' }, frontPage: { da: { heading: 'Bænkby', intro: '' } }, retention: { auditLogMonths: 6 } },
     });
+    const provisioning = Database.connect(appUrl);
+    await provisionTenant(provisioning, tenantId, 'DK').finally(() => provisioning.close());
     const platform = await startPlatform({ config, appUrl, temporalAddress: temporal.address, tenantIds: [tenantId], port: 0, dispatcher: 'off' }); // the bench starts the workflows itself, to time the starts
     const admin: Actor = { kind: 'user', tenantId, id: 'bench', displayName: 'Bench', roles: ['administrator'] };
     const ctx = { tenantId, actor: admin };

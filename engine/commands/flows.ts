@@ -49,18 +49,19 @@ export async function publishReferences(db: Database, tx: Transaction): Promise<
   };
 }
 
-export async function createFlow(db: Database, ctx: CommandContext, input: unknown): Promise<{ id: string }> {
+/** `builtin`: the module's file it was made from (provisioning), so the tenant's copy can be told apart. */
+export async function createFlow(db: Database, ctx: CommandContext, input: unknown, builtin?: string): Promise<{ id: string }> {
   authorize(ctx.actor, 'flows.manage', { tenantId: ctx.tenantId });
   const draft = validate<FlowDefinition>('flows/flow-definition-draft.schema.json', input);
   return db.withTenant(ctx.tenantId, async (tx) => {
     const [taken] = await db.sequelize.query('SELECT 1 FROM flow_definitions WHERE key = $1', { bind: [draft.key], type: QueryTypes.SELECT, transaction: tx });
     if (taken) throw new ValidationError([{ field: '/key', message: `a flow with the key "${draft.key}" exists already` }]);
-    const [row] = await db.sequelize.query<{ id: string }>('INSERT INTO flow_definitions (tenant_id, key, module, draft) VALUES ($1, $2, $3, $4) RETURNING id', {
-      bind: [ctx.tenantId, draft.key, draft.module, JSON.stringify(draft)],
+    const [row] = await db.sequelize.query<{ id: string }>('INSERT INTO flow_definitions (tenant_id, key, module, draft, builtin) VALUES ($1, $2, $3, $4, $5) RETURNING id', {
+      bind: [ctx.tenantId, draft.key, draft.module, JSON.stringify(draft), builtin ?? null],
       type: QueryTypes.SELECT,
       transaction: tx,
     });
-    await recordAudit(db, tx, ctx, { action: 'flow.created', entityType: 'flow', entityId: row!.id, summary: { key: draft.key } });
+    await recordAudit(db, tx, ctx, { action: 'flow.created', entityType: 'flow', entityId: row!.id, summary: { key: draft.key, ...(builtin ? { builtin } : {}) } });
     return { id: row!.id };
   });
 }

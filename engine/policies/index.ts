@@ -2,7 +2,7 @@
 // check comes first, and a resource of another tenant is reported exactly like a missing one (rules.ts).
 // Modules keep their own table of rules beside their commands; engine/modules/index.ts lists them all.
 import { actorRoles } from '../actors';
-import { anyOf, authorizer, hasRole, holdsGrant, type Rule } from './rules';
+import { anyOf, authorizer, hasRole, holdsGrant, provisioning, type Rule } from './rules';
 
 export type { Resource } from './rules';
 
@@ -42,17 +42,17 @@ const PLATFORM_RULES: Record<Action, Rule> = {
   'responsibilities.manage': hasRole('administrator'),
   // A team's responsible sees that team; a work location's responsible sees that location; administrators all.
   'team.view': anyOf(hasRole('administrator'), holdsGrant('teamResponsible', (r) => r.teamId)),
-  'forms.manage': hasRole('administrator'),
+  'forms.manage': anyOf(hasRole('administrator'), provisioning),
   // Anyone may fill a published form (petitions are proposed without login); modules narrow this further.
   'forms.submit': () => true,
   'submissions.read': hasRole('administrator'),
   // Only the person who gave a consent withdraws it (an administrator records a withdrawal by letter later).
   'consent.withdraw': (actor, resource) => actor.kind === 'user' && resource.ownerId !== undefined && actor.id === resource.ownerId,
-  'flows.manage': hasRole('administrator'),
+  'flows.manage': anyOf(hasRole('administrator'), provisioning),
   'flows.view': hasRole('administrator'),
   // A task goes to everyone holding its assignee role.
   'tasks.decide': (actor, resource) => resource.role !== undefined && (actorRoles(actor) as string[]).includes(resource.role),
-  'messages.manage': hasRole('administrator'),
+  'messages.manage': anyOf(hasRole('administrator'), provisioning),
   'outbox.view': hasRole('administrator'),
   'workLocation.view': anyOf(hasRole('administrator'), holdsGrant('workLocationResponsible', (r) => r.workLocationId)),
 };

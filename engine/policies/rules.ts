@@ -1,7 +1,7 @@
 // The parts policies are written with: a rule decides one action for an actor and the row it is about, and
 // authorizer() turns a table of rules into authorize()/can(). The platform's table is engine/policies/index.ts;
 // each module keeps its own in engine/modules/<name>/policies.ts and authorizes its commands with it.
-import { actorGrants, actorRoles, type Actor, type GrantKind, type Role } from '../actors';
+import { actorGrants, actorRoles, PROVISIONING, type Actor, type GrantKind, type Role } from '../actors';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 
 export interface Resource {
@@ -34,6 +34,9 @@ export const anyOf =
   (...rules: Rule[]): Rule =>
   (actor, resource) =>
     rules.some((rule) => rule(actor, resource));
+
+/** The tenant's provisioning: it sets up what an administrator could (built-in forms, flows, templates). */
+export const provisioning: Rule = (actor) => actor.kind === 'system' && actor.id === PROVISIONING;
 
 /** Anyone logged in as a person (not anonymous, not the system). */
 export const signedIn: Rule = (actor) => actor.kind === 'user';

@@ -1,11 +1,10 @@
 // Creating a tenant is a platform operation, run with the owner role (the application role may not insert
-// tenants). It writes the tenant, its host names and the first audit row in one transaction.
+// tenants). It writes the tenant, its host names and the first audit row in one transaction. What the tenant
+// starts from (built-in forms, flows, templates) comes after, by the commands themselves (provision.ts).
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { TenantSettings } from '../../schemas/types/tenant-settings';
 import type { Country, Locale } from '../db/models';
 import { validate } from '../validation';
-import { addBuiltinFlows } from './builtin-flows';
-import { addBuiltinForms } from './builtin-forms';
 import { recordPlatformAudit } from '../audit/record-platform';
 
 export interface TenantSpec {
@@ -16,8 +15,6 @@ export interface TenantSpec {
   publicHosts: string[];
   adminHosts: string[];
   settings: TenantSettings;
-  /** Give the tenant the built-in forms, flows and message templates (default). Tests of other things leave them out. */
-  builtinForms?: boolean;
 }
 
 export async function createTenant(owner: Sequelize, spec: TenantSpec): Promise<string> {
@@ -33,10 +30,6 @@ export async function createTenant(owner: Sequelize, spec: TenantSpec): Promise<
       await owner.query('INSERT INTO tenant_hosts (host, tenant_id, site) VALUES ($1, $2, $3)', { bind: [host!.toLowerCase(), id, site], transaction });
     }
     await recordPlatformAudit(owner, transaction, id, { action: 'tenant.created', entityType: 'tenant', entityId: id, summary: { slug: spec.slug, hosts: hosts.length } });
-    if (spec.builtinForms !== false) {
-      await addBuiltinForms(owner, transaction, id, spec.country);
-      await addBuiltinFlows(owner, transaction, id);
-    }
     return id;
   });
 }

@@ -1,7 +1,7 @@
 // The two demo municipalities, created on first start: Korsbæk Kommune (Denmark) and Småköping kommun (Sweden).
 import type { Sequelize } from 'sequelize';
-import { ensureBuiltinFlows } from './builtin-flows';
-import { ensureBuiltinForms } from './builtin-forms';
+import type { Database } from '../db/database';
+import { provisionTenant } from './provision';
 import { createTenant, tenantIdBySlug, type TenantSpec } from './create-tenant';
 
 export function demoTenantSpecs(baseDomain: string): TenantSpec[] {
@@ -40,19 +40,19 @@ export function demoTenantSpecs(baseDomain: string): TenantSpec[] {
   ];
 }
 
-/** Creates the demo tenants that do not exist yet; returns the slugs it created. */
-export async function ensureDemoTenants(owner: Sequelize, baseDomain: string): Promise<string[]> {
+/**
+ * Creates the demo tenants that do not exist yet and gives every demo tenant what it lacks of the built-ins
+ * (a module added since the last start brings its own); returns the slugs it created.
+ */
+export async function ensureDemoTenants(owner: Sequelize, db: Database, baseDomain: string): Promise<string[]> {
   const created: string[] = [];
   for (const spec of demoTenantSpecs(baseDomain)) {
-    const existing = await tenantIdBySlug(owner, spec.slug);
-    // Demo tenants from before the forms module get its built-in forms on the next start.
-    if (existing) {
-      await ensureBuiltinForms(owner, existing, spec.country);
-      await ensureBuiltinFlows(owner, existing, spec.country);
-      continue;
+    let id = await tenantIdBySlug(owner, spec.slug);
+    if (!id) {
+      id = await createTenant(owner, spec);
+      created.push(spec.slug);
     }
-    await createTenant(owner, spec);
-    created.push(spec.slug);
+    await provisionTenant(db, id, spec.country);
   }
   return created;
 }

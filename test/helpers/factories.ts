@@ -4,6 +4,7 @@ import type { Sequelize } from 'sequelize';
 import { createSequelize, Database } from '../../engine/db/database';
 import type { Country, Locale } from '../../engine/db/models';
 import { createTenant } from '../../engine/tenancy/create-tenant';
+import { provisionTenant } from '../../engine/tenancy/provision';
 import { testServices } from './env';
 
 export interface TestTenant {
@@ -15,6 +16,13 @@ export interface TestTenant {
 }
 
 let owner: Sequelize | undefined;
+let app: Database | undefined;
+
+/** The application role's pool for test set-up (provisioning), closed with the owner pool. */
+function appDb(): Database {
+  app ??= Database.connect(testServices().appUrl);
+  return app;
+}
 
 /** The owner role (bypasses RLS): only for making tenants and for tampering in tests, like an attacker with DB access. */
 export function ownerDb(): Sequelize {
@@ -25,6 +33,8 @@ export function ownerDb(): Sequelize {
 export async function closeOwnerDb(): Promise<void> {
   await owner?.close();
   owner = undefined;
+  await app?.close();
+  app = undefined;
 }
 
 /** A fresh tenant; without the built-in forms unless asked, so suites about other things start from one audit row. */
@@ -41,13 +51,14 @@ export async function createTestTenant(opts: { country?: Country; locale?: Local
     defaultLocale: opts.locale ?? (country === 'DK' ? 'da' : 'sv'),
     publicHosts: [publicHost],
     adminHosts: [adminHost],
-    builtinForms: opts.builtinForms ?? false,
     settings: {
       contact: { email: `kontakt@${slug}.example`, phone: '+45 11 22 33 44', address: 'Torvet 1, 9999 Testrup' },
       frontPage: { da: { heading: `Velkommen til ${name}`, intro: 'Dansk intro.' }, sv: { heading: `Välkommen till ${name}`, intro: 'Svensk intro.' }, en: { heading: `Welcome to ${name}`, intro: 'English intro.' } },
       retention: { auditLogMonths: opts.auditLogMonths ?? 6 },
     },
   });
+  // The built-ins come by the provisioning commands, as for a real tenant (through the application role).
+  if (opts.builtinForms) await provisionTenant(appDb(), id, country);
   return { id, slug, name, publicHost, adminHost };
 }
 

@@ -13,7 +13,9 @@ import { startEmployeeSession, type TestSession } from '../helpers/sessions';
 import { signupDraft } from '../fixtures/signup-form';
 import { loadFormFile } from '../../forms/builtin';
 import { builtinForms } from '../../engine/modules/builtins';
-import { ensureBuiltinForms } from '../../engine/tenancy/builtin-forms';
+import { provisionTenant } from '../../engine/tenancy/provision';
+import { Database } from '../../engine/db/database';
+import { testServices } from '../helpers/env';
 import { parseCpr } from '../../forms/formats/personal-number';
 import { cookieName } from '../../engine/http/session-cookie';
 import { csrfTokenFor } from '../../engine/identity/sessions';
@@ -181,12 +183,21 @@ describe('built-in definitions', () => {
     ]);
   });
 
-  it('installs them once for a tenant made before forms existed', async () => {
+  it('installs them once, by the commands, as the tenant’s provisioning actor (audited), for a tenant made without them', async () => {
     const old = await createTestTenant();
-    expect(await ensureBuiltinForms(ownerDb(), old.id, 'DK')).toBe(true);
-    expect(await ensureBuiltinForms(ownerDb(), old.id, 'DK')).toBe(false);
+    const db = Database.connect(testServices().appUrl);
+    try {
+      expect(await provisionTenant(db, old.id, 'DK')).toBeGreaterThan(5);
+      expect(await provisionTenant(db, old.id, 'DK')).toBe(0);
+    } finally {
+      await db.close();
+    }
     const [row] = await ownerDb().query<{ n: string }>('SELECT count(*) AS n FROM form_definitions WHERE tenant_id = $1', { bind: [old.id], type: QueryTypes.SELECT });
     expect(Number(row!.n)).toBe(5);
+    const audit = await ownerDb().query<{ action: string; actor_type: string; actor_id: string }>("SELECT DISTINCT action, actor_type, actor_id FROM audit_log WHERE tenant_id = $1 AND action <> 'tenant.created' ORDER BY action", { bind: [old.id], type: QueryTypes.SELECT });
+    expect(audit).toEqual(['flow.created', 'flow.published', 'form.created', 'form.flowAttached', 'form.published', 'messageTemplate.saved'].map((action) => ({ action, actor_type: 'system', actor_id: 'provisioning' })));
+    const [application] = await ownerDb().query<{ flow: string | null }>("SELECT f.key AS flow FROM form_definitions d LEFT JOIN flow_definitions f ON f.id = d.flow_definition_id WHERE d.tenant_id = $1 AND d.builtin = 'application-form.json'", { bind: [old.id], type: QueryTypes.SELECT });
+    expect(application!.flow).toBe('application');
   });
 });
 

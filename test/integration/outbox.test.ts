@@ -23,6 +23,7 @@ import { connectTemporal } from '../../engine/temporal/client';
 import { workflowIds } from '../../engine/temporal/ids';
 import { loadCodecKeys } from '../../engine/temporal/keys';
 import { createTenant } from '../../engine/tenancy/create-tenant';
+import { provisionTenant } from '../../engine/tenancy/provision';
 import type { FlowDefinition } from '../../workflows/flow/core/types';
 import { testConfig, testServices } from '../helpers/env';
 import { request } from '../helpers/http';
@@ -63,6 +64,8 @@ beforeAll(async () => {
     adminHosts: ['admin.outbox.localhost'],
     settings: { contact: { email: 'sagsbehandling@outbox.example', phone: '+45 11 22 33 44', address: 'Torvet 1' }, frontPage: { da: { heading: 'Udbakkerup', intro: '' } }, retention: { auditLogMonths: 6 } },
   });
+  const provisioning = Database.connect(appUrl);
+  await provisionTenant(provisioning, tenantId, 'DK').finally(() => provisioning.close());
   const [form] = await owner.query<{ id: string }>("SELECT id FROM form_definitions WHERE builtin = 'application-form.json'", { type: QueryTypes.SELECT });
   formId = form!.id;
 
