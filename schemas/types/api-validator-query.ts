@@ -5,4 +5,8 @@ export interface ValidatorQuery {
    * The language of the validation messages.
    */
   locale: "da" | "sv" | "en";
+  /**
+   * Ignored: a cache-buster (the designer adds its draft's revision so a saved change is fetched anew).
+   */
+  rev?: string;
 }
