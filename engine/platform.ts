@@ -1,5 +1,6 @@
 // Wires the running platform together: database pool, Temporal client and worker, the flow outbox dispatcher,
 // HTTP server, and the housekeeping workflow of every tenant. `npm start` and the browser/integration tests both use it.
+import type { Module } from './modules/module';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
@@ -39,6 +40,8 @@ export interface PlatformOptions {
    * platforms, which share one database but each run their own task queue), or `off` (tests of a crash).
    */
   dispatcher?: 'all' | 'rowsWrittenHere' | 'off';
+  /** The installed modules, when a test adds one of its own to engine/modules/index.ts's list. */
+  modules?: readonly Module[];
 }
 
 export interface Platform {
@@ -85,6 +88,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       ? undefined
       : OutboxDispatcher.start({ db, listenUrl: opts.appUrl, temporal: { client, taskQueue: config.TEMPORAL_TASK_QUEUE }, logger, onlyRowsWrittenHere: opts.dispatcher === 'rowsWrittenHere' });
   const app = createApp({
+    ...(opts.modules ? { modules: opts.modules } : {}),
     config,
     db,
     identity,

@@ -10,6 +10,7 @@ import type { AesGcmPayloadCodec } from '../temporal/codec';
 import { resolveActor } from './actor';
 import type { FlowTemporal } from '../flows/workflows';
 import type { DevOutbox } from '../dev/smtp-outbox';
+import type { Module } from '../modules/module';
 import { httpLogger } from './logging';
 import { refuseUnsafeValues } from './json-body';
 import { resolveTenant } from './tenancy';
@@ -48,9 +49,11 @@ export interface AppDeps {
   flows: FlowTemporal;
   /** The development outbox, shown on admin sites when there is one. */
   outbox?: DevOutbox;
+  /** The installed modules (engine/modules/index.ts unless a test adds one of its own). */
+  modules?: readonly Module[];
 }
 
-export function createApp({ config, db, identity, logger, readiness, codec, temporalUiUrl, flows, outbox }: AppDeps): Express {
+export function createApp({ config, db, identity, logger, readiness, codec, temporalUiUrl, flows, outbox, modules }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -70,7 +73,7 @@ export function createApp({ config, db, identity, logger, readiness, codec, temp
   const smallJson = express.json({ limit: JSON_BODY_LIMIT });
   const definitionJson = express.json({ limit: DEFINITION_BODY_LIMIT });
   const jsonBody: RequestHandler = (req, res, next) => (isDefinitionBody(req) ? definitionJson : smallJson)(req, res, next);
-  app.use('/api', resolveActor(identity.sessions), jsonBody, refuseUnsafeValues, apiRouter(db, identity, secureCookies(config), { flows, namespace: config.TEMPORAL_NAMESPACE, ...(outbox ? { outbox } : {}) }), (_req, _res, next) => next(new NotFoundError()));
+  app.use('/api', resolveActor(identity.sessions), jsonBody, refuseUnsafeValues, apiRouter(db, identity, secureCookies(config), { flows, namespace: config.TEMPORAL_NAMESPACE, ...(outbox ? { outbox } : {}), ...(modules ? { modules } : {}) }), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(problemHandler);

@@ -8,6 +8,8 @@ import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
 import type { MigrationFn } from '../db/migrator';
 import type { ActionInput, ActionResult, PublishReferences, RuntimeDeps } from '../flows/action-types';
+import type { RouteSpec } from '../http/route';
+import type { Identity } from '../identity';
 import type { Rule } from '../policies/rules';
 
 export interface SubjectDeps {
@@ -87,6 +89,12 @@ export interface ModuleMigration {
   module: { up: MigrationFn; down: MigrationFn };
 }
 
+/** What a module's API routes may use. */
+export interface ModuleRouteDeps {
+  db: Database;
+  identity: Identity;
+}
+
 export interface Module {
   /** Also the value of the `Module` search attribute and of a flow definition's `module`. */
   name: string;
@@ -100,4 +108,6 @@ export interface Module {
   formKinds?: string[];
   builtinForms?: BuiltinForm[];
   builtinFlows?: BuiltinFlow[];
+  /** The module's API routes, mounted under /api on every tenant host and listed in the API document. */
+  routes?: (deps: ModuleRouteDeps) => RouteSpec[];
 }

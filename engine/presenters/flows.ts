@@ -4,7 +4,6 @@ import type { Communication } from '../../schemas/types/api-communication';
 import type { FlowInstance } from '../../schemas/types/api-flow-instance';
 import type { FlowInstancePage } from '../../schemas/types/api-flow-instance-page';
 import type { FlowList } from '../../schemas/types/api-flow-list';
-import type { MySubmissions } from '../../schemas/types/api-my-submissions';
 import type { TaskList } from '../../schemas/types/api-task-list';
 import type { InstanceRow, TaskRow } from '../queries/flows';
 import { workflowIds } from '../temporal/ids';
@@ -37,6 +36,3 @@ export const presentTasks = (rows: (TaskRow & { reference: string })[]): TaskLis
 export const presentCommunications = (rows: (Omit<Communication, 'createdAt' | 'sentAt'> & { createdAt: Date | string; sentAt: Date | string | null })[]): Communication[] =>
   rows.map((r) => ({ ...r, createdAt: iso(r.createdAt), sentAt: isoOrNull(r.sentAt) }));
 
-export const presentMySubmissions = (rows: (Omit<MySubmissions['submissions'][number], 'submittedAt' | 'endedAt'> & { submittedAt: Date | string; endedAt: Date | string | null })[]): MySubmissions => ({
-  submissions: rows.map((r) => ({ ...r, submittedAt: iso(r.submittedAt), endedAt: isoOrNull(r.endedAt) })),
-});

@@ -162,19 +162,3 @@ export async function listCommunications(db: Database, actor: Actor, instanceId?
   );
 }
 
-/** A citizen's own submissions and where their flows stand. */
-export async function listMySubmissions(db: Database, actor: Actor) {
-  if (actor.kind !== 'user') return [];
-  const rows = await db.withTenant(actor.tenantId, (tx) =>
-    db.sequelize.query<{ id: string; formId: string; formTitle: Record<string, string>; submittedAt: Date; status: string | null; statusLabel: Record<string, string> | null; endedAt: Date | null }>(
-      `SELECT s.id, s.definition_id AS "formId", fv.definition->'title' AS "formTitle", s.submitted_at AS "submittedAt", i.status,
-              (SELECT st->'label' FROM jsonb_array_elements(v.definition->'statuses') st WHERE st->>'key' = i.status) AS "statusLabel", i.ended_at AS "endedAt"
-         FROM form_submissions s JOIN form_versions fv USING (tenant_id, definition_id, version)
-         LEFT JOIN flow_instances i ON i.subject_type = 'formSubmission' AND i.subject_id = s.id
-         LEFT JOIN flow_versions v ON v.definition_id = i.definition_id AND v.version = i.version
-        WHERE s.submitted_by = $1 ORDER BY s.submitted_at DESC LIMIT 100`,
-      { bind: [actor.id], type: QueryTypes.SELECT, transaction: tx },
-    ),
-  );
-  return rows.map((r) => ({ ...r, reference: shortReference(r.id) }));
-}

@@ -1,4 +1,5 @@
 // A whole running platform (API, both sites, worker) on a free port, against the run's database and Temporal.
+import type { Module } from '../../engine/modules/module';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,8 @@ export interface TestPlatformOptions {
    * one database, and another platform's dispatcher would start this suite's workflows on its own task queue.
    */
   dispatcher?: 'all' | 'rowsWrittenHere' | 'off';
+  /** The installed modules, for a suite that adds a module of its own to the list. */
+  modules?: readonly Module[];
 }
 
 export async function startTestPlatform(tenantIds: string[] = [], configOverrides: Record<string, string> = {}, options: TestPlatformOptions = {}): Promise<Platform & { url: (host: string, path?: string) => string }> {
@@ -39,6 +42,7 @@ export async function startTestPlatform(tenantIds: string[] = [], configOverride
     appUrl: options.appUrl ?? services.appUrl,
     temporalAddress: options.temporalAddress ?? services.temporalAddress,
     dispatcher: options.dispatcher ?? 'rowsWrittenHere',
+    ...(options.modules ? { modules: options.modules } : {}),
     workflowBundlePath: services.workflowBundlePath,
     tenantIds,
     port: 0,

@@ -1,6 +1,7 @@
 // Adding a module needs its own folder and a place in the list, nothing else: a small module defined here —
-// one table (its migration), one flow action, one subject type — is migrated and installed, a flow about its
-// subject publishes and runs on Temporal, and its action changes its own table, audited like any action.
+// one table (its migration), one flow action, one subject type, one route — is migrated and installed, a flow
+// about its subject publishes and runs on Temporal, its action changes its own table (audited like any action),
+// and its route answers on the tenant's hosts and appears in the API document. (Its page entry: ui-modules.test.ts.)
 import { QueryTypes } from 'sequelize';
 import { createMigrator } from '../../engine/db/migrator';
 import { APP_ROLE } from '../../engine/db/roles';
@@ -17,7 +18,9 @@ import { recordAudit } from '../../engine/audit/record';
 import { flowInstance, flowMessages } from '../../workflows';
 import { createTestTenant, ownerDb, suiteDatabase } from '../helpers/factories';
 import { startTestPlatform } from '../helpers/platform';
-import { testAdministrator } from '../helpers/sessions';
+import { startEmployeeSession, testAdministrator } from '../helpers/sessions';
+import { request } from '../helpers/http';
+import { defineRoute } from '../../engine/http/route';
 
 const createNotes: MigrationFn = async ({ context: { sequelize } }) => {
   await sequelize.query(`
@@ -47,6 +50,20 @@ const noticeboard: Module = {
       deletePersonalData: async () => ({ erased: false }),
     },
   },
+  routes: ({ db }) => [
+    defineRoute({
+      method: 'GET',
+      path: '/noticeboard/notes',
+      summary: 'The notes on the board',
+      tags: ['Noticeboard'],
+      // A module keeps its schemas in schemas/<name>/; this one, living in a test, answers JSON it describes in words.
+      responses: { 200: { raw: 'application/json', description: 'The notes: id and whether pinned' } },
+      handler: async ({ tenantId }) => {
+        const notes = await db.withTenant(tenantId, (tx) => db.sequelize.query<{ id: string; pinned: boolean }>('SELECT id, pinned FROM noticeboard_notes', { type: QueryTypes.SELECT, transaction: tx }));
+        return JSON.stringify({ notes });
+      },
+    }),
+  ],
   actions: {
     pinNote: {
       configSchema: { type: 'object', additionalProperties: false, properties: { reason: { type: 'string', maxLength: 100 } } },
@@ -91,7 +108,7 @@ it('migrates, installs, publishes and runs a module that touches nothing outside
   await expect(publishFlow(db, admin, bad.id)).rejects.toMatchObject({ fields: [expect.objectContaining({ field: '/rules/0/then/0/config/reason' })] });
   expect(await publishFlow(db, admin, flowId)).toMatchObject({ version: 1 });
 
-  const platform = await startTestPlatform();
+  const platform = await startTestPlatform([], {}, { modules: [...MODULES, noticeboard] });
   try {
     const [note] = await db.withTenant(tenant.id, (tx) => db.sequelize.query<{ id: string }>('INSERT INTO noticeboard_notes (tenant_id, text) VALUES ($1, $2) RETURNING id', { bind: [tenant.id, 'Loppemarked lørdag'], type: QueryTypes.SELECT, transaction: tx }));
     // What the module's command would do when a note is posted: the instance and its start, in one transaction.
@@ -110,6 +127,13 @@ it('migrates, installs, publishes and runs a module that touches nothing outside
     expect(audit.map((a) => a.action)).toEqual(['noticeboard.notePinned', 'flowInstance.statusChanged', 'flowInstance.ended']);
     const timeline = await handle.query(flowMessages.timelineQuery);
     expect(timeline.status).toBe('pinned');
+
+    // Its route answers on the tenant's hosts and is in the API document, like the platform's own.
+    const session = await startEmployeeSession(platform.identity, tenant.id, ['administrator']);
+    const notes = await request(platform.port, tenant.adminHost, 'GET', '/api/noticeboard/notes', { headers: session.headers });
+    expect([notes.status, notes.json()]).toEqual([200, { notes: [{ id: note!.id, pinned: true }] }]);
+    const document = (await request(platform.port, tenant.adminHost, 'GET', '/api/openapi.json', { headers: session.headers })).json<{ paths: Record<string, unknown> }>();
+    expect(Object.keys(document.paths)).toContain('/api/noticeboard/notes');
   } finally {
     await platform.stop();
   }

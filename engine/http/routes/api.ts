@@ -38,6 +38,8 @@ import { flowRoutes, type FlowRoutesDeps } from './flows';
 import type { FlowTemporal } from '../../flows/workflows';
 import type { DevOutbox } from '../../dev/smtp-outbox';
 import { spConfigFor } from './saml';
+import { MODULES } from '../../modules';
+import type { Module } from '../../modules/module';
 
 export const API_MOUNT_PATH = '/api';
 
@@ -164,11 +166,12 @@ export function platformRoutes({ db, identity, secureCookies }: ApiDeps): RouteS
 }
 
 /** Every route of the JSON API but the document's own, in the order they are mounted (a fixed path before a parameter that would match it). */
-export function apiRoutes(deps: ApiDeps & FlowRoutesDeps): RouteSpec[] {
-  return [...platformRoutes(deps), ...formRoutes(deps), ...flowRoutes(deps)];
+/** The platform's routes, then each installed module's. */
+export function apiRoutes(deps: ApiDeps & FlowRoutesDeps, modules: readonly Module[] = MODULES): RouteSpec[] {
+  return [...platformRoutes(deps), ...formRoutes(deps), ...flowRoutes(deps), ...modules.flatMap((m) => m.routes?.({ db: deps.db, identity: deps.identity }) ?? [])];
 }
 
-export function apiRouter(db: Database, identity: Identity, secureCookies: boolean, deps: { flows: FlowTemporal; outbox?: DevOutbox; namespace: string }): Router {
+export function apiRouter(db: Database, identity: Identity, secureCookies: boolean, deps: { flows: FlowTemporal; outbox?: DevOutbox; namespace: string; modules?: readonly Module[] }): Router {
   const api = Router();
 
   // Only JSON bodies are accepted; a cross-site form post cannot send application/json without a preflight.
@@ -180,7 +183,7 @@ export function apiRouter(db: Database, identity: Identity, secureCookies: boole
   });
 
   const routes: RouteSpec[] = [];
-  routes.push(...apiRoutes({ db, identity, secureCookies, ...deps }), ...apiDocumentRoutes(() => routes, API_MOUNT_PATH));
+  routes.push(...apiRoutes({ db, identity, secureCookies, ...deps }, deps.modules), ...apiDocumentRoutes(() => routes, API_MOUNT_PATH));
   mountRoutes(api, routes);
 
   return api;

@@ -26,7 +26,6 @@ import type { MessagePreview } from '../../../schemas/types/api-message-preview'
 import type { MessageTemplateInput } from '../../../schemas/types/api-message-template';
 import type { MessageTemplate } from '../../../schemas/types/api-message-template-record';
 import type { MessageTemplateList } from '../../../schemas/types/api-message-template-list';
-import type { MySubmissions } from '../../../schemas/types/api-my-submissions';
 import type { TaskDecided } from '../../../schemas/types/api-task-decided';
 import type { TaskDecision } from '../../../schemas/types/api-task-decision';
 import type { TaskList } from '../../../schemas/types/api-task-list';
@@ -42,12 +41,12 @@ import type { Database } from '../../db/database';
 import type { DevOutbox } from '../../dev/smtp-outbox';
 import { suggestScenarios } from '../../flows/scenarios';
 import type { FlowTemporal } from '../../flows/workflows';
-import { presentCommunications, presentFlowList, presentInstance, presentInstancePage, presentMySubmissions, presentTasks, presentVersions } from '../../presenters/flows';
+import { presentCommunications, presentFlowList, presentInstance, presentInstancePage, presentTasks, presentVersions } from '../../presenters/flows';
 import { listDevOutbox } from '../../queries/dev-outbox';
 import { loadEditorSchemas, loadEditorValidator, loadFlowForEditor } from '../../queries/flow-editor';
 import { loadInstanceDetail } from '../../queries/flow-instance';
 import { previewFlow } from '../../queries/flow-preview';
-import { listCommunications, listFlows, listInstances, listMySubmissions, listTasks, loadFlowVersion } from '../../queries/flows';
+import { listCommunications, listFlows, listInstances, listTasks, loadFlowVersion } from '../../queries/flows';
 import { defineRoute, type RouteSpec } from '../route';
 
 export interface FlowRoutesDeps {
@@ -277,14 +276,6 @@ export function flowRoutes({ db, flows, outbox, namespace }: FlowRoutesDeps): Ro
       tags: ['Messages'],
       responses: { 200: 'api/dev-outbox.schema.json' },
       handler: async ({ actor }) => ({ messages: await listDevOutbox(outbox, actor) }),
-    }),
-    defineRoute<{ response: MySubmissions }>({
-      method: 'GET',
-      path: '/me/submissions',
-      summary: 'What I have sent, and where it stands',
-      tags: ['My profile'],
-      responses: { 200: 'api/my-submissions.schema.json' },
-      handler: async ({ actor }) => presentMySubmissions(await listMySubmissions(db, actor)),
     }),
   ];
 }

@@ -3,6 +3,8 @@
 // forms, flows, identity, tenancy, audit and messages.
 import { join } from 'node:path';
 import type { Module } from '../module';
+import { eservicesRoutes } from './routes';
+import { FORM_SUBMISSION } from './queries';
 import { formSubmissionSubject } from './subject';
 
 const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'eservices');
@@ -10,7 +12,8 @@ const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'eservices')
 export const eservices: Module = {
   name: 'eservices',
   formKinds: ['eService'],
-  subjectTypes: { formSubmission: formSubmissionSubject },
+  subjectTypes: { [FORM_SUBMISSION]: formSubmissionSubject },
   builtinForms: [{ file: 'application-form.json', path: join(FORMS, 'application-form.json'), name: { DK: 'Tilskud til foreningsarrangement', SE: 'Bidrag till föreningsarrangemang' }, countries: ['DK', 'SE'] }],
   builtinFlows: [{ file: 'application.flow.json', path: join(__dirname, 'builtin', 'application.flow.json'), publish: true, attachTo: 'application-form.json' }],
+  routes: eservicesRoutes,
 };

@@ -4,7 +4,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { FormVersion } from '../../../schemas/types/api-form-version';
 import type { Me } from '../../../schemas/types/api-me';
 import type { ConsentView, MyConsents } from '../../../schemas/types/api-my-consents';
-import type { MySubmission as MySubmissionAnswer, MySubmissions } from '../../../schemas/types/api-my-submissions';
+import type { MySubmission as MySubmissionAnswer, MySubmissions } from '../../../schemas/types/eservices-my-submissions';
 import { apiGet } from '../../../forms/ui/api';
 
 // The answers' types are generated from the response schemas the server is checked against (schemas/api/).
