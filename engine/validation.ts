@@ -2,7 +2,7 @@
 // Ajv setup of forms/validation.ts. A failure becomes a ValidationError that names every field.
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { createAjv, toFieldErrors, type FieldError } from '../forms/validation';
+import { createAjv, toFieldErrors, type CodedFieldError, type FieldError } from '../forms/validation';
 import { loadSchemaFiles, SCHEMA_BASE } from '../schemas/registry';
 import { ValidationError } from './errors';
 
@@ -47,13 +47,13 @@ function compiledInline(schema: object): ValidateFunction {
  * field: a draft schema and a stricter one may both object to a field. `prefix` places them in a larger document.
  * `schema` is a path under schemas/ or a schema object a module carries itself.
  */
-export function schemaProblems(schema: string | object, data: unknown, prefix = ''): FieldError[] {
+export function schemaProblems(schema: string | object, data: unknown, prefix = ''): CodedFieldError[] {
   const fn = typeof schema === 'string' ? bodies.getSchema(SCHEMA_BASE + schema) : compiledInline(schema);
   if (!fn) throw new Error(`unknown schema ${String(schema)}`);
   if (fn(structuredClone(data))) return [];
   const seen = new Set<string>();
   return toFieldErrors(fn.errors)
-    .map((f) => ({ field: `${prefix}${f.field === '/' ? '' : f.field}` || '/', message: f.message }))
+    .map((f) => ({ ...f, field: `${prefix}${f.field === '/' ? '' : f.field}` || '/' }))
     .filter((f) => !seen.has(f.field) && seen.add(f.field));
 }
 

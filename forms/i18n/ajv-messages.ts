@@ -4,15 +4,12 @@
 import type { ErrorObject } from 'ajv';
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeSv from 'ajv-i18n/localize/sv';
+import { FORMAT_NAMES, type MessageLocale } from './format-names';
 
-export type MessageLocale = 'da' | 'sv' | 'en';
+export type { MessageLocale } from './format-names';
+
 type Localize = (errors?: ErrorObject[] | null) => void;
 
-const FORMAT_NAMES: Record<MessageLocale, Record<string, string>> = {
-  da: { email: 'en gyldig e-mailadresse', date: 'en gyldig dato', 'dk-cpr': 'et gyldigt CPR-nummer', 'se-personnummer': 'et gyldigt personnummer', 'dk-phone': 'et gyldigt dansk telefonnummer', 'se-phone': 'et gyldigt svensk telefonnummer', 'dk-postal-code': 'et gyldigt dansk postnummer', 'se-postal-code': 'et gyldigt svensk postnummer' },
-  sv: { email: 'en giltig e-postadress', date: 'ett giltigt datum', 'dk-cpr': 'ett giltigt danskt CPR-nummer', 'se-personnummer': 'ett giltigt personnummer', 'dk-phone': 'ett giltigt danskt telefonnummer', 'se-phone': 'ett giltigt telefonnummer', 'dk-postal-code': 'ett giltigt danskt postnummer', 'se-postal-code': 'ett giltigt postnummer' },
-  en: { email: 'a valid e-mail address', date: 'a valid date', 'dk-cpr': 'a valid CPR number', 'se-personnummer': 'a valid personnummer', 'dk-phone': 'a valid Danish phone number', 'se-phone': 'a valid Swedish phone number', 'dk-postal-code': 'a valid Danish postal code', 'se-postal-code': 'a valid Swedish postal code' },
-};
 const MUST_BE: Record<MessageLocale, string> = { da: 'skal være', sv: 'måste vara', en: 'must be' };
 
 const plural = (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many);

@@ -9,6 +9,17 @@ export interface FieldProblems {
      * JSON pointer
      */
     field: string;
+    /**
+     * Stable code (schema.<Ajv keyword>, form.*, flow.*, preview.*), which the pages translate
+     */
+    code?: string;
+    /**
+     * What the code's text is filled with
+     */
+    params?: {};
+    /**
+     * In English, for API users and logs
+     */
     message: string;
   }[];
 }

@@ -35,6 +35,17 @@ export interface FlowDetail {
      * JSON pointer
      */
     field: string;
+    /**
+     * Stable code (schema.<Ajv keyword>, form.*, flow.*, preview.*), which the pages translate
+     */
+    code?: string;
+    /**
+     * What the code's text is filled with
+     */
+    params?: {};
+    /**
+     * In English, for API users and logs
+     */
     message: string;
   }[];
   scenarios: FlowScenario[];
@@ -280,5 +291,16 @@ export interface Action {
  */
 export interface FlowScenario {
   id: string;
+  /**
+   * In English, for API users; the pages show the translation of code
+   */
   name: string;
+  /**
+   * Stable code (schema.<Ajv keyword>, form.*, flow.*, preview.*), which the pages translate
+   */
+  code: string;
+  /**
+   * What the code's text is filled with
+   */
+  params: {};
 }

@@ -21,6 +21,17 @@ export interface FlowDraftSaved {
      * JSON pointer
      */
     field: string;
+    /**
+     * Stable code (schema.<Ajv keyword>, form.*, flow.*, preview.*), which the pages translate
+     */
+    code?: string;
+    /**
+     * What the code's text is filled with
+     */
+    params?: {};
+    /**
+     * In English, for API users and logs
+     */
     message: string;
   }[];
   scenarios: FlowScenario[];
@@ -266,5 +277,16 @@ export interface Action {
  */
 export interface FlowScenario {
   id: string;
+  /**
+   * In English, for API users; the pages show the translation of code
+   */
   name: string;
+  /**
+   * Stable code (schema.<Ajv keyword>, form.*, flow.*, preview.*), which the pages translate
+   */
+  code: string;
+  /**
+   * What the code's text is filled with
+   */
+  params: {};
 }

@@ -16,6 +16,14 @@ export interface FlowPreviewResult {
     kind: "reminderAfterDeadline" | "deletionTooLate" | "noDeletion" | "inputRefused" | "notEnded";
     at?: string;
     rule?: string;
+    /**
+     * Stable code (schema.<Ajv keyword>, form.*, flow.*, preview.*), which the pages translate
+     */
+    code: string;
+    /**
+     * What the code's text is filled with
+     */
+    params: {};
     message: string;
   }[];
   endedAt: string | null;

@@ -14,6 +14,11 @@ export interface FlowPreviewRequest {
   parameters?: {};
   scenario: {
     name?: string;
+    /**
+     * A suggested scenario may be sent back as it came: its code and params name it and change nothing.
+     */
+    code?: string;
+    params?: {};
     dates?: {
       [k: string]: Duration;
     };

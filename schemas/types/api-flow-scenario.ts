@@ -5,5 +5,16 @@
  */
 export interface FlowScenario {
   id: string;
+  /**
+   * In English, for API users; the pages show the translation of code
+   */
   name: string;
+  /**
+   * Stable code (schema.<Ajv keyword>, form.*, flow.*, preview.*), which the pages translate
+   */
+  code: string;
+  /**
+   * What the code's text is filled with
+   */
+  params: {};
 }

@@ -7,6 +7,17 @@ export interface FormDraftSaved {
      * JSON pointer
      */
     field: string;
+    /**
+     * Stable code (schema.<Ajv keyword>, form.*, flow.*, preview.*), which the pages translate
+     */
+    code?: string;
+    /**
+     * What the code's text is filled with
+     */
+    params?: {};
+    /**
+     * In English, for API users and logs
+     */
     message: string;
   }[];
 }

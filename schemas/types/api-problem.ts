@@ -12,7 +12,21 @@ export interface Problem {
   instance?: string;
   requestId?: string;
   errors?: {
+    /**
+     * JSON pointer to the field
+     */
     field: string;
+    /**
+     * Stable code of the problem (schema.<Ajv keyword>, form.*, flow.*), which the pages translate
+     */
+    code?: string;
+    /**
+     * What the code's text is filled with (for schema.* Ajv's params: limit, missingProperty, allowedValues, format, pattern …)
+     */
+    params?: {};
+    /**
+     * In English, for API users and logs
+     */
     message: string;
   }[];
 }

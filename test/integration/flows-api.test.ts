@@ -70,7 +70,7 @@ it('previews a parameter change, publishes it as version 2, and answers another 
   const broken = structuredClone(flow.draft);
   (broken.rules![1]!.then![0]!.config as { template: string }).template = 'no-such-template';
   const saved = (await api('PUT', `/flows/${flow.id}/draft`, { session: admin, json: broken })).json<{ problems: { field: string; message: string }[] }>();
-  expect(saved.problems).toEqual([{ field: '/rules/1/then/0/config/template', message: 'there is no message template "no-such-template"' }]);
+  expect(saved.problems).toEqual([{ field: '/rules/1/then/0/config/template', code: 'flow.templateUnknown', params: { template: 'no-such-template' }, message: 'there is no message template "no-such-template"' }]);
   expect((await api('POST', `/flows/${flow.id}/publish`, { session: admin })).status).toBe(400);
 
   const changed = structuredClone(flow.draft);

@@ -1,5 +1,6 @@
 // createTask: a task for everyone holding a role (a caseworker's decision), in the tenant's task inbox.
 import { QueryTypes } from 'sequelize';
+import { fieldError } from '../../../forms/validation';
 import type { ConfigProblem, FlowAction } from '../../modules/module';
 import { recordAudit } from '../../audit/record';
 import { once } from '../instance-store';
@@ -8,8 +9,8 @@ export const createTask: FlowAction = {
   configSchema: 'flows/actions/create-task.schema.json',
   check: (c, { refs }) => {
     const problems: ConfigProblem[] = [];
-    if (!refs.roles.has(String(c.role))) problems.push({ field: '/role', message: `there is no role "${String(c.role)}"` });
-    if (c.form !== undefined && !refs.forms.has(String(c.form))) problems.push({ field: '/form', message: 'there is no published form with this id' });
+    if (!refs.roles.has(String(c.role))) problems.push(fieldError('/role', 'flow.roleUnknown', { role: String(c.role) }, `there is no role "${String(c.role)}"`));
+    if (c.form !== undefined && !refs.forms.has(String(c.form))) problems.push(fieldError('/form', 'flow.formUnknown', { form: String(c.form) }, 'there is no published form with this id'));
     return problems;
   },
   run: ({ db }, input) =>

@@ -3,6 +3,7 @@
 // not hold a connection); each channel's send is logged once per idempotency key in the communication log.
 import { QueryTypes } from 'sequelize';
 import { DateTime } from 'luxon';
+import { fieldError } from '../../../forms/validation';
 import type { FlowAction } from '../../modules/module';
 import { recordAudit } from '../../audit/record';
 import { renderTemplate, type MessageTemplate } from '../../messages/templates';
@@ -13,7 +14,7 @@ import { zoneOf } from '../tenant-rules';
 
 export const notify: FlowAction = {
   configSchema: 'flows/actions/notify.schema.json',
-  check: (c, { refs }) => (refs.templates.has(String(c.template)) ? [] : [{ field: '/template', message: `there is no message template "${String(c.template)}"` }]),
+  check: (c, { refs }) => (refs.templates.has(String(c.template)) ? [] : [fieldError('/template', 'flow.templateUnknown', { template: String(c.template) }, `there is no message template "${String(c.template)}"`)]),
   run: (deps, input) => send(deps, input),
 };
 

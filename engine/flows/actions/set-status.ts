@@ -1,12 +1,13 @@
 // setStatus: the instance moves to a status of its flow (the core applies it; the activity records it).
 import type { FlowAction } from '../../modules/module';
+import { fieldError } from '../../../forms/validation';
 import { recordAudit } from '../../audit/record';
 import { once } from '../instance-store';
 
 export const setStatus: FlowAction = {
   configSchema: 'flows/actions/set-status.schema.json',
   core: true,
-  check: (c, { statuses }) => (statuses.has(String(c.status)) ? [] : [{ field: '/status', message: `there is no status "${String(c.status)}"` }]),
+  check: (c, { statuses }) => (statuses.has(String(c.status)) ? [] : [fieldError('/status', 'flow.statusUnknown', { status: String(c.status) }, `there is no status "${String(c.status)}"`)]),
   run: ({ db }, input) =>
     once(db, input, async (tx, ctx) => {
       const status = String(input.config.status);

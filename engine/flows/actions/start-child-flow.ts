@@ -1,13 +1,14 @@
 // startChildFlow: a published flow of the tenant starts on the same subject (e.g. a retention flow after a
 // decision). The child's id comes from the idempotency key, so a retry finds the same child.
 import { QueryTypes } from 'sequelize';
+import { fieldError } from '../../../forms/validation';
 import type { FlowAction } from '../../modules/module';
 import { NotFoundError } from '../../errors';
 import { childOf, createInstanceRow, instanceRow, once, uuidFromKey } from '../instance-store';
 
 export const startChildFlow: FlowAction = {
   configSchema: 'flows/actions/start-child-flow.schema.json',
-  check: (c, { refs }) => (refs.flows.has(String(c.flow)) ? [] : [{ field: '/flow', message: `there is no published flow "${String(c.flow)}"` }]),
+  check: (c, { refs }) => (refs.flows.has(String(c.flow)) ? [] : [fieldError('/flow', 'flow.flowUnknown', { flow: String(c.flow) }, `there is no published flow "${String(c.flow)}"`)]),
   run: ({ db }, input) =>
     once(
       db,

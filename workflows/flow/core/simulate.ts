@@ -20,8 +20,14 @@ export interface Scenario {
   horizon?: Duration;
 }
 
+/** The codes a preview warning can have; each has its text in the admin site's locale files. */
+export const PREVIEW_WARNING_CODES = ['preview.reminderAfterDeadline', 'preview.deletionTooLate', 'preview.noDeletion', 'preview.decisionRefused', 'preview.extensionRefused', 'preview.inputRefused', 'preview.notEnded'] as const;
+
 export interface PreviewWarning {
   kind: 'reminderAfterDeadline' | 'deletionTooLate' | 'noDeletion' | 'inputRefused' | 'notEnded';
+  /** Stable code and params, which the admin site translates; `message` is the English text for API users. */
+  code: (typeof PREVIEW_WARNING_CODES)[number];
+  params: Record<string, string | number>;
   at?: string;
   rule?: string;
   message: string;
@@ -68,7 +74,7 @@ export function simulate(def: FlowDefinition, ctx: FlowContext, startAt: string,
       all.push(...commands);
     } catch (err) {
       if (!(err instanceof FlowInputError)) throw err;
-      warnings.push({ kind: 'inputRefused', at: next.at, message: err.message });
+      warnings.push({ kind: 'inputRefused', ...refusal(next), at: next.at, message: err.message });
     }
   }
   warnings.push(...reviewTimeline(def, ctx, state, all, startAt, limits));
@@ -88,6 +94,16 @@ function toInput(i: { at: string } & ScenarioInput, startAt: string, ctx: FlowCo
   }
 }
 
+/**
+ * What a refused scenario input was, as a code and params: the core's reason (a passed deadline, a task not
+ * open) is English text of the workflow's own, so it stays in the message.
+ */
+function refusal(input: FlowInput): Pick<PreviewWarning, 'code' | 'params'> {
+  if (input.kind === 'decide') return { code: 'preview.decisionRefused', params: { task: input.task, decision: input.decision } };
+  if (input.kind === 'extendDeadline') return { code: 'preview.extensionRefused', params: { deadline: input.deadline } };
+  return { code: 'preview.inputRefused', params: { input: input.kind } };
+}
+
 /** What an administrator should look at twice: reminders after their deadline, deletion late or never. */
 function reviewTimeline(def: FlowDefinition, ctx: FlowContext, state: FlowState, commands: FlowCommand[], startAt: string, limits: PreviewLimits): PreviewWarning[] {
   const warnings: PreviewWarning[] = [];
@@ -97,16 +113,19 @@ function reviewTimeline(def: FlowDefinition, ctx: FlowContext, state: FlowState,
     const when = def.rules?.find((r) => r.id === c.rule)?.when.on;
     if (when !== 'every' && when !== 'after' && when !== 'before') continue;
     const passed = deadlines.find((d) => Date.parse(d.at) < Date.parse(c.at));
-    if (passed) warnings.push({ kind: 'reminderAfterDeadline', at: c.at, rule: c.rule, message: `The reminder of rule "${c.rule}" is sent after deadline "${passed.key}" has passed.` });
+    if (passed) {
+      warnings.push({ kind: 'reminderAfterDeadline', code: 'preview.reminderAfterDeadline', params: { rule: c.rule, deadline: passed.key }, at: c.at, rule: c.rule, message: `The reminder of rule "${c.rule}" is sent after deadline "${passed.key}" has passed.` });
+    }
   }
   const deletion = commands.find((c) => c.action === 'deletePersonalData');
-  if (!deletion) warnings.push({ kind: 'noDeletion', message: 'Personal data is never deleted in this scenario.' });
+  if (!deletion) warnings.push({ kind: 'noDeletion', code: 'preview.noDeletion', params: {}, message: 'Personal data is never deleted in this scenario.' });
   else if (limits.retentionMonths !== undefined) {
     const latest = addDuration(startAt, { months: limits.retentionMonths }, {}, ctx.zone);
     if (Date.parse(deletion.at) > Date.parse(latest)) {
-      warnings.push({ kind: 'deletionTooLate', at: deletion.at, rule: deletion.rule, message: `Personal data is deleted after the municipality's longest allowed keeping (${limits.retentionMonths} months from the start).` });
+      const params = { months: limits.retentionMonths, rule: deletion.rule };
+      warnings.push({ kind: 'deletionTooLate', code: 'preview.deletionTooLate', params, at: deletion.at, rule: deletion.rule, message: `Personal data is deleted after the municipality's longest allowed keeping (${limits.retentionMonths} months from the start).` });
     }
   }
-  if (!state.endedAt) warnings.push({ kind: 'notEnded', message: 'The flow has not ended within the preview horizon.' });
+  if (!state.endedAt) warnings.push({ kind: 'notEnded', code: 'preview.notEnded', params: {}, message: 'The flow has not ended within the preview horizon.' });
   return warnings;
 }
