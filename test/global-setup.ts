@@ -3,7 +3,6 @@
 // fails the run here with a message naming it; nothing is skipped.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -15,6 +14,7 @@ import { createDatabaseIfMissing, prepareDatabase } from '../engine/db/prepare';
 import { failureConverterPath } from '../engine/temporal/client';
 import { generateCodecKeySpec } from '../engine/temporal/codec';
 import { workflowsPath } from '../engine/temporal/worker';
+import { freePort } from './helpers/ports';
 
 export interface RunningTestServices {
   stop: (() => Promise<void>)[];
@@ -26,16 +26,6 @@ declare global {
   var __tingvallaTestServices: RunningTestServices | undefined;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -5,7 +5,6 @@
 // in production, without taking other suites' rows) and a Temporal dev server of its own, which it stops and
 // restarts; the run's shared server is left alone.
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
@@ -29,6 +28,7 @@ import { testConfig, testServices } from '../helpers/env';
 import { request } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
 import { startEmployeeSession, testAdministrator } from '../helpers/sessions';
+import { freePort } from '../helpers/ports';
 
 type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
 
@@ -84,16 +84,6 @@ afterAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
   await admin.close();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 async function platform(dispatcher: 'all' | 'off', taskQueue: string): Promise<TestPlatform> {
   const p = await startTestPlatform([], { TEMPORAL_TASK_QUEUE: taskQueue }, { temporalAddress: `127.0.0.1:${temporalOptions.port}`, appUrl, dispatcher });

@@ -7,27 +7,17 @@
 // problem; the test then still checks that it starts.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { QueryTypes } from 'sequelize';
 import { createSequelize } from '../../engine/db/database';
+import { freePort } from '../helpers/ports';
 
 const ROOT = resolve(__dirname, '../..');
 const ENTRY = join(__dirname, 'start-embedded-postgres.ts');
 // The first start initialises a cluster: 5–20 s on two cores.
 const START_TIMEOUT_MS = 90_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 interface Started {
   ownerUrl: string;
