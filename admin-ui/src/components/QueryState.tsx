@@ -1,28 +1,11 @@
-// What a page shows for data it loads: a loading line, the refusal in the page's language, or the content.
-// A refused or failed request is never shown as an empty list, and never as "loading" for ever.
-import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+// This site's alert for a refused or failed request, and its QueryState (the shared loading and not-found
+// rules of forms/ui/QueryState.tsx around this alert).
 import { useTranslation } from 'react-i18next';
+import { Loading, queryStateWith } from '../../../forms/ui/QueryState';
 import { loginUrl } from '../../../forms/ui/session';
 import { fieldErrorLines, isProblem, problemText, ProblemError } from '../../../forms/ui/problem';
 
-interface QueryStateProps<T> {
-  query: UseQueryResult<T>;
-  children: (data: T) => ReactNode;
-  /** Shown instead of the general error when the server answers not_found (a page's own "not found"). */
-  notFound?: ReactNode;
-}
-
-export function QueryState<T>({ query, children, notFound }: QueryStateProps<T>) {
-  if (query.isPending) return <Loading />;
-  if (query.isError) return notFound !== undefined && isProblem(query.error, 'not_found') ? notFound : <ProblemAlert error={query.error} />;
-  return children(query.data);
-}
-
-export function Loading() {
-  const { t } = useTranslation();
-  return <p className="loading">{t('loading')}</p>;
-}
+export { Loading };
 
 /** An error as an alert: the problem's code translated, the fields it names, the request id of a 5xx, and the way back in after a session ended. */
 export function ProblemAlert({ error }: { error: unknown }) {
@@ -49,3 +32,6 @@ export function ProblemAlert({ error }: { error: unknown }) {
     </div>
   );
 }
+
+/** Loading, this site's alert, or the content (forms/ui/QueryState.tsx). */
+export const QueryState = queryStateWith(ProblemAlert);
