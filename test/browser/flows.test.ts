@@ -59,14 +59,14 @@ it('changes the caseworker reminder from 2 to 3 days, sees the preview change, a
   await admin.waitForFunction(() => document.querySelector('.preview-table tr[data-rule="remind-caseworker"] td')?.textContent === '3');
   expect(await reminderDays(admin)).toEqual(Array.from({ length: 15 }, (_, i) => 3 * (i + 1)));
   // Decided on day 6: one reminder on day 3 (the one due on day 6 comes after the decision of that moment).
-  await admin.getByLabel('Scenarie').selectOption({ label: 'Task "decide" decided "approve" on day 6' });
+  await admin.getByLabel('Scenarie').selectOption({ label: 'Opgaven “decide” afgøres “approve” på dag 6' });
   await admin.waitForFunction(() => document.querySelectorAll('.preview-table tr[data-rule="remind-caseworker"]').length === 1);
   expect(await reminderDays(admin)).toEqual([3]);
 
   await admin.getByRole('button', { name: 'Udgiv' }).click();
   await admin.getByRole('status').filter({ hasText: 'Udgivet som version 2' }).waitFor();
   await admin.getByRole('button', { name: 'Hvad er ændret i 2' }).click();
-  await admin.getByRole('region', { name: 'Ændringer i version 2' }).getByText('Parameter “reminderDays”: default 2 → 3').waitFor();
+  await admin.getByRole('region', { name: 'Ændringer i version 2' }).getByText('Parameteren “reminderDays”: standardværdi 2 → 3').waitFor();
   await expectAccessible(admin);
 });
 

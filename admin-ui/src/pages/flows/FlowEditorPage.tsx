@@ -1,20 +1,22 @@
 // The flow editor: parameters, statuses, rules (when in words and as data, a condition builder or raw JSON
 // Logic, each action's config through a form generated from its schema), the problems that stand between the
 // draft and publishing, the timeline preview, publishing, versions with what changed, and moving running
-// instances to the latest version. "Save draft" stores the draft; the preview runs what was saved.
+// instances to the latest version. "Save draft" stores the draft; the preview runs what was saved. Problems come
+// as codes with params and are shown in the page's language (coded-text.ts), rules in words (describe.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FlowDefinition } from '../../../../workflows/flow/core/types';
 import { apiSend } from '../../../../forms/ui/api';
-import { problemSummary, problemText } from '../../../../forms/ui/problem';
+import { problemText } from '../../../../forms/ui/problem';
 import type { FieldError } from '../../../../forms/validation';
 import { editorSchemasQuery, flowKeys, flowQuery, flowVersionQuery, instanceKeys, type LoadedFlow, type Scenario } from '../../api/flows';
 import { ProblemAlert, QueryState } from '../../components/QueryState';
 import { ActionConfigForm } from './ActionConfigForm';
+import { codedProblemSummary, useCodedText } from './coded-text';
 import { ConditionEditor } from './ConditionEditor';
-import { describeAction, describeWhen, diffFlows } from './describe';
+import { describeActions, describeWhen, diffFlows } from './describe';
 import { PreviewPanel } from './PreviewPanel';
 
 type Rule = NonNullable<FlowDefinition['rules']>[number];
@@ -40,6 +42,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
   const [status, setStatus] = useState('');
   const [diff, setDiff] = useState<{ version: number; lines: string[] } | undefined>();
   const [whenTexts, setWhenTexts] = useState<Record<string, string>>({});
+  const codedText = useCodedText();
 
   const saveDraft = useMutation({
     mutationFn: (next: FlowDefinition) => apiSend<{ draft: FlowDefinition; problems: FieldError[]; scenarios: Scenario[] }>('PUT', `/api/flows/${encodeURIComponent(id)}/draft`, next),
@@ -49,7 +52,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
       setStatus(t('flows.saved'));
       await queryClient.invalidateQueries({ queryKey: flowKeys.previews(id) });
     },
-    onError: (err) => setStatus(problemSummary(t, err)),
+    onError: (err) => setStatus(codedProblemSummary(t, i18n, err)),
   });
 
   const publish = useMutation({
@@ -76,7 +79,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
   const showDiff = async (version: number) => {
     try {
       const [a, b] = await Promise.all([queryClient.fetchQuery(flowVersionQuery(id, version - 1)), queryClient.fetchQuery(flowVersionQuery(id, version))]);
-      setDiff({ version, lines: diffFlows(a.definition as FlowDefinition, b.definition as FlowDefinition) });
+      setDiff({ version, lines: diffFlows(t, a.definition as FlowDefinition, b.definition as FlowDefinition) });
     } catch (err) {
       setStatus(problemText(t, err));
     }
@@ -106,7 +109,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
           <ul>
             {loaded.problems.map((p, i) => (
               <li key={i}>
-                <code>{p.field}</code> {p.message}
+                <code>{p.field}</code> {codedText(p, p.message)}
               </li>
             ))}
           </ul>
@@ -153,7 +156,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
             <li key={rule.id} className="flow-rule">
               <h3>{rule.label?.[locale] ?? rule.id}</h3>
               <p className="rule-summary">
-                {describeWhen(rule.when)}: {(rule.then ?? []).map(describeAction).join('; ')}.
+                {describeWhen(t, rule.when)}: {describeActions(t, rule)}.
               </p>
               <details>
                 <summary>{t('flows.editWhen')}</summary>
@@ -226,7 +229,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
 }
 
 function MigratePanel({ flowId, loaded }: { flowId: string; loaded: LoadedFlow }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const older = loaded.versions.filter((v) => v.version < loaded.latestVersion && v.running > 0);
   const [message, setMessage] = useState('');
@@ -241,7 +244,7 @@ function MigratePanel({ flowId, loaded }: { flowId: string; loaded: LoadedFlow }
         queryClient.invalidateQueries({ queryKey: instanceKeys.all }),
       ]);
     },
-    onError: (err) => setMessage(problemSummary(t, err)),
+    onError: (err) => setMessage(codedProblemSummary(t, i18n, err)),
   });
   if (!older.length) return null;
   return (

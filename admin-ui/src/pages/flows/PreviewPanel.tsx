@@ -1,10 +1,12 @@
 // The timeline preview: pick a scenario, see every reminder, status change, message and deletion on a time
-// line and in a table, with the warnings (a reminder after its deadline, a deletion later than allowed).
+// line and in a table, with the warnings (a reminder after its deadline, a deletion later than allowed). Scenario
+// names and warnings come as codes with params and are shown in the page's language.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { previewQuery, type Preview, type Scenario } from '../../api/flows';
 import { Loading, ProblemAlert } from '../../components/QueryState';
+import { useCodedText } from './coded-text';
 
 const COLORS: Record<string, string> = {
   status: '#1b4f8a',
@@ -38,12 +40,12 @@ function TimelinePlot({ preview }: { preview: Preview }) {
       ))}
       {rows.map((r) => (
         <text key={r} x={2} y={y(r) + 4} fontSize="9" fill="#1a1a1a">
-          {r}
+          {t(`flows.kinds.${r}`)}
         </text>
       ))}
       {points.map((e, i) => (
         <circle key={i} cx={x(dayOf(preview.startAt, e.at))} cy={y(e.kind)} r={5} fill={COLORS[e.kind] ?? '#000'}>
-          <title>{`${e.kind} ${e.action ?? ''} ${e.detail ?? ''}`}</title>
+          <title>{[t(`flows.kinds.${e.kind}`), e.action, e.detail].filter(Boolean).join(' ')}</title>
         </circle>
       ))}
     </svg>
@@ -52,11 +54,12 @@ function TimelinePlot({ preview }: { preview: Preview }) {
 
 export function PreviewPanel({ flowId, scenarios }: { flowId: string; scenarios: Scenario[] }) {
   const { t, i18n } = useTranslation();
+  const codedText = useCodedText();
   const [scenarioId, setScenarioId] = useState(scenarios[0]?.id ?? 'never');
   const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0];
   // The scenario is the query's key: another one cancels the run before. Saving the draft invalidates the
   // previews; the one shown stays until the new one has come.
-  const query = useQuery({ ...previewQuery(flowId, scenario ?? { id: 'none', name: '' }), enabled: Boolean(scenario), placeholderData: keepPreviousData });
+  const query = useQuery({ ...previewQuery(flowId, scenario ?? { id: 'none', name: '', code: 'preview.scenario.never', params: {} }), enabled: Boolean(scenario), placeholderData: keepPreviousData });
   const preview = query.data;
 
   return (
@@ -66,7 +69,7 @@ export function PreviewPanel({ flowId, scenarios }: { flowId: string; scenarios:
       <select id="preview-scenario" value={scenarioId} onChange={(e) => setScenarioId(e.target.value)}>
         {scenarios.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.name}
+            {codedText(s, s.name)}
           </option>
         ))}
       </select>
@@ -76,7 +79,7 @@ export function PreviewPanel({ flowId, scenarios }: { flowId: string; scenarios:
           {preview.warnings.length ? (
             <ul className="notice notice-error preview-warnings" aria-label={t('flows.preview.warnings')}>
               {preview.warnings.map((w, i) => (
-                <li key={i}>{w.message}</li>
+                <li key={i}>{codedText(w, w.message)}</li>
               ))}
             </ul>
           ) : (

@@ -1,83 +1,111 @@
-// Flow definitions in words, for the editor's rule summaries and the version diff.
+// Flow definitions in words, in the page's language, for the editor's rule summaries and the version diff.
+// Keys, statuses, templates and tasks are the administrator's own names and stay as they are, in quotes.
+import type { TFunction } from 'i18next';
 import type { FlowDefinition } from '../../../../workflows/flow/core/types';
 
 type Rule = NonNullable<FlowDefinition['rules']>[number];
 type Amount = number | { $param: string };
 type Duration = Partial<Record<'months' | 'weeks' | 'days' | 'hours' | 'minutes', Amount>> & { at?: string };
+type EventMatch = { event: string; status?: string; task?: string; decision?: string };
+
+const UNITS = ['months', 'weeks', 'days', 'hours', 'minutes'] as const;
+/** The engine's own events, named in words (a module's events keep their names). */
+const CORE_EVENTS: Record<string, string> = { 'flow.started': 'flowStarted', statusEntered: 'statusEntered', taskCreated: 'taskCreated', taskCompleted: 'taskCompleted', deadlineExtended: 'deadlineExtended' };
 
 const amount = (a: Amount | undefined) => (a === undefined ? '' : typeof a === 'number' ? String(a) : `⟨${a.$param}⟩`);
+/** A parameter's amount is not known here: it reads as a plural. */
+const countOf = (a: Amount) => (typeof a === 'number' ? a : 2);
 
-export function describeDuration(d: Duration | undefined): string {
+export function describeDuration(t: TFunction, d: Duration | undefined): string {
   if (!d) return '?';
-  const parts = (['months', 'weeks', 'days', 'hours', 'minutes'] as const).filter((u) => d[u] !== undefined).map((u) => `${amount(d[u])} ${u}`);
-  return `${parts.join(' ') || '0 days'}${d.at ? ` at ${d.at}` : ''}`;
+  const parts = UNITS.filter((u) => d[u] !== undefined).map((u) => t(`flows.describe.units.${u}`, { count: countOf(d[u]!), amount: amount(d[u]) }));
+  const span = parts.join(' ') || t('flows.describe.units.days', { count: 0, amount: '0' });
+  return d.at ? t('flows.describe.durationAt', { duration: span, time: d.at }) : span;
 }
 
-function describeEvent(e: { event: string; status?: string; task?: string; decision?: string } | undefined): string {
+function describeEvent(t: TFunction, e: EventMatch | undefined): string {
   if (!e) return '?';
-  const details = [e.status && `status “${e.status}”`, e.task && `task “${e.task}”`, e.decision && `decision “${e.decision}”`].filter(Boolean);
-  return `${e.event}${details.length ? ` (${details.join(', ')})` : ''}`;
+  const core = CORE_EVENTS[e.event];
+  const name = core ? t(`flows.describe.events.${core}`) : t('flows.describe.events.other', { event: e.event });
+  const details = (['status', 'task', 'decision'] as const).filter((k) => e[k]).map((k) => t(`flows.describe.details.${k}`, { value: e[k] }));
+  return details.length ? t('flows.describe.withDetails', { event: name, details: details.join(', ') }) : name;
 }
 
-export function describeWhen(when: Rule['when']): string {
+function describeUntil(t: TFunction, u: { on: string; event?: EventMatch; date?: string; deadline?: string; duration?: Duration }): string {
+  if (u.on === 'event') return describeEvent(t, u.event);
+  if (u.on === 'before') return t('flows.describe.untilBefore', { duration: describeDuration(t, u.duration), date: u.date });
+  return t('flows.describe.untilDeadline', { deadline: u.deadline });
+}
+
+export function describeWhen(t: TFunction, when: Rule['when']): string {
   const w = when as Record<string, unknown> & { on: string };
   switch (w.on) {
     case 'event':
-      return `When ${describeEvent(w.event as never)}`;
+      return t('flows.describe.when.event', { event: describeEvent(t, w.event as EventMatch) });
     case 'after':
-      return `${describeDuration(w.duration as Duration)} after ${w.date ? `the date “${String(w.date)}”` : describeEvent(w.event as never)}`;
+      return t('flows.describe.when.after', { duration: describeDuration(t, w.duration as Duration), from: w.date ? t('flows.describe.theDate', { date: String(w.date) }) : describeEvent(t, w.event as EventMatch) });
     case 'before':
-      return `${describeDuration(w.duration as Duration)} before the date “${String(w.date)}”`;
+      return t('flows.describe.when.before', { duration: describeDuration(t, w.duration as Duration), date: String(w.date) });
     case 'every': {
-      const until = ((w.until as { on: string; event?: never; date?: string; deadline?: string; duration?: Duration }[] | undefined) ?? []).map((u) => (u.on === 'event' ? describeEvent(u.event) : u.on === 'before' ? `${describeDuration(u.duration)} before “${u.date}”` : `deadline “${u.deadline}”`));
-      return `Every ${describeDuration(w.duration as Duration)} from ${describeEvent(w.event as never)}${until.length ? `, until ${until.join(' or ')}` : ''}, at most ${amount(w.maxCount as Amount)} times`;
+      const until = ((w.until as Parameters<typeof describeUntil>[1][] | undefined) ?? []).map((u) => describeUntil(t, u));
+      const every = t('flows.describe.when.every', { duration: describeDuration(t, w.duration as Duration), event: describeEvent(t, w.event as EventMatch), max: amount(w.maxCount as Amount) });
+      return until.length ? t('flows.describe.when.everyUntil', { every, until: until.join(t('flows.describe.or')) }) : every;
     }
     case 'deadline':
-      return `When deadline “${String(w.deadline)}” is reached`;
+      return t('flows.describe.when.deadline', { deadline: String(w.deadline) });
     case 'threshold':
-      return `When counter “${String(w.counter)}” reaches ${amount(w.atLeast as Amount)}`;
+      return t('flows.describe.when.threshold', { counter: String(w.counter), amount: amount(w.atLeast as Amount) });
     default:
       return JSON.stringify(w);
   }
 }
 
-export function describeAction(a: NonNullable<Rule['then']>[number]): string {
+export function describeAction(t: TFunction, a: NonNullable<Rule['then']>[number]): string {
   const c = (a.config ?? {}) as Record<string, unknown>;
   switch (a.action) {
     case 'setStatus':
-      return `set the status to “${String(c.status)}”`;
-    case 'notify':
-      return `send “${String(c.template)}” to ${c.recipient === 'subject' ? 'the person' : 'the caseworkers'} by ${((c.channels as string[]) ?? []).join(', ')}`;
+      return t('flows.describe.actions.setStatus', { status: String(c.status) });
+    case 'notify': {
+      const channels = ((c.channels as string[] | undefined) ?? []).map((ch) => t(`flows.describe.channels.${ch}`, { defaultValue: ch }));
+      return t('flows.describe.actions.notify', { template: String(c.template), recipient: t(c.recipient === 'subject' ? 'flows.describe.thePerson' : 'flows.describe.theCaseworkers'), channels: channels.join(', ') });
+    }
     case 'createTask':
-      return `open task “${String(c.task)}” for ${String(c.role)}`;
+      return t('flows.describe.actions.createTask', { task: String(c.task), role: String(c.role) });
+    case 'extendDeadline':
+      return t('flows.describe.actions.extendDeadline', { deadline: String(c.deadline), duration: describeDuration(t, c.by as Duration) });
+    case 'startChildFlow':
+      return t('flows.describe.actions.startChildFlow', { flow: String(c.flow) });
     case 'deletePersonalData':
-      return 'delete the personal data';
+      return t('flows.describe.actions.deletePersonalData');
     default:
       return a.action;
   }
 }
 
+/** A rule's actions in one line. */
+export const describeActions = (t: TFunction, rule: Rule): string => (rule.then ?? []).map((a) => describeAction(t, a)).join('; ');
+
 /** What changed between two versions, in words: parameters' defaults, statuses, rules added, removed or changed. */
-export function diffFlows(before: FlowDefinition, after: FlowDefinition): string[] {
+export function diffFlows(t: TFunction, before: FlowDefinition, after: FlowDefinition): string[] {
   const out: string[] = [];
   const pb = before.parameters?.properties ?? {};
   const pa = after.parameters?.properties ?? {};
   for (const k of new Set([...Object.keys(pb), ...Object.keys(pa)])) {
-    if (!pb[k]) out.push(`Parameter “${k}” added (default ${JSON.stringify(pa[k]!.default)})`);
-    else if (!pa[k]) out.push(`Parameter “${k}” removed`);
-    else if (JSON.stringify(pb[k]) !== JSON.stringify(pa[k])) out.push(`Parameter “${k}”: default ${JSON.stringify(pb[k]!.default)} → ${JSON.stringify(pa[k]!.default)}`);
+    if (!pb[k]) out.push(t('flows.describe.diff.parameterAdded', { key: k, value: JSON.stringify(pa[k]!.default) }));
+    else if (!pa[k]) out.push(t('flows.describe.diff.parameterRemoved', { key: k }));
+    else if (JSON.stringify(pb[k]) !== JSON.stringify(pa[k])) out.push(t('flows.describe.diff.parameterChanged', { key: k, from: JSON.stringify(pb[k]!.default), to: JSON.stringify(pa[k]!.default) }));
   }
   const sb = new Set((before.statuses ?? []).map((s) => s.key));
   const sa = new Set((after.statuses ?? []).map((s) => s.key));
-  for (const s of sa) if (!sb.has(s)) out.push(`Status “${s}” added`);
-  for (const s of sb) if (!sa.has(s)) out.push(`Status “${s}” removed`);
+  for (const s of sa) if (!sb.has(s)) out.push(t('flows.describe.diff.statusAdded', { key: s }));
+  for (const s of sb) if (!sa.has(s)) out.push(t('flows.describe.diff.statusRemoved', { key: s }));
   const rb = new Map((before.rules ?? []).map((r) => [r.id, r]));
   const ra = new Map((after.rules ?? []).map((r) => [r.id, r]));
   for (const [id, r] of ra) {
     const old = rb.get(id);
-    if (!old) out.push(`Rule “${id}” added: ${describeWhen(r.when)}`);
-    else if (JSON.stringify(old) !== JSON.stringify(r)) out.push(`Rule “${id}” changed: ${describeWhen(r.when)}, then ${(r.then ?? []).map(describeAction).join('; ')}`);
+    if (!old) out.push(t('flows.describe.diff.ruleAdded', { id, when: describeWhen(t, r.when) }));
+    else if (JSON.stringify(old) !== JSON.stringify(r)) out.push(t('flows.describe.diff.ruleChanged', { id, when: describeWhen(t, r.when), actions: describeActions(t, r) }));
   }
-  for (const id of rb.keys()) if (!ra.has(id)) out.push(`Rule “${id}” removed`);
+  for (const id of rb.keys()) if (!ra.has(id)) out.push(t('flows.describe.diff.ruleRemoved', { id }));
   return out;
 }

@@ -15,6 +15,7 @@ import { useSite } from '../../../../forms/ui/site';
 import type { FieldError } from '../../../../forms/validation';
 import { formKeys, formProblemsQuery, formQuery, formVersionQuery, type LoadedForm } from '../../api/forms';
 import { Loading, ProblemAlert, QueryState } from '../../components/QueryState';
+import { useCodedText } from '../flows/coded-text';
 import { FieldEditor } from './FieldEditor';
 import { FieldList } from './FieldList';
 
@@ -34,6 +35,8 @@ export function FormDesignerPage() {
 /** The designer keeps its own copy of the form being edited, made once from the loaded draft. */
 function FormDesigner({ id, loaded }: { id: string; loaded: LoadedForm }) {
   const { t, i18n } = useTranslation();
+  // Problems come as codes with params, shown in the page's language.
+  const codedText = useCodedText();
   const { tenant } = useSite();
   const queryClient = useQueryClient();
   const country = tenant.country as 'DK' | 'SE';
@@ -248,7 +251,7 @@ function FormDesigner({ id, loaded }: { id: string; loaded: LoadedForm }) {
         <ul className="designer-problems">
           {problems.map((p, i) => (
             <li key={i}>
-              <code>{p.field}</code> {p.message}
+              <code>{p.field}</code> {codedText(p, p.message)}
             </li>
           ))}
         </ul>
