@@ -9,7 +9,7 @@
 // A problem answers 400 naming the field by its JSON pointer, before any handler runs.
 import express, { type RequestHandler } from 'express';
 import { ValidationError } from '../errors';
-import type { FieldError } from '../../forms/validation';
+import { fieldError, type FieldError } from '../../forms/validation';
 
 export const MAX_DEPTH = 32;
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -19,10 +19,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** The codes of these problems (each translated in the sites' locale files, `codes.value.*`). */
+export const JSON_VALUE_CODES = ['value.nul', 'value.loneSurrogate', 'value.prototypeKey', 'value.notFinite', 'value.tooDeep'] as const;
+
 /** What is wrong with one string, or undefined when it is fine. */
-function stringProblem(s: string): string | undefined {
-  if (s.includes('\u0000')) return 'must not contain NUL characters';
-  if (LONE_SURROGATE.test(s)) return 'must be well-formed Unicode (a lone surrogate was found)';
+function stringProblem(s: string): { code: (typeof JSON_VALUE_CODES)[number]; message: string } | undefined {
+  if (s.includes('\u0000')) return { code: 'value.nul', message: 'must not contain NUL characters' };
+  if (LONE_SURROGATE.test(s)) return { code: 'value.loneSurrogate', message: 'must be well-formed Unicode (a lone surrogate was found)' };
   return undefined;
 }
 
@@ -35,18 +38,18 @@ export function unsafeJsonValues(root: unknown): FieldError[] {
     const field = path || '/';
     if (typeof value === 'string') {
       const problem = stringProblem(value);
-      if (problem) problems.push({ field, message: problem });
+      if (problem) problems.push(fieldError(field, problem.code, {}, problem.message));
     } else if (typeof value === 'number') {
-      if (!Number.isFinite(value)) problems.push({ field, message: 'must be a finite number' });
+      if (!Number.isFinite(value)) problems.push(fieldError(field, 'value.notFinite', {}, 'must be a finite number'));
     } else if (value !== null && typeof value === 'object') {
       if (depth >= MAX_DEPTH) {
-        problems.push({ field, message: `must not nest deeper than ${MAX_DEPTH} levels` });
+        problems.push(fieldError(field, 'value.tooDeep', { limit: MAX_DEPTH }, `must not nest deeper than ${MAX_DEPTH} levels`));
         continue;
       }
       for (const [key, child] of Object.entries(value)) {
         const childPath = `${path}/${escapePointer(key)}`;
-        const keyProblem = PROTOTYPE_KEYS.has(key) ? 'is not an allowed name' : stringProblem(key);
-        if (keyProblem) problems.push({ field: childPath, message: keyProblem });
+        const keyProblem = PROTOTYPE_KEYS.has(key) ? { code: 'value.prototypeKey' as const, message: 'is not an allowed name' } : stringProblem(key);
+        if (keyProblem) problems.push(fieldError(childPath, keyProblem.code, {}, keyProblem.message));
         else stack.push({ value: child, path: childPath, depth: depth + 1 });
       }
     }

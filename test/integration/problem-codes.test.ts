@@ -11,6 +11,7 @@ import { SCENARIO_CODES, suggestScenarios } from '../../engine/flows/scenarios';
 import { FORM_PROBLEM_CODES, publishProblems } from '../../engine/forms/publishable';
 import { schemaErrorCode, SCHEMA_ERROR_KEYWORDS } from '../../forms/validation';
 import { PREVIEW_WARNING_CODES, simulate } from '../../workflows/flow/core/simulate';
+import { JSON_VALUE_CODES } from '../../engine/http/json-body';
 import type { FlowDefinition } from '../../workflows/flow/core/types';
 import { signupDraft } from '../fixtures/signup-form';
 
@@ -30,7 +31,7 @@ function textsOf(lang: (typeof LANGUAGES)[number], code: string): string[] {
 const missingIn = (codes: Iterable<string>) => LANGUAGES.flatMap((l) => [...codes].filter((c) => textsOf(l, c).length === 0).map((c) => `${l}: ${c}`));
 
 const schemaCodes = SCHEMA_ERROR_KEYWORDS.map(schemaErrorCode);
-const listed = new Set<string>([...schemaCodes, ...FORM_PROBLEM_CODES, ...FLOW_PROBLEM_CODES, ...SCENARIO_CODES, ...PREVIEW_WARNING_CODES]);
+const listed = new Set<string>([...schemaCodes, ...FORM_PROBLEM_CODES, ...FLOW_PROBLEM_CODES, ...SCENARIO_CODES, ...PREVIEW_WARNING_CODES, ...JSON_VALUE_CODES]);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -40,7 +41,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** The files that make field errors, warnings and scenario names with codes. */
-const PRODUCERS = ['engine/forms/publishable.ts', 'engine/flows/publishable.ts', 'engine/flows/scenarios.ts', 'workflows/flow/core/simulate.ts', ...filesUnder('engine/flows/actions')];
+const PRODUCERS = ['engine/http/json-body.ts', 'engine/forms/publishable.ts', 'engine/flows/publishable.ts', 'engine/flows/scenarios.ts', 'workflows/flow/core/simulate.ts', ...filesUnder('engine/flows/actions')];
 
 /** Code literals as the producers write them: `fieldError(field, 'code'`, `add(field, 'code'`, `problem(field, 'code'`, `code: 'code'`. */
 function codeLiterals(source: string): string[] {
