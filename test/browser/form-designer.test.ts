@@ -145,9 +145,14 @@ it('lists the answers with their version and offers the CSV export', async () =>
   await page.getByText('1 svar').waitFor();
   expect(await page.locator('tbody tr td').nth(1).textContent()).toBe('1');
   expect(await page.locator('tbody').textContent()).toContain('Karen Jensen');
+  // Fields by their labels and yes/no in words, in the administrator's language — never the keys.
+  await page.getByRole('columnheader', { name: 'Er du medlem af et parti?' }).waitFor();
+  expect(await page.locator('thead').textContent()).not.toMatch(/shortText|yesNo|consent\d/);
+  expect(await page.locator('tbody').textContent()).toContain('Ja');
   const exportLink = page.getByRole('link', { name: 'Hent som CSV' });
-  expect(await exportLink.getAttribute('href')).toBe(`/api/forms/${formId}/submissions.csv`);
+  expect(await exportLink.getAttribute('href')).toBe(`/api/forms/${formId}/submissions.csv?locale=da`);
   await expectAccessible(page);
   const csv = await page.evaluate(async (href) => (await fetch(href)).text(), (await exportLink.getAttribute('href'))!);
   expect(csv).toContain('Karen Jensen');
+  expect(csv.replace(/^\uFEFF/, '').split('\n')[0]).toMatch(/^Indsendelse,Version,Modtaget,Svar slettet,Fulde navn,Er du medlem af et parti\?,Parti,/);
 });

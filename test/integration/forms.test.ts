@@ -220,7 +220,7 @@ describe('CSV export', () => {
     const { id } = (await call('POST', '/api/forms', { name: 'Eksport', draft: signupDraft() })).json<{ id: string }>();
     await call('POST', `/api/forms/${id}/publish`, {});
     for (let i = 0; i < 3; i++) await call('POST', `/api/forms/${id}/versions/1/submissions`, { name: i === 0 ? '=HYPERLINK("http://evil")' : `Person ${i}`, email: `p${i}@example.dk`, member: i === 2, ...(i === 2 ? { party: 'Venstre' } : {}) }, t.publicHost);
-    const res = await call('GET', `/api/forms/${id}/submissions.csv?version=1`);
+    const res = await call('GET', `/api/forms/${id}/submissions.csv?version=1&keys=true`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?submissions-[0-9a-f]{8}-v1\.csv"?$/);
@@ -229,8 +229,14 @@ describe('CSV export', () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(lines[3]).toMatch(/,Person 2,p2@example\.dk,,true,Venstre$/);
+    // For people: headed by the labels in the language asked (else the tenant's), yes/no in words.
+    const labelled = (await call('GET', `/api/forms/${id}/submissions.csv?version=1&locale=en`)).text.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(labelled[0]).toBe('Submission,Version,Received,Answers erased,Name,E-mail,Phone,Are you a member of a party?,Party');
+    expect(labelled[3]).toMatch(/,Person 2,p2@example\.dk,,Yes,Venstre$/);
+    const danish = (await call('GET', `/api/forms/${id}/submissions.csv`)).text.replace(/^\uFEFF/, '').split('\n');
+    expect(danish[0]).toMatch(/^Indsendelse,Version,Modtaget,Svar slettet,Navn,E-mail,Telefon,Er du medlem af et parti\?,/);
     const audit = await ownerDb().query("SELECT entity_id FROM audit_log WHERE tenant_id = $1 AND action = 'formSubmissions.exported'", { bind: [t.id], type: QueryTypes.SELECT });
-    expect(audit).toEqual([{ entity_id: id }]);
+    expect(audit).toEqual([{ entity_id: id }, { entity_id: id }, { entity_id: id }]);
     const anonymous = await request(platform.port, t.adminHost, 'GET', `/api/forms/${id}/submissions.csv`);
     expect([anonymous.status, anonymous.headers['content-disposition']]).toEqual([401, undefined]);
   });

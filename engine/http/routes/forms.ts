@@ -15,6 +15,7 @@ import type { IdParams } from '../../../schemas/types/api-id-params';
 import type { ShowcaseVersionParams } from '../../../schemas/types/api-showcase-version-params';
 import type { SubmissionReceipt } from '../../../schemas/types/api-submission-receipt';
 import type { SubmissionsPage } from '../../../schemas/types/api-submissions-page';
+import type { SubmissionsExportQuery } from '../../../schemas/types/api-submissions-export-query';
 import type { SubmissionsQuery } from '../../../schemas/types/api-submissions-query';
 import type { ValidatorQuery } from '../../../schemas/types/api-validator-query';
 import type { VersionParams } from '../../../schemas/types/api-version-params';
@@ -26,6 +27,7 @@ import type { Database } from '../../db/database';
 import { ValidationError } from '../../errors';
 import type { Identity } from '../../identity';
 import { exportSubmissionsCsv } from '../../queries/export-submissions';
+import { loadTenant } from '../../queries/tenant';
 import { listForms, listSubmissions, loadForm, loadFormVersion } from '../../queries/forms';
 import { validatorModule } from '../../forms/precompiled-validator';
 import { publishProblems } from '../../forms/publishable';
@@ -202,18 +204,19 @@ export function formRoutes({ db, identity }: { db: Database; identity: Identity 
         return { id: submitted.id, version: submitted.version, reference: submitted.reference, ...(submitted.flow ? { status: submitted.flow.status } : {}) };
       },
     }),
-    defineRoute<{ params: IdParams; query: SubmissionsQuery }>({
+    defineRoute<{ params: IdParams; query: SubmissionsExportQuery }>({
       method: 'GET',
       path: '/forms/:id/submissions.csv',
       summary: 'A form’s submissions as CSV',
-      description: 'Streamed in batches; cells a spreadsheet would run as formulas are neutralised. Audited before the first byte.',
+      description: 'Headed by the field labels in `locale` (the tenant’s language when absent), values by their option labels; `keys=true` heads by the field keys with raw values instead. Streamed in batches; cells a spreadsheet would run as formulas are neutralised. Audited before the first byte.',
       tags: ['Forms'],
       params: ID,
-      query: 'api/submissions-query.schema.json',
+      query: 'api/submissions-export-query.schema.json',
       responses: { 200: { raw: 'text/csv', description: 'CSV, one row per submission' } },
       handler: async ({ actor, params, query, req, res }) => {
         const fileName = `submissions-${params.id.slice(0, 8)}${query.version ? `-v${query.version}` : ''}.csv`;
-        await exportSubmissionsCsv(identity, actor, params.id, { ...(query.version ? { version: query.version } : {}), requestId: String(req.id) }, res, () => res.type('text/csv; charset=utf-8').attachment(fileName));
+        const settings = { locale: query.locale ?? (await loadTenant(db, actor.tenantId)).defaultLocale, keys: query.keys === true, ...(query.version ? { version: query.version } : {}), requestId: String(req.id) };
+        await exportSubmissionsCsv(identity, actor, params.id, settings, res, () => res.type('text/csv; charset=utf-8').attachment(fileName));
       },
     }),
     defineRoute<{ params: IdParams; query: SubmissionsQuery; response: SubmissionsPage }>({

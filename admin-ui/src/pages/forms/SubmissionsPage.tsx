@@ -1,15 +1,17 @@
 // A form's answers for administrators: filtered by version, paged by the server, each shown against the fields
-// of the form; the CSV export streams every answer (and is audited on the server).
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+// of the form by their labels (and chosen options by theirs) in the administrator's language, from the texts
+// of the version each answer was given to; the CSV export streams every answer (and is audited on the server).
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { formQuery, submissionsQuery, type SubmissionsPage as Page } from '../../api/forms';
+import { answerColumns, answerLabeller, type AnswerLocale } from '../../../../forms/answer-labels';
+import { formQuery, formVersionQuery, submissionsQuery, type SubmissionsPage as Page } from '../../api/forms';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ProblemAlert, QueryState } from '../../components/QueryState';
+import { formatDate, formatDateTime } from '../../dates';
 
 type Submission = Page['submissions'][number];
 
-const show = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 export function SubmissionsPage() {
   const { id = '' } = useParams();
@@ -21,14 +23,28 @@ export function SubmissionsPage() {
   // The version and the page are the query's key: choosing another cancels the request for the one before.
   const answers = useQuery({ ...submissionsQuery(id, { version, page }), placeholderData: keepPreviousData });
 
+  // The texts of every version on this page (a published version never changes: loaded once each).
+  const shownVersions = [...new Set(answers.data?.submissions.map((s) => s.version) ?? [])].sort((a, b) => b - a);
+  const definitions = useQueries({ queries: shownVersions.map((v) => formVersionQuery(id, v)) });
+  const locale = i18n.language as AnswerLocale;
+  const labellers = new Map(definitions.flatMap((q) => (q.data ? [[q.data.version, answerLabeller(q.data.definition, locale)] as const] : [])));
+
   const name = form.data?.name ?? '';
   const goTo = (n: number) => setParams({ ...(version ? { version } : {}), page: String(n) });
   const columnsOf = (data: Page): Column<Submission>[] => {
-    const keys = [...new Set(data.submissions.flatMap((s) => Object.keys(s.answers ?? {})))];
+    const fields = answerColumns(definitions.flatMap((q) => (q.data ? [q.data.definition] : [])), locale);
+    // Answers to fields no loaded version knows (still loading) keep their key until the texts arrive.
+    const known = new Set(fields.map((f) => f.key));
+    const extra = [...new Set(data.submissions.flatMap((s) => Object.keys(s.answers ?? {})))].filter((k) => !known.has(k)).map((key) => ({ key, label: key }));
+    const cellText = (s: Submission, key: string) => {
+      const value = s.answers?.[key];
+      if (value === undefined || value === null) return '';
+      return labellers.get(s.version)?.value(key, value) ?? String(value);
+    };
     return [
-      { key: 'submittedAt', header: t('submissions.submittedAt'), cell: (s) => new Date(s.submittedAt).toLocaleString(i18n.language) },
+      { key: 'submittedAt', header: t('submissions.submittedAt'), cell: (s) => formatDateTime(s.submittedAt, i18n.language) },
       { key: 'version', header: t('submissions.version'), cell: (s) => s.version },
-      ...keys.map((k) => ({ key: `answer-${k}`, header: k, cell: (s: Submission) => show(s.answers?.[k]) })),
+      ...[...fields, ...extra].map((f) => ({ key: `answer-${f.key}`, header: f.label, cell: (s: Submission) => cellText(s, f.key) })),
     ];
   };
   return (
@@ -51,7 +67,7 @@ export function SubmissionsPage() {
             ))}
           </select>
         </div>
-        <a className="button-link" href={`/api/forms/${encodeURIComponent(id)}/submissions.csv${version ? `?version=${version}` : ''}`} download>
+        <a className="button-link" href={`/api/forms/${encodeURIComponent(id)}/submissions.csv?${new URLSearchParams({ locale, ...(version ? { version } : {}) })}`} download>
           {t('submissions.export')}
         </a>
       </div>
@@ -67,7 +83,7 @@ export function SubmissionsPage() {
               rowKey={(s) => s.id}
               emptyText={t('submissions.none')}
               spanningCell={(s) =>
-                s.answers ? undefined : { from: 2, className: 'erased', content: t('submissions.erased', { date: new Date(s.erasedAt ?? s.submittedAt).toLocaleDateString(i18n.language) }) }
+                s.answers ? undefined : { from: 2, className: 'erased', content: t('submissions.erased', { date: formatDate(s.erasedAt ?? s.submittedAt, i18n.language) }) }
               }
               serverPaging={{ page: data.page, pageSize: data.pageSize, total: data.total, onPageChange: goTo }}
               busy={answers.isPlaceholderData}
