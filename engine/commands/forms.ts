@@ -9,6 +9,7 @@ import { recordAudit, type CommandContext } from '../audit/record';
 import type { Database } from '../db/database';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { assertPublishable } from '../forms/publishable';
+import { slugify, titleFor, uniqueSlug } from '../forms/slug';
 import { authorize } from '../policies';
 import { validate } from '../validation';
 import { foundUuid } from '../ids';
@@ -78,7 +79,29 @@ async function insertVersion(db: Database, tx: Transaction, ctx: CommandContext,
     transaction: tx,
   });
   await db.sequelize.query('UPDATE form_definitions SET latest_version = $2, updated_at = now() WHERE id = $1', { bind: [id, version], transaction: tx });
+  await giveSlugOnce(db, tx, ctx, id, definition);
   return { version, contentHash: hash };
+}
+
+/**
+ * The form's readable address, made when it is first published and kept after (a link someone saved keeps
+ * working when the title changes): its title in the tenant's language, numbered if the tenant has it already.
+ */
+async function giveSlugOnce(db: Database, tx: Transaction, ctx: CommandContext, id: string, definition: FormDefinitionDraft): Promise<void> {
+  const [form] = await db.sequelize.query<{ slug: string | null; locale: string }>('SELECT d.slug, t.default_locale AS locale FROM form_definitions d JOIN tenants t ON t.id = d.tenant_id WHERE d.id = $1', {
+    bind: [id],
+    type: QueryTypes.SELECT,
+    transaction: tx,
+  });
+  if (!form || form.slug) return;
+  const base = slugify(titleFor(definition.title, form.locale), form.locale);
+  const taken = await db.sequelize.query<{ slug: string }>("SELECT slug FROM form_definitions WHERE tenant_id = $1 AND (slug = $2 OR slug LIKE $2 || '-%')", {
+    bind: [ctx.tenantId, base],
+    type: QueryTypes.SELECT,
+    transaction: tx,
+  });
+  const slug = uniqueSlug(base, new Set(taken.map((r) => r.slug)));
+  await db.sequelize.query('UPDATE form_definitions SET slug = $2 WHERE id = $1', { bind: [id, slug], transaction: tx });
 }
 
 /** Freezes the draft as the next version, if it passes the publishable checks; the draft stays editable. */

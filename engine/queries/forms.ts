@@ -82,6 +82,16 @@ export async function loadFormVersion(db: Database, actor: Actor, id: string, ve
   return { id, version: row.version, contentHash: row.content_hash, definition: row.definition };
 }
 
+/** The newest published version of the form with this readable address (the public site's /forms/<slug>). */
+export async function loadFormVersionBySlug(db: Database, actor: Actor, slug: string): Promise<{ id: string; version: number; contentHash: string; definition: FormDefinitionDraft }> {
+  authorize(actor, 'site.view', { tenantId: actor.tenantId });
+  const [form] = await db.withTenant(actor.tenantId, (tx) =>
+    db.sequelize.query<{ id: string }>('SELECT id FROM form_definitions WHERE slug = $1 AND latest_version > 0', { bind: [slug], type: QueryTypes.SELECT, transaction: tx }),
+  );
+  if (!form) throw new NotFoundError();
+  return loadFormVersion(db, actor, form.id, 'latest');
+}
+
 export interface SubmissionView {
   id: string;
   version: number;

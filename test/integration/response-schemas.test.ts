@@ -130,6 +130,11 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['GET /forms/:id/submissions', () => adminCall('GET', `/api/forms/${ids.application}/submissions`)],
   ['GET /forms/:id/submissions.csv', () => adminCall('GET', `/api/forms/${ids.application}/submissions.csv`)],
   ['GET /me/submissions', () => citizenCall('GET', '/api/me/submissions')],
+  ['GET /eservices/services', () => citizenCall('GET', '/api/eservices/services')],
+  ['GET /forms/by-slug/:slug', async () => {
+    const services = (await citizenCall('GET', '/api/eservices/services')).json<{ services: { slug: string }[] }>().services;
+    return citizenCall('GET', `/api/forms/by-slug/${services[0]!.slug}`);
+  }],
   ['GET /flow-instances', async () => {
     const res = await waitFor(async () => {
       const r = await adminCall('GET', '/api/flow-instances');

@@ -29,6 +29,7 @@ import * as m0026 from './0026-allow-erasing-submission-answers';
 import * as m0027 from './0027-allow-e-service-forms';
 import * as m0028 from './0028-create-flow-outbox';
 import * as m0029 from './0029-flows-belong-to-modules';
+import * as m0030 from './0030-add-form-slugs';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -65,4 +66,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0027-allow-e-service-forms', module: m0027 },
   { name: '0028-create-flow-outbox', module: m0028 },
   { name: '0029-flows-belong-to-modules', module: m0029 },
+  { name: '0030-add-form-slugs', module: m0030 },
 ];

@@ -9,6 +9,7 @@ import type { FormCreateInput } from '../../../schemas/types/api-form-create';
 import type { FormDetail } from '../../../schemas/types/api-form-detail';
 import type { FormDraftSaved } from '../../../schemas/types/api-form-draft-saved';
 import type { FormList } from '../../../schemas/types/api-form-list';
+import type { FormSlugParams } from '../../../schemas/types/api-form-slug-params';
 import type { FormVersion } from '../../../schemas/types/api-form-version';
 import type { FormVersionParams } from '../../../schemas/types/api-form-version-params';
 import type { IdParams } from '../../../schemas/types/api-id-params';
@@ -28,7 +29,7 @@ import { ValidationError } from '../../errors';
 import type { Identity } from '../../identity';
 import { exportSubmissionsCsv } from '../../queries/export-submissions';
 import { loadTenant } from '../../queries/tenant';
-import { listForms, listSubmissions, loadForm, loadFormVersion } from '../../queries/forms';
+import { listForms, listSubmissions, loadForm, loadFormVersion, loadFormVersionBySlug } from '../../queries/forms';
 import { validatorModule } from '../../forms/precompiled-validator';
 import { publishProblems } from '../../forms/publishable';
 import { loadBuiltinForm } from '../../../forms/builtin';
@@ -66,6 +67,17 @@ export function formRoutes({ db, identity }: { db: Database; identity: Identity 
         res.set('Cache-Control', 'private, max-age=3600');
         return validatorModule(loadBuiltinForm('field-showcase.json'), query.locale);
       },
+    }),
+    // The public site's readable form addresses (/forms/<slug>) resolve here; the answer carries the form's id,
+    // which the validator and the submission go by.
+    defineRoute<{ params: FormSlugParams; response: FormVersion }>({
+      method: 'GET',
+      path: '/forms/by-slug/:slug',
+      summary: 'The newest published version of a form, by its readable address',
+      tags: ['Forms'],
+      params: 'api/form-slug-params.schema.json',
+      responses: { 200: 'api/form-version.schema.json' },
+      handler: ({ actor, params }) => loadFormVersionBySlug(db, actor, params.slug),
     }),
     defineRoute<{ response: FormList }>({
       method: 'GET',

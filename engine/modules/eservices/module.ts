@@ -4,14 +4,14 @@
 import { join } from 'node:path';
 import type { Module } from '../module';
 import { eservicesRoutes } from './routes';
-import { FORM_SUBMISSION } from './queries';
+import { E_SERVICE_KIND, FORM_SUBMISSION } from './queries';
 import { formSubmissionSubject } from './subject';
 
 const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'eservices');
 
 export const eservices: Module = {
   name: 'eservices',
-  formKinds: ['eService'],
+  formKinds: [E_SERVICE_KIND],
   subjectTypes: { [FORM_SUBMISSION]: formSubmissionSubject },
   builtinForms: [{ file: 'application-form.json', path: join(FORMS, 'application-form.json'), name: { DK: 'Tilskud til foreningsarrangement', SE: 'Bidrag till föreningsarrangemang' }, countries: ['DK', 'SE'] }],
   builtinFlows: [{ file: 'application.flow.json', path: join(__dirname, 'builtin', 'application.flow.json'), publish: true, attachTo: 'application-form.json' }],

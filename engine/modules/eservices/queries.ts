@@ -3,6 +3,7 @@ import { QueryTypes } from 'sequelize';
 import type { Actor } from '../../actors';
 import type { Database } from '../../db/database';
 import { shortReference } from '../../ids';
+import { authorize } from '../../policies';
 
 /** The subject type of this module's flows: a submitted form. */
 export const FORM_SUBMISSION = 'formSubmission';
@@ -22,4 +23,20 @@ export async function listMySubmissions(db: Database, actor: Actor) {
     ),
   );
   return rows.map((r) => ({ ...r, reference: shortReference(r.id) }));
+}
+
+/** The kind of form that is an e-service (this module's form kind). */
+export const E_SERVICE_KIND = 'eService';
+
+/** The e-services anyone on the public site can use: e-service forms with a published version, by name. */
+export async function listPublishedEServices(db: Database, actor: Actor) {
+  authorize(actor, 'site.view', { tenantId: actor.tenantId });
+  return db.withTenant(actor.tenantId, (tx) =>
+    db.sequelize.query<{ id: string; slug: string; title: Record<string, string>; description: Record<string, string> | null }>(
+      `SELECT d.id, d.slug, v.definition->'title' AS title, v.definition->'description' AS description
+         FROM form_definitions d JOIN form_versions v ON v.definition_id = d.id AND v.version = d.latest_version
+        WHERE d.kind = $1 AND d.latest_version > 0 AND d.slug IS NOT NULL ORDER BY d.name, d.id`,
+      { bind: [E_SERVICE_KIND], type: QueryTypes.SELECT, transaction: tx },
+    ),
+  );
 }

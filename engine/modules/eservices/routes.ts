@@ -1,12 +1,22 @@
-// The e-services' API: what a logged-in person has sent and where it stands (the public site's profile).
+// The e-services' API: the services the public site lists (front page, services page), and what a logged-in
+// person has sent and where it stands (the public site's profile).
 import type { MySubmissions } from '../../../schemas/types/eservices-my-submissions';
+import type { EServices } from '../../../schemas/types/eservices-services';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import type { ModuleRouteDeps } from '../module';
-import { presentMySubmissions } from './presenters';
-import { listMySubmissions } from './queries';
+import { presentEServices, presentMySubmissions } from './presenters';
+import { listMySubmissions, listPublishedEServices } from './queries';
 
 export function eservicesRoutes({ db }: ModuleRouteDeps): RouteSpec[] {
   return [
+    defineRoute<{ response: EServices }>({
+      method: 'GET',
+      path: '/eservices/services',
+      summary: 'The e-services citizens can use, with their addresses on the public site',
+      tags: ['Services'],
+      responses: { 200: 'eservices/services.schema.json' },
+      handler: async ({ actor }) => presentEServices(await listPublishedEServices(db, actor)),
+    }),
     defineRoute<{ response: MySubmissions }>({
       method: 'GET',
       path: '/me/submissions',
