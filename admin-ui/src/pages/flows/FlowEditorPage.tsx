@@ -17,6 +17,7 @@ import { ActionConfigForm } from './ActionConfigForm';
 import { codedProblemSummary, useCodedText } from './coded-text';
 import { ConditionEditor } from './ConditionEditor';
 import { describeActions, describeWhen, diffFlows } from './describe';
+import { FlowDiagram } from './FlowDiagram';
 import { PreviewPanel } from './PreviewPanel';
 
 type Rule = NonNullable<FlowDefinition['rules']>[number];
@@ -85,6 +86,13 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
     }
   };
 
+  // The diagram's choice: bring that status or rule's editor into view and give it focus.
+  const openEditorOf = (kind: 'status' | 'rule', key: string) => {
+    const target = document.getElementById(`${kind}-${key}`);
+    target?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    target?.focus({ preventScroll: true });
+  };
+
   return (
     <section className="flow-editor">
       <p>
@@ -118,6 +126,9 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
         <p className="notice notice-ok">{t('flows.publishable')}</p>
       )}
 
+      <h2>{t('flows.diagram.heading')}</h2>
+      <FlowDiagram draft={draft} locale={locale} onSelect={openEditorOf} />
+
       <h2>{t('flows.parameters')}</h2>
       <div className="flow-parameters">
         {Object.entries(params).map(([key, p]) => (
@@ -140,7 +151,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
       <h2>{t('flows.statuses')}</h2>
       <ul>
         {(draft.statuses ?? []).map((s) => (
-          <li key={s.key}>
+          <li key={s.key} id={`status-${s.key}`} tabIndex={-1}>
             {s.label?.[locale] ?? s.key} <code>{s.key}</code> {s.initial ? t('flows.initial') : ''} {s.final ? t('flows.final') : ''}
           </li>
         ))}
@@ -153,7 +164,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
         {(draft.rules ?? []).map((rule, index) => {
           const whenText = whenTexts[rule.id] ?? JSON.stringify(rule.when, null, 2);
           return (
-            <li key={rule.id} className="flow-rule">
+            <li key={rule.id} id={`rule-${rule.id}`} className="flow-rule" tabIndex={-1}>
               <h3>{rule.label?.[locale] ?? rule.id}</h3>
               <p className="rule-summary">
                 {describeWhen(t, rule.when)}: {describeActions(t, rule)}.
