@@ -109,9 +109,31 @@ it('the caseworker decides in the task inbox and the citizen is told', async () 
   await admin.getByRole('heading', { level: 1, name: 'Opgaver' }).waitFor();
   const tasks = admin.locator('.task');
   await tasks.nth(1).waitFor();
+  // The application is beside the decision: its answers by their labels, its reference and its history.
+  const first = tasks.first();
+  await first.locator('.answers').getByText('Ruth Schmidt').waitFor();
+  await first.locator('.answers dt').filter({ hasText: 'Dit navn' }).waitFor();
+  await first.locator('.task-history li').filter({ hasText: 'Afventer afgørelse' }).first().waitFor();
+  const reference = (await first.locator('.task-application h3').textContent())!.replace('Ansøgning ', '');
+  expect(await first.textContent()).not.toMatch(/awaitingDecision|application\b|notify|createTask/);
   await expectAccessible(admin);
-  await tasks.first().getByRole('button', { name: 'Godkend' }).click();
-  await admin.getByRole('status').filter({ hasText: 'er afgjort; sagen er nu approved' }).waitFor();
+
+  // A decision asks first and says what will happen; Escape (the focused Cancel, too) leaves it undecided.
+  const approve = first.getByRole('button', { name: 'Godkend' });
+  await approve.focus();
+  await admin.keyboard.press('Enter');
+  const dialog = admin.getByRole('dialog', { name: `Godkend ansøgning ${reference}?` });
+  await dialog.waitFor();
+  await dialog.getByText('kan ikke gøres om').waitFor();
+  expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe('Annuller');
+  await expectAccessible(admin);
+  await admin.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe('Godkend');
+  expect(await tasks.count()).toBe(2);
+  await admin.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Godkend' }).click();
+  await admin.getByRole('status').filter({ hasText: 'er afgjort; sagen har nu status “Godkendt”' }).waitFor();
   await admin.waitForFunction(() => document.querySelectorAll('.task').length === 1);
 
   // The decision's e-mail: wait for it through the outbox API (a loaded machine may take a while), then see it.

@@ -155,6 +155,7 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
     ids.task = res.json<{ tasks: { id: string }[] }>().tasks[0]!.id;
     return res;
   }],
+  ['GET /tasks/:id/subject', () => adminCall('GET', `/api/tasks/${ids.task}/subject`)],
   ['POST /flow-instances/:id/deadline-extensions', () => adminCall('POST', `/api/flow-instances/${ids.instance}/deadline-extensions`, { deadline: 'decision', by: { days: 7 } })],
   ['POST /tasks/:id/decision', () => adminCall('POST', `/api/tasks/${ids.task}/decision`, { decision: 'approve' })],
   ['GET /message-templates', () => adminCall('GET', '/api/message-templates')],

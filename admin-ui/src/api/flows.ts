@@ -11,6 +11,7 @@ import type { FlowPreviewResult } from '../../../schemas/types/api-flow-preview-
 import type { FlowScenario } from '../../../schemas/types/api-flow-scenario';
 import type { FlowVersion } from '../../../schemas/types/api-flow-version';
 import type { Task as TaskAnswer, TaskList } from '../../../schemas/types/api-task-list';
+import type { TaskSubject } from '../../../schemas/types/api-task-subject';
 import { apiGet, apiSend } from '../../../forms/ui/api';
 
 // The answers' types are generated from the response schemas the server is checked against (schemas/api/).
@@ -75,3 +76,7 @@ export const instanceQuery = (id: string) =>
   queryOptions({ queryKey: [...instanceKeys.all, 'detail', id] as const, queryFn: ({ signal }) => apiGet<InstanceDetail>(`/api/flow-instances/${encodeURIComponent(id)}`, { signal }) });
 
 export const tasksQuery = () => queryOptions({ queryKey: taskKeys.all, queryFn: ({ signal }) => apiGet<TaskList>('/api/tasks', { signal }) });
+
+/** The application a task is about (its answers): under the task's key, so deciding reads it again. */
+export const taskSubjectQuery = (taskId: string) =>
+  queryOptions({ queryKey: [...taskKeys.all, 'subject', taskId] as const, queryFn: ({ signal }) => apiGet<TaskSubject>(`/api/tasks/${encodeURIComponent(taskId)}/subject`, { signal }) });

@@ -29,6 +29,7 @@ import type { MessageTemplateList } from '../../../schemas/types/api-message-tem
 import type { TaskDecided } from '../../../schemas/types/api-task-decided';
 import type { TaskDecision } from '../../../schemas/types/api-task-decision';
 import type { TaskList } from '../../../schemas/types/api-task-list';
+import type { TaskSubject } from '../../../schemas/types/api-task-subject';
 import type { TasksQuery } from '../../../schemas/types/api-tasks-query';
 import type { TemplateKeyParams } from '../../../schemas/types/api-template-key-params';
 import type { TemplatePreviewQuery } from '../../../schemas/types/api-template-preview-query';
@@ -39,6 +40,7 @@ import { attachFlowToForm, createFlow, migrateFlowInstances, publishFlow, saveFl
 import { listTemplates, previewTemplate, saveTemplate } from '../../commands/message-templates';
 import type { Database } from '../../db/database';
 import type { DevOutbox } from '../../dev/smtp-outbox';
+import type { Identity } from '../../identity';
 import { suggestScenarios } from '../../flows/scenarios';
 import type { FlowTemporal } from '../../flows/workflows';
 import { presentCommunications, presentFlowList, presentInstance, presentInstancePage, presentTasks, presentVersions } from '../../presenters/flows';
@@ -47,6 +49,7 @@ import { loadEditorSchemas, loadEditorValidator, loadFlowForEditor } from '../..
 import { loadInstanceDetail } from '../../queries/flow-instance';
 import { previewFlow } from '../../queries/flow-preview';
 import { listCommunications, listFlows, listInstances, listTasks, loadFlowVersion } from '../../queries/flows';
+import { loadTaskSubject } from '../../queries/task-subject';
 import { defineRoute, type RouteSpec } from '../route';
 
 export interface FlowRoutesDeps {
@@ -54,11 +57,13 @@ export interface FlowRoutesDeps {
   flows: FlowTemporal;
   outbox?: DevOutbox;
   namespace: string;
+  /** The database and keyring, to open a task's application. */
+  identity: Identity;
 }
 
 const ID = 'api/id-params.schema.json';
 
-export function flowRoutes({ db, flows, outbox, namespace }: FlowRoutesDeps): RouteSpec[] {
+export function flowRoutes({ db, flows, outbox, namespace, identity }: FlowRoutesDeps): RouteSpec[] {
   return [
     defineRoute<{ response: FlowList }>({
       method: 'GET',
@@ -219,6 +224,16 @@ export function flowRoutes({ db, flows, outbox, namespace }: FlowRoutesDeps): Ro
       query: 'api/tasks-query.schema.json',
       responses: { 200: 'api/task-list.schema.json' },
       handler: async ({ actor, query }) => presentTasks(await listTasks(db, actor, query.state ?? 'open')),
+    }),
+    defineRoute<{ params: IdParams; response: TaskSubject }>({
+      method: 'GET',
+      path: '/tasks/:id/subject',
+      summary: 'The application a task is about',
+      description: 'The form submission the task’s flow instance runs on, for whoever holds the task’s role: answers, form version and reference. 404 for anyone else, and for a subject that is no form submission.',
+      tags: ['Tasks'],
+      params: ID,
+      responses: { 200: 'api/task-subject.schema.json' },
+      handler: ({ actor, params }) => loadTaskSubject(identity, actor, params.id),
     }),
     defineRoute<{ params: IdParams; body: TaskDecision; response: TaskDecided }>({
       method: 'POST',
