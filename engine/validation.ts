@@ -2,7 +2,7 @@
 // Ajv setup of forms/validation.ts. A failure becomes a ValidationError that names every field.
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { createAjv, toFieldErrors, type CodedFieldError, type FieldError } from '../forms/validation';
+import { createAjv, fieldError, toFieldErrors, type CodedFieldError, type FieldError } from '../forms/validation';
 import { loadSchemaFiles, SCHEMA_BASE } from '../schemas/registry';
 import { ValidationError } from './errors';
 
@@ -30,7 +30,12 @@ export function validate<T>(schemaPath: string, data: unknown): T {
 
 /** Validates a copy of a parsed query string, turning numeric text into numbers where the schema says so. */
 export function validateQuery<T>(schemaPath: string, query: Record<string, unknown>): T {
-  return check<T>(queries, schemaPath, { ...query });
+  const checked = check<T>(queries, schemaPath, { ...query });
+  // Ajv's coercion turns "1e400" into Infinity and lets it through an integer's bounds (inside anyOf); text that
+  // reads as no finite number is refused here, for every query and path parameter.
+  const infinite = Object.entries(checked as Record<string, unknown>).filter(([, v]) => typeof v === 'number' && !Number.isFinite(v));
+  if (infinite.length) throw new ValidationError(infinite.map(([k]) => fieldError(`/${k}`, 'value.notFinite', {}, 'must be a finite number')));
+  return checked;
 }
 
 const inline = new WeakMap<object, ValidateFunction>();

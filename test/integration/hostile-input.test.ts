@@ -86,6 +86,13 @@ describe('bodies that cannot be read', () => {
   });
 });
 
+describe('numbers out of range in paths and query strings (found by the fuzz suite)', () => {
+  it('answers a version of 1e400 as no version (404) and a page of 1e400 as a bad query (400), not 500', async () => {
+    expect((await expectRefused(() => asAdmin('GET', `/api/forms/${formId}/versions/1e400`), 404)).json<Problem>().code).toBe('not_found');
+    expect(fieldsOf(await expectRefused(() => asAdmin('GET', `/api/forms/${formId}/submissions?page=1e400`), 400))).toEqual(['/page']);
+  });
+});
+
 describe('text PostgreSQL cannot store, refused in one place with the field named', () => {
   it('refuses NUL in a message template and a lone surrogate in a form name', async () => {
     const template = await expectRefused(() => asAdmin('PUT', '/api/message-templates/application-received', { subject: { da: 'Hej\u0000' }, body: { da: 'Tak' } }), 400);
