@@ -130,6 +130,10 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['GET /forms/:id/submissions', () => adminCall('GET', `/api/forms/${ids.application}/submissions`)],
   ['GET /forms/:id/submissions.csv', () => adminCall('GET', `/api/forms/${ids.application}/submissions.csv`)],
   ['GET /me/submissions', () => citizenCall('GET', '/api/me/submissions')],
+  ['GET /me/submissions/:id', async () => {
+    const [first] = (await citizenCall('GET', '/api/me/submissions')).json<{ submissions: { id: string }[] }>().submissions;
+    return citizenCall('GET', `/api/me/submissions/${first!.id}`);
+  }],
   ['GET /eservices/services', () => citizenCall('GET', '/api/eservices/services')],
   ['GET /forms/by-slug/:slug', async () => {
     const services = (await citizenCall('GET', '/api/eservices/services')).json<{ services: { slug: string }[] }>().services;

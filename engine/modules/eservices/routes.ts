@@ -4,10 +4,12 @@ import type { MySubmissions } from '../../../schemas/types/eservices-my-submissi
 import type { EServices } from '../../../schemas/types/eservices-services';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import type { ModuleRouteDeps } from '../module';
+import { mySubmissionRoutes } from './my-submission-route';
 import { presentEServices, presentMySubmissions } from './presenters';
 import { listMySubmissions, listPublishedEServices } from './queries';
 
-export function eservicesRoutes({ db }: ModuleRouteDeps): RouteSpec[] {
+export function eservicesRoutes(deps: ModuleRouteDeps): RouteSpec[] {
+  const { db } = deps;
   return [
     defineRoute<{ response: EServices }>({
       method: 'GET',
@@ -25,5 +27,6 @@ export function eservicesRoutes({ db }: ModuleRouteDeps): RouteSpec[] {
       responses: { 200: 'eservices/my-submissions.schema.json' },
       handler: async ({ actor }) => presentMySubmissions(await listMySubmissions(db, actor)),
     }),
+    ...mySubmissionRoutes(deps),
   ];
 }

@@ -25,6 +25,8 @@ export interface FormRendererProps {
   headingLevel?: 1 | 2;
   /** Ids of this form's fields start with it; give each form on a page its own. */
   idPrefix?: string;
+  /** Answers the form starts with (what the e-ID already told: prefill.ts); still editable. */
+  initialAnswers?: Record<string, unknown>;
 }
 
 /** `/party` → { party: { __errors: [message] } } */
@@ -41,7 +43,7 @@ function toErrorSchema(errors: FieldError[]): ErrorSchema {
 
 const focusSummary = (idPrefix: string) => setTimeout(() => document.getElementById(`${idPrefix}-error-summary`)?.focus(), 0);
 
-export function FormRenderer({ definition, locale, texts, validatorUrl, onSubmit, preview, headingLevel = 1, idPrefix = 'root' }: FormRendererProps) {
+export function FormRenderer({ definition, locale, texts, validatorUrl, onSubmit, preview, headingLevel = 1, idPrefix = 'root', initialAnswers }: FormRendererProps) {
   const { schema, uiSchema, title, description } = useMemo(() => localizeDefinition(definition, locale), [definition, locale]);
   // The validator belongs to one schema: until the one for the current schema has loaded, no form is shown
   // (RJSF refuses a precompiled validator paired with another schema).
@@ -60,7 +62,7 @@ export function FormRenderer({ definition, locale, texts, validatorUrl, onSubmit
   }, [validatorUrl, schema, locale]);
   const validator = loaded?.schema === schema ? loaded.validator : undefined;
   const failed = loaded?.schema === schema && loaded.failed;
-  const [formData, setFormData] = useState<Record<string, unknown>>({});
+  const [formData, setFormData] = useState<Record<string, unknown>>(() => initialAnswers ?? {});
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (

@@ -7,10 +7,12 @@ import { useParams } from 'react-router';
 import { apiSend } from '../../../forms/ui/api';
 import { isProblem } from '../../../forms/ui/problem';
 import { FormRenderer } from '../../../forms/ui/renderer/FormRenderer';
+import { prefillAnswers } from '../../../forms/ui/renderer/prefill';
 import { formLocale, type FormLocale } from '../../../forms/ui/renderer/localize-definition';
 import { useSite } from '../../../forms/ui/site';
 import { meKeys, publishedFormQuery, type PublishedForm } from '../api/queries';
 import { ProblemAlert, QueryState } from '../components/QueryState';
+import { FormReceipt, type Receipt } from './FormReceipt';
 
 export function FormPage() {
   const { id = '' } = useParams();
@@ -31,28 +33,21 @@ export function FormPage() {
 
 function PublishedFormView({ form }: { form: PublishedForm }) {
   const { t, i18n } = useTranslation();
-  const { tenant } = useSite();
+  const { tenant, actor } = useSite();
   const queryClient = useQueryClient();
-  const [receipt, setReceipt] = useState<string | undefined>();
+  const [receipt, setReceipt] = useState<Receipt | undefined>();
+  // The name the e-ID told us starts in the form's name field (prefill.ts), editable like any answer.
+  const [initialAnswers] = useState(() => prefillAnswers(form.definition, actor.kind === 'user' ? actor : undefined));
   const submit = useMutation({
-    mutationFn: (answers: Record<string, unknown>) => apiSend<{ reference: string }>('POST', `/api/forms/${form.id}/versions/${form.version}/submissions`, answers),
+    mutationFn: (answers: Record<string, unknown>) => apiSend<{ id: string; reference: string }>('POST', `/api/forms/${form.id}/versions/${form.version}/submissions`, answers),
     // "What you have sent" (and, for a consent statement, the consents) on the profile have changed.
-    onSuccess: ({ reference }) => {
-      setReceipt(reference);
+    onSuccess: ({ id, reference }) => {
+      setReceipt({ id, reference });
       return queryClient.invalidateQueries({ queryKey: meKeys.all });
     },
   });
 
-  if (receipt) {
-    return (
-      <div className="alert alert-success" role="status">
-        <div className="alert-body">
-          <h1 className="alert-heading">{t('form.received.heading')}</h1>
-          <p className="alert-text">{t('form.received.text', { reference: receipt })}</p>
-        </div>
-      </div>
-    );
-  }
+  if (receipt) return <FormReceipt receipt={receipt} />;
   const locale = formLocale(form.definition, i18n.language as FormLocale, tenant.defaultLocale as FormLocale);
   // A refusal that names fields is shown at the fields by the renderer; any other is said above the form.
   const refusal = submit.isError && !(isProblem(submit.error, 'validation_failed') && submit.error.problem.errors?.length) ? submit.error : undefined;
@@ -63,6 +58,7 @@ function PublishedFormView({ form }: { form: PublishedForm }) {
         definition={form.definition}
         locale={locale}
         validatorUrl={`/api/forms/${form.id}/versions/${form.version}/validator.js`}
+        initialAnswers={initialAnswers}
         texts={{
           loading: t('form.loading'),
           unavailable: t('form.unavailable'),
@@ -73,7 +69,7 @@ function PublishedFormView({ form }: { form: PublishedForm }) {
           no: t('form.no'),
         }}
         onSubmit={async (answers) => {
-          if (form.id === 'showcase') return void setReceipt('showcase'); // the test page stores nothing
+          if (form.id === 'showcase') return void setReceipt({ reference: 'showcase' }); // the test page stores nothing
           try {
             await submit.mutateAsync(answers);
             return undefined;

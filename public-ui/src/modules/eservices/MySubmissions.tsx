@@ -1,7 +1,8 @@
-// "What I have sent": the logged-in person's submissions with their reference and where each stands — the
-// e-services module's section of the profile page.
+// "What I have sent": the logged-in person's submissions with their reference and where each stands, each
+// opening what was sent (MySubmissionPage) — the e-services module's section of the profile page.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { mySubmissionsQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 
@@ -18,6 +19,7 @@ export function MySubmissions() {
             <p>{t('mySubmissions.none')}</p>
           ) : (
             <table className="table">
+              {/* The heading right above names the table already: the caption is for screen readers only. */}
               <caption className="sr-only">{t('mySubmissions.heading')}</caption>
               <thead>
                 <tr>
@@ -30,7 +32,9 @@ export function MySubmissions() {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id}>
-                    <td>{text(r.formTitle)}</td>
+                    <td>
+                      <Link to={`/my/submissions/${r.id}`}>{text(r.formTitle)}</Link>
+                    </td>
                     <td>{r.reference}</td>
                     <td>{new Date(r.submittedAt).toLocaleDateString(i18n.language)}</td>
                     <td>{r.status ? text(r.statusLabel) || r.status : t('mySubmissions.received')}</td>
