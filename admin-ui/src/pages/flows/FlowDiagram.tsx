@@ -1,7 +1,7 @@
 // The process as a picture: statuses and rules laid out left to right (elkjs, layered), drawn with React Flow,
 // kept in step with the draft being edited. Selecting a node opens that status's or rule's editor below. The
 // lists of statuses and rules under the diagram say the same in text, for screen readers and keyboards.
-import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, Controls, MarkerType, Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { useEffect, useMemo, useState } from 'react';
@@ -49,6 +49,9 @@ export function FlowDiagram({ draft, locale, onSelect }: Props) {
             ariaLabel: n.kind === 'status' ? t('flows.diagram.statusNode', { label: n.label }) : t('flows.diagram.ruleNode', { label: n.label }),
             connectable: false,
             draggable: false,
+            // The layout runs left to right: edges leave a node on its right and arrive on its left.
+            sourcePosition: Position.Right,
+            targetPosition: Position.Left,
           })),
           edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target, markerEnd: { type: MarkerType.ArrowClosed } })),
         });
