@@ -108,6 +108,11 @@ export interface Module {
   formKinds?: string[];
   builtinForms?: BuiltinForm[];
   builtinFlows?: BuiltinFlow[];
+  /**
+   * The paths of the module's pages on the public site (as its UI module's pages declare them, e.g.
+   * `/petitions/:id`): the server answers them with the site, and any path no page has with 404.
+   */
+  publicPages?: string[];
   /** The module's API routes, mounted under /api on every tenant host and listed in the API document. */
   routes?: (deps: ModuleRouteDeps) => RouteSpec[];
 }

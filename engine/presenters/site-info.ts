@@ -19,6 +19,8 @@ export function presentSiteInfo(tenant: TenantRow, site: Site, actor: Actor, csr
       theme: themeOf(tenant),
       contact: tenant.settings.contact,
       frontPage: tenant.settings.frontPage,
+      // Every public page's footer links it: an address elsewhere, or its own text at /accessibility.
+      ...(tenant.settings.accessibilityStatement ? { accessibilityStatement: tenant.settings.accessibilityStatement } : {}),
     },
     site,
     actor: {

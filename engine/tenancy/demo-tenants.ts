@@ -4,6 +4,27 @@ import type { Database } from '../db/database';
 import { provisionTenant } from './provision';
 import { createTenant, tenantIdBySlug, type TenantSpec } from './create-tenant';
 
+// Småköping publishes its statement on its own site, laid out as DIGG's model statement is.
+const SMAKOPING_ACCESSIBILITY_STATEMENT = `Småköpings kommun står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service, kända tillgänglighetsproblem och hur du kan rapportera brister till oss så att vi kan åtgärda dem.
+
+## Hur tillgänglig är webbplatsen?
+
+Webbplatsen är byggd för att uppfylla WCAG 2.1 nivå AA. Vi testar varje sida automatiskt och med skärmläsare.
+
+## Vad kan du göra om du inte kan använda delar av webbplatsen?
+
+Om du behöver innehåll från webbplatsen i ett annat format kan du kontakta oss på e-forslag@smakoping.example eller 0123-456 78.
+
+## Rapportera brister
+
+Vi strävar hela tiden efter att förbättra tillgängligheten. Om du upptäcker problem som inte är beskrivna här, eller om du anser att vi inte uppfyller lagens krav, meddela oss så att vi får veta att problemet finns.
+
+## Tillsyn
+
+Myndigheten för digital förvaltning (DIGG) har ansvaret för tillsyn av lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta DIGG och påtala det.
+
+Redogörelsen uppdaterades senast den 1 december 2026.`;
+
 export function demoTenantSpecs(baseDomain: string): TenantSpec[] {
   const hosts = (slug: string) => ({ publicHosts: [`${slug}.${baseDomain}`], adminHosts: [`admin.${slug}.${baseDomain}`] });
   return [
@@ -19,6 +40,8 @@ export function demoTenantSpecs(baseDomain: string): TenantSpec[] {
           da: { heading: 'Velkommen til Korsbæk Kommunes valgportal', intro: 'Her kan du melde dig som valgtilforordnet og følge borgerforslag i kommunen.' },
           en: { heading: 'Welcome to Korsbæk Municipality’s election portal', intro: 'Sign up to help at an election and follow citizens’ proposals in the municipality.' },
         },
+        // Danish statements live on the Agency for Digital Government's statement service (WAS-Tool).
+        accessibilityStatement: { url: 'https://www.was.digst.dk/korsbaek-dk' },
         retention: { auditLogMonths: 6 },
       },
     },
@@ -34,6 +57,7 @@ export function demoTenantSpecs(baseDomain: string): TenantSpec[] {
           sv: { heading: 'Välkommen till Småköpings kommun', intro: 'Lämna e-förslag, rösta på förslag och anmäl dig som röstmottagare.' },
           en: { heading: 'Welcome to Småköping Municipality', intro: 'Propose, vote on proposals and sign up to work at an election.' },
         },
+        accessibilityStatement: { text: { sv: SMAKOPING_ACCESSIBILITY_STATEMENT } },
         retention: { auditLogMonths: 6 },
       },
     },

@@ -17,10 +17,28 @@ export interface UiPage {
   nav?: boolean;
 }
 
+/** Something a citizen can do on the public site (an e-service, a petition, signing up for an election). */
+export interface SiteService {
+  /** Unique across modules, e.g. `eservices:<form id>`. */
+  key: string;
+  title: Record<string, string>;
+  description?: Record<string, string> | null;
+  /** The service's page on the site. */
+  path: string;
+}
+
+/** Where a module's services come from: its own API route, read as one TanStack query. */
+export interface ServiceSource {
+  queryKey: readonly unknown[];
+  load(signal: AbortSignal): Promise<SiteService[]>;
+}
+
 export interface UiModule {
   /** The module's name (as on the server); also its i18n namespace. */
   name: string;
   pages?: UiPage[];
+  /** The services the module offers, listed on the public front page and the services page. */
+  services?: ServiceSource;
   /** Sections the module adds to the person's profile page (public site). */
   profileSections?: ComponentType[];
   texts: Record<UiLocale, Texts>;

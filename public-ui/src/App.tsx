@@ -10,18 +10,25 @@ import { ContactPage } from './pages/ContactPage';
 import { FrontPage } from './pages/FrontPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ServicesPage } from './pages/ServicesPage';
 
 // The form renderer (RJSF, Ajv runtime) loads only on form pages, keeping the other pages light.
 const FormPage = lazy(() => import('./pages/FormPage').then((m) => ({ default: m.FormPage })));
+// Likewise the markdown renderer, only on the accessibility statement's own page.
+const AccessibilityPage = lazy(() => import('./pages/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })));
 
 // The modules' pages (engine and site name none of them: src/modules/index.ts lists the modules).
 const MODULE_PAGES = modulePages(PUBLIC_MODULES);
 
+// The profile is in the menu whether or not the visitor is logged in (its page asks them to log in first).
 const menu = [
   { to: '/', titleKey: 'nav.front' },
-  { to: '/contact', titleKey: 'nav.contact' },
+  { to: '/services', titleKey: 'nav.services' },
   ...MODULE_PAGES.filter((p) => p.nav).map((p) => ({ to: p.path, titleKey: p.titleKey })),
+  { to: '/contact', titleKey: 'nav.contact' },
+  { to: '/profile', titleKey: 'nav.profile' },
 ];
+const PLATFORM_PAGES: Record<string, string> = { '/contact': 'contact', '/profile': 'profile', '/services': 'services', '/accessibility': 'accessibility' };
 
 /** Public site layout in the Danish design system's markup; the neutral theme styles the same classes. */
 export function App() {
@@ -30,7 +37,7 @@ export function App() {
   const { pathname } = useLocation();
   useEffect(() => {
     const modulePage = MODULE_PAGES.find((p) => p.path === pathname);
-    const page = pathname === '/contact' ? 'contact' : pathname === '/profile' ? 'profile' : pathname.startsWith('/forms/') ? 'form' : 'front';
+    const page = PLATFORM_PAGES[pathname] ?? (pathname.startsWith('/forms/') ? 'form' : 'front');
     document.title = `${modulePage ? t(modulePage.titleKey) : t(`pageTitle.${page}`)} – ${tenant.name}`;
   }, [pathname, t, tenant.name]);
   return (
@@ -82,8 +89,17 @@ export function App() {
       <main id="main-content" className="container page-container">
         <Routes>
           <Route path="/" element={<FrontPage />} />
+          <Route path="/services" element={<ServicesPage />} />
           <Route path="/contact" element={<ContactPage />} />
           <Route path="/profile" element={<ProfilePage />} />
+          <Route
+            path="/accessibility"
+            element={
+              <Suspense fallback={<p>{t('loading')}</p>}>
+                <AccessibilityPage />
+              </Suspense>
+            }
+          />
           <Route
             path="/forms/:id"
             element={
@@ -101,8 +117,17 @@ export function App() {
       <footer className="footer">
         <div className="container">
           <p>{t('footer', { name: tenant.name })}</p>
+          <AccessibilityStatementLink />
         </div>
       </footer>
     </>
   );
+}
+
+/** The accessibility statement, required on every public page by Danish and Swedish law: elsewhere or its own page. */
+function AccessibilityStatementLink() {
+  const { t } = useTranslation();
+  const statement = useSite().tenant.accessibilityStatement;
+  if (!statement) return null;
+  return <p>{'url' in statement ? <a href={statement.url}>{t('accessibility.link')}</a> : <Link to="/accessibility">{t('accessibility.link')}</Link>}</p>;
 }

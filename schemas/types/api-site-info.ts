@@ -1,6 +1,11 @@
 /* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
 
 /**
+ * Where the municipality's accessibility statement is (tilgængelighedserklæring, tillgänglighetsredogörelse), linked from every public page's footer: an address elsewhere (Danish statements usually live on the state's service, was.digst.dk), or the statement's own text (markdown per language, the tenant's language the fallback) shown at /accessibility. Edited by administrators (PUT /api/settings/accessibility-statement).
+ */
+export type AccessibilityStatement = AccessibilityStatementLink | AccessibilityStatementPage;
+
+/**
  * What a site needs to render itself (GET /api/site): the tenant resolved from the host name and the current actor.
  */
 export interface SiteInfo {
@@ -12,6 +17,7 @@ export interface SiteInfo {
     theme: "dkfds" | "neutral";
     contact: ContactInfo;
     frontPage: FrontPage;
+    accessibilityStatement?: AccessibilityStatement;
   };
   site: "public" | "admin";
   /**
@@ -44,4 +50,14 @@ export interface FrontPage {
 export interface PageText {
   heading: string;
   intro: string;
+}
+export interface AccessibilityStatementLink {
+  url: string;
+}
+export interface AccessibilityStatementPage {
+  text: {
+    da?: string;
+    sv?: string;
+    en?: string;
+  };
 }

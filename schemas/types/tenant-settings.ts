@@ -1,6 +1,11 @@
 /* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
 
 /**
+ * Where the municipality's accessibility statement is (tilgængelighedserklæring, tillgänglighetsredogörelse), linked from every public page's footer: an address elsewhere (Danish statements usually live on the state's service, was.digst.dk), or the statement's own text (markdown per language, the tenant's language the fallback) shown at /accessibility. Edited by administrators (PUT /api/settings/accessibility-statement).
+ */
+export type AccessibilityStatement = AccessibilityStatementLink | AccessibilityStatementPage;
+
+/**
  * A tenant's own settings: what its sites show and how long it keeps data.
  */
 export interface TenantSettings {
@@ -13,6 +18,7 @@ export interface TenantSettings {
     sv?: PageText;
     en?: PageText;
   };
+  accessibilityStatement?: AccessibilityStatement;
   retention: {
     /**
      * Audit rows older than this many calendar months are purged by the tenant's housekeeping workflow.
@@ -36,4 +42,14 @@ export interface ContactInfo {
 export interface PageText {
   heading: string;
   intro: string;
+}
+export interface AccessibilityStatementLink {
+  url: string;
+}
+export interface AccessibilityStatementPage {
+  text: {
+    da?: string;
+    sv?: string;
+    en?: string;
+  };
 }

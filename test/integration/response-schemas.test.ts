@@ -67,6 +67,7 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['GET /site', () => adminCall('GET', '/api/site')],
   ['GET /me', () => citizenCall('GET', '/api/me')],
   ['PUT /settings/contact', () => adminCall('PUT', '/api/settings/contact', { email: 'valg@testrup.example', phone: '+45 11 22 33 44', address: 'Torvet 1' })],
+  ['PUT /settings/accessibility-statement', () => adminCall('PUT', '/api/settings/accessibility-statement', { text: { da: '# Tilgængelighedserklæring\n\nVi følger WCAG 2.1 AA.' } })],
   ['GET /audit-log', () => adminCall('GET', '/api/audit-log?page=1&pageSize=5')],
   ['GET /audit-log/verification', () => adminCall('GET', '/api/audit-log/verification')],
   ['POST /responsibility-grants', async () => {

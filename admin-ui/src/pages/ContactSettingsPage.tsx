@@ -5,6 +5,7 @@ import type { ContactInfo } from '../../../schemas/types/api-contact-info';
 import { apiSend } from '../../../forms/ui/api';
 import { problemText, ProblemError } from '../../../forms/ui/problem';
 import { useSite } from '../../../forms/ui/site';
+import { AccessibilityStatementSettings } from './AccessibilityStatementSettings';
 
 const FIELDS = [
   { name: 'email', type: 'email', required: true, max: 254 },
@@ -91,6 +92,7 @@ export function ContactSettingsPage() {
           {t('contact.save')}
         </button>
       </form>
+      <AccessibilityStatementSettings />
     </section>
   );
 }

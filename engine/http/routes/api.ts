@@ -6,6 +6,7 @@ import { Router } from 'express';
 import type { AuditLogPage } from '../../../schemas/types/api-audit-log-page';
 import type { AuditLogQuery } from '../../../schemas/types/api-audit-log-query';
 import type { AuditChainReport } from '../../../schemas/types/api-audit-chain-report';
+import type { AccessibilityStatement } from '../../../schemas/types/api-accessibility-statement';
 import type { ContactInfo } from '../../../schemas/types/api-contact-info';
 import type { IdParams } from '../../../schemas/types/api-id-params';
 import type { LogoutRedirect } from '../../../schemas/types/api-logout-redirect';
@@ -18,6 +19,7 @@ import type { SiteInfo } from '../../../schemas/types/api-site-info';
 import { listMyConsents, withdrawConsent } from '../../commands/consents';
 import { logout } from '../../commands/logout';
 import { grantResponsibility, listResponsibilities, revokeResponsibility } from '../../commands/responsibilities';
+import { updateAccessibilityStatement } from '../../commands/update-accessibility-statement';
 import { updateContactInfo } from '../../commands/update-contact-info';
 import type { Database } from '../../db/database';
 import { UnsupportedMediaTypeError } from '../../errors';
@@ -115,6 +117,15 @@ export function platformRoutes({ db, identity, secureCookies }: ApiDeps): RouteS
       body: 'api/contact-info.schema.json',
       responses: { 200: 'api/contact-info.schema.json' },
       handler: ({ ctx, body }) => updateContactInfo(db, ctx, body),
+    }),
+    defineRoute<{ body: AccessibilityStatement; response: AccessibilityStatement }>({
+      method: 'PUT',
+      path: '/settings/accessibility-statement',
+      summary: 'Say where the accessibility statement is: an address elsewhere, or its own text',
+      tags: ['Settings'],
+      body: 'api/accessibility-statement.schema.json',
+      responses: { 200: 'api/accessibility-statement.schema.json' },
+      handler: ({ ctx, body }) => updateAccessibilityStatement(db, ctx, body),
     }),
     defineRoute<{ query: AuditLogQuery; response: AuditLogPage }>({
       method: 'GET',

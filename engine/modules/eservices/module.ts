@@ -15,5 +15,7 @@ export const eservices: Module = {
   subjectTypes: { [FORM_SUBMISSION]: formSubmissionSubject },
   builtinForms: [{ file: 'application-form.json', path: join(FORMS, 'application-form.json'), name: { DK: 'Tilskud til foreningsarrangement', SE: 'Bidrag till föreningsarrangemang' }, countries: ['DK', 'SE'] }],
   builtinFlows: [{ file: 'application.flow.json', path: join(__dirname, 'builtin', 'application.flow.json'), publish: true, attachTo: 'application-form.json' }],
+  // One thing a person sent, read back (public-ui/src/modules/eservices/: MySubmissionPage).
+  publicPages: ['/my/submissions/:id'],
   routes: eservicesRoutes,
 };

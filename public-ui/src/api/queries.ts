@@ -15,8 +15,14 @@ export type MySubmission = MySubmissionAnswer;
 /** Everything about the logged-in person; a submission invalidates it all (their submissions, perhaps a consent). */
 export const meKeys = { all: ['me'] as const, profile: ['me', 'profile'] as const, consents: ['me', 'consents'] as const, submissions: ['me', 'submissions'] as const };
 
-export const publishedFormQuery = (id: string) =>
-  queryOptions({ queryKey: ['forms', id, 'latest'] as const, queryFn: ({ signal }) => apiGet<PublishedForm>(`/api/forms/${encodeURIComponent(id)}/versions/latest`, { signal }) });
+/** A form's page is /forms/<id> or, as the services list links it, /forms/<slug> (its readable address). */
+const isFormId = (idOrSlug: string) => idOrSlug === 'showcase' || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+
+export const publishedFormQuery = (idOrSlug: string) =>
+  queryOptions({
+    queryKey: ['forms', idOrSlug, 'latest'] as const,
+    queryFn: ({ signal }) => apiGet<PublishedForm>(isFormId(idOrSlug) ? `/api/forms/${encodeURIComponent(idOrSlug)}/versions/latest` : `/api/forms/by-slug/${encodeURIComponent(idOrSlug)}`, { signal }),
+  });
 
 export const meQuery = () => queryOptions({ queryKey: meKeys.profile, queryFn: ({ signal }) => apiGet<Me>('/api/me', { signal }) });
 

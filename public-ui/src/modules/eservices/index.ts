@@ -7,10 +7,13 @@ import en from './locales/en.json';
 import sv from './locales/sv.json';
 import { MySubmissionPage } from './MySubmissionPage';
 import { MySubmissions } from './MySubmissions';
+import { eserviceSource } from './services';
 
 export const eservices: UiModule = {
   name: 'eservices',
   pages: [{ path: '/my/submissions/:id', key: 'submission', component: MySubmissionPage }],
+  // The published e-service forms, on the front page and the services page.
+  services: eserviceSource,
   profileSections: [MySubmissions],
   texts: { da, sv, en },
 };

@@ -1,0 +1,26 @@
+import type { AccessibilityStatement } from '../../schemas/types/api-accessibility-statement';
+import { recordAudit, type CommandContext } from '../audit/record';
+import type { Database } from '../db/database';
+import { NotFoundError } from '../errors';
+import { authorize } from '../policies';
+import { validate } from '../validation';
+
+/**
+ * An administrator says where the municipality's accessibility statement is — an address elsewhere or its own
+ * text — which every public page's footer links (required by Danish and Swedish law). The same privilege as the
+ * contact details: both are what the public site says about the municipality.
+ */
+export async function updateAccessibilityStatement(db: Database, ctx: CommandContext, input: unknown): Promise<AccessibilityStatement> {
+  authorize(ctx.actor, 'tenant.updateContact', { tenantId: ctx.tenantId });
+  const statement = validate<AccessibilityStatement>('api/accessibility-statement.schema.json', input);
+  return db.withTenant(ctx.tenantId, async (tx) => {
+    const tenant = await db.models.Tenant.findByPk(ctx.tenantId, { transaction: tx, lock: tx.LOCK.UPDATE });
+    if (!tenant) throw new NotFoundError();
+    const { settings } = tenant.get({ plain: true });
+    await tenant.update({ settings: { ...settings, accessibilityStatement: statement }, updatedAt: new Date() }, { transaction: tx });
+    // Which kind, and in which languages: the text itself is public anyway, but the log stays small.
+    const summary = 'url' in statement ? { kind: 'link' } : { kind: 'page', languages: Object.keys(statement.text).sort() };
+    await recordAudit(db, tx, ctx, { action: 'tenant.accessibilityStatementUpdated', entityType: 'tenant', entityId: ctx.tenantId, summary });
+    return statement;
+  });
+}
