@@ -64,6 +64,9 @@ it('changes the caseworker reminder from 2 to 3 days, sees the preview change, a
   expect(await reminderDays(admin)).toEqual([3]);
 
   await admin.getByRole('button', { name: 'Udgiv' }).click();
+  const confirmPublish = admin.getByRole('dialog', { name: 'Udgiv version 2?' });
+  await confirmPublish.getByText('Nye sager starter på version 2').waitFor();
+  await confirmPublish.getByRole('button', { name: 'Udgiv' }).click();
   await admin.getByRole('status').filter({ hasText: 'Udgivet som version 2' }).waitFor();
   await admin.getByRole('button', { name: 'Hvad er ændret i 2' }).click();
   await admin.getByRole('region', { name: 'Ændringer i version 2' }).getByText('Parameteren “reminderDays”: standardværdi 2 → 3').waitFor();

@@ -99,6 +99,11 @@ it('designs the form with the keyboard: fields, a condition, a consent, reorderi
 it('publishes version 1, which a citizen fills on the public site', async () => {
   await tabTo(page, page.getByRole('button', { name: 'Offentliggør', exact: true }));
   await press('Enter');
+  // Asked first, saying what happens; Cancel has the focus, the next Tab the confirming button.
+  await page.getByRole('dialog', { name: 'Offentliggør version 1?' }).waitFor();
+  await expectAccessible(page);
+  await press('Tab');
+  await press('Enter');
   await page.getByText('Version 1 er offentliggjort.').waitFor();
 
   const citizen = await browser.newPage();
@@ -123,6 +128,10 @@ it('publishes version 2 and shows what changed, the first answer still against v
   await page.keyboard.type('Fulde navn');
   await page.getByText('Kladden er gemt.').waitFor();
   await tabTo(page, page.getByRole('button', { name: 'Offentliggør', exact: true }));
+  await press('Enter');
+  // Asked first, saying what happens; Cancel has the focus, the next Tab the confirming button.
+  await page.getByRole('dialog', { name: 'Offentliggør version 2?' }).waitFor();
+  await press('Tab');
   await press('Enter');
   await page.getByText('Version 2 er offentliggjort.').waitFor();
   await tabTo(page, page.getByRole('button', { name: 'Sammenlign version 2 med 1' }));

@@ -12,6 +12,7 @@ import { apiSend } from '../../../../forms/ui/api';
 import { problemText } from '../../../../forms/ui/problem';
 import type { FieldError } from '../../../../forms/validation';
 import { editorSchemasQuery, flowKeys, flowQuery, flowVersionQuery, instanceKeys, type LoadedFlow, type Scenario } from '../../api/flows';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { ProblemAlert, QueryState } from '../../components/QueryState';
 import { ActionConfigForm } from './ActionConfigForm';
 import { codedProblemSummary, useCodedText } from './coded-text';
@@ -56,6 +57,13 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
     onError: (err) => setStatus(codedProblemSummary(t, i18n, err)),
   });
 
+  // Publishing is for good: new processes start on the new version. Asked first, saying so.
+  const { confirm, dialog } = useConfirm();
+  const confirmPublish = async () => {
+    const next = loaded.latestVersion + 1;
+    const ok = await confirm({ title: t('flows.confirmPublishTitle', { version: next }), body: <p>{t('flows.confirmPublishBody', { version: next })}</p>, confirm: t('flows.publish') });
+    if (ok) publish.mutate();
+  };
   const publish = useMutation({
     mutationFn: () => apiSend<{ version: number }>('POST', `/api/flows/${encodeURIComponent(id)}/publish`, {}),
     onSuccess: async ({ version }) => {
@@ -95,6 +103,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
 
   return (
     <section className="flow-editor">
+      {dialog}
       <p>
         <Link to="/flows">{t('flows.back')}</Link>
       </p>
@@ -107,7 +116,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
         <button type="button" onClick={() => saveDraft.mutate(draft)}>
           {t('flows.save')}
         </button>
-        <button type="button" onClick={() => publish.mutate()} disabled={loaded.problems.length > 0}>
+        <button type="button" onClick={() => void confirmPublish()} disabled={loaded.problems.length > 0}>
           {t('flows.publish')}
         </button>
       </div>
@@ -257,13 +266,24 @@ function MigratePanel({ flowId, loaded }: { flowId: string; loaded: LoadedFlow }
     },
     onError: (err) => setMessage(codedProblemSummary(t, i18n, err)),
   });
+  // Moving running processes cannot be undone: they continue on the latest version's rules.
+  const { confirm, dialog } = useConfirm();
+  const confirmMigrate = async (fromVersion: number, running: number) => {
+    const ok = await confirm({
+      title: t('flows.confirmMigrateTitle', { count: running, version: fromVersion, latest: loaded.latestVersion }),
+      body: <p>{t('flows.confirmMigrateBody', { count: running, version: fromVersion, latest: loaded.latestVersion })}</p>,
+      confirm: t('flows.confirmMigrate'),
+    });
+    if (ok) migrate.mutate(fromVersion);
+  };
   if (!older.length) return null;
   return (
     <section aria-labelledby="migrate-heading">
+      {dialog}
       <h2 id="migrate-heading">{t('flows.migrate')}</h2>
       <p>{t('flows.migrateIntro')}</p>
       {older.map((v) => (
-        <button key={v.version} type="button" className="button-secondary" onClick={() => migrate.mutate(v.version)}>
+        <button key={v.version} type="button" className="button-secondary" onClick={() => void confirmMigrate(v.version, v.running)}>
           {t('flows.migrateFrom', { version: v.version, running: v.running, latest: loaded.latestVersion })}
         </button>
       ))}

@@ -17,6 +17,7 @@ import { formKeys, formProblemsQuery, formQuery, formVersionQuery, type LoadedFo
 import { Loading, ProblemAlert, QueryState } from '../../components/QueryState';
 import { useCodedText } from '../flows/coded-text';
 import { FieldEditor } from './FieldEditor';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { FieldList } from './FieldList';
 
 const SAVE_DELAY_MS = 600;
@@ -126,10 +127,20 @@ function FormDesigner({ id, loaded }: { id: string; loaded: LoadedForm }) {
     no: t('designer.no'),
   };
 
+  // Publishing cannot be taken back: a new version goes out to citizens. Asked first, saying so.
+  const { confirm, dialog } = useConfirm();
+  const confirmPublish = (next: number, from?: number) =>
+    confirm({
+      title: t('designer.confirmPublishTitle', { version: next }),
+      body: <p>{from ? t('designer.confirmRepublishBody', { version: next, from }) : next === 1 ? t('designer.confirmPublishFirst') : t('designer.confirmPublishNext', { version: next, previous: next - 1 })}</p>,
+      confirm: t('designer.publish'),
+    });
+  const nextVersion = (loaded.versions[0]?.version ?? 0) + 1;
+
   const publish = async () => {
     clearTimeout(saveTimer.current);
     await save(form);
-    publishDraft.mutate();
+    if (await confirmPublish(nextVersion)) publishDraft.mutate();
   };
 
   /** Published versions are cached for good (they never change); a failed load is said in the status line. */
@@ -152,6 +163,7 @@ function FormDesigner({ id, loaded }: { id: string; loaded: LoadedForm }) {
 
   return (
     <section className="designer">
+      {dialog}
       <h1>{loaded.name}</h1>
       <p className="designer-meta">
         {t(`forms.kinds.${loaded.kind}`)} · {loaded.versions[0] ? t('designer.latestVersion', { version: loaded.versions[0].version }) : t('forms.unpublished')}
@@ -294,7 +306,7 @@ function FormDesigner({ id, loaded }: { id: string; loaded: LoadedForm }) {
                   {t('designer.compare', { version: v.version, previous: v.version - 1 })}
                 </button>
               ) : null}{' '}
-              <button type="button" className="button-small" onClick={() => republishVersion.mutate(v.version)}>
+              <button type="button" className="button-small" onClick={() => void confirmPublish(nextVersion, v.version).then((ok) => ok && republishVersion.mutate(v.version))}>
                 {t('designer.republish', { version: v.version })}
               </button>
             </li>
