@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation } from 'react-router';
+import { Link, matchPath, Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
 import { loginUrl, logout } from '../../forms/ui/session';
 import { modulePages } from '../../forms/ui/modules';
@@ -36,7 +36,7 @@ export function App() {
   const { tenant, actor } = useSite();
   const { pathname } = useLocation();
   useEffect(() => {
-    const modulePage = MODULE_PAGES.find((p) => p.path === pathname);
+    const modulePage = MODULE_PAGES.find((p) => matchPath(p.path, pathname));
     const page = PLATFORM_PAGES[pathname] ?? (pathname.startsWith('/forms/') ? 'form' : 'front');
     document.title = `${modulePage ? t(modulePage.titleKey) : t(`pageTitle.${page}`)} – ${tenant.name}`;
   }, [pathname, t, tenant.name]);
