@@ -7,11 +7,10 @@ import { validate } from '../validation';
 
 /**
  * An administrator says where the municipality's accessibility statement is — an address elsewhere or its own
- * text — which every public page's footer links (required by Danish and Swedish law). The same privilege as the
- * contact details: both are what the public site says about the municipality.
+ * text — which every public page's footer links (required by Danish and Swedish law).
  */
 export async function updateAccessibilityStatement(db: Database, ctx: CommandContext, input: unknown): Promise<AccessibilityStatement> {
-  authorize(ctx.actor, 'tenant.updateContact', { tenantId: ctx.tenantId });
+  authorize(ctx.actor, 'tenant.updateAccessibilityStatement', { tenantId: ctx.tenantId });
   const statement = validate<AccessibilityStatement>('api/accessibility-statement.schema.json', input);
   return db.withTenant(ctx.tenantId, async (tx) => {
     const tenant = await db.models.Tenant.findByPk(ctx.tenantId, { transaction: tx, lock: tx.LOCK.UPDATE });

@@ -10,6 +10,7 @@ export type Action =
   | 'site.view'
   | 'auditLog.read'
   | 'tenant.updateContact'
+  | 'tenant.updateAccessibilityStatement'
   | 'auditLog.purge'
   | 'sessions.purge'
   | 'workflows.view'
@@ -32,6 +33,8 @@ const PLATFORM_RULES: Record<Action, Rule> = {
   'site.view': () => true,
   'auditLog.read': hasRole('administrator'),
   'tenant.updateContact': hasRole('administrator'),
+  // Administrators; provisioning gives the demo tenants theirs.
+  'tenant.updateAccessibilityStatement': anyOf(hasRole('administrator'), provisioning),
   // Retention runs as the tenant's housekeeping workflow, never on a person's request.
   'auditLog.purge': (actor) => actor.kind === 'system',
   'sessions.purge': (actor) => actor.kind === 'system',

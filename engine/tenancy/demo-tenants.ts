@@ -1,5 +1,7 @@
 // The two demo municipalities, created on first start: Korsbæk Kommune (Denmark) and Småköping kommun (Sweden).
-import type { Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { provisioningActor } from '../actors';
+import { updateAccessibilityStatement } from '../commands/update-accessibility-statement';
 import type { Database } from '../db/database';
 import { provisionTenant } from './provision';
 import { createTenant, tenantIdBySlug, type TenantSpec } from './create-tenant';
@@ -77,6 +79,10 @@ export async function ensureDemoTenants(owner: Sequelize, db: Database, baseDoma
       created.push(spec.slug);
     }
     await provisionTenant(db, id, spec.country);
+    // Demo tenants made before the setting existed get their statement once, as their provisioning actor (audited).
+    const statement = spec.settings.accessibilityStatement;
+    const [row] = await owner.query<{ has: boolean }>("SELECT settings ? 'accessibilityStatement' AS has FROM tenants WHERE id = $1", { bind: [id], type: QueryTypes.SELECT });
+    if (statement && !row?.has) await updateAccessibilityStatement(db, { tenantId: id, actor: provisioningActor(id) }, statement);
   }
   return created;
 }
