@@ -88,7 +88,7 @@ it('edits contact details: errors are shown at each field and nothing is saved; 
   await page.goto(platform.url(tenant.adminHost, '/settings/contact'));
   const email = page.getByLabel('E-post');
   await email.fill('inte-en-adress');
-  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('button', { name: 'Spara', exact: true }).click();
   await page.getByRole('alert').waitFor();
   expect(await email.getAttribute('aria-invalid')).toBe('true');
   const describedBy = await email.getAttribute('aria-describedby');
@@ -96,8 +96,8 @@ it('edits contact details: errors are shown at each field and nothing is saved; 
   await expectAccessible(page);
 
   await email.fill('val@testby.se');
-  await page.getByLabel('Adress').fill('Stadshuset 1');
-  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('textbox', { name: 'Adress (obligatoriskt)' }).fill('Stadshuset 1');
+  await page.getByRole('button', { name: 'Spara', exact: true }).click();
   await page.getByText('Kontaktuppgifterna är sparade.').waitFor();
   await expectAccessible(page);
 
@@ -108,6 +108,23 @@ it('edits contact details: errors are shown at each field and nothing is saved; 
 
   await page.goto(platform.url(tenant.adminHost, '/audit-log?action=tenant.contactUpdated'));
   await page.getByText('31 rader', { exact: true }).waitFor();
+});
+
+it('writes the accessibility statement as its own page, which the public footer links', async () => {
+  await page.goto(platform.url(tenant.adminHost, '/settings/contact'));
+  await page.getByRole('heading', { level: 2, name: 'Tillgänglighetsredogörelse' }).waitFor();
+  await page.getByLabel('På en egen sida här').check();
+  await page.getByLabel('Text på svenska (markdown)').fill('Kommunen står bakom webbplatsen.\n\n## Rapportera brister\n\nSkriv till oss.');
+  await page.getByRole('button', { name: 'Spara tillgänglighetsredogörelsen' }).click();
+  await page.getByText('Tillgänglighetsredogörelsen är sparad.').waitFor();
+  await expectAccessible(page);
+
+  const publicPage = await browser.newPage();
+  await publicPage.goto(platform.url(tenant.publicHost));
+  await publicPage.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
+  await publicPage.getByRole('heading', { level: 2, name: 'Rapportera brister' }).waitFor();
+  expect(new URL(publicPage.url()).pathname).toBe('/accessibility');
+  await expectAccessible(publicPage);
 });
 
 it('logs out: the session ends and the next visit goes back to the SSO', async () => {
