@@ -15,6 +15,7 @@ import { httpLogger } from './logging';
 import { refuseUnsafeValues } from './json-body';
 import { resolveTenant } from './tenancy';
 import { problemHandler } from './problem';
+import { translatedProblemPages } from './translated-problem-pages';
 import { apiRouter } from './routes/api';
 import { healthRouter, type ReadinessCheck } from './routes/health';
 import { DEFINITION_BODY_LIMIT, isDefinitionBody } from './routes/forms';
@@ -76,6 +77,7 @@ export function createApp({ config, db, identity, logger, readiness, codec, temp
   app.use('/api', resolveActor(identity.sessions), jsonBody, refuseUnsafeValues, apiRouter(db, identity, secureCookies(config), { flows, namespace: config.TEMPORAL_NAMESPACE, ...(outbox ? { outbox } : {}), ...(modules ? { modules } : {}) }), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
+  app.use(translatedProblemPages(db));
   app.use(problemHandler);
   return app;
 }

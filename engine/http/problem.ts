@@ -3,6 +3,7 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { AppError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
 import type { Problem } from '../../schemas/types/api-problem';
+import { renderProblemPage } from './problem-page';
 
 const TYPE_BASE = 'https://tingvalla.dev/problems/';
 
@@ -26,27 +27,23 @@ export function sendProblem(res: Response, problem: Problem): void {
   res.status(problem.status).type('application/problem+json').json(problem);
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** A person who navigated to a page (not a script calling the API) gets the problem as a small HTML page. */
-function isPageNavigation(req: Request): boolean {
+export function isPageNavigation(req: Request): boolean {
   return req.method === 'GET' && !req.path.startsWith('/api/') && req.accepts(['application/json', 'text/html']) === 'text/html';
 }
 
-function sendProblemPage(res: Response, error: AppError, requestId: string): void {
-  const detail = error.message ? `<p>${escapeHtml(error.message)}</p>` : '';
-  res
-    .status(error.status)
-    .type('html')
-    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(error.title)}</title></head><body><main><h1>${escapeHtml(error.title)}</h1>${detail}<p><a href="/">Back to the start page</a></p><p><small>Request ${escapeHtml(requestId)}</small></p></main></body></html>`);
+/** The error as one of ours, when it is one we know (ours, or a library's 4xx). */
+export function knownError(err: unknown, req: Request): AppError | undefined {
+  return err instanceof AppError ? err : err && typeof err === 'object' ? fromLibrary(err as { type?: string; status?: unknown }, req) : undefined;
 }
 
 export const problemHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
   if (res.headersSent) return next(err);
-  const known = err instanceof AppError ? err : err && typeof err === 'object' ? fromLibrary(err as { type?: string; status?: unknown }, req) : undefined;
+  const known = knownError(err, req);
   const requestId = String(req.id);
+  // Pages in the tenant's language come from translatedProblemPages; this is the fallback without a tenant.
   if (known && isPageNavigation(req)) {
-    sendProblemPage(res, known, requestId);
+    res.status(known.status).type('html').send(renderProblemPage({ code: known.code, locale: 'en', site: req.tenant?.site ?? 'public', requestId }));
     return;
   }
   if (known) {

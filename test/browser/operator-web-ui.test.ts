@@ -38,10 +38,25 @@ it('shows an operator the decoded input of the tenant’s workflow, and audits t
   expect(rows.some((r) => r.entity_id === workflowIds.housekeeping(tenant.id))).toBe(true);
 });
 
-it('keeps an administrator without the operator privilege out', async () => {
+// Refused in the tenant's language, on a tidy page that leads back to the administration (axe on it).
+it('keeps an administrator without the operator privilege out, saying so in Danish on a Danish tenant', async () => {
   const page = await browser.newPage();
   await page.goto(platform.url(tenant.adminHost, '/temporal/namespaces/tingvalla/workflows'));
   await loginThroughTestIdp(page, /Lauritz Jensen/);
-  await page.getByRole('heading', { name: 'You may not do this' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Du har ikke adgang til denne side' }).waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe('da');
+  await page.getByRole('link', { name: 'Tilbage til administrationen' }).waitFor();
+  await expectAccessible(page);
+});
+
+it('says so in Swedish on a Swedish tenant', async () => {
+  const swedish = await createTestTenant({ country: 'SE' });
+  const page = await browser.newPage();
+  await page.goto(platform.url(swedish.adminHost, '/temporal/namespaces/tingvalla/workflows'));
+  await loginThroughTestIdp(page, /Birgitta Sjöberg/);
+  await page.getByRole('heading', { level: 1, name: 'Du har inte behörighet till den här sidan' }).waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+  await page.getByRole('link', { name: 'Tillbaka till administrationen' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
   await expectAccessible(page);
 });
