@@ -8,9 +8,11 @@ export function themeOf(tenant: Pick<TenantRow, 'country'>): SiteInfo['tenant'][
   return tenant.country === 'DK' ? 'dkfds' : 'neutral';
 }
 
-export function presentSiteInfo(tenant: TenantRow, site: Site, actor: Actor, csrfToken?: string): SiteInfo {
+export function presentSiteInfo(tenant: TenantRow, site: Site, actor: Actor, csrfToken?: string, publicOrigin?: string): SiteInfo {
   return {
     ...(csrfToken ? { csrfToken } : {}),
+    // The admin site shows the public addresses of published forms (with a QR code) from it.
+    ...(publicOrigin ? { publicOrigin } : {}),
     tenant: {
       slug: tenant.slug,
       name: tenant.name,

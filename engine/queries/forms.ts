@@ -39,12 +39,13 @@ export async function listForms(db: Database, actor: Actor): Promise<FormSummary
   return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, builtin: r.builtin, latestVersion: r.latest_version, updatedAt: new Date(r.updated_at).toISOString(), flowId: r.flow_definition_id }));
 }
 
-export async function loadForm(db: Database, actor: Actor, id: string): Promise<FormSummary & { draft: FormDefinitionDraft; versions: FormVersionSummary[] }> {
+/** `slug`: the form's readable address on the public site, given when it is first published (null before). */
+export async function loadForm(db: Database, actor: Actor, id: string): Promise<FormSummary & { slug: string | null; draft: FormDefinitionDraft; versions: FormVersionSummary[] }> {
   authorize(actor, 'forms.manage', { tenantId: actor.tenantId });
   foundUuid(id);
   return db.withTenant(actor.tenantId, async (tx) => {
-    const [row] = await db.sequelize.query<{ id: string; kind: string; name: string; builtin: string | null; latest_version: number; updated_at: Date; draft: FormDefinitionDraft }>(
-      'SELECT id, kind, name, builtin, latest_version, updated_at, draft FROM form_definitions WHERE id = $1',
+    const [row] = await db.sequelize.query<{ id: string; kind: string; name: string; builtin: string | null; latest_version: number; updated_at: Date; slug: string | null; draft: FormDefinitionDraft }>(
+      'SELECT id, kind, name, builtin, latest_version, updated_at, slug, draft FROM form_definitions WHERE id = $1',
       { bind: [id], type: QueryTypes.SELECT, transaction: tx },
     );
     if (!row) throw new NotFoundError();
@@ -60,6 +61,7 @@ export async function loadForm(db: Database, actor: Actor, id: string): Promise<
       builtin: row.builtin,
       latestVersion: row.latest_version,
       updatedAt: new Date(row.updated_at).toISOString(),
+      slug: row.slug,
       draft: row.draft,
       versions: versions.map((v) => ({ version: v.version, contentHash: v.content_hash, publishedAt: new Date(v.published_at).toISOString() })),
     };

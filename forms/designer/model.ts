@@ -119,8 +119,12 @@ export function toDraft(form: DesignerForm, country: 'DK' | 'SE'): FormDefinitio
   };
 }
 
-/** A saved definition → the designer's model (fields in their UI order, conditional ones included). */
-export function fromDraft(draft: FormDefinitionDraft): DesignerForm {
+/**
+ * A saved definition → the designer's model (fields in their UI order, conditional ones included). A draft with
+ * no texts yet (a new form) is offered in `newFormLocales`: the tenant's language alone, so it can be published
+ * as it is; other languages are ticked when someone will translate.
+ */
+export function fromDraft(draft: FormDefinitionDraft, newFormLocales: Locale[] = ['da']): DesignerForm {
   const schema = (draft.schema ?? {}) as { properties?: Record<string, Json>; required?: string[]; allOf?: Json[] };
   const found = new Map<string, DesignerField>();
   const locales = (Object.keys(draft.translations ?? {}) as Locale[]).filter((l) => LOCALES.includes(l));
@@ -146,7 +150,7 @@ export function fromDraft(draft: FormDefinitionDraft): DesignerForm {
   const fields = [...order.filter((k) => found.has(k)).map((k) => found.get(k)!), ...[...found.values()].filter((f) => !order.includes(f.key))];
   return {
     kind: draft.kind,
-    locales: locales.length ? locales : ['da', 'en'],
+    locales: locales.length ? locales : newFormLocales,
     title: { ...draft.title },
     fields,
     rest: { ...(draft.consent ? { consent: draft.consent } : {}), ...(draft.description ? { description: draft.description } : {}) },

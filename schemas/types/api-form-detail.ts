@@ -10,6 +10,10 @@ export interface FormDetail {
   builtin: string | null;
   latestVersion: number;
   updatedAt: string;
+  /**
+   * The form's readable address on the public site (/forms/<slug>), given when it is first published; null before.
+   */
+  slug: string | null;
   draft: FormDefinitionDraft;
   versions: {
     version: number;

@@ -21,6 +21,10 @@ export interface SiteInfo {
   };
   site: "public" | "admin";
   /**
+   * On the admin site: the tenant's public site (scheme, host, port), where citizens find its published forms.
+   */
+  publicOrigin?: string;
+  /**
    * Present with a login session: send it as X-CSRF-Token with every state-changing request.
    */
   csrfToken?: string;

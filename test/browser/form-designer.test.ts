@@ -50,15 +50,22 @@ it('creates a form from the list page', async () => {
   await press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Valgstyrere 2027' }).waitFor();
   formId = new URL(page.url()).pathname.split('/').pop()!;
+  // Nothing has been edited yet: no saving or unsaved state, and no public address before the first version.
+  expect(await page.locator('.designer-status').textContent()).toBe('');
+  expect(await page.getByText(/ikke gemt|Gemmer/).count()).toBe(0);
+  await page.getByText('Formularen får sin adresse på den offentlige side, når den offentliggøres første gang.').waitFor();
   await expectAccessible(page);
 });
 
 it('designs the form with the keyboard: fields, a condition, a consent, reordering', async () => {
-  // Danish only: untick English among the languages the form is offered in.
-  await tabTo(page, page.getByRole('group', { name: 'Formularen findes på' }).getByLabel('English'));
-  await press('Space');
+  // A new form is offered in the tenant's language only; English is there to tick, not to untick.
+  const languages = page.getByRole('group', { name: 'Formularen findes på' });
+  expect(await languages.getByLabel('Dansk').isChecked()).toBe(true);
+  expect(await languages.getByLabel('English').isChecked()).toBe(false);
+  expect(await languages.getByLabel('Svenska').isChecked()).toBe(false);
   await tabTo(page, page.getByLabel('Formularens titel'));
   await page.keyboard.type('Bliv valgstyrer');
+  await page.getByText('Kladden er gemt.').waitFor();
   await addField('Kort tekst', 'Navn');
   await tabTo(page, page.getByLabel('Skal udfyldes', { exact: true }));
   await press('Space');
@@ -106,8 +113,21 @@ it('publishes version 1, which a citizen fills on the public site', async () => 
   await press('Enter');
   await page.getByText('Version 1 er offentliggjort.').waitFor();
 
+  // Where citizens find it: the readable address on the public site, a copy button and a QR code.
+  const address = platform.url(tenant.publicHost, '/forms/bliv-valgstyrer');
+  const where = page.getByRole('region', { name: 'Formularens adresse på den offentlige side' });
+  await where.getByRole('link', { name: address }).waitFor();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await tabTo(page, where.getByRole('button', { name: 'Kopiér adressen' }));
+  await press('Enter');
+  await where.getByRole('status').getByText('Adressen er kopieret.').waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
+  await where.getByRole('img', { name: `QR-kode til ${address}` }).waitFor();
+  expect(await where.getByRole('img').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+  await expectAccessible(page);
+
   const citizen = await browser.newPage();
-  await citizen.goto(platform.url(tenant.publicHost, `/forms/${formId}`));
+  await citizen.goto(address);
   await citizen.getByRole('heading', { level: 1, name: 'Bliv valgstyrer' }).waitFor();
   await citizen.getByLabel('Navn (skal udfyldes)').fill('Karen Jensen');
   expect(await citizen.getByLabel(/^Parti/).count()).toBe(0);
@@ -164,4 +184,38 @@ it('lists the answers with their version and offers the CSV export', async () =>
   const csv = await page.evaluate(async (href) => (await fetch(href)).text(), (await exportLink.getAttribute('href'))!);
   expect(csv).toContain('Karen Jensen');
   expect(csv.replace(/^\uFEFF/, '').split('\n')[0]).toMatch(/^Indsendelse,Version,Modtaget,Svar slettet,Fulde navn,Er du medlem af et parti\?,Parti,/);
+});
+
+// On a Swedish tenant the same in Swedish: Swedish alone by default, published as it is, its address copied.
+it('offers a new form on a Swedish tenant in Swedish only, publishes it as it is and shows its address', async () => {
+  const swedish = await createTestTenant({ country: 'SE' });
+  const sv = await browser.newPage();
+  await sv.goto(platform.url(swedish.adminHost, '/forms'));
+  await loginThroughTestIdp(sv, /Birgitta Sjöberg/);
+  await sv.getByLabel('Namn').fill('Föreningsbidrag');
+  await sv.getByRole('button', { name: 'Skapa formulär' }).click();
+  await sv.getByRole('heading', { level: 1, name: 'Föreningsbidrag' }).waitFor();
+  expect(await sv.locator('.designer-status').textContent()).toBe('');
+  expect(await sv.getByText(/inte sparade|Sparar/).count()).toBe(0);
+  const languages = sv.getByRole('group', { name: 'Formuläret finns på' });
+  expect(await languages.getByLabel('Svenska').isChecked()).toBe(true);
+  expect(await languages.getByLabel('English').isChecked()).toBe(false);
+  expect(await languages.getByLabel('Dansk').isChecked()).toBe(false);
+  await expectAccessible(sv);
+  await sv.getByLabel('Formulärets rubrik').fill('Ansök om föreningsbidrag');
+  await sv.getByRole('button', { name: 'Lägg till Kort text' }).click();
+  await sv.getByLabel('Etikett', { exact: true }).fill('Föreningens namn');
+  await sv.getByText('Utkastet är sparat.').waitFor();
+  await sv.getByRole('button', { name: 'Publicera', exact: true }).click();
+  await sv.getByRole('dialog', { name: 'Publicera version 1?' }).getByRole('button', { name: 'Publicera' }).click();
+  await sv.getByText('Version 1 är publicerad.').waitFor();
+  const address = platform.url(swedish.publicHost, '/forms/ansok-om-foreningsbidrag');
+  const where = sv.getByRole('region', { name: 'Formulärets adress på den publika webbplatsen' });
+  await where.getByRole('link', { name: address }).waitFor();
+  await sv.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await where.getByRole('button', { name: 'Kopiera adressen' }).click();
+  await where.getByRole('status').getByText('Adressen är kopierad.').waitFor();
+  await where.getByRole('img', { name: `QR-kod till ${address}` }).waitFor();
+  await expectAccessible(sv);
+  await sv.close();
 });

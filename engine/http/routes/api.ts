@@ -31,7 +31,7 @@ import { presentSiteInfo } from '../../presenters/site-info';
 import { verifyTenantAuditChain } from '../../queries/audit-chain';
 import { listAuditLog } from '../../queries/audit-log';
 import { loadMe } from '../../queries/me';
-import { loadSiteTenant } from '../../queries/site';
+import { loadPublicHost, loadSiteTenant, publicOriginFor } from '../../queries/site';
 import { apiDocumentRoutes } from '../api-reference';
 import { defineRoute, mountRoutes, reply, type RouteSpec } from '../route';
 import { clearSessionCookie } from '../session-cookie';
@@ -63,7 +63,10 @@ export function platformRoutes({ db, identity, secureCookies }: ApiDeps): RouteS
       responses: { 200: 'api/site-info.schema.json' },
       handler: async ({ actor, tenantId, req }) => {
         const csrfToken = req.session ? csrfTokenFor(req.session.token) : undefined;
-        return presentSiteInfo(await loadSiteTenant(db, actor, tenantId), req.tenant!.site, actor, csrfToken);
+        const site = req.tenant!.site;
+        const tenant = await loadSiteTenant(db, actor, tenantId);
+        const publicHost = site === 'admin' ? await loadPublicHost(db, tenantId) : undefined;
+        return presentSiteInfo(tenant, site, actor, csrfToken, publicHost ? publicOriginFor(publicHost, req.protocol, req.get('host')) : undefined);
       },
     }),
     // Ends the session here, then — where the IdP offers single logout — hands back where to end it there.

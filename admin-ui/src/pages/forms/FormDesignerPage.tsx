@@ -19,6 +19,7 @@ import { useCodedText } from '../flows/coded-text';
 import { FieldEditor } from './FieldEditor';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { FieldList } from './FieldList';
+import { PublicAddress, publicFormAddress } from './PublicAddress';
 
 const SAVE_DELAY_MS = 600;
 
@@ -38,10 +39,11 @@ function FormDesigner({ id, loaded }: { id: string; loaded: LoadedForm }) {
   const { t, i18n } = useTranslation();
   // Problems come as codes with params, shown in the page's language.
   const codedText = useCodedText();
-  const { tenant } = useSite();
+  const { tenant, publicOrigin } = useSite();
   const queryClient = useQueryClient();
   const country = tenant.country as 'DK' | 'SE';
-  const [form, setForm] = useState<DesignerForm>(() => fromDraft(loaded.draft));
+  // A new form is offered in the tenant's language only, so it can be published without unticking anything.
+  const [form, setForm] = useState<DesignerForm>(() => fromDraft(loaded.draft, [(tenant.defaultLocale as Locale) ?? 'da']));
   const [locale, setLocale] = useState<Locale>((tenant.defaultLocale as Locale) ?? 'da');
   const [selected, setSelected] = useState<string | undefined>();
   // The preview shows the saved draft: its validator is compiled on the server from what was saved, and the
@@ -171,6 +173,11 @@ function FormDesigner({ id, loaded }: { id: string; loaded: LoadedForm }) {
       <p>
         <Link to={`/forms/${encodeURIComponent(id)}/submissions`}>{t('designer.submissions')}</Link>
       </p>
+      {loaded.slug && publicOrigin && loaded.versions.length > 0 ? (
+        <PublicAddress address={publicFormAddress(publicOrigin, loaded.slug)} />
+      ) : loaded.versions.length === 0 ? (
+        <p className="designer-meta">{t('designer.notPublishedYet')}</p>
+      ) : null}
       <div role="status" aria-live="polite" className="designer-status">
         {status}
       </div>
