@@ -1,10 +1,11 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Route, Routes, useLocation } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
 import { loginUrl, logout } from '../../forms/ui/session';
 import { modulePages } from '../../forms/ui/modules';
 import { useSite } from '../../forms/ui/site';
+import { AdminNav, type NavEntry } from './AdminNav';
 import { ADMIN_MODULES } from './modules';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { ContactSettingsPage } from './pages/ContactSettingsPage';
@@ -20,21 +21,31 @@ import { TasksPage } from './pages/flows/TasksPage';
 
 const platformPages = [
   { path: '/', titleKey: 'nav.overview', element: <OverviewPage /> },
-  { path: '/audit-log', titleKey: 'nav.auditLog', element: <AuditLogPage /> },
-  { path: '/forms', titleKey: 'nav.forms', element: <FormsPage /> },
-  { path: '/flows', titleKey: 'nav.flows', element: <FlowsPage /> },
-  { path: '/flow-instances', titleKey: 'nav.instances', element: <InstancesPage /> },
-  { path: '/tasks', titleKey: 'nav.tasks', element: <TasksPage /> },
-  { path: '/messages', titleKey: 'nav.messages', element: <MessagesPage /> },
-  { path: '/outbox', titleKey: 'nav.outbox', element: <OutboxPage /> },
-  { path: '/settings/contact', titleKey: 'nav.contact', element: <ContactSettingsPage /> },
+  { path: '/forms', titleKey: 'nav.forms', group: 'processes', element: <FormsPage /> },
+  { path: '/flows', titleKey: 'nav.flows', group: 'processes', element: <FlowsPage /> },
+  { path: '/flow-instances', titleKey: 'nav.instances', group: 'processes', element: <InstancesPage /> },
+  { path: '/tasks', titleKey: 'nav.tasks', group: 'processes', element: <TasksPage /> },
+  { path: '/messages', titleKey: 'nav.messages', group: 'processes', element: <MessagesPage /> },
+  { path: '/outbox', titleKey: 'nav.outbox', group: 'processes', element: <OutboxPage /> },
+  { path: '/audit-log', titleKey: 'nav.auditLog', group: 'administration', element: <AuditLogPage /> },
+  { path: '/settings/contact', titleKey: 'nav.contact', group: 'administration', element: <ContactSettingsPage /> },
 ];
 
-// The platform's pages, then every module's (src/modules/index.ts lists the modules).
-const pages: { path: string; titleKey: string; element: ReactNode; nav?: boolean }[] = [
+// The platform's pages, then every module's (src/modules/index.ts lists the modules); a module's page joins the
+// group it names, else its module's own group.
+const pages: (NavEntry & { element: ReactNode; nav?: boolean })[] = [
   ...platformPages.map((p) => ({ ...p, nav: true })),
-  ...modulePages(ADMIN_MODULES).map(({ path, titleKey, nav, component: Page }) => ({ path, titleKey, nav: nav ?? false, element: <Page /> })),
+  ...modulePages(ADMIN_MODULES).map(({ path, titleKey, nav, group, module, component: Page }) => ({
+    path,
+    titleKey,
+    nav: nav ?? false,
+    group: group ?? module,
+    groupTitleKey: group ? undefined : `${module}:nav.group`,
+    element: <Page />,
+  })),
 ];
+// A page of the server's (Scalar renders the OpenAPI document there), not of this app: a plain link.
+const navEntries: NavEntry[] = [...pages.filter((p) => p.nav), { path: '/api/reference', titleKey: 'nav.apiReference', group: 'administration', external: true }];
 
 export function App() {
   const { t } = useTranslation();
@@ -70,21 +81,7 @@ export function App() {
           <LanguageSwitch className="language-switch" />
         </div>
       </header>
-      <nav className="admin-nav" aria-label={t('nav.label')}>
-        <ul>
-          {pages.filter((p) => p.nav).map((p) => (
-            <li key={p.path}>
-              <NavLink to={p.path} end>
-                {t(p.titleKey)}
-              </NavLink>
-            </li>
-          ))}
-          {/* A page of the server's (Scalar renders the OpenAPI document there), not of this app: a plain link. */}
-          <li>
-            <a href="/api/reference">{t('nav.apiReference')}</a>
-          </li>
-        </ul>
-      </nav>
+      <AdminNav entries={navEntries} />
       <main id="main" className="admin-main">
         {loggedOut ? (
           <section>

@@ -15,6 +15,12 @@ export interface UiPage {
   component: ComponentType;
   /** Listed in the site's navigation (pages reached from another page are not). */
   nav?: boolean;
+  /**
+   * The navigation group the page joins on the admin site: a platform group (`processes` — forms, flows, running
+   * processes, tasks, messages — or `administration` — log and settings), else the module's own group, titled
+   * by the module's `nav.group` text.
+   */
+  group?: string;
 }
 
 /** Something a citizen can do on the public site (an e-service, a petition, signing up for an election). */

@@ -111,7 +111,15 @@ export interface Parameters {
   properties?: {
     [k: string]: {
       type: "integer" | "number" | "string" | "boolean";
+      /**
+       * A plain title (JSON Schema's own); the editor shows `titles` in the page's language when there.
+       */
       title?: string;
+      titles?: Localized1;
+      /**
+       * What the number counts, shown beside the input with the bounds.
+       */
+      unit?: "days" | "weeks" | "months" | "hours" | "count";
       description?: string;
       minimum?: number;
       maximum?: number;
@@ -123,6 +131,14 @@ export interface Parameters {
       default?: unknown;
     };
   };
+}
+/**
+ * The parameter's title per language (da, sv, en), shown in the flow editor.
+ */
+export interface Localized1 {
+  da?: string;
+  sv?: string;
+  en?: string;
 }
 export interface Deadline {
   key: Key;

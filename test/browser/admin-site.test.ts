@@ -39,7 +39,7 @@ it('sends an anonymous visitor to the municipal SSO and back into the admin shel
 it('shows the admin shell with the tenant name, navigation and language switch', async () => {
   await page.goto(platform.url(tenant.adminHost));
   await page.getByRole('heading', { name: `Administration för ${tenant.name}` }).waitFor();
-  expect(await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(['Översikt', 'Granskningslogg', 'Formulär', 'Processer', 'Pågående ärenden', 'Uppgifter', 'Meddelanden', 'Utkorg (utveckling)', 'Kontaktuppgifter', 'API-referens']);
+  expect(await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(['Översikt', 'Formulär', 'Processer', 'Pågående ärenden', 'Uppgifter', 'Meddelanden', 'Utkorg (utveckling)', 'Granskningslogg', 'Kontaktuppgifter', 'API-referens']);
   await expectAccessible(page);
   await page.getByLabel('Språk').selectOption('da');
   await page.getByRole('heading', { name: `Administration for ${tenant.name}` }).waitFor();
@@ -75,7 +75,11 @@ it('pages and filters the audit log and shows the chain is intact', async () => 
   await page.getByRole('button', { name: 'Nästa sida' }).click();
   await page.getByText('Sida 2 av 2').waitFor();
   expect(await page.locator('tbody tr').count()).toBe(7);
-  expect(await page.locator('tbody tr').last().textContent()).toContain('tenant.created');
+  // Actions in words, summaries as readable pairs: no key, no JSON (issue 13).
+  expect(await page.locator('tbody tr').last().textContent()).toContain('Kommun skapad');
+  const rows = (await page.locator('tbody').textContent()) ?? '';
+  expect(rows).not.toMatch(/[{}]|tenant\.\w+|session\.\w+/);
+  expect(rows).toContain('Kontaktuppgifter ändrade');
 
   await page.getByLabel('Åtgärd').fill('tenant.created');
   await page.getByRole('button', { name: 'Filtrera' }).click();

@@ -104,6 +104,13 @@ it('a citizen applies on the public site and gets the receipt by e-mail; the new
   await admin.locator('.instances-table tbody tr').nth(1).waitFor();
   const versions = await admin.locator('.instances-table tbody tr td:nth-child(2)').allTextContents();
   expect(versions.sort()).toEqual(['1', '2']);
+  // Statuses by their labels, the timeline's actions and messages in words: no internal key (issue 13).
+  expect(await admin.locator('.instances-table tbody').textContent()).not.toMatch(/submitted|awaitingDecision|application\b/);
+  await admin.locator('.instances-table tbody tr').first().getByRole('button', { name: 'Tidslinje' }).click();
+  const timeline = admin.getByRole('region', { name: /Tidslinje for/ });
+  await timeline.locator('ol li').first().waitFor();
+  await timeline.getByText('Ansøgning modtaget', { exact: false }).first().waitFor();
+  expect(await timeline.textContent()).not.toMatch(/submitted|awaitingDecision|notify|createTask|setStatus|application-received|\bemail\b|queued|\bsent\b|receive\b/);
   await expectAccessible(admin);
 });
 

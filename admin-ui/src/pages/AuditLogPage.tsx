@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AuditLogPage as Page } from '../../../schemas/types/api-audit-log-page';
 import { auditLogQuery, chainQuery } from '../api/audit-log';
+import { auditActionText, summaryPairs } from '../audit-texts';
 import { DataTable, type Column } from '../components/DataTable';
 import { ProblemAlert, QueryState } from '../components/QueryState';
 
@@ -38,9 +39,9 @@ export function AuditLogPage() {
     { key: 'seq', header: '#', cell: (e) => e.seq },
     { key: 'time', header: t('auditLog.col.time'), cell: (e) => <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time> },
     { key: 'actor', header: t('auditLog.col.actor'), cell: (e) => e.actor },
-    { key: 'action', header: t('auditLog.col.action'), cell: (e) => e.action },
+    { key: 'action', header: t('auditLog.col.action'), cell: (e) => <span title={e.action}>{auditActionText(t, e.action)}</span> },
     { key: 'entity', header: t('auditLog.col.entity'), cell: (e) => (e.entityId ? `${e.entityType}:${e.entityId.slice(0, 8)}` : e.entityType) },
-    { key: 'summary', header: t('auditLog.col.summary'), cell: (e) => <code>{JSON.stringify(e.summary)}</code> },
+    { key: 'summary', header: t('auditLog.col.summary'), cell: (e) => <SummaryList summary={e.summary} locale={i18n.language} /> },
   ];
 
   return (
@@ -82,5 +83,22 @@ export function AuditLogPage() {
         )}
       </QueryState>
     </section>
+  );
+}
+
+/** The summary as readable pairs (audit-texts.ts); an empty summary shows nothing. */
+function SummaryList({ summary, locale }: { summary: Record<string, unknown>; locale: string }) {
+  const { t } = useTranslation();
+  const pairs = summaryPairs(t, summary, locale);
+  if (!pairs.length) return null;
+  return (
+    <dl className="audit-summary">
+      {pairs.map(([key, value], i) => (
+        <div key={i}>
+          <dt>{key}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -14,6 +14,7 @@ import type { FieldError } from '../../../../forms/validation';
 import { editorSchemasQuery, flowKeys, flowQuery, flowVersionQuery, instanceKeys, type LoadedFlow, type Scenario } from '../../api/flows';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { ProblemAlert, QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../dates';
 import { ActionConfigForm } from './ActionConfigForm';
 import { codedProblemSummary, useCodedText } from './coded-text';
 import { ConditionEditor } from './ConditionEditor';
@@ -142,17 +143,28 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
       <div className="flow-parameters">
         {Object.entries(params).map(([key, p]) => (
           <div className="field" key={key}>
-            <label htmlFor={`param-${key}`}>{p.title ?? key}</label>
-            <input
-              id={`param-${key}`}
-              type="number"
-              min={p.minimum}
-              max={p.maximum}
-              value={String(p.default ?? '')}
-              onChange={(e) =>
-                update({ ...draft, parameters: { ...draft.parameters, properties: { ...params, [key]: { ...p, default: e.target.value === '' ? undefined : Number(e.target.value) } } } })
-              }
-            />
+            {/* The title in the page's language (`titles`), the unit and bounds beside the input, read out with it. */}
+            <label htmlFor={`param-${key}`}>{p.titles?.[locale] ?? p.titles?.en ?? p.title ?? key}</label>
+            <span className="param-input">
+              <input
+                id={`param-${key}`}
+                type="number"
+                min={p.minimum}
+                max={p.maximum}
+                aria-describedby={`param-${key}-bounds`}
+                value={String(p.default ?? '')}
+                onChange={(e) =>
+                  update({ ...draft, parameters: { ...draft.parameters, properties: { ...params, [key]: { ...p, default: e.target.value === '' ? undefined : Number(e.target.value) } } } })
+                }
+              />
+              <span id={`param-${key}-bounds`} className="hint">
+                {p.minimum !== undefined && p.maximum !== undefined
+                  ? t('flows.bounds', { min: p.minimum.toLocaleString(locale), max: p.maximum.toLocaleString(locale), unit: p.unit ? t(`flows.units.${p.unit}`) : '' })
+                  : p.unit
+                    ? t(`flows.units.${p.unit}`)
+                    : ''}
+              </span>
+            </span>
           </div>
         ))}
       </div>
@@ -227,7 +239,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
       <ul className="designer-versions">
         {loaded.versions.map((v) => (
           <li key={v.version}>
-            {t('flows.versionLine', { version: v.version, date: new Date(v.publishedAt).toLocaleString(i18n.language), running: v.running })}{' '}
+            {t('flows.versionLine', { version: v.version, date: formatDateTime(v.publishedAt, i18n.language), running: v.running })}{' '}
             {v.version > 1 ? (
               <button type="button" className="button-small button-secondary" onClick={() => void showDiff(v.version)}>
                 {t('flows.compare', { version: v.version })}

@@ -1,12 +1,14 @@
 // Running and ended flow instances, filtered by flow, version and status and paged by the server; each opens
 // its timeline here and links to its workflow in the Temporal Web UI (operators only; others are told so there).
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { flowsQuery, instanceQuery, instancesQuery, type InstanceDetail, type InstanceRow } from '../../api/flows';
+import { flowVersionQuery, flowsQuery, instanceQuery, instancesQuery, type InstanceDetail, type InstanceRow } from '../../api/flows';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ProblemAlert, QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../dates';
+import { flowTexts } from './flow-texts';
 
 export function InstancesPage() {
   const { t, i18n } = useTranslation();
@@ -16,6 +18,13 @@ export function InstancesPage() {
   // of the one before. The rows shown stay until the new ones have come.
   const instances = useQuery({ ...instancesQuery(params.toString()), placeholderData: keepPreviousData });
   const [openId, setOpenId] = useState<string | undefined>();
+  // Each row's status is named by its own flow version's definition: one (cached, never changing) query per
+  // version shown.
+  const versionsShown = [...new Map((instances.data?.rows ?? []).map((r) => [`${r.flowId}/${r.version}`, r])).values()];
+  const definitions = useQueries({ queries: versionsShown.map((r) => flowVersionQuery(r.flowId, r.version)) });
+  const wordsFor = (r: InstanceRow) => flowTexts(t, definitions[versionsShown.findIndex((v) => v.flowId === r.flowId && v.version === r.version)]?.data?.definition, i18n.language);
+  const flowName = (r: { flowId: string; flowKey: string }) => nameOf(flows.data?.flows.find((f) => f.id === r.flowId)) ?? r.flowKey;
+  const nameOf = (f: { name?: unknown } | undefined) => pickName(f?.name, i18n.language);
 
   /** A new filter starts again on page 1. */
   const set = (name: string, value: string) => {
@@ -32,11 +41,11 @@ export function InstancesPage() {
   };
 
   const columns: Column<InstanceRow>[] = [
-    { key: 'flow', header: t('instances.flow'), cell: (r) => r.flowKey },
+    { key: 'flow', header: t('instances.flow'), cell: (r) => flowName(r) },
     { key: 'version', header: t('instances.version'), cell: (r) => `${r.version}${r.migratedFrom ? ` (${t('instances.from', { version: r.migratedFrom })})` : ''}` },
-    { key: 'status', header: t('instances.status'), cell: (r) => r.status },
-    { key: 'started', header: t('instances.started'), cell: (r) => new Date(r.startedAt).toLocaleString(i18n.language) },
-    { key: 'ended', header: t('instances.ended'), cell: (r) => (r.endedAt ? new Date(r.endedAt).toLocaleString(i18n.language) : '–') },
+    { key: 'status', header: t('instances.status'), cell: (r) => wordsFor(r).status(r.status) },
+    { key: 'started', header: t('instances.started'), cell: (r) => formatDateTime(r.startedAt, i18n.language) },
+    { key: 'ended', header: t('instances.ended'), cell: (r) => (r.endedAt ? formatDateTime(r.endedAt, i18n.language) : '–') },
     {
       key: 'links',
       header: t('instances.links'),
@@ -62,7 +71,7 @@ export function InstancesPage() {
             <option value="">{t('instances.all')}</option>
             {(flows.data?.flows ?? []).map((f) => (
               <option key={f.id} value={f.id}>
-                {f.key}
+                {nameOf(f) ?? f.key}
               </option>
             ))}
           </select>
@@ -101,31 +110,44 @@ export function InstancesPage() {
           />
         )}
       </QueryState>
-      {openId ? <InstanceTimeline id={openId} /> : null}
+      {openId ? <InstanceTimeline id={openId} row={instances.data?.rows.find((r) => r.id === openId)} /> : null}
     </section>
   );
 }
 
-function InstanceTimeline({ id }: { id: string }) {
+/** A flow's name in the page's language (names are texts per language), if it has one. */
+function pickName(name: unknown, locale: string): string | undefined {
+  if (typeof name === 'string') return name || undefined;
+  if (name && typeof name === 'object') {
+    const texts = name as Record<string, string | undefined>;
+    return texts[locale] ?? texts.en ?? Object.values(texts).find(Boolean);
+  }
+  return undefined;
+}
+
+function InstanceTimeline({ id, row }: { id: string; row: InstanceRow | undefined }) {
   const { t, i18n } = useTranslation();
   const detail = useQuery(instanceQuery(id));
+  const version = useQuery({ ...flowVersionQuery(row?.flowId ?? '', row?.version ?? 1), enabled: Boolean(row) });
+  const words = flowTexts(t, version.data?.definition, i18n.language);
   return (
     <section aria-labelledby="instance-heading" className="designer-diff">
       <h2 id="instance-heading">{t('instances.timelineOf', { id: id.slice(0, 8) })}</h2>
-      <QueryState query={detail}>{(d) => <TimelineOf detail={d} locale={i18n.language} />}</QueryState>
+      <QueryState query={detail}>{(d) => <TimelineOf detail={d} locale={i18n.language} words={words} />}</QueryState>
     </section>
   );
 }
 
-function TimelineOf({ detail, locale }: { detail: InstanceDetail; locale: string }) {
+function TimelineOf({ detail, locale, words }: { detail: InstanceDetail; locale: string; words: ReturnType<typeof flowTexts> }) {
   const { t } = useTranslation();
+  const { nextDue } = detail.timeline;
   return (
     <>
-      <p>{detail.timeline.nextDue ? t('instances.nextDue', { rule: detail.timeline.nextDue.rule, at: new Date(detail.timeline.nextDue.at).toLocaleString(locale) }) : t('instances.nothingDue')}</p>
+      <p>{nextDue ? t('instances.nextDue', { rule: words.rule(nextDue.rule), at: formatDateTime(nextDue.at, locale) }) : t('instances.nothingDue')}</p>
       <ol>
         {detail.timeline.timeline.map((e, i) => (
           <li key={i}>
-            {new Date(e.at).toLocaleString(locale)}: {[t(`flows.kinds.${e.kind}`), e.action, e.detail, e.rule].filter(Boolean).join(' · ')}
+            {formatDateTime(e.at, locale)}: {words.entry(e)}
           </li>
         ))}
       </ol>
@@ -133,7 +155,7 @@ function TimelineOf({ detail, locale }: { detail: InstanceDetail; locale: string
       <ul>
         {detail.communications.map((c, i) => (
           <li key={i}>
-            {c.templateKey} ({c.channel}): {c.status}
+            {t(`messageTemplates.${c.templateKey}`, { defaultValue: c.templateKey })} ({t(`messages.channels.${c.channel}`, { defaultValue: c.channel })}): {t(`messages.statuses.${c.status}`, { defaultValue: c.status })}
           </li>
         ))}
       </ul>

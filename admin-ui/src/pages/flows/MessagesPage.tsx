@@ -8,6 +8,7 @@ import { problemSummary } from '../../../../forms/ui/problem';
 import { communicationsQuery, outboxQuery, templateKeys, templatePreviewQuery, templatesQuery, type Communication, type Locale, type Template } from '../../api/messages';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../dates';
 
 const MERGE_FIELDS = ['name', 'reference', 'municipality', 'flowName', 'status', 'date'];
 const LOCALES = ['da', 'sv', 'en'] as const;
@@ -22,11 +23,11 @@ export function MessagesPage() {
   const template = list.find((x) => x.key === chosen) ?? list[0];
 
   const columns: Column<Communication>[] = [
-    { key: 'time', header: t('messages.time'), cell: (l) => new Date(l.createdAt).toLocaleString(i18n.language), sortValue: (l) => l.createdAt },
-    { key: 'template', header: t('messages.template'), cell: (l) => l.templateKey, sortValue: (l) => l.templateKey },
-    { key: 'channel', header: t('messages.channel'), cell: (l) => l.channel, sortValue: (l) => l.channel },
+    { key: 'time', header: t('messages.time'), cell: (l) => formatDateTime(l.createdAt, i18n.language), sortValue: (l) => l.createdAt },
+    { key: 'template', header: t('messages.template'), cell: (l) => t(`messageTemplates.${l.templateKey}`, { defaultValue: l.templateKey }), sortValue: (l) => l.templateKey },
+    { key: 'channel', header: t('messages.channel'), cell: (l) => t(`messages.channels.${l.channel}`, { defaultValue: l.channel }), sortValue: (l) => l.channel },
     { key: 'recipient', header: t('messages.recipient'), cell: (l) => (l.recipient.startsWith('subject:') ? t('messages.thePerson') : t('messages.caseworkers')) },
-    { key: 'status', header: t('messages.status'), cell: (l) => l.status, sortValue: (l) => l.status },
+    { key: 'status', header: t('messages.status'), cell: (l) => t(`messages.statuses.${l.status}`, { defaultValue: l.status }), sortValue: (l) => l.status },
   ];
 
   return (
@@ -42,7 +43,7 @@ export function MessagesPage() {
                 <select id="m-template" value={template?.key ?? ''} onChange={(e) => setChosen(e.target.value)}>
                   {list.map((x) => (
                     <option key={x.key} value={x.key}>
-                      {x.key}
+                      {t(`messageTemplates.${x.key}`, { defaultValue: x.key })}
                     </option>
                   ))}
                 </select>
@@ -142,7 +143,7 @@ export function OutboxPage() {
               {messages.map((m) => (
                 <li key={m.id} className="outbox-message">
                   <h2>{m.subject}</h2>
-                  <p>{t('outbox.meta', { to: m.to, date: new Date(m.receivedAt).toLocaleString(i18n.language) })}</p>
+                  <p>{t('outbox.meta', { to: m.to, date: formatDateTime(m.receivedAt, i18n.language) })}</p>
                   <pre>{m.text}</pre>
                 </li>
               ))}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { previewQuery, type Preview, type Scenario } from '../../api/flows';
 import { Loading, ProblemAlert } from '../../components/QueryState';
 import { useCodedText } from './coded-text';
+import { formatDateTime } from '../../dates';
 
 const COLORS: Record<string, string> = {
   status: '#1b4f8a',
@@ -100,7 +101,7 @@ export function PreviewPanel({ flowId, scenarios }: { flowId: string; scenarios:
               {preview.timeline.map((e, i) => (
                 <tr key={i} data-kind={e.kind} data-rule={e.rule ?? ''}>
                   <td>{Math.round(dayOf(preview.startAt, e.at) * 10) / 10}</td>
-                  <td>{new Date(e.at).toLocaleString(i18n.language)}</td>
+                  <td>{formatDateTime(e.at, i18n.language)}</td>
                   <td>{[t(`flows.kinds.${e.kind}`), e.action, e.detail].filter(Boolean).join(' · ')}</td>
                   <td>{e.rule ?? ''}</td>
                 </tr>

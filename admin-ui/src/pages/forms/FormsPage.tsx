@@ -9,6 +9,7 @@ import { flowKeys, flowsQuery } from '../../api/flows';
 import { formKeys, formsQuery, type FormSummary } from '../../api/forms';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ProblemAlert, QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../dates';
 
 const KINDS = ['signupTemplate', 'consentStatement', 'taskTypeFields', 'petitionForm', 'profile', 'eService'] as const;
 
@@ -57,7 +58,7 @@ export function FormsPage() {
     { key: 'name', header: t('forms.name'), cell: (f) => <Link to={`/forms/${f.id}`}>{f.name}</Link>, sortValue: (f) => f.name },
     { key: 'kind', header: t('forms.kind'), cell: (f) => t(`forms.kinds.${f.kind}`), sortValue: (f) => t(`forms.kinds.${f.kind}`) },
     { key: 'version', header: t('forms.version'), cell: (f) => (f.latestVersion > 0 ? f.latestVersion : t('forms.unpublished')), sortValue: (f) => f.latestVersion },
-    { key: 'updated', header: t('forms.updated'), cell: (f) => new Date(f.updatedAt).toLocaleString(i18n.language), sortValue: (f) => f.updatedAt },
+    { key: 'updated', header: t('forms.updated'), cell: (f) => formatDateTime(f.updatedAt, i18n.language), sortValue: (f) => f.updatedAt },
     {
       key: 'flow',
       header: t('forms.flow'),
