@@ -53,7 +53,7 @@ it('changes the caseworker reminder from 2 to 3 days, sees the preview change, a
   expect(await reminderDays(admin)).toEqual(Array.from({ length: 15 }, (_, i) => 2 * (i + 1)));
   await expectAccessible(admin);
 
-  await admin.getByLabel('Days between reminders to the caseworker').fill('3');
+  await admin.getByLabel('Dage mellem påmindelser til sagsbehandleren').fill('3');
   await admin.getByRole('button', { name: 'Gem kladde' }).click();
   await admin.getByRole('status').filter({ hasText: 'Kladden er gemt' }).waitFor();
   await admin.waitForFunction(() => document.querySelector('.preview-table tr[data-rule="remind-caseworker"] td')?.textContent === '3');
@@ -105,6 +105,7 @@ it('a citizen applies on the public site and gets the receipt by e-mail; the new
   const versions = await admin.locator('.instances-table tbody tr td:nth-child(2)').allTextContents();
   expect(versions.sort()).toEqual(['1', '2']);
   // Statuses by their labels, the timeline's actions and messages in words: no internal key (issue 13).
+  await admin.locator('.instances-table tbody tr').nth(1).getByText('Afventer afgørelse').waitFor();
   expect(await admin.locator('.instances-table tbody').textContent()).not.toMatch(/submitted|awaitingDecision|application\b/);
   await admin.locator('.instances-table tbody tr').first().getByRole('button', { name: 'Tidslinje' }).click();
   const timeline = admin.getByRole('region', { name: /Tidslinje for/ });

@@ -22,7 +22,12 @@ export function InstancesPage() {
   // version shown.
   const versionsShown = [...new Map((instances.data?.rows ?? []).map((r) => [`${r.flowId}/${r.version}`, r])).values()];
   const definitions = useQueries({ queries: versionsShown.map((r) => flowVersionQuery(r.flowId, r.version)) });
-  const wordsFor = (r: InstanceRow) => flowTexts(t, definitions[versionsShown.findIndex((v) => v.flowId === r.flowId && v.version === r.version)]?.data?.definition, i18n.language);
+  const definitionOf = (r: InstanceRow) => definitions[versionsShown.findIndex((v) => v.flowId === r.flowId && v.version === r.version)]?.data?.definition;
+  // Until its version's definition has come, a status shows as an ellipsis rather than its key for a moment.
+  const statusText = (r: InstanceRow) => {
+    const definition = definitionOf(r);
+    return definition ? flowTexts(t, definition, i18n.language).status(r.status) : '…';
+  };
   const flowName = (r: { flowId: string; flowKey: string }) => nameOf(flows.data?.flows.find((f) => f.id === r.flowId)) ?? r.flowKey;
   const nameOf = (f: { name?: unknown } | undefined) => pickName(f?.name, i18n.language);
 
@@ -43,7 +48,7 @@ export function InstancesPage() {
   const columns: Column<InstanceRow>[] = [
     { key: 'flow', header: t('instances.flow'), cell: (r) => flowName(r) },
     { key: 'version', header: t('instances.version'), cell: (r) => `${r.version}${r.migratedFrom ? ` (${t('instances.from', { version: r.migratedFrom })})` : ''}` },
-    { key: 'status', header: t('instances.status'), cell: (r) => wordsFor(r).status(r.status) },
+    { key: 'status', header: t('instances.status'), cell: (r) => statusText(r) },
     { key: 'started', header: t('instances.started'), cell: (r) => formatDateTime(r.startedAt, i18n.language) },
     { key: 'ended', header: t('instances.ended'), cell: (r) => (r.endedAt ? formatDateTime(r.endedAt, i18n.language) : '–') },
     {
@@ -133,7 +138,8 @@ function InstanceTimeline({ id, row }: { id: string; row: InstanceRow | undefine
   return (
     <section aria-labelledby="instance-heading" className="designer-diff">
       <h2 id="instance-heading">{t('instances.timelineOf', { id: id.slice(0, 8) })}</h2>
-      <QueryState query={detail}>{(d) => <TimelineOf detail={d} locale={i18n.language} words={words} />}</QueryState>
+      {/* Shown once the flow version's definition has come too, so its history reads in words from the start. */}
+      <QueryState query={detail}>{(d) => (version.isPending && row ? null : <TimelineOf detail={d} locale={i18n.language} words={words} />)}</QueryState>
     </section>
   );
 }
