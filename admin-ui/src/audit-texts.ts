@@ -11,6 +11,15 @@ export function auditActionText(t: TFunction, action: string): string {
   return t(`auditActions.${action}`, { defaultValue: action });
 }
 
+/** Every action with a text, in words and sorted by them (for the audit log's action filter). */
+export function auditActionOptions(t: TFunction): { action: string; text: string }[] {
+  const areas = t('auditActions', { returnObjects: true }) as unknown;
+  if (!areas || typeof areas !== 'object') return [];
+  return Object.entries(areas as Record<string, Record<string, string>>)
+    .flatMap(([area, verbs]) => Object.entries(verbs).map(([verb, text]) => ({ action: `${area}.${verb}`, text })))
+    .sort((a, b) => a.text.localeCompare(b.text));
+}
+
 function valueText(t: TFunction, value: unknown, locale: string): string {
   if (value === null || value === undefined || value === '') return t('auditSummary.none');
   if (typeof value === 'boolean') return t(value ? 'auditSummary.yes' : 'auditSummary.no');

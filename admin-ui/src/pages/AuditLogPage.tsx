@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AuditLogPage as Page } from '../../../schemas/types/api-audit-log-page';
 import { auditLogQuery, chainQuery } from '../api/audit-log';
-import { auditActionText, summaryPairs } from '../audit-texts';
+import { auditActionOptions, auditActionText, summaryPairs } from '../audit-texts';
 import { DataTable, type Column } from '../components/DataTable';
 import { ProblemAlert, QueryState } from '../components/QueryState';
 
@@ -58,7 +58,11 @@ export function AuditLogPage() {
         {FILTERS.map((f) => (
           <div className="field" key={f}>
             <label htmlFor={`filter-${f}`}>{t(`auditLog.filter.${f}`)}</label>
-            <input id={`filter-${f}`} name={f} type={f === 'from' || f === 'to' ? 'date' : 'text'} defaultValue={params.get(f) ?? ''} maxLength={100} />
+            {f === 'action' ? (
+              <ActionSelect id={`filter-${f}`} name={f} value={params.get(f) ?? ''} />
+            ) : (
+              <input id={`filter-${f}`} name={f} type={f === 'from' || f === 'to' ? 'date' : 'text'} defaultValue={params.get(f) ?? ''} maxLength={100} />
+            )}
           </div>
         ))}
         <div className="field field-actions">
@@ -100,5 +104,22 @@ function SummaryList({ summary, locale }: { summary: Record<string, unknown>; lo
         </div>
       ))}
     </dl>
+  );
+}
+
+/** The action filter: every action in words (an action in the address that is not among them is kept as it is). */
+function ActionSelect({ id, name, value }: { id: string; name: string; value: string }) {
+  const { t } = useTranslation();
+  const options = auditActionOptions(t);
+  return (
+    <select id={id} name={name} defaultValue={value} key={value}>
+      <option value="">{t('auditLog.allActions')}</option>
+      {value && !options.some((o) => o.action === value) ? <option value={value}>{value}</option> : null}
+      {options.map((o) => (
+        <option key={o.action} value={o.action}>
+          {o.text}
+        </option>
+      ))}
+    </select>
   );
 }
