@@ -11,6 +11,11 @@ export function auditActionText(t: TFunction, action: string): string {
   return t(`auditActions.${action}`, { defaultValue: action });
 }
 
+/** What a row is about (`auditEntities.<type>`: tenant, form, flowInstance, …). */
+export function auditEntityText(t: TFunction, entityType: string): string {
+  return t(`auditEntities.${entityType}`, { defaultValue: entityType });
+}
+
 /** Every action with a text, in words and sorted by them (for the audit log's action filter). */
 export function auditActionOptions(t: TFunction): { action: string; text: string }[] {
   const areas = t('auditActions', { returnObjects: true }) as unknown;

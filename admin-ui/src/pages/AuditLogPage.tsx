@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AuditLogPage as Page } from '../../../schemas/types/api-audit-log-page';
 import { auditLogQuery, chainQuery } from '../api/audit-log';
-import { auditActionOptions, auditActionText, summaryPairs } from '../audit-texts';
+import { auditActionOptions, auditActionText, auditEntityText, summaryPairs } from '../audit-texts';
 import { DataTable, type Column } from '../components/DataTable';
 import { ProblemAlert, QueryState } from '../components/QueryState';
 
@@ -40,7 +40,7 @@ export function AuditLogPage() {
     { key: 'time', header: t('auditLog.col.time'), cell: (e) => <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time> },
     { key: 'actor', header: t('auditLog.col.actor'), cell: (e) => e.actor },
     { key: 'action', header: t('auditLog.col.action'), cell: (e) => <span title={e.action}>{auditActionText(t, e.action)}</span> },
-    { key: 'entity', header: t('auditLog.col.entity'), cell: (e) => (e.entityId ? `${e.entityType}:${e.entityId.slice(0, 8)}` : e.entityType) },
+    { key: 'entity', header: t('auditLog.col.entity'), cell: (e) => <span title={e.entityType}>{[auditEntityText(t, e.entityType), e.entityId?.slice(0, 8)].filter(Boolean).join(' ')}</span> },
     { key: 'summary', header: t('auditLog.col.summary'), cell: (e) => <SummaryList summary={e.summary} locale={i18n.language} /> },
   ];
 
