@@ -112,6 +112,12 @@ it('a citizen applies on the public site and gets the receipt by e-mail; the new
   await timeline.locator('ol li').first().waitFor();
   await timeline.getByText('Ansøgning modtaget', { exact: false }).first().waitFor();
   expect(await timeline.textContent()).not.toMatch(/submitted|awaitingDecision|notify|createTask|setStatus|application-received|\bemail\b|queued|\bsent\b|receive\b/);
+  // The status filter offers the chosen flow's statuses by their labels.
+  expect(await admin.getByLabel('Status', { exact: true }).isDisabled()).toBe(true);
+  await admin.getByLabel('Proces', { exact: true }).selectOption({ label: 'Ansøgning' });
+  await admin.getByLabel('Status', { exact: true }).selectOption({ label: 'Afventer afgørelse' });
+  expect(new URL(admin.url()).searchParams.get('status')).toBe('awaitingDecision');
+  await admin.locator('.instances-table tbody tr').nth(1).waitFor();
   await expectAccessible(admin);
 });
 

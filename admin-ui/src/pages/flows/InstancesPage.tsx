@@ -4,10 +4,11 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { flowVersionQuery, flowsQuery, instanceQuery, instancesQuery, type InstanceDetail, type InstanceRow } from '../../api/flows';
+import { flowQuery, flowVersionQuery, flowsQuery, instanceQuery, instancesQuery, type InstanceDetail, type InstanceRow } from '../../api/flows';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ProblemAlert, QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../dates';
+import type { FlowDefinition } from '../../../../workflows/flow/core/types';
 import { flowTexts } from './flow-texts';
 
 export function InstancesPage() {
@@ -31,12 +32,12 @@ export function InstancesPage() {
   const flowName = (r: { flowId: string; flowKey: string }) => nameOf(flows.data?.flows.find((f) => f.id === r.flowId)) ?? r.flowKey;
   const nameOf = (f: { name?: unknown } | undefined) => pickName(f?.name, i18n.language);
 
-  /** A new filter starts again on page 1. */
-  const set = (name: string, value: string) => {
+  /** A new filter starts again on page 1; `clears` are filters that no longer apply (a status of another flow). */
+  const set = (name: string, value: string, clears: string[] = []) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
-    next.delete('page');
+    for (const c of [...clears, 'page']) next.delete(c);
     setParams(next);
   };
   const goTo = (n: number) => {
@@ -72,7 +73,7 @@ export function InstancesPage() {
       <div className="filters">
         <div className="field">
           <label htmlFor="f-flow">{t('instances.flow')}</label>
-          <select id="f-flow" value={params.get('flow') ?? ''} onChange={(e) => set('flow', e.target.value)}>
+          <select id="f-flow" value={params.get('flow') ?? ''} onChange={(e) => set('flow', e.target.value, ['status'])}>
             <option value="">{t('instances.all')}</option>
             {(flows.data?.flows ?? []).map((f) => (
               <option key={f.id} value={f.id}>
@@ -85,10 +86,7 @@ export function InstancesPage() {
           <label htmlFor="f-version">{t('instances.version')}</label>
           <input id="f-version" type="number" min={1} value={params.get('version') ?? ''} onChange={(e) => set('version', e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="f-status">{t('instances.status')}</label>
-          <input id="f-status" value={params.get('status') ?? ''} onChange={(e) => set('status', e.target.value)} />
-        </div>
+        <StatusFilter flowId={params.get('flow') ?? ''} value={params.get('status') ?? ''} onChange={(v) => set('status', v)} />
         <div className="field">
           <label htmlFor="f-state">{t('instances.state')}</label>
           <select id="f-state" value={params.get('state') ?? 'all'} onChange={(e) => set('state', e.target.value === 'all' ? '' : e.target.value)}>
@@ -117,6 +115,34 @@ export function InstancesPage() {
       </QueryState>
       {openId ? <InstanceTimeline id={openId} row={instances.data?.rows.find((r) => r.id === openId)} /> : null}
     </section>
+  );
+}
+
+/** The status filter: the chosen flow's statuses by their labels (its draft's); without a flow, choose one first. */
+function StatusFilter({ flowId, value, onChange }: { flowId: string; value: string; onChange: (status: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const flow = useQuery({ ...flowQuery(flowId), enabled: Boolean(flowId) });
+  const definition = flow.data?.draft as FlowDefinition | undefined;
+  const words = flowTexts(t, definition, i18n.language);
+  const statuses = (definition?.statuses ?? []).map((s) => s.key);
+  return (
+    <div className="field">
+      <label htmlFor="f-status">{t('instances.status')}</label>
+      <select id="f-status" value={value} disabled={!flowId} aria-describedby={flowId ? undefined : 'f-status-hint'} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('instances.all')}</option>
+        {value && !statuses.includes(value) ? <option value={value}>{words.status(value)}</option> : null}
+        {statuses.map((key) => (
+          <option key={key} value={key}>
+            {words.status(key)}
+          </option>
+        ))}
+      </select>
+      {flowId ? null : (
+        <span id="f-status-hint" className="hint">
+          {t('instances.statusNeedsFlow')}
+        </span>
+      )}
+    </div>
   );
 }
 
