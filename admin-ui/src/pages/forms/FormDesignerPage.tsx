@@ -15,6 +15,7 @@ import { useSite } from '../../../../forms/ui/site';
 import type { FieldError } from '../../../../forms/validation';
 import { formKeys, formProblemsQuery, formQuery, formVersionQuery, type LoadedForm } from '../../api/forms';
 import { Loading, ProblemAlert, QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../dates';
 import { useCodedText } from '../flows/coded-text';
 import { FieldEditor } from './FieldEditor';
 import { useConfirm } from '../../components/ConfirmDialog';
@@ -304,7 +305,7 @@ function FormDesigner({ id, loaded }: { id: string; loaded: LoadedForm }) {
         <ul className="designer-versions">
           {loaded.versions.map((v) => (
             <li key={v.version}>
-              {t('designer.version', { version: v.version, date: new Date(v.publishedAt).toLocaleString(i18n.language) })}{' '}
+              {t('designer.version', { version: v.version, date: formatDateTime(v.publishedAt, i18n.language) })}{' '}
               <button type="button" className="button-small" onClick={() => void view(v.version)}>
                 {t('designer.view', { version: v.version })}
               </button>{' '}
