@@ -4,7 +4,7 @@
 // instances to the latest version. "Save draft" stores the draft; the preview runs what was saved. Problems come
 // as codes with params and are shown in the page's language (coded-text.ts), rules in words (describe.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FlowDefinition } from '../../../../workflows/flow/core/types';
@@ -18,7 +18,7 @@ import { formatDateTime } from '../../dates';
 import { ActionConfigForm } from './ActionConfigForm';
 import { codedProblemSummary, useCodedText } from './coded-text';
 import { ConditionEditor } from './ConditionEditor';
-import { describeActions, describeWhen, diffFlows } from './describe';
+import { describeActions, describeWhen, diffFlows, flowNames } from './describe';
 import { FlowDiagram } from './FlowDiagram';
 import { PreviewPanel } from './PreviewPanel';
 
@@ -41,6 +41,8 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
   const queryClient = useQueryClient();
   const locale = (['da', 'sv', 'en'].includes(i18n.language) ? i18n.language : 'en') as 'da' | 'sv' | 'en';
   const [draft, setDraft] = useState<FlowDefinition>(loaded.draft);
+  // The rules' sentences name statuses and tasks by their labels and parameters by their values.
+  const names = useMemo(() => flowNames(draft, locale), [draft, locale]);
   const schemas = useQuery(editorSchemasQuery());
   const [status, setStatus] = useState('');
   const [diff, setDiff] = useState<{ version: number; lines: string[] } | undefined>();
@@ -188,7 +190,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
             <li key={rule.id} id={`rule-${rule.id}`} className="flow-rule" tabIndex={-1}>
               <h3>{rule.label?.[locale] ?? rule.id}</h3>
               <p className="rule-summary">
-                {describeWhen(t, rule.when)}: {describeActions(t, rule)}.
+                {describeWhen(t, rule.when, names)}: {describeActions(t, rule, names)}.
               </p>
               <details>
                 <summary>{t('flows.editWhen')}</summary>

@@ -1,5 +1,6 @@
 // Flow definitions in words, in the page's language, for the editor's rule summaries and the version diff.
-// Keys, statuses, templates and tasks are the administrator's own names and stay as they are, in quotes.
+// Statuses and tasks are named by their labels and parameters by their values where the definition is at hand
+// (flowNames); message templates, deadlines and counters keep the administrator's own keys, in quotes.
 import type { TFunction } from 'i18next';
 import type { FlowDefinition } from '../../../../workflows/flow/core/types';
 
@@ -12,67 +13,97 @@ const UNITS = ['months', 'weeks', 'days', 'hours', 'minutes'] as const;
 /** The engine's own events, named in words (a module's events keep their names). */
 const CORE_EVENTS: Record<string, string> = { 'flow.started': 'flowStarted', statusEntered: 'statusEntered', taskCreated: 'taskCreated', taskCompleted: 'taskCompleted', deadlineExtended: 'deadlineExtended' };
 
-const amount = (a: Amount | undefined) => (a === undefined ? '' : typeof a === 'number' ? String(a) : `⟨${a.$param}⟩`);
-/** A parameter's amount is not known here: it reads as a plural. */
-const countOf = (a: Amount) => (typeof a === 'number' ? a : 2);
+/** How the sentences name a flow's own things: statuses and tasks by their labels, parameters by their values. */
+export interface FlowNames {
+  status(key: string): string;
+  task(key: string): string;
+  /** A parameter's current value, when it is a number. */
+  param(name: string): number | undefined;
+}
 
-export function describeDuration(t: TFunction, d: Duration | undefined): string {
+/** Without a definition at hand (a version diff): the keys as they are, a parameter as its name. */
+const KEYS: FlowNames = { status: (k) => k, task: (k) => k, param: () => undefined };
+
+/** The names of `def`'s things in `locale`: status labels, task titles, parameter defaults. */
+export function flowNames(def: FlowDefinition, locale: string): FlowNames {
+  const lang = locale as 'da' | 'sv' | 'en';
+  const tasks = new Map<string, Partial<Record<'da' | 'sv' | 'en', string>>>();
+  for (const r of def.rules ?? []) for (const a of r.then ?? []) if (a.action === 'createTask') {
+    const c = a.config as { task?: string; title?: Partial<Record<'da' | 'sv' | 'en', string>> } | undefined;
+    if (c?.task && c.title) tasks.set(c.task, c.title);
+  }
+  return {
+    status: (k) => def.statuses?.find((st) => st.key === k)?.label?.[lang] ?? k,
+    task: (k) => tasks.get(k)?.[lang] ?? k,
+    param: (name) => {
+      const value = def.parameters?.properties?.[name]?.default;
+      return typeof value === 'number' ? value : undefined;
+    },
+  };
+}
+
+const amount = (a: Amount | undefined, n: FlowNames) => (a === undefined ? '' : typeof a === 'number' ? String(a) : String(n.param(a.$param) ?? `⟨${a.$param}⟩`));
+/** A parameter without a number here reads as a plural. */
+const countOf = (a: Amount, n: FlowNames) => (typeof a === 'number' ? a : (n.param(a.$param) ?? 2));
+
+export function describeDuration(t: TFunction, d: Duration | undefined, n: FlowNames = KEYS): string {
   if (!d) return '?';
-  const parts = UNITS.filter((u) => d[u] !== undefined).map((u) => t(`flows.describe.units.${u}`, { count: countOf(d[u]!), amount: amount(d[u]) }));
+  const parts = UNITS.filter((u) => d[u] !== undefined).map((u) => t(`flows.describe.units.${u}`, { count: countOf(d[u]!, n), amount: amount(d[u], n) }));
   const span = parts.join(' ') || t('flows.describe.units.days', { count: 0, amount: '0' });
   return d.at ? t('flows.describe.durationAt', { duration: span, time: d.at }) : span;
 }
 
-function describeEvent(t: TFunction, e: EventMatch | undefined): string {
+function describeEvent(t: TFunction, e: EventMatch | undefined, n: FlowNames): string {
   if (!e) return '?';
   const core = CORE_EVENTS[e.event];
   const name = core ? t(`flows.describe.events.${core}`) : t('flows.describe.events.other', { event: e.event });
-  const details = (['status', 'task', 'decision'] as const).filter((k) => e[k]).map((k) => t(`flows.describe.details.${k}`, { value: e[k] }));
+  const named = { status: n.status(e.status ?? ''), task: n.task(e.task ?? ''), decision: e.decision };
+  const details = (['status', 'task', 'decision'] as const).filter((k) => e[k]).map((k) => t(`flows.describe.details.${k}`, { value: named[k] }));
   return details.length ? t('flows.describe.withDetails', { event: name, details: details.join(', ') }) : name;
 }
 
-function describeUntil(t: TFunction, u: { on: string; event?: EventMatch; date?: string; deadline?: string; duration?: Duration }): string {
-  if (u.on === 'event') return describeEvent(t, u.event);
-  if (u.on === 'before') return t('flows.describe.untilBefore', { duration: describeDuration(t, u.duration), date: u.date });
+function describeUntil(t: TFunction, u: { on: string; event?: EventMatch; date?: string; deadline?: string; duration?: Duration }, n: FlowNames): string {
+  if (u.on === 'event') return describeEvent(t, u.event, n);
+  if (u.on === 'before') return t('flows.describe.untilBefore', { duration: describeDuration(t, u.duration, n), date: u.date });
   return t('flows.describe.untilDeadline', { deadline: u.deadline });
 }
 
-export function describeWhen(t: TFunction, when: Rule['when']): string {
+export function describeWhen(t: TFunction, when: Rule['when'], n: FlowNames = KEYS): string {
   const w = when as Record<string, unknown> & { on: string };
   switch (w.on) {
     case 'event':
-      return t('flows.describe.when.event', { event: describeEvent(t, w.event as EventMatch) });
+      return t('flows.describe.when.event', { event: describeEvent(t, w.event as EventMatch, n) });
     case 'after':
-      return t('flows.describe.when.after', { duration: describeDuration(t, w.duration as Duration), from: w.date ? t('flows.describe.theDate', { date: String(w.date) }) : describeEvent(t, w.event as EventMatch) });
+      return t('flows.describe.when.after', { duration: describeDuration(t, w.duration as Duration, n), from: w.date ? t('flows.describe.theDate', { date: String(w.date) }) : describeEvent(t, w.event as EventMatch, n) });
     case 'before':
-      return t('flows.describe.when.before', { duration: describeDuration(t, w.duration as Duration), date: String(w.date) });
+      return t('flows.describe.when.before', { duration: describeDuration(t, w.duration as Duration, n), date: String(w.date) });
     case 'every': {
-      const until = ((w.until as Parameters<typeof describeUntil>[1][] | undefined) ?? []).map((u) => describeUntil(t, u));
-      const every = t('flows.describe.when.every', { duration: describeDuration(t, w.duration as Duration), event: describeEvent(t, w.event as EventMatch), max: amount(w.maxCount as Amount) });
+      const until = ((w.until as Parameters<typeof describeUntil>[1][] | undefined) ?? []).map((u) => describeUntil(t, u, n));
+      const every = t('flows.describe.when.every', { duration: describeDuration(t, w.duration as Duration, n), event: describeEvent(t, w.event as EventMatch, n), max: amount(w.maxCount as Amount, n) });
       return until.length ? t('flows.describe.when.everyUntil', { every, until: until.join(t('flows.describe.or')) }) : every;
     }
     case 'deadline':
       return t('flows.describe.when.deadline', { deadline: String(w.deadline) });
     case 'threshold':
-      return t('flows.describe.when.threshold', { counter: String(w.counter), amount: amount(w.atLeast as Amount) });
+      return t('flows.describe.when.threshold', { counter: String(w.counter), amount: amount(w.atLeast as Amount, n) });
     default:
       return JSON.stringify(w);
   }
 }
 
-export function describeAction(t: TFunction, a: NonNullable<Rule['then']>[number]): string {
+export function describeAction(t: TFunction, a: NonNullable<Rule['then']>[number], n: FlowNames = KEYS): string {
   const c = (a.config ?? {}) as Record<string, unknown>;
   switch (a.action) {
     case 'setStatus':
-      return t('flows.describe.actions.setStatus', { status: String(c.status) });
+      return t('flows.describe.actions.setStatus', { status: n.status(String(c.status)) });
     case 'notify': {
       const channels = ((c.channels as string[] | undefined) ?? []).map((ch) => t(`flows.describe.channels.${ch}`, { defaultValue: ch }));
       return t('flows.describe.actions.notify', { template: String(c.template), recipient: t(c.recipient === 'subject' ? 'flows.describe.thePerson' : 'flows.describe.theCaseworkers'), channels: channels.join(', ') });
     }
     case 'createTask':
-      return t('flows.describe.actions.createTask', { task: String(c.task), role: String(c.role) });
+      return t('flows.describe.actions.createTask', { task: n.task(String(c.task)), role: t(`roles.${String(c.role)}`, { defaultValue: String(c.role) }) });
     case 'extendDeadline':
-      return t('flows.describe.actions.extendDeadline', { deadline: String(c.deadline), duration: describeDuration(t, c.by as Duration) });
+      return t('flows.describe.actions.extendDeadline', { deadline: String(c.deadline), duration: describeDuration(t, c.by as Duration, n) });
     case 'startChildFlow':
       return t('flows.describe.actions.startChildFlow', { flow: String(c.flow) });
     case 'deletePersonalData':
@@ -83,7 +114,7 @@ export function describeAction(t: TFunction, a: NonNullable<Rule['then']>[number
 }
 
 /** A rule's actions in one line. */
-export const describeActions = (t: TFunction, rule: Rule): string => (rule.then ?? []).map((a) => describeAction(t, a)).join('; ');
+export const describeActions = (t: TFunction, rule: Rule, n: FlowNames = KEYS): string => (rule.then ?? []).map((a) => describeAction(t, a, n)).join('; ');
 
 /** What changed between two versions, in words: parameters' defaults, statuses, rules added, removed or changed. */
 export function diffFlows(t: TFunction, before: FlowDefinition, after: FlowDefinition): string[] {
