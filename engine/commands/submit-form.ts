@@ -12,7 +12,7 @@ import { SUBMISSION_KEY_PURPOSE, submissionAad } from '../forms/sealed-answers';
 import { authorize } from '../policies';
 import { isUuid, shortReference } from '../ids';
 import type { Transaction } from 'sequelize';
-import { createInstanceRow } from '../flows/runtime';
+import { createInstanceRow } from '../flows/instance-store';
 import { flowGateway } from '../flows/gateway';
 import type { StartedInstance } from '../flows/workflows';
 

@@ -1,8 +1,8 @@
 import type { AccessibilityStatement } from '../../schemas/types/api-accessibility-statement';
 import { recordAudit, type CommandContext } from '../audit/record';
 import type { Database } from '../db/database';
-import { NotFoundError } from '../errors';
 import { authorize } from '../policies';
+import { updateTenantSettings } from '../tenancy/update-settings';
 import { validate } from '../validation';
 
 /**
@@ -13,10 +13,7 @@ export async function updateAccessibilityStatement(db: Database, ctx: CommandCon
   authorize(ctx.actor, 'tenant.updateAccessibilityStatement', { tenantId: ctx.tenantId });
   const statement = validate<AccessibilityStatement>('api/accessibility-statement.schema.json', input);
   return db.withTenant(ctx.tenantId, async (tx) => {
-    const tenant = await db.models.Tenant.findByPk(ctx.tenantId, { transaction: tx, lock: tx.LOCK.UPDATE });
-    if (!tenant) throw new NotFoundError();
-    const { settings } = tenant.get({ plain: true });
-    await tenant.update({ settings: { ...settings, accessibilityStatement: statement }, updatedAt: new Date() }, { transaction: tx });
+    await updateTenantSettings(db, tx, ctx.tenantId, () => ({ accessibilityStatement: statement }));
     // Which kind, and in which languages: the text itself is public anyway, but the log stays small.
     const summary = 'url' in statement ? { kind: 'link' } : { kind: 'page', languages: Object.keys(statement.text).sort() };
     await recordAudit(db, tx, ctx, { action: 'tenant.accessibilityStatementUpdated', entityType: 'tenant', entityId: ctx.tenantId, summary });

@@ -14,7 +14,6 @@ import { flowAction, subjectType } from './registry';
 import { zoneOf } from './tenant-rules';
 
 export type { ActionInput, ActionResult, RuntimeDeps } from './action-types';
-export { createInstanceRow, type NewInstance } from './instance-store';
 
 export interface FlowRun {
   instanceId: string;

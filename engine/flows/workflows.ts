@@ -5,7 +5,7 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client, type Work
 import type { SignalDefinition } from '@temporalio/common';
 import { flowInstance } from '../../workflows';
 import { workflowIds } from '../temporal/ids';
-import { flowSearchAttributes, type ModuleName } from '../temporal/search-attributes';
+import { flowSearchAttributes } from '../temporal/search-attributes';
 
 export interface FlowTemporal {
   client: Client;
@@ -29,7 +29,7 @@ function startOptions(t: FlowTemporal, tenantId: string, i: StartedInstance) {
     workflowId: workflowIds.flow(tenantId, i.instanceId),
     taskQueue: t.taskQueue,
     args: [{ tenantId, instanceId: i.instanceId }] as [{ tenantId: string; instanceId: string }],
-    typedSearchAttributes: flowSearchAttributes(tenantId, i.module as ModuleName, i.flowKey, i.version, i.status),
+    typedSearchAttributes: flowSearchAttributes(tenantId, i.module, i.flowKey, i.version, i.status),
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
   };
 }

@@ -46,7 +46,7 @@ const PLATFORM_RULES: Record<Action, Rule> = {
   // A team's responsible sees that team; a work location's responsible sees that location; administrators all.
   'team.view': anyOf(hasRole('administrator'), holdsGrant('teamResponsible', (r) => r.teamId)),
   'forms.manage': anyOf(hasRole('administrator'), provisioning),
-  // Anyone may fill a published form (petitions are proposed without login); modules narrow this further.
+  // Anyone may fill a published form (some are meant to be filled without login); modules narrow this further.
   'forms.submit': () => true,
   'submissions.read': hasRole('administrator'),
   // Only the person who gave a consent withdraws it (an administrator records a withdrawal by letter later).

@@ -8,7 +8,7 @@ import type { UiLocale } from './i18n';
 type Texts = Record<string, unknown>;
 
 export interface UiPage {
-  /** A react-router path, e.g. `/petitions/:id`. */
+  /** A react-router path, e.g. `/my/submissions/:id`. */
   path: string;
   /** The page's name in the module's texts (`nav.<key>`), for the navigation and the document title. */
   key: string;
@@ -23,7 +23,7 @@ export interface UiPage {
   group?: string;
 }
 
-/** Something a citizen can do on the public site (an e-service, a petition, signing up for an election). */
+/** Something a citizen can do on the public site (an e-service, or what another module offers). */
 export interface SiteService {
   /** Unique across modules, e.g. `eservices:<form id>`. */
   key: string;
@@ -53,7 +53,7 @@ export interface UiModule {
 /** A module's page with what the site needs to show it: its namespaced title key. */
 export interface ModulePage extends UiPage {
   module: string;
-  /** i18next key with namespace, e.g. `petitions:nav.list`. */
+  /** i18next key with namespace, e.g. `<module>:nav.list`. */
   titleKey: string;
 }
 

@@ -10,7 +10,7 @@ import { MODULES } from '../../engine/modules';
 import type { Module } from '../../engine/modules/module';
 import { installModule } from '../../engine/flows/registry';
 import { once } from '../../engine/flows/instance-store';
-import { createInstanceRow } from '../../engine/flows/runtime';
+import { createInstanceRow } from '../../engine/flows/instance-store';
 import { flowGateway } from '../../engine/flows/gateway';
 import { workflowIds } from '../../engine/temporal/ids';
 import { createFlow, publishFlow } from '../../engine/commands/flows';

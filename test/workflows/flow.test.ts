@@ -12,7 +12,7 @@ import { createActivities } from '../../activities';
 import { submitForm } from '../../engine/commands/submit-form';
 import { publishFlow } from '../../engine/commands/flows';
 import { standInSubjectType } from '../../engine/flows/registry';
-import { createInstanceRow } from '../../engine/flows/runtime';
+import { createInstanceRow } from '../../engine/flows/instance-store';
 import { testAdministrator } from '../helpers/sessions';
 import { Keyring } from '../../engine/crypto/keyring';
 import { parseKeySpec } from '../../engine/crypto/key-spec';
