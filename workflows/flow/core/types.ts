@@ -55,7 +55,7 @@ export interface FlowState {
   counters: Record<string, number>;
   /** Extensions granted per deadline, in the order given. */
   extensions: Record<string, Duration[]>;
-  /** The subject's dates (ISO), e.g. electionDay; `datesAt` is when they were last learnt. */
+  /** The subject's dates (ISO), e.g. submittedAt or a module's own; `datesAt` is when they were last learnt. */
   dates: Record<string, string>;
   datesAt: string;
   tasks: Record<string, TaskState>;
