@@ -7,6 +7,7 @@ import { modulePages } from '../../forms/ui/modules';
 import { useSite } from '../../forms/ui/site';
 import { AdminNav, type NavEntry } from './AdminNav';
 import { ADMIN_MODULES } from './modules';
+import { ADMIN_PAGE_PATHS as P } from './page-paths';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { ContactSettingsPage } from './pages/ContactSettingsPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -20,15 +21,15 @@ import { MessagesPage, OutboxPage } from './pages/flows/MessagesPage';
 import { TasksPage } from './pages/flows/TasksPage';
 
 const platformPages = [
-  { path: '/', titleKey: 'nav.overview', element: <OverviewPage /> },
-  { path: '/forms', titleKey: 'nav.forms', group: 'processes', element: <FormsPage /> },
-  { path: '/flows', titleKey: 'nav.flows', group: 'processes', element: <FlowsPage /> },
-  { path: '/flow-instances', titleKey: 'nav.instances', group: 'processes', element: <InstancesPage /> },
-  { path: '/tasks', titleKey: 'nav.tasks', group: 'processes', element: <TasksPage /> },
-  { path: '/messages', titleKey: 'nav.messages', group: 'processes', element: <MessagesPage /> },
-  { path: '/outbox', titleKey: 'nav.outbox', group: 'processes', element: <OutboxPage /> },
-  { path: '/audit-log', titleKey: 'nav.auditLog', group: 'administration', element: <AuditLogPage /> },
-  { path: '/settings/contact', titleKey: 'nav.contact', group: 'administration', element: <ContactSettingsPage /> },
+  { path: P.overview, titleKey: 'nav.overview', element: <OverviewPage /> },
+  { path: P.forms, titleKey: 'nav.forms', group: 'processes', element: <FormsPage /> },
+  { path: P.flows, titleKey: 'nav.flows', group: 'processes', element: <FlowsPage /> },
+  { path: P.instances, titleKey: 'nav.instances', group: 'processes', element: <InstancesPage /> },
+  { path: P.tasks, titleKey: 'nav.tasks', group: 'processes', element: <TasksPage /> },
+  { path: P.messages, titleKey: 'nav.messages', group: 'processes', element: <MessagesPage /> },
+  { path: P.outbox, titleKey: 'nav.outbox', group: 'processes', element: <OutboxPage /> },
+  { path: P.auditLog, titleKey: 'nav.auditLog', group: 'administration', element: <AuditLogPage /> },
+  { path: P.contact, titleKey: 'nav.contact', group: 'administration', element: <ContactSettingsPage /> },
 ];
 
 // The platform's pages, then every module's (src/modules/index.ts lists the modules); a module's page joins the
@@ -56,7 +57,7 @@ export function App() {
     document.title = `${titleKey ? t(titleKey) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
   }, [titleKey, t, tenant.name]);
   const isAdmin = actor.roles.includes('administrator');
-  const loggedOut = pathname === '/logged-out';
+  const loggedOut = pathname === P.loggedOut;
   useEffect(() => {
     // The admin site refuses anonymous visitors: off to the municipality's login, back here afterwards.
     if (actor.kind === 'anonymous' && !loggedOut) window.location.assign(loginUrl(pathname + window.location.search));
@@ -95,9 +96,9 @@ export function App() {
             {pages.map((p) => (
               <Route key={p.path} path={p.path} element={p.element} />
             ))}
-            <Route path="/forms/:id" element={<FormDesignerPage />} />
-            <Route path="/forms/:id/submissions" element={<SubmissionsPage />} />
-            <Route path="/flows/:id" element={<FlowEditorPage />} />
+            <Route path={P.formDesigner} element={<FormDesignerPage />} />
+            <Route path={P.formSubmissions} element={<SubmissionsPage />} />
+            <Route path={P.flowEditor} element={<FlowEditorPage />} />
             <Route path="*" element={<h1>{t('notFound')}</h1>} />
           </Routes>
         ) : (

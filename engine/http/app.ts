@@ -77,7 +77,7 @@ export function createApp({ config, db, identity, logger, readiness, codec, temp
   app.use('/api', resolveActor(identity.sessions), jsonBody, refuseUnsafeValues, apiRouter(db, identity, secureCookies(config), { flows, namespace: config.TEMPORAL_NAMESPACE, ...(outbox ? { outbox } : {}), ...(modules ? { modules } : {}) }), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
-  app.use(translatedProblemPages(db));
+  app.use(translatedProblemPages(db, config.rootDir));
   app.use(problemHandler);
   return app;
 }

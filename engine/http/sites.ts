@@ -6,6 +6,7 @@ import express, { Router, type Request } from 'express';
 import type { Database, Site } from '../db/database';
 import { themeOf } from '../presenters/site-info';
 import { loadTenant } from '../queries/tenant';
+import { adminPageMatcher } from './admin-site-pages';
 import { publicPageMatcher } from './public-site-pages';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -28,7 +29,7 @@ export function sitesRouter(rootDir: string, db: Database, cacheIndex: boolean):
     admin: express.static(dist.admin, { index: false, maxAge: '1h' }),
     public: express.static(dist.public, { index: false, maxAge: '1h' }),
   };
-  const isPublicPage = publicPageMatcher();
+  const isPage = { public: publicPageMatcher(), admin: adminPageMatcher() };
   const router = Router();
   // The Danish design system's compiled CSS, fonts and icons, straight from its npm package.
   router.use('/vendor/dkfds', express.static(join(rootDir, 'node_modules/dkfds/dist'), { maxAge: '1d' }));
@@ -47,9 +48,9 @@ export function sitesRouter(rootDir: string, db: Database, cacheIndex: boolean):
     const html = indexHtml(site)
       .replace('<html lang="en">', `<html lang="${tenant.defaultLocale}" data-theme="${theme}">`)
       .replace('<!--app-head-->', head);
-    // A path the public site has no page for still gets the site (its translated not-found page), with 404, so
-    // search engines and link checkers see what a person sees. The admin site answers every path with the app.
-    const status = site === 'public' && !isPublicPage(req.path) ? 404 : 200;
+    // A path the site has no page for still gets the site (its translated not-found page), with 404, so search
+    // engines, link checkers and a mistyped bookmark's network log see what a person sees.
+    const status = isPage[site](req.path) ? 200 : 404;
     res.status(status).type('html').set('Cache-Control', 'no-cache').send(html);
   });
   return router;

@@ -113,6 +113,8 @@ export interface Module {
    * `/petitions/:id`): the server answers them with the site, and any path no page has with 404.
    */
   publicPages?: string[];
+  /** The paths of the module's pages on the admin site (its admin UI module's pages), answered the same way. */
+  adminPages?: string[];
   /** The module's API routes, mounted under /api on every tenant host and listed in the API document. */
   routes?: (deps: ModuleRouteDeps) => RouteSpec[];
 }

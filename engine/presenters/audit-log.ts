@@ -6,7 +6,9 @@ export function presentAuditLogPage(rows: AuditEntryRow[], total: number, page: 
     entries: rows.map((r) => ({
       seq: Number(r.seq),
       at: new Date(r.createdAt).toISOString(),
-      actor: r.actorType === 'user' ? (actorNames.get(r.actorId) ?? r.actorId) : `${r.actorType}:${r.actorId}`,
+      actorKind: r.actorType,
+      // A person by name; the system by the part of it that acted, which the admin site names in words.
+      actor: r.actorType === 'user' ? (actorNames.get(r.actorId) ?? r.actorId) : r.actorId,
       action: r.action,
       entityType: r.entityType,
       entityId: r.entityId,

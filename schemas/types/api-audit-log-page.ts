@@ -7,6 +7,13 @@ export interface AuditLogPage {
   entries: {
     seq: number;
     at: string;
+    /**
+     * Who acted: a person, a part of the platform, or a visitor who was not logged in
+     */
+    actorKind: "user" | "system" | "anonymous";
+    /**
+     * A person's current display name (else their id); for the system, which part of it (provisioning, flow, housekeeping, identity-provider …)
+     */
     actor: string;
     action: string;
     entityType: string;

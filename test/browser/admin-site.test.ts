@@ -77,6 +77,8 @@ it('pages and filters the audit log and shows the chain is intact', async () => 
   expect(await page.locator('tbody tr').count()).toBe(7);
   // Actions in words, summaries as readable pairs: no key, no JSON (issue 13).
   expect(await page.locator('tbody tr').last().textContent()).toContain('Kommun skapad');
+  // Who acted, in words: the platform created the tenant (not `system:platform`), the administrator changed the contact.
+  expect(await page.locator('tbody tr').last().locator('td').nth(2).textContent()).toBe('Plattformen (system)');
   const rows = (await page.locator('tbody').textContent()) ?? '';
   expect(rows).not.toMatch(/[{}]|tenant\.\w+|session\.\w+/);
   expect(rows).toContain('Kontaktuppgifter ändrade');
@@ -130,6 +132,14 @@ it('writes the accessibility statement as its own page, which the public footer 
   await publicPage.getByRole('heading', { level: 2, name: 'Rapportera brister' }).waitFor();
   expect(new URL(publicPage.url()).pathname).toBe('/accessibility');
   await expectAccessible(publicPage);
+});
+
+it('answers an address it has no page for with 404 and its translated not-found page', async () => {
+  const response = await page.goto(platform.url(tenant.adminHost, '/no-such-page'));
+  expect(response!.status()).toBe(404);
+  await page.getByRole('heading', { level: 1, name: 'Sidan finns inte' }).waitFor();
+  for (const path of ['/audit-log', '/forms', '/settings/contact']) expect((await page.goto(platform.url(tenant.adminHost, path)))!.status()).toBe(200);
+  await expectAccessible(page);
 });
 
 it('logs out: the session ends and the next visit goes back to the SSO', async () => {

@@ -3,10 +3,10 @@
 // icon and leads on to what was sent and to the front page; "what you have sent" opens the answers; another
 // person's id answers 404. axe-core on every page. With SCREENS=before|after it also writes screenshots to
 // docs/screens/ (the README links them).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, loginThroughTestIdp, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, type TestBrowser } from '../helpers/browser';
 import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { startTestPlatform } from '../helpers/platform';
 import { testAdministrator } from '../helpers/sessions';
@@ -21,13 +21,6 @@ let dk: TestTenant;
 let formId: string;
 let dkFormId: string;
 
-const SCREENS = process.env.SCREENS;
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENS) return;
-  const dir = join(__dirname, '..', '..', 'docs', 'screens');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}-${SCREENS}.png`), fullPage: true });
-}
 
 /** The built-in application form, its name field marked as the person's name (`ui:autocomplete: name`). */
 function applicationDraft() {

@@ -4,7 +4,7 @@
 import { QueryTypes } from 'sequelize';
 import { workflowIds } from '../../engine/temporal/ids';
 import { housekeepingMessages } from '../../workflows';
-import { expectAccessible, launchBrowser, loginThroughTestIdp, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, type TestBrowser } from '../helpers/browser';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { startTestPlatform } from '../helpers/platform';
 
@@ -46,6 +46,11 @@ it('keeps an administrator without the operator privilege out, saying so in Dani
   await page.getByRole('heading', { level: 1, name: 'Du har ikke adgang til denne side' }).waitFor();
   expect(await page.locator('html').getAttribute('lang')).toBe('da');
   await page.getByRole('link', { name: 'Tilbage til administrationen' }).waitFor();
+  // Dressed as the admin site: its stylesheet applied (the dark header band), the tenant named in the header.
+  const header = page.locator('header.admin-header');
+  expect(await header.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(34, 49, 63)');
+  expect(await header.textContent()).toContain(tenant.name);
+  await screenshot(page, 'da-operator-refused');
   await expectAccessible(page);
 });
 

@@ -1,4 +1,6 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), with axe-core run on every page.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { testServices } from './env';
@@ -67,4 +69,16 @@ export async function tabTo(page: Page, target: ReturnType<Page['locator']>, max
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/**
+ * With SCREENS=before|after, writes a full-page screenshot to docs/screens/<name>-<SCREENS>.png (the README's
+ * "Screens" links them); otherwise nothing, so ordinary runs leave the tree as it was.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const when = process.env.SCREENS;
+  if (!when) return;
+  const dir = join(__dirname, '..', '..', 'docs', 'screens');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}-${when}.png`), fullPage: true });
 }

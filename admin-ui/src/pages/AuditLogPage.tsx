@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useSearchParams } from 'react-router';
 import type { AuditLogPage as Page } from '../../../schemas/types/api-audit-log-page';
 import { auditLogQuery, chainQuery } from '../api/audit-log';
@@ -38,7 +39,7 @@ export function AuditLogPage() {
   const columns: Column<Entry>[] = [
     { key: 'seq', header: '#', cell: (e) => e.seq },
     { key: 'time', header: t('auditLog.col.time'), cell: (e) => <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time> },
-    { key: 'actor', header: t('auditLog.col.actor'), cell: (e) => e.actor },
+    { key: 'actor', header: t('auditLog.col.actor'), cell: (e) => <span title={e.actorKind === 'user' ? undefined : e.actor}>{actorText(t, e)}</span> },
     { key: 'action', header: t('auditLog.col.action'), cell: (e) => <span title={e.action}>{auditActionText(t, e.action)}</span> },
     { key: 'entity', header: t('auditLog.col.entity'), cell: (e) => <span title={e.entityType}>{[auditEntityText(t, e.entityType), e.entityId?.slice(0, 8)].filter(Boolean).join(' ')}</span> },
     { key: 'summary', header: t('auditLog.col.summary'), cell: (e) => <SummaryList summary={e.summary} locale={i18n.language} /> },
@@ -88,6 +89,13 @@ export function AuditLogPage() {
       </QueryState>
     </section>
   );
+}
+
+/** A person by name; the system's parts and a visitor without login in words (an unknown part by its id). */
+function actorText(t: TFunction, e: Entry): string {
+  if (e.actorKind === 'user') return e.actor;
+  if (e.actorKind === 'anonymous') return t('auditLog.actors.anonymous');
+  return t(`auditLog.actors.${e.actor}`, { defaultValue: t('auditLog.actors.system', { id: e.actor }) });
 }
 
 /** The summary as readable pairs (audit-texts.ts); an empty summary shows nothing. */
