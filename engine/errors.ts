@@ -78,3 +78,17 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly code = 'unsupported_media_type';
   readonly title = 'Send application/json';
 }
+
+/** The civil registry (or its simulator) did not answer in time, answered 5xx after the retries, or refused our credentials. */
+export class RegistryUnavailableError extends AppError {
+  readonly status = 503;
+  readonly code = 'registry_unavailable';
+  readonly title = 'The civil registry cannot be reached right now';
+}
+
+/** The civil registry answered something that is not its protocol (an unexpected status, a body that fails its schema). */
+export class RegistryBadResponseError extends AppError {
+  readonly status = 502;
+  readonly code = 'registry_bad_response';
+  readonly title = 'The civil registry answered something we cannot read';
+}
