@@ -3,6 +3,7 @@
 import type { Keyring } from '../engine/crypto/keyring';
 import type { Database } from '../engine/db/database';
 import type { Channels } from '../engine/messages/channels';
+import type { AuditedRegistry } from '../engine/registry/audited';
 import { createFlowActivities } from './flows';
 import { createHousekeepingActivities } from './housekeeping';
 
@@ -12,6 +13,8 @@ export interface ActivityDeps {
   keyring?: Keyring;
   /** Message channels (e-mail; later Digital Post and SMS); a notify without its channel is logged as failed. */
   channels?: Channels;
+  /** The civil registry, for flow actions that look people up. */
+  registry?: AuditedRegistry;
 }
 
 export function createActivities(deps: ActivityDeps) {

@@ -22,6 +22,8 @@ import { createWorker } from './temporal/worker';
 import { DevOutbox } from './dev/smtp-outbox';
 import { EmailChannel } from './messages/channels';
 import { OutboxDispatcher } from './flows/outbox/dispatcher';
+import { startCivilRegistry, type AuditedRegistry } from './registry';
+import type { RegistrySimulator } from './simulators/registry-server';
 
 export interface PlatformOptions {
   config: Config;
@@ -58,6 +60,10 @@ export interface Platform {
   outbox?: DevOutbox;
   /** Delivers the flow outbox to Temporal (engine/flows/outbox/), unless switched off. */
   dispatcher?: OutboxDispatcher;
+  /** The civil registry (REGISTRY_URL's, or the simulator's), every lookup audited; absent in production without REGISTRY_URL. */
+  registry?: AuditedRegistry;
+  /** The local civil-registry simulator, when no REGISTRY_URL is configured (never in production). */
+  registrySimulator?: RegistrySimulator;
   stop(): Promise<void>;
 }
 
@@ -73,12 +79,14 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const outbox = !config.SMTP_URL && config.NODE_ENV !== 'production' ? await DevOutbox.start(join(config.DATA_DIR, 'outbox'), config.DEV_SMTP_PORT ?? 2525) : undefined;
   const smtpUrl = config.SMTP_URL ?? outbox?.url;
   const email = smtpUrl ? new EmailChannel(smtpUrl, config.MAIL_FROM ?? 'Tingvalla <no-reply@tingvalla.localhost>') : undefined;
+  // The civil registry: the configured one, or outside production the local simulator as its own HTTP service.
+  const { registry, simulator: registrySimulator } = await startCivilRegistry(config, { db, keyring: identity.keyring, logger });
   const worker = await createWorker({
     address: opts.temporalAddress,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     keys,
-    deps: { db, keyring: identity.keyring, channels: email ? { email } : {} },
+    deps: { db, keyring: identity.keyring, channels: email ? { email } : {}, ...(registry ? { registry } : {}) },
     ...(opts.workflowBundlePath ? { workflowBundlePath: opts.workflowBundlePath } : {}),
   });
   const workerRun = worker.run();
@@ -96,6 +104,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     codec: new AesGcmPayloadCodec(keys),
     flows: { client, taskQueue: config.TEMPORAL_TASK_QUEUE },
     ...(outbox ? { outbox } : {}),
+    ...(registry ? { registry } : {}),
     ...(opts.temporalUiUrl ?? config.TEMPORAL_UI_URL ? { temporalUiUrl: opts.temporalUiUrl ?? config.TEMPORAL_UI_URL } : {}),
     readiness: [
       { name: 'database', check: () => db.ping() },
@@ -124,7 +133,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       await client.connection.close();
       email?.close();
       await outbox?.stop();
+      await registrySimulator?.stop();
       await db.close();
     })());
-  return { app, db, identity, client, worker, server, port, logger, stop, ...(outbox ? { outbox } : {}), ...(dispatcher ? { dispatcher } : {}) };
+  return { app, db, identity, client, worker, server, port, logger, stop, ...(outbox ? { outbox } : {}), ...(dispatcher ? { dispatcher } : {}), ...(registry ? { registry } : {}), ...(registrySimulator ? { registrySimulator } : {}) };
 }

@@ -4,11 +4,14 @@
 import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
 import type { ChannelName, Channels } from '../messages/channels';
+import type { AuditedRegistry } from '../registry/audited';
 
 export interface RuntimeDeps {
   db: Database;
   keyring: Keyring;
   channels?: Channels;
+  /** The tenant's civil registry, every lookup audited; absent when none is configured. */
+  registry?: AuditedRegistry;
 }
 
 export interface ActionInput {

@@ -24,6 +24,7 @@ import { samlRouter } from './routes/saml';
 import { testIdpRouter } from './routes/test-idp';
 import { sitesRouter } from './sites';
 import './types';
+import type { AuditedRegistry } from '../registry/audited';
 
 export const JSON_BODY_LIMIT = '64kb';
 
@@ -52,9 +53,11 @@ export interface AppDeps {
   outbox?: DevOutbox;
   /** The installed modules (engine/modules/index.ts unless a test adds one of its own). */
   modules?: readonly Module[];
+  /** The civil registry, handed on to the modules' routes. */
+  registry?: AuditedRegistry;
 }
 
-export function createApp({ config, db, identity, logger, readiness, codec, temporalUiUrl, flows, outbox, modules }: AppDeps): Express {
+export function createApp({ config, db, identity, logger, readiness, codec, temporalUiUrl, flows, outbox, modules, registry }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -74,7 +77,7 @@ export function createApp({ config, db, identity, logger, readiness, codec, temp
   const smallJson = express.json({ limit: JSON_BODY_LIMIT });
   const definitionJson = express.json({ limit: DEFINITION_BODY_LIMIT });
   const jsonBody: RequestHandler = (req, res, next) => (isDefinitionBody(req) ? definitionJson : smallJson)(req, res, next);
-  app.use('/api', resolveActor(identity.sessions), jsonBody, refuseUnsafeValues, apiRouter(db, identity, secureCookies(config), { flows, namespace: config.TEMPORAL_NAMESPACE, ...(outbox ? { outbox } : {}), ...(modules ? { modules } : {}) }), (_req, _res, next) => next(new NotFoundError()));
+  app.use('/api', resolveActor(identity.sessions), jsonBody, refuseUnsafeValues, apiRouter(db, identity, secureCookies(config), { flows, namespace: config.TEMPORAL_NAMESPACE, ...(outbox ? { outbox } : {}), ...(modules ? { modules } : {}), ...(registry ? { registry } : {}) }), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(translatedProblemPages(db, config.rootDir));

@@ -10,6 +10,7 @@ import type { MigrationFn } from '../db/migrator';
 import type { ActionInput, ActionResult, PublishReferences, RuntimeDeps } from '../flows/action-types';
 import type { RouteSpec } from '../http/route';
 import type { Identity } from '../identity';
+import type { AuditedRegistry } from '../registry/audited';
 import type { Rule } from '../policies/rules';
 
 export interface SubjectDeps {
@@ -93,6 +94,8 @@ export interface ModuleMigration {
 export interface ModuleRouteDeps {
   db: Database;
   identity: Identity;
+  /** The tenant's civil registry (CPR or Navet by its country), every lookup audited; absent when none is configured. */
+  registry?: AuditedRegistry;
 }
 
 export interface Module {

@@ -93,6 +93,22 @@ export interface Config {
    */
   MAIL_FROM?: string;
   /**
+   * Base URL of the civil-registry service: the Danish CPR lookup under /cpr/ for DK tenants, the Swedish population register (Navet) under /navet/ for SE tenants. Unset outside production: the local registry simulator (synthetic people of engine/simulators/test-people.json) is started on DEV_REGISTRY_PORT. Unset in production: no registry.
+   */
+  REGISTRY_URL?: string;
+  /**
+   * User (CPR: HTTP Basic) and client_id (Navet) for REGISTRY_URL; required with it.
+   */
+  REGISTRY_USER?: string;
+  /**
+   * Password (CPR: HTTP Basic) and client_secret (Navet) for REGISTRY_URL; required with it.
+   */
+  REGISTRY_PASSWORD?: string;
+  /**
+   * Port of the civil-registry simulator started when REGISTRY_URL is unset (0: any free port; the start logs its URL).
+   */
+  DEV_REGISTRY_PORT?: number;
+  /**
    * pino log level.
    */
   LOG_LEVEL: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";

@@ -36,6 +36,7 @@ import { apiDocumentRoutes } from '../api-reference';
 import { defineRoute, mountRoutes, reply, type RouteSpec } from '../route';
 import { clearSessionCookie } from '../session-cookie';
 import { formRoutes } from './forms';
+import type { AuditedRegistry } from '../../registry/audited';
 import { flowRoutes, type FlowRoutesDeps } from './flows';
 import type { FlowTemporal } from '../../flows/workflows';
 import type { DevOutbox } from '../../dev/smtp-outbox';
@@ -49,6 +50,8 @@ export interface ApiDeps {
   db: Database;
   identity: Identity;
   secureCookies: boolean;
+  /** Handed on to the modules' routes. */
+  registry?: AuditedRegistry;
 }
 
 /** The site, the session, the logged-in person, settings, the audit log and responsibilities. */
@@ -182,10 +185,10 @@ export function platformRoutes({ db, identity, secureCookies }: ApiDeps): RouteS
 /** Every route of the JSON API but the document's own, in the order they are mounted (a fixed path before a parameter that would match it). */
 /** The platform's routes, then each installed module's. */
 export function apiRoutes(deps: ApiDeps & FlowRoutesDeps, modules: readonly Module[] = MODULES): RouteSpec[] {
-  return [...platformRoutes(deps), ...formRoutes(deps), ...flowRoutes(deps), ...modules.flatMap((m) => m.routes?.({ db: deps.db, identity: deps.identity }) ?? [])];
+  return [...platformRoutes(deps), ...formRoutes(deps), ...flowRoutes(deps), ...modules.flatMap((m) => m.routes?.({ db: deps.db, identity: deps.identity, ...(deps.registry ? { registry: deps.registry } : {}) }) ?? [])];
 }
 
-export function apiRouter(db: Database, identity: Identity, secureCookies: boolean, deps: { flows: FlowTemporal; outbox?: DevOutbox; namespace: string; modules?: readonly Module[] }): Router {
+export function apiRouter(db: Database, identity: Identity, secureCookies: boolean, deps: { flows: FlowTemporal; outbox?: DevOutbox; namespace: string; modules?: readonly Module[]; registry?: AuditedRegistry }): Router {
   const api = Router();
 
   // Only JSON bodies are accepted; a cross-site form post cannot send application/json without a preflight.
