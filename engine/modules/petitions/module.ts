@@ -3,11 +3,15 @@
 import { join } from 'node:path';
 import { declaredSubjectType } from '../declared-subject';
 import type { Module } from '../module';
+import { petitionMigrations } from './migrations';
+import { PETITION_RULES } from './policies';
 
 const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'petitions');
 
 export const petitions: Module = {
   name: 'petitions',
+  migrations: petitionMigrations,
+  policies: PETITION_RULES,
   formKinds: ['petitionForm'],
   subjectTypes: { petition: declaredSubjectType('petition', true) },
   builtinForms: [{ file: 'petition-form.json', path: join(FORMS, 'petition-form.json'), name: { DK: 'Borgerforslag', SE: 'E-förslag' }, countries: ['DK', 'SE'] }],

@@ -1,0 +1,23 @@
+// The petitions module's migrations, in order (run after the platform's as petitions/<name>).
+import type { ModuleMigration } from '../../module';
+import * as m0001 from './0001-create-petitions';
+import * as m0002 from './0002-create-petition-keys';
+import * as m0003 from './0003-create-petition-votes';
+import * as m0004 from './0004-create-petition-vote-counts';
+import * as m0005 from './0005-create-petition-vote-days';
+import * as m0006 from './0006-create-petition-threshold-crossings';
+import * as m0007 from './0007-create-petition-events';
+import * as m0008 from './0008-create-cast-vote-function';
+import * as m0009 from './0009-create-withdraw-vote-function';
+
+export const petitionMigrations: ModuleMigration[] = [
+  { name: '0001-create-petitions', module: m0001 },
+  { name: '0002-create-petition-keys', module: m0002 },
+  { name: '0003-create-petition-votes', module: m0003 },
+  { name: '0004-create-petition-vote-counts', module: m0004 },
+  { name: '0005-create-petition-vote-days', module: m0005 },
+  { name: '0006-create-petition-threshold-crossings', module: m0006 },
+  { name: '0007-create-petition-events', module: m0007 },
+  { name: '0008-create-cast-vote-function', module: m0008 },
+  { name: '0009-create-withdraw-vote-function', module: m0009 },
+];

@@ -1,0 +1,72 @@
+// What the petitions suites share: the module's deps on the suite's database, actors, personal numbers and a
+// petition brought to a given state through the commands.
+import { randomUUID } from 'node:crypto';
+import { QueryTypes } from 'sequelize';
+import { parseCpr, type ParsedPersonalNumber } from '../../forms/formats/personal-number';
+import { systemActor, type Actor } from '../../engine/actors';
+import type { CommandContext } from '../../engine/audit/record';
+import { Keyring } from '../../engine/crypto/keyring';
+import { parseKeySpec } from '../../engine/crypto/key-spec';
+import type { Database } from '../../engine/db/database';
+import type { PetitionDeps } from '../../engine/modules/petitions/db';
+import { proposePetition } from '../../engine/modules/petitions/commands/propose-petition';
+import { confirmPetitionEmail } from '../../engine/modules/petitions/commands/confirm-petition-email';
+import { approvePetition, type ApproveOptions } from '../../engine/modules/petitions/commands/moderate-petition';
+import { testAdministrator } from '../helpers/sessions';
+import { ownerDb } from '../helpers/factories';
+
+export function petitionDeps(db: Database): PetitionDeps {
+  return { db, keyring: new Keyring(db, parseKeySpec(process.env.DATA_MASTER_KEYS!)) };
+}
+
+export const anonymous = (tenantId: string): CommandContext => ({ tenantId, actor: { kind: 'anonymous', tenantId }, requestId: `req-${randomUUID()}` });
+export const moderator = (tenantId: string): CommandContext => ({ tenantId, actor: testAdministrator(tenantId), requestId: `req-${randomUUID()}` });
+export const flow = (tenantId: string): CommandContext => ({ tenantId, actor: systemActor(tenantId, 'flow') });
+
+export function citizen(tenantId: string): CommandContext & { actor: Extract<Actor, { kind: 'user' }> } {
+  return { tenantId, actor: { kind: 'user', tenantId, id: randomUUID(), displayName: 'Borger', roles: ['participant'] }, requestId: `req-${randomUUID()}` };
+}
+
+/** The i-th synthetic CPR number (valid dates, 1900s), all different. */
+export function cpr(i: number): ParsedPersonalNumber {
+  const dd = String(1 + (i % 28)).padStart(2, '0');
+  const mm = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+  const yy = String(50 + (Math.floor(i / 336) % 50)).padStart(2, '0');
+  const serial = `1${String(i % 1000).padStart(3, '0')}`;
+  const pn = parseCpr(`${dd}${mm}${yy}${serial}`);
+  if (!pn) throw new Error(`no CPR for ${i}`);
+  return pn;
+}
+
+export const answers = (overrides: Record<string, unknown> = {}) => ({
+  title: 'Flere bænke i byparken',
+  proposal: 'Kommunen opstiller ti nye bænke langs stierne i byparken, så ældre kan hvile sig.',
+  background: 'Der er langt mellem bænkene i dag.',
+  proposerName: 'Karen Madsen',
+  proposerEmail: 'karen.madsen@example.dk',
+  ...overrides,
+});
+
+/** A petition proposed, confirmed and approved: open for votes. */
+export async function openPetition(deps: PetitionDeps, tenantId: string, options: ApproveOptions = {}, overrides: Record<string, unknown> = {}): Promise<string> {
+  const proposed = await proposePetition(deps, anonymous(tenantId), { answers: answers({ proposerEmail: `p-${randomUUID().slice(0, 8)}@example.dk`, ...overrides }) });
+  await confirmPetitionEmail(deps, anonymous(tenantId), proposed.confirmToken);
+  await approvePetition(deps, moderator(tenantId), proposed.id, options);
+  return proposed.id;
+}
+
+/** Rows of a table as the owner sees them (no RLS): for checking what a command left behind. */
+export function ownerRows<T extends object>(sql: string, bind: unknown[] = []): Promise<T[]> {
+  return ownerDb().query<T>(sql, { bind, type: QueryTypes.SELECT });
+}
+
+/** How many rows each of the module's tables holds for a tenant (to check that refused input wrote nothing). */
+export async function tableCounts(tenantId: string): Promise<Record<string, number>> {
+  const tables = ['petitions', 'petition_keys', 'petition_votes', 'petition_vote_counts', 'petition_vote_days', 'petition_threshold_crossings', 'petition_events', 'audit_log', 'flow_outbox'];
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const [row] = await ownerRows<{ n: number }>(`SELECT count(*)::integer AS n FROM ${table} WHERE tenant_id = $1`, [tenantId]);
+    counts[table] = row!.n;
+  }
+  return counts;
+}
