@@ -12,7 +12,6 @@ export const PETITION_PROBLEM_CODES = [
   'petition.tooManyProposals',
   'petition.attachmentTooLarge',
   'petition.attachmentNotPdf',
-  'petition.votersErased',
 ] as const;
 
 export type PetitionProblemCode = (typeof PETITION_PROBLEM_CODES)[number];
