@@ -1,6 +1,7 @@
 // The flow editor shows the process as a picture (issue 13): the statuses and rules of the application flow
 // as a diagram in the page's language, kept in step with the draft; choosing a rule or a status in it — with
-// the mouse or the keyboard — brings that rule's or status's editor into view with focus. axe-core clean.
+// the mouse or the keyboard — opens it in the side panel with focus, where the rule is edited: its sentence,
+// its card and the picture follow, and the saved draft has the change. axe-core clean.
 import type { Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, loginThroughTestIdp, type TestBrowser } from '../helpers/browser';
 import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
@@ -50,4 +51,32 @@ it('draws the statuses and rules in Danish and opens a rule’s editor from the 
   await page.keyboard.press('Enter');
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('status-approved');
   await expectAccessible(page);
+});
+
+it('edits a rule chosen in the picture, in the side panel: the sentence, the card and the saved draft follow', async () => {
+  await page.goto(platform.url(tenant.adminHost, `/flows/${flowId}`));
+  const diagram = page.getByRole('region', { name: 'Processen som diagram' });
+  await diagram.getByText('Regel: Kvittering og opgave til sagsbehandler').click();
+  const panel = page.getByRole('complementary', { name: 'Valgt i diagrammet' });
+  await panel.getByRole('heading', { name: 'Regel: Kvittering og opgave til sagsbehandler' }).waitFor();
+  // The status the rule sets is chosen by its label from the flow's statuses, not typed as a key.
+  const status = panel.locator('select[id$="_status"]');
+  await status.waitFor();
+  expect(await status.locator('option').allTextContents()).toEqual(['Modtaget', 'Afventer afgørelse', 'Godkendt', 'Afvist']);
+  await status.selectOption({ label: 'Godkendt' });
+  const card = page.locator('#rule-card-receive .rule-summary');
+  await expect(card.textContent()).resolves.toContain('sæt status til “Godkendt”');
+  await expect(panel.locator('.rule-summary').textContent()).resolves.toContain('sæt status til “Godkendt”');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Gem kladde' }).click();
+  await page.getByRole('status').filter({ hasText: 'Kladden er gemt' }).waitFor();
+  const session = await startEmployeeSession(platform.identity, tenant.id, ['administrator']);
+  const { draft } = (await request(platform.port, tenant.adminHost, 'GET', `/api/flows/${flowId}`, { headers: session.headers })).json<{ draft: { rules: { id: string; then: { action: string; config: { status?: string } }[] }[] } }>();
+  const receive = draft.rules.find((r) => r.id === 'receive')!;
+  expect(receive.then.find((a) => a.action === 'setStatus')!.config.status).toBe('approved');
+
+  // Closing the panel gives focus back to the rule's card.
+  await panel.getByRole('button', { name: 'Luk' }).click();
+  await expect(page.evaluate(() => document.activeElement?.closest('li')?.id)).resolves.toBe('rule-card-receive');
 });

@@ -46,7 +46,7 @@ beforeAll(async () => {
   (broken.rules![1]!.then![0]!.config as { template: string }).template = 'no-such-template';
   broken.rules = broken.rules!.filter((r) => r.id !== 'delete-personal-data');
   broken.statuses = [...broken.statuses!, { key: 'limbo', label: { da: 'Limbo', sv: 'Limbo', en: 'Limbo' } }];
-  broken.deadlines = [{ key: 'answer', from: { event: { event: 'flow.started' } }, duration: { days: 20 }, extension: { role: 'sagsbehandler', max: { days: 60 } } }];
+  broken.deadlines = [{ key: 'answer', label: { da: 'Svarfrist', sv: 'Svarsfrist', en: 'Answer by' }, from: { event: { event: 'flow.started' } }, duration: { days: 20 }, extension: { role: 'sagsbehandler', max: { days: 60 } } }];
   await api('PUT', `/flows/${flowId}/draft`, broken);
 
   browser = await launchBrowser();
@@ -87,7 +87,7 @@ it('shows the draft’s publish problems in Danish, none of the server’s Engli
   await page.locator('.preview-warnings').waitFor();
 
   const list = (await problems.allTextContents()).join('\n');
-  for (const danish of ['der er ingen beskedskabelon “no-such-template”', 'status “limbo” kan ikke nås: ingen regel sætter den', 'der er ingen rolle “sagsbehandler”', 'ingen regel sletter personoplysningerne']) expect(list).toContain(danish);
+  for (const danish of ['der er ingen beskedskabelon “no-such-template”', 'status “Limbo” kan ikke nås: ingen regel sætter den', 'der er ingen rolle “sagsbehandler”', 'ingen regel sletter personoplysningerne']) expect(list).toContain(danish);
   expect(await problems.count()).toBe(4);
 
   const english = await englishTexts();
@@ -98,21 +98,23 @@ it('shows the draft’s publish problems in Danish, none of the server’s Engli
 
 it('names the preview scenarios and shows each one’s warnings in Danish', async () => {
   const scenario = page.getByLabel('Scenarie');
-  expect(await page.locator('#preview-scenario option').allTextContents()).toEqual(['Ingen svarer', 'Opgaven “decide” afgøres “approve” på dag 6', 'Opgaven “decide” afgøres “reject” på dag 6', 'Fristen “answer” forlænges med 30 dage på dag 10']);
+  expect(await page.locator('#preview-scenario option').allTextContents()).toEqual(['Ingen svarer', 'Opgaven “Træf afgørelse om ansøgningen” afgøres “Godkend” på dag 6', 'Opgaven “Træf afgørelse om ansøgningen” afgøres “Afvis” på dag 6', 'Fristen “Svarfrist” forlænges med 30 dage på dag 10']);
   const warnings = page.locator('.preview-warnings li');
   const never = await warnings.allTextContents();
   expect(never).toContain('Personoplysningerne slettes aldrig i dette scenarie.');
   expect(never).toContain('Processen er ikke afsluttet inden for forhåndsvisningens tidshorisont.');
-  expect(never.some((w) => /^Påmindelsen fra reglen “remind-caseworker” sendes, efter at fristen “answer” er udløbet\.$/.test(w))).toBe(true);
+  expect(never.some((w) => /^Påmindelsen fra reglen “Påmind sagsbehandleren” sendes, efter at fristen “Svarfrist” er udløbet\.$/.test(w))).toBe(true);
 
   const english = await englishTexts();
   let shown = never;
-  for (const label of ['Opgaven “decide” afgøres “approve” på dag 6', 'Fristen “answer” forlænges med 30 dage på dag 10']) {
+  for (const label of ['Opgaven “Træf afgørelse om ansøgningen” afgøres “Godkend” på dag 6', 'Fristen “Svarfrist” forlænges med 30 dage på dag 10']) {
     await scenario.selectOption({ label });
     // The warnings of the scenario before stay until the new preview has come: wait for the list to change.
     await page.waitForFunction((before) => [...document.querySelectorAll('.preview-warnings li')].map((li) => li.textContent).join('|') !== before, shown.join('|'));
     shown = await warnings.allTextContents();
     expect(englishOn(await visibleText(), english)).toEqual([]);
+    // The flow's things by their labels: no rule id, task, decision or deadline key in quotes.
+    expect((await visibleText()).match(/“(remind-caseworker|decide|approve|reject|answer|awaitingDecision)”/g)).toBeNull();
     await expectAccessible(page);
   }
   expect(await warnings.allTextContents()).toContain('Personoplysningerne slettes aldrig i dette scenarie.');

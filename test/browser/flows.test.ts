@@ -49,17 +49,29 @@ it('changes the caseworker reminder from 2 to 3 days, sees the preview change, a
   await expectAccessible(admin);
   await admin.getByRole('link', { name: 'Ansøgning' }).click();
   await admin.getByRole('heading', { level: 1, name: 'Ansøgning' }).waitFor();
-  await admin.locator('.preview-table').waitFor();
+  await admin.locator('.preview-table').waitFor({ state: 'attached' });
   expect(await reminderDays(admin)).toEqual(Array.from({ length: 15 }, (_, i) => 2 * (i + 1)));
+  // The chart's axes are titled and its rows named in Danish.
+  const chart = admin.locator('.timeline-chart');
+  await chart.getByText('Dage efter start').waitFor();
+  await chart.locator('.recharts-yAxis-tick-labels text').first().waitFor();
+  // A tick's label may wrap into several lines (tspans): read each as words.
+  const rows = await chart.locator('.recharts-yAxis-tick-labels text').evaluateAll((texts) => texts.map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || t.textContent));
+  expect(rows).toEqual(['Status', 'Opgave oprettet', 'Handling', 'Afgørelse', 'Afsluttet']);
   await expectAccessible(admin);
 
-  await admin.getByLabel('Dage mellem påmindelser til sagsbehandleren').fill('3');
-  await admin.getByRole('button', { name: 'Gem kladde' }).click();
-  await admin.getByRole('status').filter({ hasText: 'Kladden er gemt' }).waitFor();
+  // The preview follows the parameter as it is typed, before anything is saved; out of bounds is said at the field.
+  const reminder = admin.getByLabel('Dage mellem påmindelser til sagsbehandleren');
+  await reminder.fill('0');
+  await admin.getByText(/^Skal være 1–\d+ dage\.$/).waitFor();
+  expect(await reminder.getAttribute('aria-invalid')).toBe('true');
+  await reminder.fill('3');
   await admin.waitForFunction(() => document.querySelector('.preview-table tr[data-rule="remind-caseworker"] td')?.textContent === '3');
   expect(await reminderDays(admin)).toEqual(Array.from({ length: 15 }, (_, i) => 3 * (i + 1)));
+  await admin.getByRole('button', { name: 'Gem kladde' }).click();
+  await admin.getByRole('status').filter({ hasText: 'Kladden er gemt' }).waitFor();
   // Decided on day 6: one reminder on day 3 (the one due on day 6 comes after the decision of that moment).
-  await admin.getByLabel('Scenarie').selectOption({ label: 'Opgaven “decide” afgøres “approve” på dag 6' });
+  await admin.getByLabel('Scenarie').selectOption({ label: 'Opgaven “Træf afgørelse om ansøgningen” afgøres “Godkend” på dag 6' });
   await admin.waitForFunction(() => document.querySelectorAll('.preview-table tr[data-rule="remind-caseworker"]').length === 1);
   expect(await reminderDays(admin)).toEqual([3]);
 
@@ -69,7 +81,7 @@ it('changes the caseworker reminder from 2 to 3 days, sees the preview change, a
   await confirmPublish.getByRole('button', { name: 'Udgiv' }).click();
   await admin.getByRole('status').filter({ hasText: 'Udgivet som version 2' }).waitFor();
   await admin.getByRole('button', { name: 'Hvad er ændret i 2' }).click();
-  await admin.getByRole('region', { name: 'Ændringer i version 2' }).getByText('Parameteren “reminderDays”: standardværdi 2 → 3').waitFor();
+  await admin.getByRole('region', { name: 'Ændringer i version 2' }).getByText('Parameteren “Dage mellem påmindelser til sagsbehandleren”: standardværdi 2 → 3').waitFor();
   await expectAccessible(admin);
 });
 

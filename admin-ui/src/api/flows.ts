@@ -47,13 +47,16 @@ export const editorSchemasQuery = () =>
     staleTime: Infinity,
   });
 
-/** The timeline preview of the saved draft in one scenario: a POST that changes nothing, so it is a query. */
-export const previewQuery = (flowId: string, scenario: Scenario) =>
+/**
+ * The timeline preview of the saved draft in one scenario, with the parameter values being tried (the editor's,
+ * before they are saved): a POST that changes nothing, so it is a query keyed by both.
+ */
+export const previewQuery = (flowId: string, scenario: Scenario, parameters: Record<string, number> = {}) =>
   queryOptions({
-    queryKey: [...flowKeys.previews(flowId), scenario.id] as const,
+    queryKey: [...flowKeys.previews(flowId), scenario.id, parameters] as const,
     queryFn: ({ signal }) => {
       const { id: _id, name, ...rest } = scenario;
-      return apiSend<Preview>('POST', `${path(flowId)}/preview`, { scenario: { name, ...rest } }, { signal });
+      return apiSend<Preview>('POST', `${path(flowId)}/preview`, { scenario: { name, ...rest }, parameters }, { signal });
     },
   });
 

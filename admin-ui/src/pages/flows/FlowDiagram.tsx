@@ -1,5 +1,5 @@
 // The process as a picture: statuses and rules laid out left to right (elkjs, layered), drawn with React Flow,
-// kept in step with the draft being edited. Selecting a node opens that status's or rule's editor below. The
+// kept in step with the draft being edited. Selecting a node opens that status or rule in the side panel. The
 // lists of statuses and rules under the diagram say the same in text, for screen readers and keyboards.
 import { Background, Controls, MarkerType, Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';

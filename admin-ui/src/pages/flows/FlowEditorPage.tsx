@@ -4,7 +4,7 @@
 // instances to the latest version. "Save draft" stores the draft; the preview runs what was saved. Problems come
 // as codes with params and are shown in the page's language (coded-text.ts), rules in words (describe.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FlowDefinition } from '../../../../workflows/flow/core/types';
@@ -15,14 +15,11 @@ import { editorSchemasQuery, flowKeys, flowQuery, flowVersionQuery, instanceKeys
 import { useConfirm } from '../../components/ConfirmDialog';
 import { ProblemAlert, QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../dates';
-import { ActionConfigForm } from './ActionConfigForm';
 import { codedProblemSummary, useCodedText } from './coded-text';
-import { ConditionEditor } from './ConditionEditor';
 import { describeActions, describeWhen, diffFlows, flowNames } from './describe';
 import { FlowDiagram } from './FlowDiagram';
 import { PreviewPanel } from './PreviewPanel';
-
-type Rule = NonNullable<FlowDefinition['rules']>[number];
+import { RuleEditor, StatusDetails, type Rule } from './RuleEditor';
 
 export function FlowEditorPage() {
   const { id = '' } = useParams();
@@ -46,8 +43,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
   const schemas = useQuery(editorSchemasQuery());
   const [status, setStatus] = useState('');
   const [diff, setDiff] = useState<{ version: number; lines: string[] } | undefined>();
-  const [whenTexts, setWhenTexts] = useState<Record<string, string>>({});
-  const codedText = useCodedText();
+  const codedText = useCodedText(names);
 
   const saveDraft = useMutation({
     mutationFn: (next: FlowDefinition) => apiSend<{ draft: FlowDefinition; problems: FieldError[]; scenarios: Scenario[] }>('PUT', `/api/flows/${encodeURIComponent(id)}/draft`, next),
@@ -85,24 +81,41 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
     setDraft(next);
     setStatus(t('flows.unsaved'));
   };
-  const updateRule = (index: number, rule: Rule) => update({ ...draft, rules: draft.rules!.map((r, i) => (i === index ? rule : r)) });
+  const rules = draft.rules ?? [];
+  const updateRule = (rule: Rule) => update({ ...draft, rules: rules.map((r) => (r.id === rule.id ? rule : r)) });
   const variables = ['status', ...(draft.counters ?? []).map((c) => `counters.${c.key}`), ...Object.keys(params).map((p) => `parameters.${p}`), 'answers.'];
+  // The preview tries the parameter values being edited, once they are within their bounds, a moment after the last keystroke.
+  const tried = useDebounced(useMemo(() => validParameters(draft), [draft]), 300);
 
   const showDiff = async (version: number) => {
     try {
       const [a, b] = await Promise.all([queryClient.fetchQuery(flowVersionQuery(id, version - 1)), queryClient.fetchQuery(flowVersionQuery(id, version))]);
-      setDiff({ version, lines: diffFlows(t, a.definition as FlowDefinition, b.definition as FlowDefinition) });
+      setDiff({ version, lines: diffFlows(t, a.definition as FlowDefinition, b.definition as FlowDefinition, locale) });
     } catch (err) {
       setStatus(problemText(t, err));
     }
   };
 
-  // The diagram's choice: bring that status or rule's editor into view and give it focus.
-  const openEditorOf = (kind: 'status' | 'rule', key: string) => {
-    const target = document.getElementById(`${kind}-${key}`);
-    target?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    target?.focus({ preventScroll: true });
+  // A status or rule chosen in the diagram or the lists opens in the side panel, whose heading takes focus.
+  const [selected, setSelected] = useState<{ kind: 'status' | 'rule'; key: string }>();
+  const select = (kind: 'status' | 'rule', key: string) => {
+    setSelected({ kind, key });
+    requestAnimationFrame(() => document.getElementById(`${kind}-${key}`)?.focus());
   };
+  const close = () => {
+    const back = selected && document.getElementById(`${selected.kind}-card-${selected.key}`);
+    setSelected(undefined);
+    requestAnimationFrame(() => (back?.querySelector('button') ?? back)?.focus());
+  };
+  const choices = useMemo(
+    () => ({
+      status: (draft.statuses ?? []).map((st) => ({ value: st.key, label: names.status(st.key) })),
+      deadline: (draft.deadlines ?? []).map((d) => ({ value: d.key, label: names.deadline(d.key) })),
+    }),
+    [draft.statuses, draft.deadlines, names],
+  );
+  const selectedRule = selected?.kind === 'rule' ? rules.find((r) => r.id === selected.key) : undefined;
+  const selectedStatus = selected?.kind === 'status' ? draft.statuses?.find((st) => st.key === selected.key) : undefined;
 
   return (
     <section className="flow-editor">
@@ -111,7 +124,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
         <Link to="/flows">{t('flows.back')}</Link>
       </p>
       <h1>{name}</h1>
-      <p className="designer-meta">{t('flows.meta', { key: draft.key, module: draft.module, version: loaded.latestVersion || '–' })}</p>
+      <p className="designer-meta">{t('flows.meta', { key: draft.key, module: t(`${draft.module}:name`, { defaultValue: draft.module }), version: loaded.latestVersion || '–' })}</p>
       <p className="designer-status" role="status">
         {status}
       </p>
@@ -128,9 +141,7 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
           <h2>{t('flows.problems')}</h2>
           <ul>
             {loaded.problems.map((p, i) => (
-              <li key={i}>
-                <code>{p.field}</code> {codedText(p, p.message)}
-              </li>
+              <li key={i}>{codedText(p, p.message)}</li>
             ))}
           </ul>
         </div>
@@ -138,104 +149,83 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
         <p className="notice notice-ok">{t('flows.publishable')}</p>
       )}
 
-      <h2>{t('flows.diagram.heading')}</h2>
-      <FlowDiagram draft={draft} locale={locale} onSelect={openEditorOf} />
-
-      <h2>{t('flows.parameters')}</h2>
-      <div className="flow-parameters">
-        {Object.entries(params).map(([key, p]) => (
-          <div className="field" key={key}>
-            {/* The title in the page's language (`titles`), the unit and bounds beside the input, read out with it. */}
-            <label htmlFor={`param-${key}`}>{p.titles?.[locale] ?? p.titles?.en ?? p.title ?? key}</label>
-            <span className="param-input">
-              <input
+      {/* What an administrator usually changes, beside what it does to the timeline. */}
+      <div className="flow-top">
+        <section aria-labelledby="parameters-heading" className="flow-parameters-panel">
+          <h2 id="parameters-heading">{t('flows.parameters')}</h2>
+          <p className="hint">{t('flows.parametersIntro')}</p>
+          <div className="flow-parameters">
+            {Object.entries(params).map(([key, p]) => (
+              <ParameterField
+                key={key}
                 id={`param-${key}`}
-                type="number"
-                min={p.minimum}
-                max={p.maximum}
-                aria-describedby={`param-${key}-bounds`}
-                value={String(p.default ?? '')}
-                onChange={(e) =>
-                  update({ ...draft, parameters: { ...draft.parameters, properties: { ...params, [key]: { ...p, default: e.target.value === '' ? undefined : Number(e.target.value) } } } })
-                }
+                parameter={p}
+                locale={locale}
+                onChange={(value) => update({ ...draft, parameters: { ...draft.parameters, properties: { ...params, [key]: { ...p, default: value } } } })}
               />
-              <span id={`param-${key}-bounds`} className="hint">
-                {p.minimum !== undefined && p.maximum !== undefined
-                  ? t('flows.bounds', { min: p.minimum.toLocaleString(locale), max: p.maximum.toLocaleString(locale), unit: p.unit ? t(`flows.units.${p.unit}`) : '' })
-                  : p.unit
-                    ? t(`flows.units.${p.unit}`)
-                    : ''}
-              </span>
-            </span>
+            ))}
           </div>
-        ))}
+        </section>
+        <PreviewPanel flowId={id} scenarios={loaded.scenarios} parameters={tried} names={names} />
       </div>
 
+      <h2>{t('flows.diagram.heading')}</h2>
+      <div className={`flow-workbench${selected ? ' flow-workbench-open' : ''}`}>
+        <FlowDiagram draft={draft} locale={locale} onSelect={select} />
+        {selected ? (
+          <aside className="flow-side-panel" aria-label={t('flows.side.label')}>
+            {selectedRule ? (
+              <RuleEditor
+                key={selectedRule.id}
+                rule={selectedRule}
+                names={names}
+                locale={locale}
+                variables={variables}
+                actionSchemas={schemas.data?.actions}
+                choices={choices}
+                onChange={updateRule}
+                onInvalidWhen={() => setStatus(t('flows.whenInvalid'))}
+                onClose={close}
+              />
+            ) : selectedStatus ? (
+              <StatusDetails status={selectedStatus} rules={rules} names={names} locale={locale} onOpenRule={(ruleId) => select('rule', ruleId)} onClose={close} />
+            ) : null}
+            {/* Without the action schemas the rule is still shown; only its actions' config forms are missing. */}
+            {selectedRule && schemas.isError ? <ProblemAlert error={schemas.error} /> : null}
+          </aside>
+        ) : null}
+      </div>
+
+      {/* The diagram in text: every status and rule, each opening the same side panel. */}
       <h2>{t('flows.statuses')}</h2>
-      <ul>
-        {(draft.statuses ?? []).map((s) => (
-          <li key={s.key} id={`status-${s.key}`} tabIndex={-1}>
-            {s.label?.[locale] ?? s.key} <code>{s.key}</code> {s.initial ? t('flows.initial') : ''} {s.final ? t('flows.final') : ''}
+      <ul className="flow-status-list">
+        {(draft.statuses ?? []).map((st) => (
+          <li key={st.key} id={`status-card-${st.key}`}>
+            <button type="button" className="button-link-inline" aria-expanded={selected?.kind === 'status' && selected.key === st.key} onClick={() => select('status', st.key)}>
+              {st.label?.[locale] ?? st.key}
+            </button>{' '}
+            {st.initial ? t('flows.initial') : ''} {st.final ? t('flows.final') : ''}
           </li>
         ))}
       </ul>
 
       <h2>{t('flows.rules')}</h2>
-      {/* Without the action schemas the rules are still shown; only their config forms are missing. */}
-      {schemas.isError ? <ProblemAlert error={schemas.error} /> : null}
       <ol className="flow-rules">
-        {(draft.rules ?? []).map((rule, index) => {
-          const whenText = whenTexts[rule.id] ?? JSON.stringify(rule.when, null, 2);
+        {rules.map((rule) => {
+          const open = selected?.kind === 'rule' && selected.key === rule.id;
           return (
-            <li key={rule.id} id={`rule-${rule.id}`} className="flow-rule" tabIndex={-1}>
+            <li key={rule.id} id={`rule-card-${rule.id}`} className={`flow-rule${open ? ' flow-rule-open' : ''}`}>
               <h3>{rule.label?.[locale] ?? rule.id}</h3>
               <p className="rule-summary">
                 {describeWhen(t, rule.when, names)}: {describeActions(t, rule, names)}.
               </p>
-              <details>
-                <summary>{t('flows.editWhen')}</summary>
-                <label htmlFor={`when-${rule.id}`}>{t('flows.when')}</label>
-                <textarea
-                  id={`when-${rule.id}`}
-                  rows={6}
-                  value={whenText}
-                  onChange={(e) => {
-                    setWhenTexts({ ...whenTexts, [rule.id]: e.target.value });
-                    try {
-                      updateRule(index, { ...rule, when: JSON.parse(e.target.value) as Rule['when'] });
-                    } catch {
-                      setStatus(t('flows.whenInvalid'));
-                    }
-                  }}
-                />
-              </details>
-              <ConditionEditor
-                id={`if-${rule.id}`}
-                logic={rule.if}
-                variables={variables}
-                onChange={(logic) => updateRule(index, { ...rule, ...(logic === undefined ? { if: undefined } : { if: logic as object }) })}
-              />
-              {(rule.then ?? []).map((action, ai) => (
-                <fieldset key={ai} className="flow-action">
-                  <legend>{t('flows.action', { n: ai + 1, action: action.action })}</legend>
-                  {schemas.data?.actions[action.action] ? (
-                    <ActionConfigForm
-                      action={action.action}
-                      schema={schemas.data.actions[action.action]!}
-                      config={(action.config ?? {}) as Record<string, unknown>}
-                      idPrefix={`rule-${rule.id}-${ai}`}
-                      locale={locale}
-                      onChange={(config) => updateRule(index, { ...rule, then: rule.then!.map((a, j) => (j === ai ? { ...a, config } : a)) })}
-                    />
-                  ) : null}
-                </fieldset>
-              ))}
+              <button type="button" className="button-small button-secondary" aria-expanded={open} onClick={() => select('rule', rule.id)}>
+                {t('flows.editRule', { label: rule.label?.[locale] ?? rule.id })}
+              </button>
             </li>
           );
         })}
       </ol>
-
-      <PreviewPanel flowId={id} scenarios={loaded.scenarios} />
 
       <h2>{t('flows.versions')}</h2>
       <ul className="designer-versions">
@@ -259,6 +249,67 @@ function FlowEditor({ id, loaded }: { id: string; loaded: LoadedFlow }) {
       ) : null}
       <MigratePanel flowId={id} loaded={loaded} />
     </section>
+  );
+}
+
+type Parameter = NonNullable<NonNullable<FlowDefinition['parameters']>['properties']>[string];
+
+/** The parameter values within their bounds, as the preview may try them. */
+function validParameters(def: FlowDefinition): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, p] of Object.entries(def.parameters?.properties ?? {})) if (parameterProblem(p) === undefined && typeof p.default === 'number') out[key] = p.default;
+  return out;
+}
+
+function parameterProblem(p: Parameter): 'required' | 'whole' | 'bounds' | undefined {
+  const v = p.default;
+  if (typeof v !== 'number' || Number.isNaN(v)) return 'required';
+  if (p.type === 'integer' && !Number.isInteger(v)) return 'whole';
+  if ((p.minimum !== undefined && v < p.minimum) || (p.maximum !== undefined && v > p.maximum)) return 'bounds';
+  return undefined;
+}
+
+/** A value that follows `value` once it has stayed the same for `ms` (by content, so a new object with the same values waits nothing). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  const key = JSON.stringify(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(JSON.parse(key) as T), ms);
+    return () => clearTimeout(timer);
+  }, [key, ms]);
+  return settled;
+}
+
+/** One parameter: its title in the page's language, the unit and bounds beside the input (read out with it), an error when outside them. */
+function ParameterField({ id, parameter: p, locale, onChange }: { id: string; parameter: Parameter; locale: 'da' | 'sv' | 'en'; onChange: (value: number | undefined) => void }) {
+  const { t } = useTranslation();
+  const problem = parameterProblem(p);
+  const unit = p.unit ? t(`flows.units.${p.unit}`) : '';
+  const bounds = p.minimum !== undefined && p.maximum !== undefined ? t('flows.bounds', { min: p.minimum.toLocaleString(locale), max: p.maximum.toLocaleString(locale), unit }) : unit;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{p.titles?.[locale] ?? p.titles?.en ?? p.title ?? id}</label>
+      <span className="param-input">
+        <input
+          id={id}
+          type="number"
+          min={p.minimum}
+          max={p.maximum}
+          aria-describedby={`${id}-bounds${problem ? ` ${id}-error` : ''}`}
+          aria-invalid={problem ? true : undefined}
+          value={String(p.default ?? '')}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+        />
+        <span id={`${id}-bounds`} className="hint">
+          {bounds}
+        </span>
+      </span>
+      {problem ? (
+        <span id={`${id}-error`} className="field-error">
+          {t(`flows.parameterProblems.${problem}`, { bounds })}
+        </span>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,67 +1,131 @@
-// The timeline preview: pick a scenario, see every reminder, status change, message and deletion on a time
-// line and in a table, with the warnings (a reminder after its deadline, a deletion later than allowed). Scenario
-// names and warnings come as codes with params and are shown in the page's language.
+// The timeline preview: pick a scenario, see every reminder, status change, message and deletion on a chart
+// (recharts: days after the start across, the kind of step down, each axis titled) and in a table, with the
+// warnings (a reminder after its deadline, a deletion later than allowed). It runs the saved draft with the
+// parameter values the editor holds, so changing a parameter redraws it before anything is saved. Scenario
+// names and warnings come as codes with params and are shown in the page's language, the flow's things by
+// their labels (flowNames).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Cell, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { previewQuery, type Preview, type Scenario } from '../../api/flows';
 import { Loading, ProblemAlert } from '../../components/QueryState';
-import { useCodedText } from './coded-text';
 import { formatDateTime } from '../../dates';
+import { useCodedText } from './coded-text';
+import type { FlowNames } from './describe';
 
 const COLORS: Record<string, string> = {
   status: '#1b4f8a',
   action: '#2e7d32',
   task: '#8a4b00',
   decision: '#6a1b9a',
-  ended: '#000',
-  skipped: '#757575',
+  ended: '#1a1a1a',
+  skipped: '#5c6670',
   deadlineExtended: '#b00020',
-  event: '#4a545e',
-  started: '#000',
+  started: '#1a1a1a',
 };
+/** The chart's rows, top to bottom; a skipped step, an extension and the start sit on the status row. */
+const ROWS = ['status', 'task', 'action', 'decision', 'ended'] as const;
+const rowOf = (kind: string) => (kind === 'skipped' || kind === 'deadlineExtended' || kind === 'started' ? 'status' : kind);
 
 const dayOf = (startAt: string, at: string) => (Date.parse(at) - Date.parse(startAt)) / 86_400_000;
+const roundDay = (d: number) => Math.round(d * 10) / 10;
 
-function TimelinePlot({ preview }: { preview: Preview }) {
+interface Point {
+  day: number;
+  row: number;
+  kind: string;
+  text: string;
+}
+
+function TimelineChart({ preview, stepText }: { preview: Preview; stepText: (e: Preview['timeline'][number]) => string }) {
   const { t } = useTranslation();
-  const points = preview.timeline.filter((e) => e.kind !== 'event');
-  const maxDay = Math.max(1, ...points.map((e) => dayOf(preview.startAt, e.at)));
-  const width = 760;
-  const x = (d: number) => 20 + (d / maxDay) * (width - 40);
-  const rows = ['status', 'task', 'action', 'decision', 'ended'];
-  const y = (kind: string) => 30 + Math.max(0, rows.indexOf(kind === 'skipped' || kind === 'deadlineExtended' || kind === 'started' ? 'status' : kind)) * 22;
+  const points: Point[] = preview.timeline
+    .filter((e) => e.kind !== 'event')
+    .map((e) => ({ day: roundDay(dayOf(preview.startAt, e.at)), row: ROWS.indexOf(rowOf(e.kind) as (typeof ROWS)[number]), kind: e.kind, text: stepText(e) }));
+  const maxDay = Math.max(1, ...points.map((p) => p.day));
   return (
-    <svg className="timeline-plot" viewBox={`0 0 ${width} 160`} role="img" aria-label={t('flows.preview.plotLabel', { count: points.length, days: Math.round(maxDay) })}>
-      <line x1={20} x2={width - 20} y1={140} y2={140} stroke="#5c6670" />
-      {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-        <text key={f} x={x(f * maxDay)} y={155} fontSize="10" textAnchor="middle" fill="#1a1a1a">
-          {t('flows.preview.day', { day: Math.round(f * maxDay) })}
-        </text>
-      ))}
-      {rows.map((r) => (
-        <text key={r} x={2} y={y(r) + 4} fontSize="9" fill="#1a1a1a">
-          {t(`flows.kinds.${r}`)}
-        </text>
-      ))}
-      {points.map((e, i) => (
-        <circle key={i} cx={x(dayOf(preview.startAt, e.at))} cy={y(e.kind)} r={5} fill={COLORS[e.kind] ?? '#000'}>
-          <title>{[t(`flows.kinds.${e.kind}`), e.action, e.detail].filter(Boolean).join(' ')}</title>
-        </circle>
-      ))}
-    </svg>
+    <figure className="timeline-chart">
+      <figcaption>{t('flows.preview.plotLabel', { count: points.length, days: Math.round(maxDay) })}</figcaption>
+      <ResponsiveContainer width="100%" height={260}>
+        <ScatterChart margin={{ top: 10, right: 24, bottom: 28, left: 16 }}>
+          <CartesianGrid stroke="#dfe3e8" />
+          <XAxis
+            type="number"
+            dataKey="day"
+            domain={[0, Math.ceil(maxDay)]}
+            allowDecimals={false}
+            tick={{ fill: '#1a1a1a', fontSize: 13 }}
+            label={{ value: t('flows.preview.axisDays'), position: 'insideBottom', offset: -18, fill: '#1a1a1a', fontSize: 13 }}
+          />
+          <YAxis
+            type="number"
+            dataKey="row"
+            domain={[-0.5, ROWS.length - 0.5]}
+            ticks={ROWS.map((_, i) => i)}
+            reversed
+            width={130}
+            tick={{ fill: '#1a1a1a', fontSize: 13 }}
+            tickFormatter={(i: number) => t(`flows.kinds.${ROWS[i] ?? 'status'}`)}
+          />
+          <Tooltip
+            cursor={false}
+            content={({ active, payload }) => {
+              const p = active ? (payload?.[0]?.payload as Point | undefined) : undefined;
+              return p ? <div className="chart-tooltip">{t('flows.preview.tooltip', { day: p.day.toLocaleString(), text: p.text })}</div> : null;
+            }}
+          />
+          <Scatter data={points} isAnimationActive={false}>
+            {points.map((p, i) => (
+              <Cell key={i} fill={COLORS[p.kind] ?? '#1a1a1a'} />
+            ))}
+          </Scatter>
+        </ScatterChart>
+      </ResponsiveContainer>
+    </figure>
   );
 }
 
-export function PreviewPanel({ flowId, scenarios }: { flowId: string; scenarios: Scenario[] }) {
+/** A step's detail as the core notes it (step.ts: a status, task or deadline key, why a rule was skipped), in words. */
+function detailText(t: TFunction, names: FlowNames, e: Preview['timeline'][number]): string {
+  const detail = e.detail ?? '';
+  if (!detail) return '';
+  switch (e.kind) {
+    case 'status':
+    case 'started':
+    case 'ended':
+      return names.status(detail);
+    case 'task':
+      return names.task(detail);
+    case 'deadlineExtended':
+      return names.deadline(detail);
+    case 'decision': {
+      const [task = '', decision = ''] = detail.split(': ');
+      return `${names.task(task)}: ${names.decision(decision)}`;
+    }
+    case 'skipped':
+      if (detail === 'condition') return t('flows.preview.skipped.condition');
+      if (detail === 'too late') return t('flows.preview.skipped.tooLate');
+      if (detail.endsWith(': over the cap')) return t('flows.preview.skipped.overCap', { deadline: names.deadline(detail.slice(0, -': over the cap'.length)) });
+      return detail;
+    case 'action':
+      return `“${detail}”`;
+    default:
+      return detail;
+  }
+}
+
+export function PreviewPanel({ flowId, scenarios, parameters, names }: { flowId: string; scenarios: Scenario[]; parameters: Record<string, number>; names: FlowNames }) {
   const { t, i18n } = useTranslation();
-  const codedText = useCodedText();
+  const codedText = useCodedText(names);
   const [scenarioId, setScenarioId] = useState(scenarios[0]?.id ?? 'never');
   const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0];
-  // The scenario is the query's key: another one cancels the run before. Saving the draft invalidates the
-  // previews; the one shown stays until the new one has come.
-  const query = useQuery({ ...previewQuery(flowId, scenario ?? { id: 'none', name: '', code: 'preview.scenario.never', params: {} }), enabled: Boolean(scenario), placeholderData: keepPreviousData });
+  // The scenario and the parameters are the query's key: a change cancels the run before. Saving the draft
+  // invalidates the previews; the one shown stays until the new one has come.
+  const query = useQuery({ ...previewQuery(flowId, scenario ?? { id: 'none', name: '', code: 'preview.scenario.never', params: {} }, parameters), enabled: Boolean(scenario), placeholderData: keepPreviousData });
   const preview = query.data;
+  const stepText = (e: Preview['timeline'][number]) => [t(`flows.kinds.${e.kind}`), e.action ? t(`flowActions.${e.action}`, { defaultValue: e.action }) : '', detailText(t, names, e)].filter(Boolean).join(' · ');
 
   return (
     <section aria-labelledby="preview-heading" className="flow-preview">
@@ -86,28 +150,31 @@ export function PreviewPanel({ flowId, scenarios }: { flowId: string; scenarios:
           ) : (
             <p className="notice notice-ok">{t('flows.preview.noWarnings')}</p>
           )}
-          <TimelinePlot preview={preview} />
-          <table className="data-table preview-table">
-            <caption>{t('flows.preview.tableCaption', { status: preview.status })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('flows.preview.day', { day: '' })}</th>
-                <th scope="col">{t('flows.preview.when')}</th>
-                <th scope="col">{t('flows.preview.what')}</th>
-                <th scope="col">{t('flows.preview.rule')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.timeline.map((e, i) => (
-                <tr key={i} data-kind={e.kind} data-rule={e.rule ?? ''}>
-                  <td>{Math.round(dayOf(preview.startAt, e.at) * 10) / 10}</td>
-                  <td>{formatDateTime(e.at, i18n.language)}</td>
-                  <td>{[t(`flows.kinds.${e.kind}`), e.action, e.detail].filter(Boolean).join(' · ')}</td>
-                  <td>{e.rule ?? ''}</td>
+          <TimelineChart preview={preview} stepText={stepText} />
+          <details className="preview-details">
+            <summary>{t('flows.preview.tableToggle', { count: preview.timeline.length })}</summary>
+            <table className="data-table preview-table">
+              <caption>{t('flows.preview.tableCaption', { status: names.status(preview.status) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('flows.preview.dayColumn')}</th>
+                  <th scope="col">{t('flows.preview.when')}</th>
+                  <th scope="col">{t('flows.preview.what')}</th>
+                  <th scope="col">{t('flows.preview.rule')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {preview.timeline.map((e, i) => (
+                  <tr key={i} data-kind={e.kind} data-rule={e.rule ?? ''}>
+                    <td>{roundDay(dayOf(preview.startAt, e.at))}</td>
+                    <td>{formatDateTime(e.at, i18n.language)}</td>
+                    <td>{stepText(e)}</td>
+                    <td>{e.rule ? names.rule(e.rule) : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
         </>
       ) : null}
     </section>

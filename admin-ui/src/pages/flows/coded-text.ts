@@ -7,6 +7,7 @@ import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatName } from '../../../../forms/i18n/format-names';
 import { ProblemError, problemText } from '../../../../forms/ui/problem';
+import type { FlowNames } from './describe';
 
 export interface Coded {
   code?: unknown;
@@ -14,10 +15,14 @@ export interface Coded {
   message?: string;
 }
 
-/** Lists read as "a, b"; Ajv's `type` and `format` in words. */
-function textParams(t: TFunction, language: string, code: string, raw: Record<string, unknown>): Record<string, unknown> {
+/** The params that name a flow's own things, read by their labels when the flow is at hand (flowNames). */
+const NAMED = ['status', 'task', 'decision', 'rule', 'deadline', 'counter'] as const;
+
+/** Lists read as "a, b"; Ajv's `type` and `format` in words; a flow's things by their labels. */
+function textParams(t: TFunction, language: string, code: string, raw: Record<string, unknown>, names?: FlowNames): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) params[k] = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ') : v;
+  if (names) for (const k of NAMED) if (typeof raw[k] === 'string') params[k] = names[k](raw[k]);
   if (code === 'schema.type') {
     params.type = String(raw.type)
       .split(',')
@@ -29,10 +34,10 @@ function textParams(t: TFunction, language: string, code: string, raw: Record<st
   return params;
 }
 
-export function codedText(t: TFunction, i18n: I18n, item: Coded, fallback: string): string {
+export function codedText(t: TFunction, i18n: I18n, item: Coded, fallback: string, names?: FlowNames): string {
   const code = typeof item.code === 'string' ? item.code : undefined;
   if (!code) return fallback;
-  const params = textParams(t, i18n.language, code, item.params && typeof item.params === 'object' ? (item.params as Record<string, unknown>) : {});
+  const params = textParams(t, i18n.language, code, item.params && typeof item.params === 'object' ? (item.params as Record<string, unknown>) : {}, names);
   if (!i18n.exists(`codes.${code}`, params)) {
     if (import.meta.env.DEV) console.warn(`[i18n] no text for the code ${code}; showing the server's English`, item);
     return fallback;
@@ -40,10 +45,10 @@ export function codedText(t: TFunction, i18n: I18n, item: Coded, fallback: strin
   return t(`codes.${code}`, params);
 }
 
-/** The translator for the page's language: `text(problem, problem.message)`. */
-export function useCodedText(): (item: Coded, fallback: string) => string {
+/** The translator for the page's language: `text(problem, problem.message)`; with a flow's names, its things by their labels. */
+export function useCodedText(names?: FlowNames): (item: Coded, fallback: string) => string {
   const { t, i18n } = useTranslation();
-  return (item, fallback) => codedText(t, i18n, item, fallback);
+  return (item, fallback) => codedText(t, i18n, item, fallback, names);
 }
 
 /** A refused request in one line: the problem's code translated, then each field it names with its translated error. */
