@@ -31,7 +31,7 @@ export function renderProblemPage({ code, locale, site, requestId, siteName, sty
   // The same landmarks and classes as the site's own shell (admin-ui/src/App.tsx, public-ui/src/App.tsx).
   const page =
     site === 'admin'
-      ? `<div class="admin-shell"><header class="admin-header"><div><p class="admin-product">Tingvalla</p><p class="admin-tenant">${name}</p></div></header><main id="main" class="admin-main">${content}</main></div>`
+      ? `<div class="admin-shell admin-shell-plain"><header class="admin-header"><div><p class="admin-product">Tingvalla</p><p class="admin-tenant">${name}</p></div></header><main id="main" class="admin-main">${content}</main></div>`
       : `<header class="header"><div class="solution-info"><div class="solution-info-inner container"><div class="solution-heading"><a href="/" class="tenant-name">${name}</a></div></div></div></header><main id="main-content" class="container page-container">${content}</main>`;
   return [
     `<!doctype html><html lang="${locale}"${theme ? ` data-theme="${escapeHtml(theme)}"` : ''}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,

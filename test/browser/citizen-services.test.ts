@@ -119,6 +119,13 @@ describe.each([
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expectNoSidewaysScroll(page);
     }
+    // On a phone the menu is still there (the Danish design system would hide it behind a script this site does not load).
+    const menu = page.getByRole('navigation', { name: /menu|meny/i });
+    expect(await menu.isVisible()).toBe(true);
+    await menu.getByRole('link', { name: text.services }).click();
+    await page.getByRole('heading', { level: 1, name: text.services }).waitFor();
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
     await page.getByRole('contentinfo').getByRole('link', { name: text.statement }).click();
     if (text === DANISH) {
       await page.waitForURL('https://www.was.digst.dk/**', { waitUntil: 'commit' }).catch(() => undefined);

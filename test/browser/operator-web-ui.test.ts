@@ -4,7 +4,7 @@
 import { QueryTypes } from 'sequelize';
 import { workflowIds } from '../../engine/temporal/ids';
 import { housekeepingMessages } from '../../workflows';
-import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, launchBrowser, loginThroughTestIdp, type TestBrowser } from '../helpers/browser';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { startTestPlatform } from '../helpers/platform';
 
@@ -50,7 +50,6 @@ it('keeps an administrator without the operator privilege out, saying so in Dani
   const header = page.locator('header.admin-header');
   expect(await header.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(34, 49, 63)');
   expect(await header.textContent()).toContain(tenant.name);
-  await screenshot(page, 'da-operator-refused');
   await expectAccessible(page);
 });
 
