@@ -5,7 +5,7 @@ import type { ActivityDeps } from './index';
 
 function runtime(deps: ActivityDeps): RuntimeDeps {
   if (!deps.keyring) throw new Error('flow activities need the keyring (ActivityDeps.keyring)');
-  return { db: deps.db, keyring: deps.keyring, ...(deps.channels ? { channels: deps.channels } : {}), ...(deps.registry ? { registry: deps.registry } : {}) };
+  return { db: deps.db, keyring: deps.keyring, ...(deps.channels ? { channels: deps.channels } : {}), ...(deps.registry ? { registry: deps.registry } : {}), ...(deps.publicOrigin ? { publicOrigin: deps.publicOrigin } : {}) };
 }
 
 export function createFlowActivities(deps: ActivityDeps) {

@@ -15,6 +15,8 @@ export interface ActivityDeps {
   channels?: Channels;
   /** The civil registry, for flow actions that look people up. */
   registry?: AuditedRegistry;
+  /** The origin of a tenant's public host, for links in messages. */
+  publicOrigin?: (host: string) => string;
 }
 
 export function createActivities(deps: ActivityDeps) {

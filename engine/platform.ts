@@ -79,6 +79,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const outbox = !config.SMTP_URL && config.NODE_ENV !== 'production' ? await DevOutbox.start(join(config.DATA_DIR, 'outbox'), config.DEV_SMTP_PORT ?? 2525) : undefined;
   const smtpUrl = config.SMTP_URL ?? outbox?.url;
   const email = smtpUrl ? new EmailChannel(smtpUrl, config.MAIL_FROM ?? 'Tingvalla <no-reply@tingvalla.localhost>') : undefined;
+  // Links in messages (a proposer's confirmation link) point at the tenant's public host: https in production
+  // (behind the proxy), else this server's own scheme and port, known once it listens.
+  let listeningPort = opts.port ?? config.PORT;
+  const publicOrigin = (host: string) => (config.NODE_ENV === 'production' ? `https://${host}` : `http://${host}:${listeningPort}`);
   // The civil registry: the configured one, or outside production the local simulator as its own HTTP service.
   const { registry, simulator: registrySimulator } = await startCivilRegistry(config, { db, keyring: identity.keyring, logger });
   const worker = await createWorker({
@@ -86,7 +90,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     keys,
-    deps: { db, keyring: identity.keyring, channels: email ? { email } : {}, ...(registry ? { registry } : {}) },
+    deps: { db, keyring: identity.keyring, channels: email ? { email } : {}, ...(registry ? { registry } : {}), publicOrigin: (host) => publicOrigin(host) },
     ...(opts.workflowBundlePath ? { workflowBundlePath: opts.workflowBundlePath } : {}),
   });
   const workerRun = worker.run();
@@ -116,6 +120,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const s = app.listen(opts.port ?? config.PORT, '127.0.0.1', () => resolve(s)).once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  listeningPort = port;
   if (config.TEST_IDP === 'on') {
     // The test IdP's URLs include the port, known only now; development keeps its keys across restarts.
     const keysFile = config.NODE_ENV === 'development' ? join(config.DATA_DIR, 'test-idp-keys.json') : undefined;

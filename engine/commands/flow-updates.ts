@@ -1,4 +1,5 @@
-// A person acting on a running flow through its workflow's Updates: deciding a task, extending a deadline.
+// A person acting on a running flow through its workflow's Updates: deciding a task, extending a deadline or
+// closing it early.
 // The Update's validator checks the role, the task and the decision again inside the workflow; what it
 // refuses is a conflict with the instance's state (409).
 import { WorkflowUpdateFailedError } from '@temporalio/client';
@@ -38,4 +39,10 @@ export async function decideTask(db: Database, flows: FlowTemporal, ctx: Command
 export async function extendDeadline(db: Database, flows: FlowTemporal, ctx: CommandContext, instanceId: string, extension: DeadlineExtension) {
   const instance = await loadInstance(db, ctx.actor, instanceId);
   return update(() => flowHandle(flows, ctx.tenantId, instance.id).executeUpdate(flowMessages.extendDeadlineUpdate, { args: [{ ...extension, actor: flowActor(ctx.actor) }] }));
+}
+
+/** Brings a named deadline of an instance forward to now (whoever may extend it may close it: the workflow checks). */
+export async function closeDeadlineEarly(db: Database, flows: FlowTemporal, ctx: CommandContext, instanceId: string, deadline: string) {
+  const instance = await loadInstance(db, ctx.actor, instanceId);
+  return update(() => flowHandle(flows, ctx.tenantId, instance.id).executeUpdate(flowMessages.closeDeadlineUpdate, { args: [{ deadline, actor: flowActor(ctx.actor) }] }));
 }

@@ -12,6 +12,8 @@ export interface RuntimeDeps {
   channels?: Channels;
   /** The tenant's civil registry, every lookup audited; absent when none is configured. */
   registry?: AuditedRegistry;
+  /** The origin (scheme, host, port) of a tenant's public host, for links in messages. */
+  publicOrigin?: (host: string) => string;
 }
 
 export interface ActionInput {

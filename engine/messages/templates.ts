@@ -14,18 +14,20 @@ export interface MessageTemplate {
   body: LocalizedText;
 }
 
-export const MERGE_FIELDS = ['name', 'reference', 'municipality', 'flowName', 'status', 'date'] as const;
+/** The fields a template may use; a subject gives what it has (a title and a link, a count, a moderator's message). */
+export const MERGE_FIELDS = ['name', 'reference', 'municipality', 'flowName', 'status', 'date', 'title', 'link', 'votes', 'message'] as const;
 export type MergeFields = Partial<Record<(typeof MERGE_FIELDS)[number], string>>;
 
 export const SAMPLE_MERGE_FIELDS: Record<Locale, MergeFields> = {
-  da: { name: 'Agnes Jensen', reference: 'A1B2C3D4', municipality: 'Korsbæk Kommune', flowName: 'Ansøgning', status: 'Afventer afgørelse', date: '2. marts 2026' },
-  sv: { name: 'Karin Andersson', reference: 'A1B2C3D4', municipality: 'Småköpings kommun', flowName: 'Ansökan', status: 'Väntar på beslut', date: '2 mars 2026' },
-  en: { name: 'Agnes Jensen', reference: 'A1B2C3D4', municipality: 'Korsbæk Municipality', flowName: 'Application', status: 'Awaiting decision', date: '2 March 2026' },
+  da: { name: 'Agnes Jensen', reference: 'A1B2C3D4', municipality: 'Korsbæk Kommune', flowName: 'Ansøgning', status: 'Afventer afgørelse', date: '2. marts 2026', title: 'Flere bænke i parken', link: 'https://korsbaek.example/petitions/a1b2c3d4', votes: '120', message: 'Skriv venligst forslaget uden navne på naboer.' },
+  sv: { name: 'Karin Andersson', reference: 'A1B2C3D4', municipality: 'Småköpings kommun', flowName: 'Ansökan', status: 'Väntar på beslut', date: '2 mars 2026', title: 'Fler bänkar i parken', link: 'https://smakoping.example/petitions/a1b2c3d4', votes: '120', message: 'Skriv förslaget utan grannarnas namn.' },
+  en: { name: 'Agnes Jensen', reference: 'A1B2C3D4', municipality: 'Korsbæk Municipality', flowName: 'Application', status: 'Awaiting decision', date: '2 March 2026', title: 'More benches in the park', link: 'https://korsbaek.example/petitions/a1b2c3d4', votes: '120', message: 'Please write the proposal without the neighbours’ names.' },
 };
 
-export function builtinTemplates(): MessageTemplate[] {
-  const raw = JSON.parse(readFileSync(join(__dirname, 'builtin-templates.json'), 'utf8')) as Record<string, Omit<MessageTemplate, 'key'>>;
-  return Object.entries(raw).map(([key, t]) => ({ key, ...t }));
+/** The platform's templates and each module's (Module.builtinTemplates: a JSON file of the same shape). */
+export function builtinTemplates(moduleFiles: readonly string[] = []): MessageTemplate[] {
+  const read = (file: string) => Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Omit<MessageTemplate, 'key'>>).map(([key, t]) => ({ key, ...t }));
+  return [join(__dirname, 'builtin-templates.json'), ...moduleFiles].flatMap(read);
 }
 
 /** Merge fields a template names that the platform does not provide (shown as problems in the editor). */

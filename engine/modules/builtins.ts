@@ -32,3 +32,8 @@ export function loadBuiltinFlow(file: string): FlowDefinition {
 export function formKinds(modules: readonly Module[] = MODULES): string[] {
   return [...PLATFORM_FORM_KINDS, ...modules.flatMap((m) => m.formKinds ?? [])];
 }
+
+/** The message templates the modules bring (each a JSON file like the platform's builtin-templates.json). */
+export function builtinTemplateFiles(modules: readonly Module[] = MODULES): string[] {
+  return modules.flatMap((m) => (m.builtinTemplates ? [m.builtinTemplates] : []));
+}

@@ -8,6 +8,7 @@ import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
 import type { MigrationFn } from '../db/migrator';
 import type { ActionInput, ActionResult, PublishReferences, RuntimeDeps } from '../flows/action-types';
+import type { FlowTemporal } from '../flows/workflows';
 import type { RouteSpec } from '../http/route';
 import type { Identity } from '../identity';
 import type { AuditedRegistry } from '../registry/audited';
@@ -16,6 +17,8 @@ import type { Rule } from '../policies/rules';
 export interface SubjectDeps {
   db: Database;
   keyring: Keyring;
+  /** The origin (scheme, host, port) of a tenant's public host, for links in messages; absent outside a running platform. */
+  publicOrigin?: (host: string) => string;
 }
 
 export interface SubjectFacts {
@@ -94,6 +97,8 @@ export interface ModuleMigration {
 export interface ModuleRouteDeps {
   db: Database;
   identity: Identity;
+  /** Temporal, for commands that act on a running flow through its Updates (never to start or signal: the gateway does). */
+  flows: FlowTemporal;
   /** The tenant's civil registry (CPR or Navet by its country), every lookup audited; absent when none is configured. */
   registry?: AuditedRegistry;
 }
@@ -111,6 +116,8 @@ export interface Module {
   formKinds?: string[];
   builtinForms?: BuiltinForm[];
   builtinFlows?: BuiltinFlow[];
+  /** A JSON file of message templates every tenant starts with (the shape of engine/messages/builtin-templates.json). */
+  builtinTemplates?: string;
   /**
    * The paths of the module's pages on the public site (as its UI module's pages declare them, e.g.
    * `/petitions/:id`): the server answers them with the site, and any path no page has with 404.

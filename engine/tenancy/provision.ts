@@ -12,7 +12,7 @@ import { createForm, publishForm } from '../commands/forms';
 import { saveTemplate } from '../commands/message-templates';
 import type { Database } from '../db/database';
 import type { Country } from '../db/models';
-import { builtinFlows, builtinFormsFor, loadBuiltinFlow } from '../modules/builtins';
+import { builtinFlows, builtinFormsFor, builtinTemplateFiles, loadBuiltinFlow } from '../modules/builtins';
 import { builtinTemplates } from '../messages/templates';
 
 async function existing(db: Database, tenantId: string): Promise<{ templates: Set<string>; forms: Map<string, string>; flows: Set<string> }> {
@@ -30,7 +30,7 @@ export async function provisionTenant(db: Database, tenantId: string, country: C
   const ctx: CommandContext = { tenantId, actor: provisioningActor(tenantId) };
   const have = await existing(db, tenantId);
   let installed = 0;
-  for (const t of builtinTemplates()) {
+  for (const t of builtinTemplates(builtinTemplateFiles())) {
     if (have.templates.has(t.key)) continue;
     await saveTemplate(db, ctx, t.key, { subject: t.subject, body: t.body });
     installed++;

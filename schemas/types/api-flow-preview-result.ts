@@ -31,7 +31,17 @@ export interface FlowPreviewResult {
 }
 export interface TimelineEntry {
   at: string;
-  kind: "started" | "event" | "status" | "action" | "task" | "decision" | "deadlineExtended" | "skipped" | "ended";
+  kind:
+    | "started"
+    | "event"
+    | "status"
+    | "action"
+    | "task"
+    | "decision"
+    | "deadlineExtended"
+    | "deadlineClosed"
+    | "skipped"
+    | "ended";
   rule?: string;
   action?: string;
   /**

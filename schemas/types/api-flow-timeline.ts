@@ -29,7 +29,17 @@ export interface FlowTimeline {
 }
 export interface TimelineEntry {
   at: string;
-  kind: "started" | "event" | "status" | "action" | "task" | "decision" | "deadlineExtended" | "skipped" | "ended";
+  kind:
+    | "started"
+    | "event"
+    | "status"
+    | "action"
+    | "task"
+    | "decision"
+    | "deadlineExtended"
+    | "deadlineClosed"
+    | "skipped"
+    | "ended";
   rule?: string;
   action?: string;
   /**

@@ -1,10 +1,15 @@
 // The interpreter's pure core on a virtual clock: the built-in application flow and the patterns the next
 // modules need, run to their end with every fire time checked, in the tenant's time zone.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadBuiltinFlow, parameterDefaults } from '../../engine/flows/builtin';
 import { addDuration } from '../../workflows/flow/core/durations';
 import { simulate } from '../../workflows/flow/core/simulate';
 import { nextDue, start, step } from '../../workflows/flow/core/step';
 import type { FlowContext, FlowDefinition } from '../../workflows/flow/core/types';
+
+/** A vote window whose votes reach the flow as events (test/fixtures): the engine's counters and thresholds. */
+const countedVoteWindow = () => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'counted-vote-window.flow.json'), 'utf8')) as FlowDefinition;
 
 const ZONE = 'Europe/Copenhagen';
 const T0 = '2026-03-02T08:00:00.000Z'; // a Monday, 09:00 in Copenhagen
@@ -99,7 +104,7 @@ describe('the patterns the next modules need', () => {
   });
 
   it('a 90-day vote window closes on time, qualifies at the threshold, and can be extended up to its cap', () => {
-    const def = loadBuiltinFlow('vote-window.flow.json');
+    const def = countedVoteWindow();
     const ctx = ctxOf(def, {}, { threshold: 3 });
     const votes = [5, 6, 7, 8].map((n) => ({ after: { days: n }, kind: 'event' as const, type: 'vote.cast' }));
     const r = simulate(def, ctx, T0, { inputs: votes });
@@ -135,7 +140,7 @@ describe('the patterns the next modules need', () => {
   });
 
   it('computes no timer for an instance that has ended', () => {
-    const def = loadBuiltinFlow('vote-window.flow.json');
+    const def = countedVoteWindow();
     const r = simulate(def, ctxOf(def), T0, {});
     expect(r.endedAt).toBeDefined();
     expect(nextDue(def, ctxOf(def), r.state)).toBeUndefined();

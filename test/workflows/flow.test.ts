@@ -2,7 +2,7 @@
 // the built-in application flow from a citizen's submission to the deletion of their answers, every fire time
 // checked, and the preview of the same scenario agreeing with the real run.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -10,7 +10,7 @@ import { Worker } from '@temporalio/worker';
 import { QueryTypes } from 'sequelize';
 import { createActivities } from '../../activities';
 import { submitForm } from '../../engine/commands/submit-form';
-import { publishFlow } from '../../engine/commands/flows';
+import { createFlow, publishFlow } from '../../engine/commands/flows';
 import { standInSubjectType } from '../../engine/flows/registry';
 import { createInstanceRow } from '../../engine/flows/instance-store';
 import { testAdministrator } from '../helpers/sessions';
@@ -25,7 +25,7 @@ import { parseCodecKeys } from '../../engine/temporal/codec';
 import { ensureSearchAttributes } from '../../engine/temporal/ensure-search-attributes';
 import { addDuration } from '../../workflows/flow/core/durations';
 import { simulate } from '../../workflows/flow/core/simulate';
-import type { TimelineEntry } from '../../workflows/flow/core/types';
+import type { FlowDefinition, TimelineEntry } from '../../workflows/flow/core/types';
 import { flowMessages } from '../../workflows';
 import { testServices } from '../helpers/env';
 import { closeOwnerDb, createTestTenant, ownerDb, suiteDatabase } from '../helpers/factories';
@@ -170,7 +170,14 @@ it('runs the patterns of the next modules to their end on Temporal, as the previ
   const admin = { tenantId: tenant.id, actor: testAdministrator(tenant.id) };
   const flows = await rows<{ id: string; key: string }>('SELECT id, key FROM flow_definitions WHERE tenant_id = $1', [tenant.id]);
   const flowId = (key: string) => flows.find((f) => f.key === key)!.id;
-  for (const key of ['invitation', 'vote-window', 'election-retention']) expect(await publishFlow(db, admin, flowId(key))).toMatchObject({ version: 1 });
+  for (const key of ['invitation', 'election-retention']) expect(await publishFlow(db, admin, flowId(key))).toMatchObject({ version: 1 });
+  // The engine's counters and thresholds, on a vote window whose votes reach it as events (a fixture: the
+  // real petition flow never sees single votes, only threshold crossings — test/petitions/).
+  const countedVoteWindow = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'counted-vote-window.flow.json'), 'utf8')) as FlowDefinition;
+  const counted = await createFlow(db, admin, countedVoteWindow);
+  expect(await publishFlow(db, admin, counted.id)).toMatchObject({ version: 1 });
+  flows.push({ id: counted.id, key: countedVoteWindow.key });
+  const definitionOf = (key: string): FlowDefinition => (key === countedVoteWindow.key ? countedVoteWindow : loadBuiltinFlow(`${key}.flow.json` as never));
 
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -187,7 +194,7 @@ it('runs the patterns of the next modules to their end on Temporal, as the previ
     const subjectId = randomUUID();
     subjects.set(subjectId, { dates, facts });
     const instance = await db.withTenant(tenant.id, (tx) => createInstanceRow(db, tx, admin, { definitionId: flowId(key), version: 1, subjectType, subjectId }));
-    const def = loadBuiltinFlow(`${key}.flow.json` as never);
+    const def = definitionOf(key);
     await startFlowWorkflow(temporal, tenant.id, { instanceId: instance.id, flowKey: key, module: def.module, version: 1, status: instance.status });
     return { handle: flowHandle(temporal, tenant.id, instance.id), subjectId, def };
   }
@@ -197,7 +204,7 @@ it('runs the patterns of the next modules to their end on Temporal, as the previ
     // An invitation for a task on day 30, answered "yes" on day 9; then the task moves to day 40.
     const invitation = await startInstance('invitation', 'electionTask', { taskDate: at(30) }, { answers: { accept: true } });
     // A vote window (90 days, 500 votes to qualify): three votes, then an extension by 30 days on day 80.
-    const vote = await startInstance('vote-window', 'petition', {});
+    const vote = await startInstance('counted-vote-window', 'petition', {});
     const retention = await startInstance('election-retention', 'electionParticipant', { electionDay: at(20) });
     const kept = await startInstance('election-retention', 'electionParticipant', { electionDay: at(20) }, { consent: { keepForNextElection: true } });
 

@@ -31,6 +31,11 @@ export interface ExtendDeadlineUpdate {
   actor: FlowActor;
 }
 
+export interface CloseDeadlineUpdate {
+  deadline: string;
+  actor: FlowActor;
+}
+
 export interface MigrateSignal {
   /** Status of the old version → status of the new one; a status not named keeps its key. */
   statusMap: Record<string, string>;
@@ -55,6 +60,8 @@ export const subjectChangedSignal = defineSignal('subjectChanged');
 export const migrateSignal = defineSignal<[MigrateSignal]>('migrate');
 export const decideUpdate = defineUpdate<FlowTimeline, [DecideUpdate]>('decide');
 export const extendDeadlineUpdate = defineUpdate<FlowTimeline, [ExtendDeadlineUpdate]>('extendDeadline');
+/** Brings a deadline forward to now (a vote window closed early): whoever may extend it may close it. */
+export const closeDeadlineUpdate = defineUpdate<FlowTimeline, [CloseDeadlineUpdate]>('closeDeadline');
 export const timelineQuery = defineQuery<FlowTimeline>('timeline');
 
 export type { FlowState };

@@ -4,9 +4,9 @@
 // as new when the server suggests it, carrying the state; it ends when the core says the instance has ended.
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, ParentClosePolicy, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { decisionProblem, extensionProblem, FlowInputError, nextDue, start, step } from './core/step';
+import { closeProblem, decisionProblem, extensionProblem, FlowInputError, nextDue, start, step } from './core/step';
 import type { FlowCommand, FlowContext, FlowInput, FlowState } from './core/types';
-import { decideUpdate, extendDeadlineUpdate, flowEventSignal, migrateSignal, subjectChangedSignal, timelineQuery, type FlowTimeline, type FlowWorkflowInput } from './messages';
+import { closeDeadlineUpdate, decideUpdate, extendDeadlineUpdate, flowEventSignal, migrateSignal, subjectChangedSignal, timelineQuery, type FlowTimeline, type FlowWorkflowInput } from './messages';
 
 const { loadFlowRun, runFlowAction, recordFlowDecision, recordFlowEnd } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -81,6 +81,15 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
       if (problem) throw new Error(problem);
       const role = run.definition.deadlines!.find((d) => d.key === deadline)!.extension!.role;
       if (!actor.roles.includes(role)) throw new Error(`only the role "${role}" extends deadline "${deadline}"`);
+    },
+  });
+  // A new handler only: histories without this Update replay unchanged, so no patch is needed.
+  setHandler(closeDeadlineUpdate, ({ deadline, actor }) => settled(enqueue({ input: { kind: 'closeDeadline', at: nowIso(), deadline, actor: actor.id } })), {
+    validator: ({ deadline, actor }) => {
+      const problem = closeProblem(run.definition, ctx, state, deadline, nowIso());
+      if (problem) throw new Error(problem);
+      const role = run.definition.deadlines!.find((d) => d.key === deadline)!.extension!.role;
+      if (!actor.roles.includes(role)) throw new Error(`only the role "${role}" closes deadline "${deadline}" early`);
     },
   });
 

@@ -25,7 +25,7 @@ async function send(deps: Parameters<FlowAction['run']>[0], input: ActionInput):
   const prepared = await db.withTenant(input.tenantId, async (tx) => {
     const row = await instanceRow(db, tx, input.instanceId);
     const [template] = await db.sequelize.query<MessageTemplate>('SELECT key, subject, body FROM message_templates WHERE key = $1', { bind: [c.template], type: QueryTypes.SELECT, transaction: tx });
-    const subject = await deps.subjects(row.subject_type).load({ db, keyring: deps.keyring }, tx, flowCtx(input.tenantId), row.subject_id, []);
+    const subject = await deps.subjects(row.subject_type).load({ db, keyring: deps.keyring, ...(deps.publicOrigin ? { publicOrigin: deps.publicOrigin } : {}) }, tx, flowCtx(input.tenantId), row.subject_id, []);
     const locale = subject.locale ?? row.default_locale;
     const statusLabel = row.definition.statuses?.find((s) => s.key === row.status)?.label?.[locale] ?? row.status;
     const fields = {

@@ -185,7 +185,7 @@ export function platformRoutes({ db, identity, secureCookies }: ApiDeps): RouteS
 /** Every route of the JSON API but the document's own, in the order they are mounted (a fixed path before a parameter that would match it). */
 /** The platform's routes, then each installed module's. */
 export function apiRoutes(deps: ApiDeps & FlowRoutesDeps, modules: readonly Module[] = MODULES): RouteSpec[] {
-  return [...platformRoutes(deps), ...formRoutes(deps), ...flowRoutes(deps), ...modules.flatMap((m) => m.routes?.({ db: deps.db, identity: deps.identity, ...(deps.registry ? { registry: deps.registry } : {}) }) ?? [])];
+  return [...platformRoutes(deps), ...formRoutes(deps), ...flowRoutes(deps), ...modules.flatMap((m) => m.routes?.({ db: deps.db, identity: deps.identity, flows: deps.flows, ...(deps.registry ? { registry: deps.registry } : {}) }) ?? [])];
 }
 
 export function apiRouter(db: Database, identity: Identity, secureCookies: boolean, deps: { flows: FlowTemporal; outbox?: DevOutbox; namespace: string; modules?: readonly Module[]; registry?: AuditedRegistry }): Router {

@@ -24,9 +24,8 @@ export type RejectionReason = (typeof REJECTION_REASONS)[number];
 export const EVENT_KINDS = ['update', 'answer', 'decision'] as const;
 export type PetitionEventKind = (typeof EVENT_KINDS)[number];
 
-/** The subject type of the petition flows (the vote-window pattern) and the event a crossed threshold sends them. */
+/** The subject type of the petition flow (builtin/petition.flow.json). */
 export const PETITION_SUBJECT = 'petition';
-export const THRESHOLD_CROSSED_EVENT = 'petition.thresholdCrossed';
 
 /** The proposal as stored: the form's answers without the proposer's name and e-mail. */
 export type PetitionContent = Record<string, unknown>;
@@ -66,6 +65,8 @@ export interface PetitionRow {
   answered_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  mail_link_sealed: Buffer | null;
+  moderation_overdue_at: Date | null;
 }
 
 export interface PetitionKeyRow {
@@ -103,7 +104,7 @@ export interface PetitionEventRow {
 const COLUMNS = `id, tenant_id, status, form_definition_id, form_version, content, title, summary, original_content, corrected_at,
   proposer_name_sealed, proposer_email_sealed, proposer_email_hash, proposer_erased_at, confirm_token_hash, confirm_expires_at, confirmed_at,
   edit_token_hash, edit_expires_at, moderation_since, resubmissions, moderation_reason, moderation_message, moderated_at, thresholds, zone,
-  opened_at, closes_at, closed_at, final_count, voters_erased_at, answered_at, created_at, updated_at`;
+  opened_at, closes_at, closed_at, final_count, voters_erased_at, answered_at, created_at, updated_at, mail_link_sealed, moderation_overdue_at`;
 
 export function select<T extends object>(db: Database, tx: Transaction, sql: string, bind: unknown[] = []): Promise<T[]> {
   return db.sequelize.query<T>(sql, { bind, type: QueryTypes.SELECT, transaction: tx });

@@ -1,10 +1,14 @@
-// E-petitions (issue "E-petitions module"): what exists of it so far — the petition form every tenant starts
-// from, and the vote-window flow pattern about a declared `petition` subject.
+// E-petitions: anyone proposes (the tenant's petition form, no login), the proposer confirms the e-mail, a
+// moderator reviews, citizens vote with e-ID while the window is open, who voted is erased when it closes, and
+// the municipality answers. The process is the tenant's petition flow (builtin/petition.flow.json, editable in
+// the flow editor) about the `petition` subject (subject.ts), told what happens through the flow gateway by the
+// commands; its own actions close the window, delete unconfirmed proposals and mark moderation overdue.
 import { join } from 'node:path';
-import { declaredSubjectType } from '../declared-subject';
 import type { Module } from '../module';
+import { closePetitionVoting, deleteUnconfirmedPetition, markModerationOverdue } from './actions';
 import { petitionMigrations } from './migrations';
 import { PETITION_RULES } from './policies';
+import { petitionSubject } from './subject';
 
 const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'petitions');
 
@@ -13,7 +17,9 @@ export const petitions: Module = {
   migrations: petitionMigrations,
   policies: PETITION_RULES,
   formKinds: ['petitionForm'],
-  subjectTypes: { petition: declaredSubjectType('petition', true) },
+  subjectTypes: { petition: petitionSubject },
+  actions: { closePetitionVoting, deleteUnconfirmedPetition, markModerationOverdue },
   builtinForms: [{ file: 'petition-form.json', path: join(FORMS, 'petition-form.json'), name: { DK: 'Borgerforslag', SE: 'E-förslag' }, countries: ['DK', 'SE'] }],
-  builtinFlows: [{ file: 'vote-window.flow.json', path: join(__dirname, 'builtin', 'vote-window.flow.json'), publish: false }],
+  builtinFlows: [{ file: 'petition.flow.json', path: join(__dirname, 'builtin', 'petition.flow.json'), publish: true }],
+  builtinTemplates: join(__dirname, 'builtin', 'templates.json'),
 };

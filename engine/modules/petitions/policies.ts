@@ -19,6 +19,7 @@ export type PetitionAction =
   | 'petitions.vote.withdraw'
   | 'petitions.vote.view'
   | 'petitions.voting.close'
+  | 'petitions.voting.manage'
   | 'petitions.voters.erase'
   | 'petitions.proposer.erase'
   | 'petitions.unconfirmed.delete';
@@ -38,6 +39,8 @@ export const PETITION_RULES: Record<PetitionAction, Rule> = {
   'petitions.petition.viewUnpublished': moderator,
   'petitions.petition.moderate': moderator,
   'petitions.petition.postUpdate': moderator,
+  // Extending the vote window or closing it early (the flow's Update checks the role named in the flow too).
+  'petitions.voting.manage': moderator,
   'petitions.vote.cast': voter,
   'petitions.vote.withdraw': voter,
   'petitions.vote.view': voter,

@@ -7,7 +7,8 @@ import type { Transaction } from 'sequelize';
 import type { Database } from '../../db/database';
 import { flowGateway } from '../../flows/gateway';
 import { recordBallotAudit } from './ballot-audit';
-import { PETITION_SUBJECT, select, THRESHOLD_CROSSED_EVENT } from './db';
+import { PETITION_SUBJECT, select } from './db';
+import { petitionParameters, thresholdEvents } from './flow-parameters';
 
 /**
  * How close to a threshold (in votes) a vote starts counting under the lock: more than the votes that can be in
@@ -29,8 +30,9 @@ export async function reconcileThresholdCrossings(db: Database, tx: Transaction,
 }
 
 /**
- * Tells the petition's flows about every crossing not told yet (`petition.thresholdCrossed`), and marks them
- * told in the same transaction: exactly once each, however many callers race. Returns the thresholds told.
+ * Tells the petition's flows about every crossing not told yet (`petition.threshold<N>Reached`, N naming the
+ * flow's threshold parameter of that count — flow-parameters.ts), and marks them told in the same transaction:
+ * exactly once each, however many callers race. Returns the thresholds told.
  */
 export async function signalThresholdCrossings(db: Database, tx: Transaction, tenantId: string, petitionId: string): Promise<number[]> {
   const told = await select<{ threshold: number; votes: number }>(
@@ -40,8 +42,9 @@ export async function signalThresholdCrossings(db: Database, tx: Transaction, te
     [petitionId],
   );
   told.sort((a, b) => a.threshold - b.threshold);
+  const parameters = told.length ? await petitionParameters(db, tx, petitionId) : undefined;
   for (const crossing of told) {
-    await flowGateway.signal(db, tx, tenantId, { subjectType: PETITION_SUBJECT, subjectId: petitionId, event: THRESHOLD_CROSSED_EVENT });
+    for (const event of thresholdEvents(parameters!, crossing.threshold)) await flowGateway.signal(db, tx, tenantId, { subjectType: PETITION_SUBJECT, subjectId: petitionId, event });
     await recordBallotAudit(db, tx, tenantId, { action: 'petition.thresholdCrossed', entityType: 'petition', entityId: petitionId, summary: { threshold: crossing.threshold, votes: crossing.votes } });
   }
   return told.map((c) => c.threshold);

@@ -44,7 +44,10 @@ export function deadlineAt(def: FlowDefinition, ctx: FlowContext, state: FlowSta
   }
   if (!from) return undefined;
   const base = addDuration(from, d.duration, ctx.parameters, ctx.zone);
-  return { at: addDurations(base, state.extensions[key] ?? [], ctx.parameters, ctx.zone), base, anchor };
+  const extended = addDurations(base, state.extensions[key] ?? [], ctx.parameters, ctx.zone);
+  // Closed early: the deadline falls when it was closed (never later than it would have).
+  const early = state.closedEarly?.[key];
+  return { at: early && before(early, extended) ? early : extended, base, anchor };
 }
 
 function stopped(def: FlowDefinition, ctx: FlowContext, state: FlowState, stops: Stop[] | undefined, anchor: FlowEvent, at: string): boolean {
@@ -221,6 +224,20 @@ class Stepper {
   }
 }
 
+/**
+ * Why this deadline may not be closed early now (unknown, not one a person may move, not started, passed), or
+ * undefined. A deadline a person may extend (it names who) is one they may also close early.
+ */
+export function closeProblem(def: FlowDefinition, ctx: FlowContext, state: FlowState, deadline: string, at: string): string | undefined {
+  const d = def.deadlines?.find((x) => x.key === deadline);
+  if (!d) return `no deadline "${deadline}"`;
+  if (!d.extension) return `deadline "${deadline}" cannot be closed early`;
+  const current = deadlineAt(def, ctx, state, deadline);
+  if (!current) return `deadline "${deadline}" has not started`;
+  if (!before(at, current.at)) return `deadline "${deadline}" has passed`;
+  return undefined;
+}
+
 /** Why this extension may not be granted (unknown deadline, not extendable, passed, over the cap), or undefined. */
 export function extensionProblem(def: FlowDefinition, ctx: FlowContext, state: FlowState, deadline: string, by: Duration, at: string): string | undefined {
   const d = def.deadlines?.find((x) => x.key === deadline);
@@ -276,6 +293,13 @@ export function step(def: FlowDefinition, ctx: FlowContext, previous: FlowState,
     case 'extendDeadline': {
       const problem = s.extend(input.deadline, input.by, input.at);
       if (problem) throw new FlowInputError(problem);
+      break;
+    }
+    case 'closeDeadline': {
+      const problem = closeProblem(def, ctx, s.state, input.deadline, input.at);
+      if (problem) throw new FlowInputError(problem);
+      (s.state.closedEarly ??= {})[input.deadline] = input.at;
+      s.note({ at: input.at, kind: 'deadlineClosed', detail: input.deadline });
       break;
     }
     case 'datesChanged':

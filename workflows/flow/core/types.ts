@@ -34,7 +34,7 @@ export interface TaskState {
   decidedBy?: string;
 }
 
-export type TimelineKind = 'started' | 'event' | 'status' | 'action' | 'task' | 'decision' | 'deadlineExtended' | 'skipped' | 'ended';
+export type TimelineKind = 'started' | 'event' | 'status' | 'action' | 'task' | 'decision' | 'deadlineExtended' | 'deadlineClosed' | 'skipped' | 'ended';
 
 export interface TimelineEntry {
   at: string;
@@ -55,6 +55,8 @@ export interface FlowState {
   counters: Record<string, number>;
   /** Extensions granted per deadline, in the order given. */
   extensions: Record<string, Duration[]>;
+  /** Deadlines brought forward to a moment (an administrator closed a vote window early); absent in older states. */
+  closedEarly?: Record<string, string>;
   /** The subject's dates (ISO), e.g. submittedAt or a module's own; `datesAt` is when they were last learnt. */
   dates: Record<string, string>;
   datesAt: string;
@@ -68,6 +70,7 @@ export type FlowInput =
   | { kind: 'event'; at: string; type: string; status?: string; task?: string; decision?: string }
   | { kind: 'decide'; at: string; task: string; decision: string; by: string }
   | { kind: 'extendDeadline'; at: string; deadline: string; by: Duration; actor: string }
+  | { kind: 'closeDeadline'; at: string; deadline: string; actor: string }
   | { kind: 'datesChanged'; at: string; dates: Record<string, string> };
 
 /** A side effect, run by the workflow as an activity; `key` is unique within the instance (idempotency). */

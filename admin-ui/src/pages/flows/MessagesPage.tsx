@@ -10,7 +10,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../dates';
 
-const MERGE_FIELDS = ['name', 'reference', 'municipality', 'flowName', 'status', 'date'];
+const MERGE_FIELDS = ['name', 'reference', 'municipality', 'flowName', 'status', 'date', 'title', 'link', 'votes', 'message'];
 const LOCALES = ['da', 'sv', 'en'] as const;
 
 export function MessagesPage() {

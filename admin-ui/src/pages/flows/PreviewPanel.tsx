@@ -23,11 +23,12 @@ const COLORS: Record<string, string> = {
   ended: '#1a1a1a',
   skipped: '#5c6670',
   deadlineExtended: '#b00020',
+  deadlineClosed: '#b00020',
   started: '#1a1a1a',
 };
 /** The chart's rows, top to bottom; a skipped step, an extension and the start sit on the status row. */
 const ROWS = ['status', 'task', 'action', 'decision', 'ended'] as const;
-const rowOf = (kind: string) => (kind === 'skipped' || kind === 'deadlineExtended' || kind === 'started' ? 'status' : kind);
+const rowOf = (kind: string) => (kind === 'skipped' || kind === 'deadlineExtended' || kind === 'deadlineClosed' || kind === 'started' ? 'status' : kind);
 
 const dayOf = (startAt: string, at: string) => (Date.parse(at) - Date.parse(startAt)) / 86_400_000;
 const roundDay = (d: number) => Math.round(d * 10) / 10;
@@ -99,6 +100,7 @@ function detailText(t: TFunction, names: FlowNames, e: Preview['timeline'][numbe
     case 'task':
       return names.task(detail);
     case 'deadlineExtended':
+    case 'deadlineClosed':
       return names.deadline(detail);
     case 'decision': {
       const [task = '', decision = ''] = detail.split(': ');

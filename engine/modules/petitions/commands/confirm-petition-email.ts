@@ -6,6 +6,7 @@ import { execute, petitionByToken, type PetitionDeps, type PetitionStatus } from
 import { petitionConflict } from '../errors';
 import { authorize } from '../policies';
 import { tokenHashOf } from '../tokens';
+import { tellPetitionFlow } from '../flow-events';
 
 export async function confirmPetitionEmail(deps: PetitionDeps, ctx: CommandContext, token: unknown): Promise<{ id: string; status: PetitionStatus }> {
   const { db } = deps;
@@ -19,9 +20,10 @@ export async function confirmPetitionEmail(deps: PetitionDeps, ctx: CommandConte
       db,
       tx,
       `UPDATE petitions SET status = 'awaitingModeration', confirm_token_hash = NULL, confirm_expires_at = NULL, confirmed_at = now(),
-              moderation_since = now(), updated_at = now() WHERE id = $1`,
+              mail_link_sealed = NULL, moderation_since = now(), updated_at = now() WHERE id = $1`,
       [row.id],
     );
+    await tellPetitionFlow(db, tx, row.tenant_id, row.id, 'petition.confirmed');
     await recordAudit(db, tx, ctx, { action: 'petition.emailConfirmed', entityType: 'petition', entityId: row.id });
     return { id: row.id, status: 'awaitingModeration' };
   });

@@ -11,13 +11,13 @@ import { listingOf, PROPOSER_EMAIL, PROPOSER_NAME } from '../content';
 import { execute, findPetition, select, REJECTION_REASONS, type PetitionContent, type PetitionDeps, type PetitionRow, type RejectionReason } from '../db';
 import { wrongStatus } from '../errors';
 import { authorize } from '../policies';
+import { DEFAULT_PETITION_PARAMETERS, petitionParameters, THRESHOLD_PARAMETERS, type PetitionParameters } from '../flow-parameters';
+import { tellPetitionFlow } from '../flow-events';
+import { sealMailLink } from '../mail-link';
 import { newToken } from '../tokens';
 import { createVoteKey } from '../vote-keys';
 import type { Transaction } from 'sequelize';
 
-/** The vote-window flow's defaults (builtin/vote-window.flow.json: windowDays, threshold). */
-export const DEFAULT_WINDOW_DAYS = 90;
-export const DEFAULT_THRESHOLDS: readonly number[] = [500];
 /** How long a proposer's edit link works after a return. */
 export const EDIT_DAYS = 30;
 const MAX_MESSAGE = 4000;
@@ -35,9 +35,10 @@ async function moderatable(deps: PetitionDeps, tx: Transaction, ctx: CommandCont
   return row;
 }
 
-function checkApprove(options: ApproveOptions): { windowDays: number; thresholds: number[] } {
-  const windowDays = options.windowDays ?? DEFAULT_WINDOW_DAYS;
-  const thresholds = options.thresholds ?? [...DEFAULT_THRESHOLDS];
+/** The window and thresholds asked for, else the petition flow's parameters (flow-parameters.ts). */
+function checkApprove(options: ApproveOptions, parameters: PetitionParameters): { windowDays: number; thresholds: number[] } {
+  const windowDays = options.windowDays ?? parameters.windowDays;
+  const thresholds = options.thresholds ?? THRESHOLD_PARAMETERS.map((p) => parameters[p]);
   const errors = [];
   if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 365) errors.push(fieldError('/windowDays', 'schema.maximum', { limit: 365 }, 'must be a whole number of days from 1 to 365'));
   if (!Array.isArray(thresholds) || thresholds.length > 10) errors.push(fieldError('/thresholds', 'schema.maxItems', { limit: 10 }, 'must be a list of at most 10 thresholds'));
@@ -51,10 +52,12 @@ function checkApprove(options: ApproveOptions): { windowDays: number; thresholds
 
 /** Publishes the petition and opens its vote window now. */
 export async function approvePetition(deps: PetitionDeps, ctx: CommandContext, id: string, options: ApproveOptions = {}): Promise<{ openedAt: Date; closesAt: Date }> {
-  const { windowDays, thresholds } = checkApprove(options ?? {});
   const { db, keyring } = deps;
+  // Bad options are refused before anything is read; the flow's own parameters are trusted (publishing checked them).
+  if (options.windowDays !== undefined || options.thresholds !== undefined) checkApprove(options, DEFAULT_PETITION_PARAMETERS);
   return db.withTenant(ctx.tenantId, async (tx) => {
     const row = await moderatable(deps, tx, ctx, id, 'approved');
+    const { windowDays, thresholds } = checkApprove(options ?? {}, await petitionParameters(db, tx, row.id));
     const [tenant] = await select<{ country: string }>(db, tx, 'SELECT country FROM tenants WHERE id = $1', [row.tenant_id]);
     const [opened] = await select<{ opened_at: Date; closes_at: Date }>(
       db,
@@ -65,6 +68,8 @@ export async function approvePetition(deps: PetitionDeps, ctx: CommandContext, i
       [row.id, thresholds, zoneOf(tenant?.country ?? ''), windowDays],
     );
     await createVoteKey(db, keyring, tx, row.tenant_id, row.id);
+    // The flow's vote window starts now (its deadline `voting`, windowDays long, extendable by an administrator).
+    await tellPetitionFlow(db, tx, row.tenant_id, row.id, 'petition.approved');
     await recordAudit(db, tx, ctx, { action: 'petition.approved', entityType: 'petition', entityId: row.id, summary: { windowDays, thresholds } });
     return { openedAt: opened!.opened_at, closesAt: opened!.closes_at };
   });
@@ -84,6 +89,7 @@ export async function rejectPetition(deps: PetitionDeps, ctx: CommandContext, id
   await db.withTenant(ctx.tenantId, async (tx) => {
     const row = await moderatable(deps, tx, ctx, id, 'rejected');
     await execute(db, tx, "UPDATE petitions SET status = 'rejected', moderation_reason = $2, moderation_message = $3, moderated_at = now(), updated_at = now() WHERE id = $1", [row.id, input.reason, message]);
+    await tellPetitionFlow(db, tx, row.tenant_id, row.id, 'petition.rejected');
     await recordAudit(db, tx, ctx, { action: 'petition.rejected', entityType: 'petition', entityId: row.id, summary: { reason: input.reason } });
   });
 }
@@ -99,9 +105,11 @@ export async function returnPetition(deps: PetitionDeps, ctx: CommandContext, id
     await execute(
       db,
       tx,
-      "UPDATE petitions SET status = 'returned', moderation_reason = NULL, moderation_message = $2, moderated_at = now(), edit_token_hash = $3, edit_expires_at = $4, updated_at = now() WHERE id = $1",
-      [row.id, message, edit.hash, editExpiresAt],
+      "UPDATE petitions SET status = 'returned', moderation_reason = NULL, moderation_message = $2, moderated_at = now(), edit_token_hash = $3, edit_expires_at = $4, mail_link_sealed = $5, updated_at = now() WHERE id = $1",
+      [row.id, message, edit.hash, editExpiresAt, await sealMailLink(deps.keyring, tx, row.tenant_id, row.id, 'edit', edit.token)],
     );
+    // The flow e-mails the proposer the message and the edit link (read from mail_link_sealed in its activity).
+    await tellPetitionFlow(db, tx, row.tenant_id, row.id, 'petition.returned');
     await recordAudit(db, tx, ctx, { action: 'petition.returned', entityType: 'petition', entityId: row.id, summary: { resubmissions: row.resubmissions } });
     return { editToken: edit.token, editExpiresAt };
   });

@@ -9,6 +9,7 @@ import { ValidationError } from '../../../errors';
 import { EVENT_KINDS, execute, findPetition, select, type PetitionDeps, type PetitionEventKind, type PetitionStatus } from '../db';
 import { petitionInvalid, wrongStatus } from '../errors';
 import { authorize } from '../policies';
+import { tellPetitionFlow } from '../flow-events';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_TEXT = 20_000;
@@ -73,6 +74,10 @@ export async function postPetitionUpdate(deps: PetitionDeps, ctx: CommandContext
     if (status !== row.status) {
       await execute(db, tx, 'UPDATE petitions SET status = $2, answered_at = CASE WHEN $2 = $3 THEN coalesce(answered_at, now()) ELSE answered_at END, updated_at = now() WHERE id = $1', [row.id, status, 'answered']);
     }
+    // The flow hears of it: handling starts when a closed petition gets its first update, an answer or a
+    // decision answers it, and the proposer is told of every post.
+    if (status === 'inHandling' && row.status !== 'inHandling') await tellPetitionFlow(db, tx, row.tenant_id, row.id, 'petition.handlingStarted');
+    await tellPetitionFlow(db, tx, row.tenant_id, row.id, status === 'answered' && row.status !== 'answered' ? 'petition.answered' : 'petition.updatePosted');
     await recordAudit(db, tx, ctx, {
       action: 'petition.updatePosted',
       entityType: 'petition',

@@ -1,6 +1,7 @@
 // Anyone proposes a petition, without logging in: the answers of the tenant's published petition form, checked
 // against that version, stored with the proposer's name and e-mail sealed, awaiting the e-mail's confirmation.
-// The confirmation token is returned to be sent to that address only (never shown to the browser that proposed).
+// The confirmation token is sent to that address only, by the petition's flow (never shown to the browser that
+// proposed); it is returned here for the tests of the data layer.
 import { randomUUID } from 'node:crypto';
 import { recordAudit, type CommandContext } from '../../../audit/record';
 import { NotFoundError, ValidationError } from '../../../errors';
@@ -13,6 +14,8 @@ import { petitionConflict } from '../errors';
 import { authorize } from '../policies';
 import { proposerEmailHash, sealProposer } from '../proposer';
 import { newToken } from '../tokens';
+import { startPetitionFlow } from '../flow-events';
+import { sealMailLink } from '../mail-link';
 
 /** How long the confirmation link works; unconfirmed proposals are deleted after the same time (delete-unconfirmed.ts). */
 export const CONFIRM_DAYS = 7;
@@ -68,6 +71,10 @@ export async function proposePetition(deps: PetitionDeps, ctx: CommandContext, i
        VALUES ($1, $2, 'awaitingConfirmation', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [id, ctx.tenantId, form.id, form.version, JSON.stringify(content), title, summary, sealed.nameSealed, sealed.emailSealed, sealed.emailHash, confirm.hash, confirmExpiresAt],
     );
+    // The flow e-mails the confirmation link (kept sealed until then: mail-link.ts) and deletes the proposal after
+    // CONFIRM_DAYS if it is never confirmed.
+    await execute(db, tx, 'UPDATE petitions SET mail_link_sealed = $2 WHERE id = $1', [id, await sealMailLink(keyring, tx, ctx.tenantId, id, 'confirm', confirm.token)]);
+    await startPetitionFlow(db, tx, ctx, id);
     await recordAudit(db, tx, ctx, { action: 'petition.proposed', entityType: 'petition', entityId: id, summary: { form: form.id, version: form.version } });
     return { id, confirmToken: confirm.token, confirmExpiresAt };
   });

@@ -11,6 +11,7 @@ import { petitionConflict } from '../errors';
 import { authorize } from '../policies';
 import { openProposer, sealProposer } from '../proposer';
 import { tokenHashOf } from '../tokens';
+import { tellPetitionFlow } from '../flow-events';
 
 export async function resubmitPetition(deps: PetitionDeps, ctx: CommandContext, token: unknown, answers: unknown): Promise<{ id: string }> {
   const { db, keyring } = deps;
@@ -34,10 +35,11 @@ export async function resubmitPetition(deps: PetitionDeps, ctx: CommandContext, 
       tx,
       `UPDATE petitions SET status = 'awaitingModeration', content = $2, title = $3, summary = $4, original_content = NULL, corrected_at = NULL,
               proposer_name_sealed = $5, proposer_email_sealed = $6, proposer_email_hash = $7, edit_token_hash = NULL, edit_expires_at = NULL,
-              moderation_since = now(), resubmissions = resubmissions + 1, updated_at = now()
+              mail_link_sealed = NULL, moderation_since = now(), moderation_overdue_at = NULL, resubmissions = resubmissions + 1, updated_at = now()
         WHERE id = $1`,
       [row.id, JSON.stringify(content), title, summary, sealed.nameSealed, sealed.emailSealed, sealed.emailHash],
     );
+    await tellPetitionFlow(db, tx, row.tenant_id, row.id, 'petition.resubmitted');
     await recordAudit(db, tx, ctx, { action: 'petition.resubmitted', entityType: 'petition', entityId: row.id, summary: { resubmissions: row.resubmissions + 1 } });
     return { id: row.id };
   });

@@ -9,6 +9,7 @@ import * as m0006 from './0006-create-petition-threshold-crossings';
 import * as m0007 from './0007-create-petition-events';
 import * as m0008 from './0008-create-cast-vote-function';
 import * as m0009 from './0009-create-withdraw-vote-function';
+import * as m0010 from './0010-add-mail-link';
 
 export const petitionMigrations: ModuleMigration[] = [
   { name: '0001-create-petitions', module: m0001 },
@@ -20,4 +21,5 @@ export const petitionMigrations: ModuleMigration[] = [
   { name: '0007-create-petition-events', module: m0007 },
   { name: '0008-create-cast-vote-function', module: m0008 },
   { name: '0009-create-withdraw-vote-function', module: m0009 },
+  { name: '0010-add-mail-link', module: m0010 },
 ];
