@@ -70,3 +70,22 @@ export async function tableCounts(tenantId: string): Promise<Record<string, numb
   }
   return counts;
 }
+
+/** The columns (table.column) of every table holding any of the needles: text as it is, bytea also as the hex it encodes. */
+export async function tablesHolding(needles: string[]): Promise<string[]> {
+  const columns = await ownerRows<{ table_name: string; column_name: string; data_type: string }>(
+    "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'bytea', 'jsonb', 'json', 'ARRAY', 'USER-DEFINED') ORDER BY table_name, column_name",
+  );
+  expect(columns.length).toBeGreaterThan(50);
+  const found: string[] = [];
+  for (const c of columns) {
+    const col = `"${c.column_name}"`;
+    const sql =
+      c.data_type === 'bytea'
+        ? `SELECT count(*)::integer AS n FROM "${c.table_name}" WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) n WHERE position(convert_to(n, 'UTF8') in ${col}) > 0 OR (n ~ '^[0-9a-f]{64}$' AND position(decode(n, 'hex') in ${col}) > 0))`
+        : `SELECT count(*)::integer AS n FROM "${c.table_name}" WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) n WHERE strpos(${col}::text, n) > 0)`;
+    const [hit] = await ownerRows<{ n: number }>(sql, [needles]);
+    if (hit!.n > 0) found.push(`${c.table_name}.${c.column_name}`);
+  }
+  return found;
+}

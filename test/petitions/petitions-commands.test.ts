@@ -17,7 +17,7 @@ import { myVote } from '../../engine/modules/petitions/queries/my-vote';
 import { petitionDetail } from '../../engine/modules/petitions/queries/petition-detail';
 import { openVoteKey, voterHash } from '../../engine/modules/petitions/vote-keys';
 import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
-import { anonymous, answers, citizen, cpr, flow, moderator, openPetition, ownerRows, petitionDeps } from './helpers';
+import { anonymous, answers, citizen, cpr, flow, moderator, openPetition, ownerRows, petitionDeps, tablesHolding } from './helpers';
 
 const db = suiteDatabase();
 const deps = petitionDeps(db);
@@ -37,25 +37,6 @@ async function refused(promise: Promise<unknown>): Promise<{ name: string; statu
   if (!err) throw new Error('expected a refusal');
   const e = err as { name: string; status: number; code: string; fields?: { field: string; code?: string }[] };
   return { name: e.name, status: e.status, code: e.code, ...(e.fields?.[0] ? { field: e.fields[0].field, fieldCode: e.fields[0].code! } : {}) };
-}
-
-/** The columns (every text, json and bytea column of every table) that hold any of the needles, as text or as bytes. */
-async function tablesHolding(needles: string[]): Promise<string[]> {
-  const columns = await ownerRows<{ table_name: string; column_name: string; data_type: string }>(
-    "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'bytea', 'jsonb', 'json', 'ARRAY', 'USER-DEFINED') ORDER BY table_name, column_name",
-  );
-  expect(columns.length).toBeGreaterThan(50);
-  const found: string[] = [];
-  for (const c of columns) {
-    const col = `"${c.column_name}"`;
-    const sql =
-      c.data_type === 'bytea'
-        ? `SELECT count(*)::integer AS n FROM "${c.table_name}" WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) n WHERE position(convert_to(n, 'UTF8') in ${col}) > 0 OR (n ~ '^[0-9a-f]{64}$' AND position(decode(n, 'hex') in ${col}) > 0))`
-        : `SELECT count(*)::integer AS n FROM "${c.table_name}" WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) n WHERE strpos(${col}::text, n) > 0)`;
-    const [hit] = await ownerRows<{ n: number }>(sql, [needles]);
-    if (hit!.n > 0) found.push(`${c.table_name}.${c.column_name}`);
-  }
-  return found;
 }
 
 describe('a petition from proposal to erased voters', () => {
