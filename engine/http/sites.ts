@@ -7,9 +7,11 @@ import type { Database, Site } from '../db/database';
 import { themeOf } from '../presenters/site-info';
 import { loadTenant } from '../queries/tenant';
 import { adminPageMatcher } from './admin-site-pages';
+import { bodyHtml, headTags, publicPageHead } from './page-head';
 import { publicPageMatcher } from './public-site-pages';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const localeOf = (l: string): 'da' | 'sv' | 'en' => (l === 'da' || l === 'sv' ? l : 'en');
 
 function distOf(rootDir: string, site: Site): string {
   const dir = join(rootDir, site === 'admin' ? 'admin-ui' : 'public-ui', 'dist');
@@ -40,14 +42,17 @@ export function sitesRouter(rootDir: string, db: Database, cacheIndex: boolean):
     const { site, id } = req.tenant!;
     const tenant = await loadTenant(db, id);
     const theme = themeOf(tenant);
+    // A public page a module describes (a petition) is served with its title, summary and text already in it.
+    const described = site === 'public' ? await publicPageHead(db, id, req.path, localeOf(tenant.defaultLocale)) : undefined;
     const head = [
-      `<title>${escapeHtml(tenant.name)}</title>`,
+      described ? headTags(described, tenant.name, `${req.protocol}://${req.get('host') ?? ''}${req.path}`) : `<title>${escapeHtml(tenant.name)}</title>`,
       // The tenant's theme dresses the public site; the admin site keeps its own styling for every tenant.
       site === 'public' && theme === 'dkfds' ? '<link rel="stylesheet" href="/vendor/dkfds/css/dkfds.min.css">' : '',
     ].join('');
-    const html = indexHtml(site)
+    let html = indexHtml(site)
       .replace('<html lang="en">', `<html lang="${tenant.defaultLocale}" data-theme="${theme}">`)
       .replace('<!--app-head-->', head);
+    if (described) html = html.replace('<div id="root"></div>', `<div id="root">${bodyHtml(described)}</div>`);
     // A path the site has no page for still gets the site (its translated not-found page), with 404, so search
     // engines, link checkers and a mistyped bookmark's network log see what a person sees.
     const status = isPage[site](req.path) ? 200 : 404;

@@ -93,6 +93,20 @@ export interface ModuleMigration {
   module: { up: MigrationFn; down: MigrationFn };
 }
 
+/**
+ * What a public page says before any JavaScript runs (engine/http/sites.ts puts it in the served HTML): its
+ * title and summary for search engines and link previews (Open Graph), and its main content as static HTML in
+ * the app's root element, which the app replaces when it starts. Plain strings: sites.ts escapes them.
+ */
+export interface PublicPageHead {
+  title: string;
+  description: string;
+  /** Open Graph properties besides og:title, og:description, og:url and og:site_name (e.g. og:type). */
+  openGraph?: Record<string, string>;
+  /** The readable text: a heading and paragraphs (plain text each; sites.ts writes the markup). */
+  body: { heading: string; paragraphs: string[] };
+}
+
 /** What a module's API routes may use. */
 export interface ModuleRouteDeps {
   db: Database;
@@ -123,6 +137,11 @@ export interface Module {
    * `/petitions/:id`): the server answers them with the site, and any path no page has with 404.
    */
   publicPages?: string[];
+  /**
+   * The served HTML of one of the module's public pages, for search engines and shared links: undefined for a
+   * path it does not describe (or a row that is not public), and the site is served as it is.
+   */
+  publicPageHead?: (db: Database, tenantId: string, path: string, locale: 'da' | 'sv' | 'en') => Promise<PublicPageHead | undefined>;
   /** The paths of the module's pages on the admin site (its admin UI module's pages), answered the same way. */
   adminPages?: string[];
   /** The module's API routes, mounted under /api on every tenant host and listed in the API document. */

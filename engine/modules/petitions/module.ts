@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Module } from '../module';
 import { closePetitionVoting, deleteUnconfirmedPetition, markModerationOverdue } from './actions';
 import { petitionMigrations } from './migrations';
+import { petitionPageHead } from './page-head';
 import { PETITION_RULES } from './policies';
 import { petitionSubject } from './subject';
 
@@ -22,4 +23,6 @@ export const petitions: Module = {
   builtinForms: [{ file: 'petition-form.json', path: join(FORMS, 'petition-form.json'), name: { DK: 'Borgerforslag', SE: 'E-förslag' }, countries: ['DK', 'SE'] }],
   builtinFlows: [{ file: 'petition.flow.json', path: join(__dirname, 'builtin', 'petition.flow.json'), publish: true }],
   builtinTemplates: join(__dirname, 'builtin', 'templates.json'),
+  // A petition's page is served with its title, count and text in the HTML (shared links, search engines).
+  publicPageHead: petitionPageHead,
 };
