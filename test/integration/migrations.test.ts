@@ -21,7 +21,7 @@ it('migrates down to nothing and up again', async () => {
     const migrator = createMigrator(owner);
     await migrator.up();
     const all = await tables();
-    expect(all).toEqual(['audit_chain_heads', 'audit_log', 'communication_log', 'consent_records', 'flow_definitions', 'flow_effects', 'flow_instances', 'flow_outbox', 'flow_tasks', 'flow_versions', 'form_definitions', 'form_submissions', 'form_versions', 'message_templates', 'petition_events', 'petition_keys', 'petition_threshold_crossings', 'petition_vote_counts', 'petition_vote_days', 'petition_votes', 'petitions', 'responsibility_grants', 'saml_assertions_seen', 'saml_requests', 'saml_service_providers', 'sessions', 'tenant_hosts', 'tenant_keys', 'tenants', 'users']);
+    expect(all).toEqual(['audit_chain_heads', 'audit_log', 'communication_log', 'consent_records', 'flow_definitions', 'flow_effects', 'flow_instances', 'flow_outbox', 'flow_tasks', 'flow_versions', 'form_definitions', 'form_submissions', 'form_versions', 'message_templates', 'petition_events', 'petition_keys', 'petition_rate_limits', 'petition_threshold_crossings', 'petition_vote_counts', 'petition_vote_days', 'petition_votes', 'petitions', 'responsibility_grants', 'saml_assertions_seen', 'saml_requests', 'saml_service_providers', 'sessions', 'tenant_hosts', 'tenant_keys', 'tenants', 'users']);
     expect((await migrator.executed()).length).toBe(migrations.length + MODULES.reduce((n, m) => n + (m.migrations?.length ?? 0), 0));
     await migrator.down({ to: 0 });
     expect(await tables()).toEqual([]);

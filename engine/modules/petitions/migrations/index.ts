@@ -10,6 +10,7 @@ import * as m0007 from './0007-create-petition-events';
 import * as m0008 from './0008-create-cast-vote-function';
 import * as m0009 from './0009-create-withdraw-vote-function';
 import * as m0010 from './0010-add-mail-link';
+import * as m0011 from './0011-create-petition-rate-limits';
 
 export const petitionMigrations: ModuleMigration[] = [
   { name: '0001-create-petitions', module: m0001 },
@@ -22,4 +23,5 @@ export const petitionMigrations: ModuleMigration[] = [
   { name: '0008-create-cast-vote-function', module: m0008 },
   { name: '0009-create-withdraw-vote-function', module: m0009 },
   { name: '0010-add-mail-link', module: m0010 },
+  { name: '0011-create-petition-rate-limits', module: m0011 },
 ];
