@@ -15,6 +15,7 @@ import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
 import { startEmployeeSession } from '../helpers/sessions';
 import { signupDraft } from '../fixtures/signup-form';
+import { plantToken } from '../petitions/api-helpers';
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 let tenant: TestTenant;
@@ -168,6 +169,44 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['GET /message-templates/:key/preview', () => adminCall('GET', '/api/message-templates/task-reminder/preview?locale=da')],
   ['GET /communications', () => adminCall('GET', '/api/communications')],
   ['GET /dev/outbox', () => adminCall('GET', '/api/dev/outbox')],
+  // Petitions: proposed, confirmed (the e-mailed link's token planted), returned, edited and resubmitted,
+  // corrected and approved; another proposal rejected; voted for by the citizen; an update with a PDF.
+  ['POST /petitions', async () => {
+    const res = await citizenCall('POST', '/api/petitions', { answers: { title: 'Flere bænke i byparken', proposal: 'Kommunen opstiller ti nye bænke langs stierne i byparken.', proposerName: 'Karen Madsen', proposerEmail: 'karen@example.dk' } });
+    ids.petition = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['POST /petitions/confirm', async () => citizenCall('POST', '/api/petitions/confirm', { token: await plantToken(ids.petition!, 'confirm') })],
+  ['GET /petitions/moderation', () => adminCall('GET', '/api/petitions/moderation')],
+  ['POST /petitions/:id/return', () => adminCall('POST', `/api/petitions/${ids.petition}/return`, { message: 'Skriv hvor i parken.' })],
+  ['GET /petitions/edit', async () => {
+    ids.editToken = await plantToken(ids.petition!, 'edit');
+    return citizenCall('GET', `/api/petitions/edit?token=${ids.editToken}`);
+  }],
+  ['PUT /petitions/edit', () => citizenCall('PUT', '/api/petitions/edit', { token: ids.editToken, answers: { title: 'Flere bænke i byparken ved søen', proposal: 'Kommunen opstiller ti nye bænke langs stierne i byparken.' } })],
+  ['POST /petitions/:id/correct', () => adminCall('POST', `/api/petitions/${ids.petition}/correct`, { changes: { title: 'Flere bænke i byparken ved søen.' } })],
+  ['POST /petitions/:id/approve', () => adminCall('POST', `/api/petitions/${ids.petition}/approve`)],
+  ['POST /petitions/:id/reject', async () => {
+    const other = (await citizenCall('POST', '/api/petitions', { answers: { title: 'Et andet forslag', proposal: 'Et forslag der bliver afvist af moderatoren.', proposerName: 'Karen Madsen', proposerEmail: 'karen@example.dk' } })).json<{ id: string }>().id;
+    await citizenCall('POST', '/api/petitions/confirm', { token: await plantToken(other, 'confirm') });
+    return adminCall('POST', `/api/petitions/${other}/reject`, { reason: 'duplicate', message: 'Findes allerede.' });
+  }],
+  ['GET /admin/petitions', () => adminCall('GET', '/api/admin/petitions')],
+  ['GET /admin/petitions/:id', () => adminCall('GET', `/api/admin/petitions/${ids.petition}`)],
+  ['GET /petitions', () => citizenCall('GET', '/api/petitions?state=open&sort=votes')],
+  ['GET /petitions/:id/my-vote', () => citizenCall('GET', `/api/petitions/${ids.petition}/my-vote`)],
+  ['POST /petitions/:id/vote', () => citizenCall('POST', `/api/petitions/${ids.petition}/vote`)],
+  ['DELETE /petitions/:id/vote', () => citizenCall('DELETE', `/api/petitions/${ids.petition}/vote`)],
+  ['POST /petitions/:id/updates', async () => {
+    const res = await adminCall('POST', `/api/petitions/${ids.petition}/updates`, { kind: 'update', text: 'Behandles i udvalget.', attachment: { name: 'referat.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') } });
+    ids.petitionEvent = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /petitions/:id', () => citizenCall('GET', `/api/petitions/${ids.petition}`)],
+  ['GET /petitions/:id/attachments/:eventId', () => citizenCall('GET', `/api/petitions/${ids.petition}/attachments/${ids.petitionEvent}`)],
+  ['GET /petitions/feed.atom', () => citizenCall('GET', '/api/petitions/feed.atom')],
+  ['GET /petitions/open-data.json', () => citizenCall('GET', '/api/petitions/open-data.json')],
+  ['GET /petitions/open-data.csv', () => citizenCall('GET', '/api/petitions/open-data.csv')],
   ['POST /session/logout', () => citizenCall('POST', '/api/session/logout')],
   ['GET /openapi.json', () => adminCall('GET', '/api/openapi.json')],
   ['GET /reference', () => adminCall('GET', '/api/reference')],

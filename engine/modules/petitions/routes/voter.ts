@@ -1,0 +1,202 @@
+// The voter behind a public-site request: the citizen's personal number (from their user row, sealed there
+// since their e-ID login) and what the eligibility rules (voter-rules.ts) need to know about them — the level
+// of assurance of their login, their birth date, and whether the civil registry has them living in the
+// municipality. Worked out once per session and kept in memory (a small LRU with a TTL, per session id), so a
+// vote costs no round trip besides the vote itself.
+//
+// The personal number is revealed WITHOUT a reveal audit row, on purpose: it is never shown to anyone — it
+// only becomes the ballot's keyed hash (vote-keys.ts) and the input of the eligibility check — and an audit
+// row per vote would sit in the tenant's chain next to the voter's login and say who voted when (see
+// commands/cast-vote.ts). The one registry lookup per session is audited as every lookup is
+// (`civilRegistry.lookedUp`, purpose `petitions.voterCheck`), without a request id and without naming the
+// petition, so the audit log does not say what the person was about to vote for.
+import type { Request } from 'express';
+import type { Transaction } from 'sequelize';
+import { parsePersonalNumber } from '../../../../forms/formats/personal-number';
+import { fieldError } from '../../../../forms/validation';
+import type { Actor } from '../../../actors';
+import type { CommandContext } from '../../../audit/record';
+import type { Keyring } from '../../../crypto/keyring';
+import type { Database } from '../../../db/database';
+import type { Country } from '../../../db/models';
+import { ForbiddenError, RegistryUnavailableError, UnauthenticatedError } from '../../../errors';
+import { PersonalNumbers } from '../../../identity/personal-numbers';
+import type { Assurance } from '../../../identity/service-providers';
+import type { AuditedRegistry } from '../../../registry/audited';
+import type { Voter } from '../commands/cast-vote';
+import { select } from '../db';
+import { petitionParameters } from '../flow-parameters';
+import { authorize } from '../policies';
+import { ageRefusal, assuranceRefusal, residencyRefusal, residentMunicipalityCode, todayIn, voterRulesOf, type VoterRefusal, type VoterRules } from '../voter-rules';
+
+/** The purpose recorded in the registry lookup's audit row. */
+export const VOTER_CHECK_PURPOSE = 'petitions.voterCheck';
+
+const ASSURANCES: readonly Assurance[] = ['low', 'substantial', 'high'];
+
+/** What is kept per session. */
+interface VoterFacts {
+  userId: string;
+  country: Country;
+  voter: Voter;
+  birthDate: string;
+  assurance: Assurance;
+  /** Undefined until a rule needed the registry. */
+  resident?: boolean;
+}
+
+/** A map in least-recently-used order with a time to live: enough for one process's sessions. */
+export class TtlLru<V> {
+  private readonly map = new Map<string, { value: V; expiresAt: number }>();
+
+  constructor(
+    private readonly max: number,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string): V | undefined {
+    const hit = this.map.get(key);
+    if (!hit) return undefined;
+    this.map.delete(key);
+    if (hit.expiresAt <= this.now()) return undefined;
+    this.map.set(key, hit);
+    return hit.value;
+  }
+
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, { value, expiresAt: this.now() + this.ttlMs });
+    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+export interface VoterDeps {
+  db: Database;
+  keyring: Keyring;
+  registry?: AuditedRegistry;
+}
+
+export interface ResolvedVoter {
+  voter: Voter;
+  /** Why this person may not vote under the rules; undefined when they may. */
+  refusal?: VoterRefusal;
+}
+
+export const VOTER_CACHE_TTL_MS = 15 * 60_000;
+export const VOTER_CACHE_MAX = 10_000;
+
+/**
+ * The login's level of assurance: the `session.loggedIn` audit row written with the session (same user, same
+ * site, within a minute of the session's start, the nearest). Sessions do not record it themselves (TODO: a
+ * sessions column, then this is one read of it); without the row, the site's minimum, which the login had to
+ * meet (engine/identity/saml/service-provider.ts; Substantial unless the tenant set another).
+ */
+async function sessionAssurance(db: Database, tx: Transaction, sessionId: string): Promise<Assurance> {
+  const [login] = await select<{ assurance: string | null }>(
+    db,
+    tx,
+    `SELECT a.summary->>'assurance' AS assurance
+       FROM sessions s JOIN audit_log a ON a.action = 'session.loggedIn' AND a.entity_type = 'user' AND a.entity_id = s.user_id::text AND a.summary->>'site' = s.site
+      WHERE s.id = $1 AND a.created_at BETWEEN s.created_at - interval '1 minute' AND s.created_at + interval '1 minute'
+      ORDER BY abs(extract(epoch FROM a.created_at - s.created_at)) LIMIT 1`,
+    [sessionId],
+  );
+  const recorded = ASSURANCES.find((a) => a === login?.assurance);
+  if (recorded) return recorded;
+  const [site] = await select<{ min_assurance: Assurance }>(db, tx, "SELECT min_assurance FROM saml_service_providers WHERE site = 'public'");
+  return site?.min_assurance ?? 'substantial';
+}
+
+export class VoterResolver {
+  private readonly cache: TtlLru<VoterFacts>;
+  private readonly rules: TtlLru<VoterRules>;
+
+  constructor(
+    private readonly deps: VoterDeps,
+    options: { ttlMs?: number; max?: number; now?: () => number } = {},
+  ) {
+    this.cache = new TtlLru(options.max ?? VOTER_CACHE_MAX, options.ttlMs ?? VOTER_CACHE_TTL_MS, options.now);
+    this.rules = new TtlLru(options.max ?? VOTER_CACHE_MAX, options.ttlMs ?? VOTER_CACHE_TTL_MS, options.now);
+  }
+
+  /**
+   * A petition's voting rules, from the parameters of the flow version it runs (fixed for the petition's life),
+   * kept like the voters so that a vote costs no round trip for them.
+   */
+  async rulesFor(tenantId: string, petitionId: string): Promise<VoterRules> {
+    const key = `${tenantId}:${petitionId}`;
+    let rules = this.rules.get(key);
+    if (!rules) {
+      const { db } = this.deps;
+      rules = voterRulesOf(await db.withTenant(tenantId, (tx) => petitionParameters(db, tx, petitionId)));
+      this.rules.set(key, rules);
+    }
+    return rules;
+  }
+
+  /** The voter of this request (a citizen logged in with e-ID on the public site) and their verdict under `rules`. */
+  async resolve(req: Request, actor: Actor, rules: VoterRules): Promise<ResolvedVoter> {
+    authorize(actor, 'petitions.vote.view', { tenantId: actor.tenantId });
+    const session = req.session;
+    if (!session || actor.kind !== 'user' || session.userId !== actor.id) throw new UnauthenticatedError();
+    if (session.kind !== 'citizen') throw new ForbiddenError('voting takes a citizen’s e-ID login');
+    const key = `${actor.tenantId}:${session.sessionId}`;
+    let facts = this.cache.get(key);
+    if (!facts || facts.userId !== session.userId) {
+      facts = await this.load(actor.tenantId, session.sessionId, session.userId);
+      this.cache.set(key, facts);
+    }
+    const refusal = assuranceRefusal(facts.assurance, rules) ?? ageRefusal(facts.birthDate, rules, todayIn(facts.country)) ?? (await this.residency(actor, key, facts, rules));
+    return { voter: facts.voter, ...(refusal ? { refusal } : {}) };
+  }
+
+  /** Throws the refusal as a 403 naming its code. */
+  static refuse(refusal: VoterRefusal): never {
+    throw new ForbiddenError(refusal.message, [fieldError('/', refusal.code, refusal.params, refusal.message)]);
+  }
+
+  private async load(tenantId: string, sessionId: string, userId: string): Promise<VoterFacts> {
+    const { db } = this.deps;
+    return db.withTenant(tenantId, async (tx) => {
+      const [user] = await select<{ personal_number_country: Country | null; personal_number_sealed: Buffer | null }>(
+        db,
+        tx,
+        "SELECT personal_number_country, personal_number_sealed FROM users WHERE id = $1 AND kind = 'citizen'",
+        [userId],
+      );
+      if (!user?.personal_number_country || !user.personal_number_sealed) throw new ForbiddenError('voting takes a citizen’s e-ID login with a personal number');
+      // Not audited: see the head of this file.
+      const canonical = await new PersonalNumbers(this.deps.keyring).reveal(tx, tenantId, { country: user.personal_number_country, ciphertext: user.personal_number_sealed });
+      const parsed = parsePersonalNumber(user.personal_number_country, canonical);
+      if (!parsed) throw new ForbiddenError('the login’s personal number cannot be read');
+      return {
+        userId,
+        country: parsed.country,
+        voter: { country: parsed.country, canonical: parsed.canonical },
+        birthDate: parsed.birthDate,
+        assurance: await sessionAssurance(db, tx, sessionId),
+      };
+    });
+  }
+
+  /** Asks the registry once per session, only when a rule needs it and the other rules passed. */
+  private async residency(actor: Actor, key: string, facts: VoterFacts, rules: VoterRules): Promise<VoterRefusal | undefined> {
+    if (!rules.residentsOnly) return undefined;
+    if (facts.resident === undefined) {
+      const registry = this.deps.registry;
+      if (!registry) throw new RegistryUnavailableError('No civil registry is configured, so residency cannot be checked.');
+      const { db } = this.deps;
+      // No request id: the request's log line names the petition (see the head of this file).
+      const ctx: CommandContext = { tenantId: actor.tenantId, actor };
+      const person = await db.withTenant(actor.tenantId, (tx) => registry.lookup(tx, ctx, facts.voter.canonical, { purpose: VOTER_CHECK_PURPOSE }));
+      facts.resident = person !== undefined && !person.deceased && person.municipalityCode === residentMunicipalityCode(person.country);
+      this.cache.set(key, facts);
+    }
+    return residencyRefusal(facts.resident, rules);
+  }
+}

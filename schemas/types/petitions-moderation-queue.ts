@@ -1,0 +1,28 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+/**
+ * Proposals awaiting moderation, the one waiting longest first.
+ */
+export interface PetitionModerationQueue {
+  total: number;
+  /**
+   * After this many days waiting a proposal is overdue.
+   */
+  dueDays: number;
+  items: PetitionModerationItem[];
+}
+export interface PetitionModerationItem {
+  id: string;
+  title: string;
+  summary: string;
+  content: {};
+  waitingSince: string;
+  waitingSeconds: number;
+  waitingDays: number;
+  /**
+   * Waiting longer than the moderation's due time.
+   */
+  overdue: boolean;
+  resubmissions: number;
+  corrected: boolean;
+}
