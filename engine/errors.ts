@@ -79,6 +79,20 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly title = 'Send application/json';
 }
 
+/** Too many requests from one client, or about one address, in a while: try again after `retryAfterSeconds` (sent as Retry-After). */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly code = 'too_many_requests';
+  readonly title = 'Too many requests; try again later';
+  constructor(
+    readonly retryAfterSeconds: number,
+    detail?: string,
+    fields?: FieldError[],
+  ) {
+    super(detail, fields);
+  }
+}
+
 /** The civil registry (or its simulator) did not answer in time, answered 5xx after the retries, or refused our credentials. */
 export class RegistryUnavailableError extends AppError {
   readonly status = 503;

@@ -1,7 +1,7 @@
 // The one place errors become responses: problem+json (RFC 9457) with a stable `code`. Validation errors
 // list their fields; anything unexpected is a 500 that hides its details and is logged once with the request id.
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import { AppError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
+import { AppError, MalformedRequestError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnsupportedMediaTypeError } from '../errors';
 import type { Problem } from '../../schemas/types/api-problem';
 import { renderProblemPage } from './problem-page';
 
@@ -41,6 +41,7 @@ export const problemHandler: ErrorRequestHandler = (err: unknown, req, res, next
   if (res.headersSent) return next(err);
   const known = knownError(err, req);
   const requestId = String(req.id);
+  if (known instanceof TooManyRequestsError) res.set('Retry-After', String(Math.max(1, Math.ceil(known.retryAfterSeconds))));
   // Pages in the tenant's language come from translatedProblemPages; this is the fallback without a tenant.
   if (known && isPageNavigation(req)) {
     res.status(known.status).type('html').send(renderProblemPage({ code: known.code, locale: 'en', site: req.tenant?.site ?? 'public', requestId }));
