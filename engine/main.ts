@@ -1,6 +1,8 @@
 // `npm start`: PostgreSQL, Temporal and its Web UI, the worker, the API and both sites of every tenant,
 // in one process tree that Ctrl-C stops cleanly. Killed instead (kill -9, OOM), it leaves nothing running: a
 // watchdog stops the servers (engine/dev/watchdog.ts), and a start clears what a crash left anyway.
+import { Keyring } from './crypto/keyring';
+import { loadMasterKeys } from './crypto/master-keys';
 import { createSequelize, Database } from './db/database';
 import { prepareDatabase } from './db/prepare';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -22,7 +24,7 @@ async function seed(config: Config, ownerUrl: string, appUrl: string): Promise<s
   // Tenants are made by the owner; what they start from by the commands, through the application role.
   const db = Database.connect(appUrl);
   try {
-    const created = await ensureDemoTenants(owner, db, config.BASE_DOMAIN);
+    const created = await ensureDemoTenants(owner, db, new Keyring(db, loadMasterKeys(config)), config.BASE_DOMAIN);
     if (created.length > 0) say(`created demo tenants: ${created.join(', ')}`);
     return await allTenantIds(owner);
   } finally {

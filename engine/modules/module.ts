@@ -142,6 +142,11 @@ export interface Module {
    * path it does not describe (or a row that is not public), and the site is served as it is.
    */
   publicPageHead?: (db: Database, tenantId: string, path: string, locale: 'da' | 'sv' | 'en') => Promise<PublicPageHead | undefined>;
+  /**
+   * What the demo municipalities show of the module on first start (`npm start`), made through its commands;
+   * called on every start, so it must do nothing when the tenant has the module's demo data already.
+   */
+  demoData?: (deps: SubjectDeps, tenantId: string, country: 'DK' | 'SE') => Promise<void>;
   /** The paths of the module's pages on the admin site (its admin UI module's pages), answered the same way. */
   adminPages?: string[];
   /** The module's API routes, mounted under /api on every tenant host and listed in the API document. */

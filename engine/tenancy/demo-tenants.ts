@@ -2,7 +2,10 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { provisioningActor } from '../actors';
 import { updateAccessibilityStatement } from '../commands/update-accessibility-statement';
+import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
+import { MODULES } from '../modules';
+import type { Module } from '../modules/module';
 import { provisionTenant } from './provision';
 import { createTenant, tenantIdBySlug, type TenantSpec } from './create-tenant';
 
@@ -70,7 +73,7 @@ export function demoTenantSpecs(baseDomain: string): TenantSpec[] {
  * Creates the demo tenants that do not exist yet and gives every demo tenant what it lacks of the built-ins
  * (a module added since the last start brings its own); returns the slugs it created.
  */
-export async function ensureDemoTenants(owner: Sequelize, db: Database, baseDomain: string): Promise<string[]> {
+export async function ensureDemoTenants(owner: Sequelize, db: Database, keyring: Keyring, baseDomain: string, modules: readonly Module[] = MODULES): Promise<string[]> {
   const created: string[] = [];
   for (const spec of demoTenantSpecs(baseDomain)) {
     let id = await tenantIdBySlug(owner, spec.slug);
@@ -83,6 +86,8 @@ export async function ensureDemoTenants(owner: Sequelize, db: Database, baseDoma
     const statement = spec.settings.accessibilityStatement;
     const [row] = await owner.query<{ has: boolean }>("SELECT settings ? 'accessibilityStatement' AS has FROM tenants WHERE id = $1", { bind: [id], type: QueryTypes.SELECT });
     if (statement && !row?.has) await updateAccessibilityStatement(db, { tenantId: id, actor: provisioningActor(id) }, statement);
+    // What each module shows on first start (petitions with votes, …); each does nothing the second time.
+    for (const m of modules) await m.demoData?.({ db, keyring }, id, spec.country);
   }
   return created;
 }

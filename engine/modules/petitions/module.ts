@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import type { Module } from '../module';
 import { closePetitionVoting, deleteUnconfirmedPetition, markModerationOverdue } from './actions';
+import { petitionDemoData } from './demo';
 import { petitionMigrations } from './migrations';
 import { petitionPageHead } from './page-head';
 import { PETITION_RULES } from './policies';
-import { petitionsRoutes } from './routes';
 import { petitionSubject } from './subject';
 
 const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'petitions');
@@ -22,9 +22,9 @@ export const petitions: Module = {
   subjectTypes: { petition: petitionSubject },
   actions: { closePetitionVoting, deleteUnconfirmedPetition, markModerationOverdue },
   builtinForms: [{ file: 'petition-form.json', path: join(FORMS, 'petition-form.json'), name: { DK: 'Borgerforslag', SE: 'E-förslag' }, countries: ['DK', 'SE'] }],
-  routes: petitionsRoutes,
   builtinFlows: [{ file: 'petition.flow.json', path: join(__dirname, 'builtin', 'petition.flow.json'), publish: true }],
   builtinTemplates: join(__dirname, 'builtin', 'templates.json'),
   // A petition's page is served with its title, count and text in the HTML (shared links, search engines).
   publicPageHead: petitionPageHead,
+  demoData: petitionDemoData,
 };

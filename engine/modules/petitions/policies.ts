@@ -5,7 +5,7 @@
 // test IdP's people; one line here changes when it does. Closing the vote, erasing voters and proposers and
 // deleting unconfirmed proposals run as the system (the petition's flow, housekeeping), never on request.
 import type { Actor } from '../../actors';
-import { anyOf, authorizer, hasRole, type Rule } from '../../policies/rules';
+import { anyOf, authorizer, hasRole, provisioning, type Rule } from '../../policies/rules';
 
 export type PetitionAction =
   | 'petitions.petition.propose'
@@ -37,7 +37,8 @@ export const PETITION_RULES: Record<PetitionAction, Rule> = {
   // Published petitions are public; the queries keep the others to moderators.
   'petitions.petition.view': everyone,
   'petitions.petition.viewUnpublished': moderator,
-  'petitions.petition.moderate': moderator,
+  // Provisioning too: the demo municipalities' petitions are moderated as they are set up (demo.ts).
+  'petitions.petition.moderate': anyOf(moderator, provisioning),
   'petitions.petition.postUpdate': moderator,
   // Extending the vote window or closing it early (the flow's Update checks the role named in the flow too).
   'petitions.voting.manage': moderator,
