@@ -109,8 +109,8 @@ export function adminPetitionRoutes(deps: PetitionRouteDeps): RouteSpec[] {
       responses: { 200: 'petitions/moderated.schema.json' },
       handler: async ({ params, body, ctx, req }) => {
         onSite(req, 'admin');
-        // TODO(flow): the edit link (returned.editToken) goes to the proposer by e-mail through the petition's
-        // flow; until that is wired it reaches no one. Never in this answer or a log.
+        // The edit link reaches the proposer by e-mail only (the petition's flow, mail-link.ts); the editToken
+        // returnPetition hands back must never go into this answer or a log.
         await returnPetition(deps, ctx, params.id, body);
         return { id: params.id, status: 'returned' };
       },

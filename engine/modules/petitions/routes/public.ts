@@ -65,9 +65,9 @@ export function publicPetitionRoutes(deps: PetitionRouteDeps): RouteSpec[] {
         const email = body.answers[PROPOSER_EMAIL];
         await deps.limits.proposal(ctx.tenantId, req.ip ?? req.socket.remoteAddress ?? 'unknown', typeof email === 'string' ? email : undefined);
         const proposed = await proposePetition(deps, ctx, { ...(body.formId ? { formId: body.formId } : {}), answers: body.answers });
-        // TODO(flow): the confirmation e-mail goes to the proposer through the petition's flow (notify, with the
-        // link's token sealed on the petition); until that is wired, proposed.confirmToken reaches no one. It
-        // must never be put in this answer or in a log.
+        // The confirmation link reaches the proposer by e-mail only: the petition's flow sends it (sealed on the
+        // petition until then, mail-link.ts). proposed.confirmToken must never go into this answer or a log.
+        // TODO: drop confirmToken from proposePetition's result once no test of the data layer reads it there.
         return { id: proposed.id, status: 'awaitingConfirmation' };
       },
     }),
