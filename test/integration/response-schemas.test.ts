@@ -197,6 +197,13 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['GET /petitions/:id/my-vote', () => citizenCall('GET', `/api/petitions/${ids.petition}/my-vote`)],
   ['POST /petitions/:id/vote', () => citizenCall('POST', `/api/petitions/${ids.petition}/vote`)],
   ['DELETE /petitions/:id/vote', () => citizenCall('DELETE', `/api/petitions/${ids.petition}/vote`)],
+  // The vote window is the petition flow's deadline: once the flow has heard of the approval it can be extended, then closed.
+  ['POST /petitions/:id/voting/extend', () =>
+    waitFor(async () => {
+      const res = await adminCall('POST', `/api/petitions/${ids.petition}/voting/extend`, { days: 5 });
+      return res.status === 200 ? res : undefined;
+    }, 'the petition flow to accept an extension')],
+  ['POST /petitions/:id/voting/close', () => adminCall('POST', `/api/petitions/${ids.petition}/voting/close`)],
   ['POST /petitions/:id/updates', async () => {
     const res = await adminCall('POST', `/api/petitions/${ids.petition}/updates`, { kind: 'update', text: 'Behandles i udvalget.', attachment: { name: 'referat.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') } });
     ids.petitionEvent = res.json<{ id: string }>().id;

@@ -10,6 +10,7 @@ import { petitionDemoData } from './demo';
 import { petitionMigrations } from './migrations';
 import { petitionPageHead } from './page-head';
 import { PETITION_RULES } from './policies';
+import { petitionsRoutes } from './routes';
 import { petitionSubject } from './subject';
 
 const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'petitions');
@@ -22,9 +23,14 @@ export const petitions: Module = {
   subjectTypes: { petition: petitionSubject },
   actions: { closePetitionVoting, deleteUnconfirmedPetition, markModerationOverdue },
   builtinForms: [{ file: 'petition-form.json', path: join(FORMS, 'petition-form.json'), name: { DK: 'Borgerforslag', SE: 'E-förslag' }, countries: ['DK', 'SE'] }],
+  routes: petitionsRoutes,
   builtinFlows: [{ file: 'petition.flow.json', path: join(__dirname, 'builtin', 'petition.flow.json'), publish: true }],
   builtinTemplates: join(__dirname, 'builtin', 'templates.json'),
   // A petition's page is served with its title, count and text in the HTML (shared links, search engines).
   publicPageHead: petitionPageHead,
   demoData: petitionDemoData,
+  // The public site's pages (public-ui/src/modules/petitions/): the list, proposing, the e-mails' two links, a petition.
+  publicPages: ['/petitions', '/petitions/new', '/petitions/confirm', '/petitions/edit', '/petitions/:id'],
+  // The admin site's pages (admin-ui/src/modules/petitions/): the moderation queue, every petition, one petition.
+  adminPages: ['/petitions/moderation', '/petitions', '/petitions/:id'],
 };

@@ -1,9 +1,10 @@
 // The petitions module's API routes (Module.routes): the public site's (public.ts) and the admin site's
-// (admin.ts), in one list; fixed paths before the /petitions/:id that would match them.
+// (admin.ts, and the vote window's: vote-window.ts), in one list; fixed paths before the /petitions/:id that would match them.
 import type { ModuleRouteDeps } from '../../module';
 import { adminPetitionRoutes } from './admin';
 import type { PetitionRouteDeps } from './context';
 import { publicPetitionRoutes } from './public';
+import { voteWindowRoutes } from './vote-window';
 import { DEFAULT_PROPOSAL_LIMITS, ProposalRateLimits, type ProposalLimits } from './rate-limits';
 import { VoterResolver } from './voter';
 import type { RouteSpec } from '../../../http/route';
@@ -29,7 +30,7 @@ export function createPetitionRoutes(deps: ModuleRouteDeps, options: PetitionRou
     limits: new ProposalRateLimits(base, options.limits ?? DEFAULT_PROPOSAL_LIMITS),
   });
   const publicRoutes = publicPetitionRoutes(routeDeps);
-  const adminRoutes = adminPetitionRoutes(routeDeps);
+  const adminRoutes = [...adminPetitionRoutes(routeDeps), ...voteWindowRoutes({ db: deps.db, flows: deps.flows })];
   // /petitions/moderation (admin) is a fixed path: before the public /petitions/:id.
   const idRoute = publicRoutes.findIndex((r) => r.path === '/petitions/:id');
   return [...publicRoutes.slice(0, idRoute), ...adminRoutes, ...publicRoutes.slice(idRoute)];
