@@ -149,6 +149,11 @@ export interface Module {
   demoData?: (deps: SubjectDeps, tenantId: string, country: 'DK' | 'SE') => Promise<void>;
   /** The paths of the module's pages on the admin site (its admin UI module's pages), answered the same way. */
   adminPages?: string[];
+  /**
+   * Routes whose JSON bodies may be larger than the API's usual limit (a PDF sent as base64), by method and
+   * path under /api (path-to-regexp syntax), with their limit (e.g. '8mb'); the route's schema still bounds it.
+   */
+  largeBodies?: { method: 'POST' | 'PUT'; path: string; limit: string }[];
   /** The module's API routes, mounted under /api on every tenant host and listed in the API document. */
   routes?: (deps: ModuleRouteDeps) => RouteSpec[];
 }

@@ -341,6 +341,17 @@ describe('updates, answers and their PDFs', () => {
     expect((await publicCall(a, 'GET', `/api/petitions/${id}/attachments/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
   });
 
+  it('takes a PDF of several megabytes (its route has a larger body limit), and refuses one over 5 MiB', async () => {
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3 * 1024 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
+    const res = await adminCall('POST', `/api/petitions/${id}/updates`, { kind: 'decision', text: 'Beslutningen med bilag.', attachment: { name: 'beslutning.pdf', data: big.toString('base64') } });
+    expect(res.status).toBe(201);
+    const tooBig = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5 * 1024 * 1024 + 1, 0x20)]);
+    const refused = await adminCall('POST', `/api/petitions/${id}/updates`, { kind: 'update', text: 'For stor.', attachment: { name: 'stor.pdf', data: tooBig.toString('base64') } });
+    expect([413, 400]).toContain(refused.status);
+    // Any other route keeps the small limit.
+    expect((await adminCall('POST', `/api/petitions/${id}/return`, { message: 'x'.repeat(100_000) })).status).toBe(413);
+  });
+
   it('refuses a file that is not a PDF, or a bad kind, and stores nothing', async () => {
     const before = await petitionTables(a.id);
     const notPdf = await adminCall('POST', `/api/petitions/${id}/updates`, { kind: 'answer', text: 'Svar', attachment: { name: 'x.pdf', data: Buffer.from('<html>').toString('base64') } });

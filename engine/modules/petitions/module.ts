@@ -24,6 +24,8 @@ export const petitions: Module = {
   actions: { closePetitionVoting, deleteUnconfirmedPetition, markModerationOverdue },
   builtinForms: [{ file: 'petition-form.json', path: join(FORMS, 'petition-form.json'), name: { DK: 'Borgerforslag', SE: 'E-förslag' }, countries: ['DK', 'SE'] }],
   routes: petitionsRoutes,
+  // An update with its PDF (at most 5 MiB, base64 in the JSON body: commands/post-petition-update.ts).
+  largeBodies: [{ method: 'POST', path: '/petitions/:id/updates', limit: '7mb' }],
   builtinFlows: [{ file: 'petition.flow.json', path: join(__dirname, 'builtin', 'petition.flow.json'), publish: true }],
   builtinTemplates: join(__dirname, 'builtin', 'templates.json'),
   // A petition's page is served with its title, count and text in the HTML (shared links, search engines).
