@@ -5,6 +5,9 @@ import { defineModels, type Models } from './models';
 
 export type Site = 'public' | 'admin';
 
+const HOST_TTL_MS = 30_000;
+const MAX_REMEMBERED_HOSTS = 10_000;
+
 export function createSequelize(url: string, log?: (sql: string) => void): Sequelize {
   return new Sequelize(url, {
     dialect: 'postgres',
@@ -15,6 +18,7 @@ export function createSequelize(url: string, log?: (sql: string) => void): Seque
 
 export class Database {
   readonly models: Models;
+  private readonly hosts = new Map<string, { value: { tenantId: string; site: Site }; expiresAt: number }>();
 
   constructor(readonly sequelize: Sequelize) {
     this.models = defineModels(sequelize);
@@ -32,14 +36,25 @@ export class Database {
     });
   }
 
-  /** The one read made before a tenant is known: which tenant and site a host name belongs to. */
+  /**
+   * The one read made before a tenant is known: which tenant and site a host name belongs to. A host found is
+   * remembered for HOST_TTL_MS (hosts are added by an operator and never move between tenants; a new one is
+   * found at once, as unknown hosts are not remembered), so a request costs no round trip for it.
+   */
   async resolveHost(host: string): Promise<{ tenantId: string; site: Site } | undefined> {
+    const now = Date.now();
+    const known = this.hosts.get(host);
+    if (known && known.expiresAt > now) return known.value;
     const rows = await this.sequelize.query<{ tenant_id: string; site: Site }>('SELECT tenant_id, site FROM tenant_for_host($1)', {
       bind: [host],
       type: QueryTypes.SELECT,
     });
     const row = rows[0];
-    return row ? { tenantId: row.tenant_id, site: row.site } : undefined;
+    if (!row) return undefined;
+    const value = { tenantId: row.tenant_id, site: row.site };
+    if (this.hosts.size >= MAX_REMEMBERED_HOSTS) this.hosts.delete(this.hosts.keys().next().value!);
+    this.hosts.set(host, { value, expiresAt: now + HOST_TTL_MS });
+    return value;
   }
 
   async ping(): Promise<void> {

@@ -30,6 +30,7 @@ import * as m0027 from './0027-allow-e-service-forms';
 import * as m0028 from './0028-create-flow-outbox';
 import * as m0029 from './0029-flows-belong-to-modules';
 import * as m0030 from './0030-add-form-slugs';
+import * as m0031 from './0031-create-resume-session-function';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -67,4 +68,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0028-create-flow-outbox', module: m0028 },
   { name: '0029-flows-belong-to-modules', module: m0029 },
   { name: '0030-add-form-slugs', module: m0030 },
+  { name: '0031-create-resume-session-function', module: m0031 },
 ];
