@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useLocation } from 'react-router';
+import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
 import { loginUrl, logout } from '../../forms/ui/session';
 import { modulePages } from '../../forms/ui/modules';
@@ -52,7 +52,8 @@ export function App() {
   const { t } = useTranslation();
   const { tenant, actor, csrfToken } = useSite();
   const { pathname } = useLocation();
-  const titleKey = pages.find((p) => p.path === pathname)?.titleKey ?? (pathname.endsWith('/submissions') ? 'nav.submissions' : pathname.startsWith('/forms/') ? 'nav.designer' : pathname.startsWith('/flows/') ? 'nav.flowEditor' : undefined);
+  // A page's own path first, then the first pattern that matches it (a module's `/petitions/:id`).
+  const titleKey = (pages.find((p) => p.path === pathname) ?? pages.find((p) => p.path.includes(':') && matchPath(p.path, pathname)))?.titleKey ?? (pathname.endsWith('/submissions') ? 'nav.submissions' : pathname.startsWith('/forms/') ? 'nav.designer' : pathname.startsWith('/flows/') ? 'nav.flowEditor' : undefined);
   useEffect(() => {
     document.title = `${titleKey ? t(titleKey) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
   }, [titleKey, t, tenant.name]);

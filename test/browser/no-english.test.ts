@@ -100,7 +100,7 @@ describe.each([
     await page.goto(platform.url(tenant.adminHost, '/'));
     await loginThroughTestIdp(page, employee);
     const found: string[] = [];
-    for (const path of ['/', '/audit-log', '/forms', `/forms/${ids.form}`, `/forms/${ids.form}/submissions`, '/flows', `/flows/${ids.flow}`, '/flow-instances', '/tasks', '/messages', '/outbox', '/settings/contact', '/no-such-page']) {
+    for (const path of ['/', '/audit-log', '/forms', `/forms/${ids.form}`, `/forms/${ids.form}/submissions`, '/flows', `/flows/${ids.flow}`, '/flow-instances', '/tasks', '/messages', '/outbox', '/settings/contact', '/petitions/moderation', '/petitions', '/no-such-page']) {
       await page.goto(platform.url(tenant.adminHost, path));
       found.push(...(await checkPage(page, 'admin-ui', lang, path)));
     }

@@ -4,5 +4,6 @@
 // their pages here.
 import type { UiModule } from '../../../forms/ui/modules';
 import { eservices } from './eservices';
+import { petitions } from './petitions';
 
-export const ADMIN_MODULES: readonly UiModule[] = [eservices];
+export const ADMIN_MODULES: readonly UiModule[] = [eservices, petitions];

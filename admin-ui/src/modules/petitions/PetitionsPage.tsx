@@ -1,0 +1,84 @@
+// Every petition of the municipality, any status: a status filter (the API's), a search in the titles (in the
+// browser, over the newest 200 the API sends: it has no search of its own), the count, votes and closing date.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { DataTable, type Column } from '../../components/DataTable';
+import { Loading } from '../../components/QueryState';
+import { formatDate } from '../../dates';
+import { PETITION_STATUSES, petitionsQuery, type PetitionAdminListItem } from './api';
+import { PetitionProblem, StatusBadge } from './shared';
+import './petitions.css';
+
+export default function PetitionsPage() {
+  const { t, i18n } = useTranslation('petitions');
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const q = params.get('q') ?? '';
+  const [draft, setDraft] = useState({ status, q });
+  const list = useQuery({ ...petitionsQuery((PETITION_STATUSES as readonly string[]).includes(status) ? status : ''), placeholderData: keepPreviousData });
+  const words = q.toLocaleLowerCase(i18n.language).split(/\s+/).filter(Boolean);
+  const rows = (list.data?.items ?? []).filter((p) => words.every((w) => p.title.toLocaleLowerCase(i18n.language).includes(w)));
+  const date = (at: string | null) => (at ? formatDate(at, i18n.language) : '–');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    if (draft.status) next.set('status', draft.status);
+    if (draft.q.trim()) next.set('q', draft.q.trim());
+    setParams(next);
+  };
+
+  const columns: Column<PetitionAdminListItem>[] = [
+    { key: 'title', header: t('list.title'), cell: (p) => <Link to={`/petitions/${p.id}`}>{p.title}</Link>, sortValue: (p) => p.title },
+    { key: 'status', header: t('list.status'), cell: (p) => <StatusBadge status={p.status} />, sortValue: (p) => t(`status.${p.status}`) },
+    { key: 'votes', header: t('list.votes'), cell: (p) => p.votes.toLocaleString(i18n.language), sortValue: (p) => p.votes },
+    { key: 'proposed', header: t('list.proposed'), cell: (p) => date(p.createdAt), sortValue: (p) => p.createdAt },
+    { key: 'closes', header: t('list.closes'), cell: (p) => date(p.closedAt ?? p.closesAt), sortValue: (p) => p.closedAt ?? p.closesAt ?? '' },
+  ];
+  return (
+    <section>
+      <h1>{t('list.heading')}</h1>
+      <form className="filters petition-filters" role="search" aria-label={t('list.filters')} onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="petition-status">{t('list.status')}</label>
+          <select id="petition-status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+            <option value="">{t('list.allStatuses')}</option>
+            {PETITION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="petition-search">{t('list.search')}</label>
+          <input id="petition-search" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+        </div>
+        <button type="submit">{t('list.filter')}</button>
+      </form>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <PetitionProblem error={list.error} />
+      ) : (
+        <>
+          <p role="status">{words.length ? t('list.found', { count: rows.length, total: list.data.total }) : t('list.count', { count: list.data.total })}</p>
+          {list.data.total > list.data.items.length && words.length ? <p className="petition-muted">{t('list.searchLimit', { count: list.data.items.length })}</p> : null}
+          <DataTable
+            caption={t('list.heading')}
+            captionHidden
+            className="data-table petition-list"
+            columns={columns}
+            rows={rows}
+            rowKey={(p) => p.id}
+            rowAttributes={(p) => ({ 'data-petition': p.id, 'data-status': p.status })}
+            emptyText={t('list.none')}
+            busy={list.isFetching}
+          />
+        </>
+      )}
+    </section>
+  );
+}
