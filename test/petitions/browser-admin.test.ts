@@ -3,8 +3,10 @@
 // waited in words and the overdue one marked; one is returned for changes with a message, another approved
 // (it opens: count 0 and its closing date); votes cast with the commands show as the count and the chart's
 // data; the vote window is extended by 10 days (the closing date moves) and refused past the flow's cap, in
-// words; an update is posted on the public timeline. The list filters by status and searches the titles. No
-// page shows an English sentence of the module's texts, or a key.
+// words; an update is posted on the public timeline; the window is closed early (the dialog says the voters
+// are erased) and the answer posted with a PDF (a file that is no PDF refused in words); the third proposal's
+// wording is corrected (the original kept) and it is rejected with a reason. The list filters by status and
+// searches the titles. No page shows an English sentence of the module's texts, or a key.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { castVote } from '../../engine/modules/petitions/commands/cast-vote';
@@ -229,6 +231,76 @@ describe.each([
     await checkPage('update-posted');
   });
 
+  it('closes the vote window early after saying the voters are erased, then takes the answer with its PDF (a file that is no PDF refused in words)', async () => {
+    await page.getByRole('button', { name: L.actions.close.button }).click();
+    const dialog = page.getByRole('dialog', { name: L.actions.close.confirmTitle });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(L.actions.close.confirmBody_other.replace('{{count}}', '3'));
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: L.actions.close.button }).click();
+    await page.getByRole('status').filter({ hasText: L.actions.close.done }).waitFor();
+    // The flow closes the petition (its action erases the voters): the page reads it again until it has.
+    const deadline = Date.now() + 30_000;
+    while ((await statusOf(ids.overdue)) !== 'closed') {
+      if (Date.now() > deadline) throw new Error('the petition was not closed');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await page.reload();
+    await page.locator('.petition-status', { hasText: L.status.closed }).waitFor();
+    expect(await page.getByRole('button', { name: L.actions.extend.button, exact: true }).count()).toBe(0);
+    await page.locator('.petition-timeline li[data-kind="closed"]').waitFor();
+    await checkPage('closed');
+
+    await page.getByLabel(L.actions.post.kind).selectOption('answer');
+    await page.getByLabel(L.actions.post.text).fill('Kommunalbestyrelsen har besluttet at opstille bænkene i foråret.');
+    const fileInput = page.locator('#post-file');
+    await fileInput.setInputFiles({ name: 'svar.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') });
+    await page.getByRole('button', { name: L.actions.post.button.answer }).click();
+    await page.getByRole('dialog', { name: L.actions.post.confirmTitle.answer }).getByRole('button', { name: L.actions.post.button.answer }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: `${L.actions.post.fileShort}: ` });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(country === 'DK' ? 'PDF: skal være en PDF-fil' : 'PDF: måste vara en PDF-fil');
+    await checkPage('answer-refused');
+
+    await fileInput.setInputFiles({ name: 'svar.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await page.getByRole('button', { name: L.actions.post.button.answer }).click();
+    await page.getByRole('dialog', { name: L.actions.post.confirmTitle.answer }).getByRole('button', { name: L.actions.post.button.answer }).click();
+    await page.getByRole('status').filter({ hasText: L.actions.post.done.answer.replace('{{status}}', L.status.answered) }).waitFor();
+    const answer = page.locator('.petition-timeline li[data-kind="answer"]');
+    await answer.getByRole('link', { name: /^svar\.pdf \(PDF, / }).waitFor();
+    expect(await statusOf(ids.overdue)).toBe('answered');
+    await page.locator('.petition-status', { hasText: L.status.answered }).waitFor();
+    await checkPage('answered');
+  });
+
+  it('corrects the wording of a proposal (the original is kept and shown), then rejects it with a reason and a message', async () => {
+    await page.goto(adminUrl(`/petitions/${ids.fresh}`));
+    await page.getByRole('heading', { level: 1, name: titles.fresh }).waitFor();
+    await page.getByRole('button', { name: L.actions.correct.button }).click();
+    await page.getByText(L.actions.correct.unchanged).waitFor();
+    await page.getByLabel(L.answers.background, { exact: true }).fill('Der er for langt mellem bænkene i dag.');
+    await page.getByRole('button', { name: L.actions.correct.button }).click();
+    await page.getByRole('dialog', { name: L.actions.correct.confirmTitle }).getByRole('button', { name: L.actions.correct.button }).click();
+    await page.getByRole('status').filter({ hasText: L.actions.correct.done.replace('{{fields}}', L.answers.background) }).waitFor();
+    const original = page.locator('.petition-original');
+    await original.getByText('Der er langt mellem bænkene i dag.').waitFor();
+    expect(await page.locator('.petition-answers').first().locator('[data-answer="background"] dd').textContent()).toBe('Der er for langt mellem bænkene i dag.');
+    expect(await page.locator('.petition-answers').first().locator('[data-answer="background"] dt').textContent()).toContain(L.detail.changed);
+    await checkPage('corrected');
+
+    await page.getByLabel(L.actions.reject.reason).selectOption('personalData');
+    await page.getByLabel(L.actions.messageToProposer).fill('Forslaget nævner en navngiven nabo.');
+    await page.getByRole('button', { name: L.actions.reject.button, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: L.actions.reject.confirmTitle });
+    expect(await dialog.textContent()).toContain(L.reasons.personalData);
+    await dialog.getByRole('button', { name: L.actions.reject.button, exact: true }).click();
+    await page.locator('.petition-status', { hasText: L.status.rejected }).waitFor();
+    expect(await statusOf(ids.fresh)).toBe('rejected');
+    await page.getByText(L.reasons.personalData, { exact: true }).waitFor();
+    await page.getByText(L.actions.none.replace('{{status}}', L.status.rejected)).waitFor();
+    await checkPage('rejected');
+  });
+
   it('lists every petition with a status filter and a search in the titles', async () => {
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: L.nav.list }).click();
     await page.getByRole('heading', { level: 1, name: L.list.heading }).waitFor();
@@ -236,13 +308,13 @@ describe.each([
     expect(await page.locator('tr[data-petition]').count()).toBe(3);
     await checkPage('list');
 
-    await page.getByLabel(L.list.status).selectOption(L.status.open);
+    await page.getByLabel(L.list.status).selectOption(L.status.answered);
     await page.getByRole('button', { name: L.list.filter }).click();
     await page.locator('tr[data-petition]').nth(1).waitFor({ state: 'detached' });
     const row = page.locator(`tr[data-petition="${ids.overdue}"]`);
     expect(await row.locator('td').nth(2).textContent()).toBe('3');
     expect(await row.locator('td').nth(4).textContent()).not.toBe('–');
-    expect(new URL(page.url()).searchParams.get('status')).toBe('open');
+    expect(new URL(page.url()).searchParams.get('status')).toBe('answered');
 
     await page.getByLabel(L.list.status).selectOption('');
     await page.getByLabel(L.list.search).fill('øst');
