@@ -2,5 +2,6 @@
 // profile sections and texts come from here; App.tsx and the profile page name none of them.
 import type { UiModule } from '../../../forms/ui/modules';
 import { eservices } from './eservices';
+import { petitions } from './petitions';
 
-export const PUBLIC_MODULES: readonly UiModule[] = [eservices];
+export const PUBLIC_MODULES: readonly UiModule[] = [eservices, petitions];
