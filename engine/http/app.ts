@@ -73,7 +73,7 @@ export function createApp({ config, db, identity, logger, readiness, codec, temp
   app.use(healthRouter(readiness));
   if (config.TEST_IDP === 'on') app.use(onHost(testIdpHost(config), testIdpRouter(identity)));
   app.use(resolveTenant(db));
-  app.use(samlRouter(identity, secureCookies(config)));
+  app.use(samlRouter(identity, secureCookies(config), registry));
   // Only the API acts on behalf of someone: static files and pages need no session lookup (it writes last_seen).
   app.use(operatorConsoleRouter({ db, codec, actor: resolveActor(identity.sessions, 'sameOrigin'), ...(temporalUiUrl ? { temporalUiUrl } : {}) }));
   const smallJson = express.json({ limit: JSON_BODY_LIMIT });

@@ -14,7 +14,7 @@ export class NoPrivilegeError extends Error {
 
 export const NAME_ID_PURPOSE = 'saml.nameId';
 
-export async function completeLogin(deps: { db: Database; users: Users; sessions: Sessions; keyring: Keyring }, tx: Transaction, opts: { tenantId: string; site: Site; login: VerifiedLogin; now: Date; requestId?: string }): Promise<StartedSession> {
+export async function completeLogin(deps: { db: Database; users: Users; sessions: Sessions; keyring: Keyring }, tx: Transaction, opts: { tenantId: string; site: Site; login: VerifiedLogin; now: Date; requestId?: string }): Promise<StartedSession & { userId: string }> {
   const { identity } = opts.login;
   let userId: string;
   if (identity.kind === 'citizen') {
@@ -31,6 +31,7 @@ export async function completeLogin(deps: { db: Database; users: Users; sessions
     userId,
     site: opts.site,
     now: opts.now,
+    assurance: identity.assurance,
     idpNameIdSealed: seal(nameIdKey, Buffer.from(opts.login.nameId), opts.tenantId),
     ...(opts.login.sessionIndex ? { idpSessionIndex: opts.login.sessionIndex } : {}),
   });
@@ -41,5 +42,5 @@ export async function completeLogin(deps: { db: Database; users: Users; sessions
     // Never the name or the personal number: who it was is the user id.
     summary: { site: opts.site, kind: identity.kind, assurance: identity.assurance, roles: identity.roles },
   });
-  return session;
+  return { ...session, userId };
 }

@@ -18,6 +18,7 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 const newToken = (): string => randomBytes(32).toString('base64url');
 
 export interface StartedSession {
+  sessionId: string;
   token: string;
   absoluteExpiresAt: Date;
 }
@@ -49,19 +50,20 @@ export interface ResumedSession {
 export class Sessions {
   constructor(private readonly db: Database) {}
 
-  async start(tx: Transaction, opts: { tenantId: string; userId: string; site: Site; now: Date; idpSessionIndex?: string; idpNameIdSealed?: Buffer }): Promise<StartedSession> {
+  async start(tx: Transaction, opts: { tenantId: string; userId: string; site: Site; now: Date; assurance?: 'low' | 'substantial' | 'high'; idpSessionIndex?: string; idpNameIdSealed?: Buffer }): Promise<StartedSession> {
     const token = newToken();
     const life = SESSION_LIFETIMES[opts.site];
     const absoluteExpiresAt = new Date(opts.now.getTime() + life.absoluteMs);
-    await this.db.sequelize.query(
-      `INSERT INTO sessions (tenant_id, user_id, site, token_hash, created_at, last_seen_at, idle_expires_at, absolute_expires_at, idp_session_index, idp_name_id_sealed)
-       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9)`,
+    const [row] = await this.db.sequelize.query<{ id: string }>(
+      `INSERT INTO sessions (tenant_id, user_id, site, token_hash, created_at, last_seen_at, idle_expires_at, absolute_expires_at, idp_session_index, idp_name_id_sealed, assurance)
+       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10) RETURNING id`,
       {
-        bind: [opts.tenantId, opts.userId, opts.site, hashToken(token), opts.now, new Date(opts.now.getTime() + life.idleMs), absoluteExpiresAt, opts.idpSessionIndex ?? null, opts.idpNameIdSealed ?? null],
+        type: QueryTypes.SELECT,
+        bind: [opts.tenantId, opts.userId, opts.site, hashToken(token), opts.now, new Date(opts.now.getTime() + life.idleMs), absoluteExpiresAt, opts.idpSessionIndex ?? null, opts.idpNameIdSealed ?? null, opts.assurance ?? null],
         transaction: tx,
       },
     );
-    return { token, absoluteExpiresAt };
+    return { sessionId: row!.id, token, absoluteExpiresAt };
   }
 
   /**

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import type { Logger } from 'pino';
 import { startPlatform, type Platform } from '../../engine/platform';
 import { testConfig, testServices } from './env';
 
@@ -29,6 +30,8 @@ export interface TestPlatformOptions {
   dispatcher?: 'all' | 'rowsWrittenHere' | 'off';
   /** The installed modules, for a suite that adds a module of its own to the list. */
   modules?: readonly Module[];
+  /** The platform's logger, for a suite that reads what was logged. */
+  logger?: Logger;
 }
 
 export async function startTestPlatform(tenantIds: string[] = [], configOverrides: Record<string, string> = {}, options: TestPlatformOptions = {}): Promise<Platform & { url: (host: string, path?: string) => string }> {
@@ -43,6 +46,7 @@ export async function startTestPlatform(tenantIds: string[] = [], configOverride
     temporalAddress: options.temporalAddress ?? services.temporalAddress,
     dispatcher: options.dispatcher ?? 'rowsWrittenHere',
     ...(options.modules ? { modules: options.modules } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     workflowBundlePath: services.workflowBundlePath,
     tenantIds,
     port: 0,

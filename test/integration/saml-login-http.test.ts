@@ -101,6 +101,21 @@ it('logs citizens in with MitID (Denmark) and Swedish e-ID (Sweden) on the publi
   expect(swedish.loginPage.text).toContain('Anna Lindqvist');
   const seInfo = (await request(platform.port, se.publicHost, 'GET', '/api/site', { headers: { cookie: sessionCookie(swedish.result, 'public')! } })).json<SiteInfo>();
   expect(seInfo.actor.displayName).toBe('Anna Lindqvist');
+  // The login recorded its level of assurance and asked the registry whether the person lives in the municipality.
+  const sessions = await ownerDb().query<{ tenant_id: string; assurance: string; resident: boolean }>(
+    "SELECT tenant_id, assurance, resident FROM sessions WHERE site = 'public' AND tenant_id IN ($1, $2) ORDER BY created_at",
+    { bind: [dk.id, se.id], type: QueryTypes.SELECT },
+  );
+  expect(sessions).toEqual([
+    { tenant_id: dk.id, assurance: 'substantial', resident: true },
+    { tenant_id: se.id, assurance: 'high', resident: true },
+  ]);
+  const maude = await login(dk.publicHost, 'dk-maude', 'substantial', '/profile');
+  expect(maude.result.status).toBe(303);
+  const [lives] = await ownerDb().query<{ resident: boolean }>("SELECT resident FROM sessions WHERE site = 'public' AND tenant_id = $1 ORDER BY created_at DESC LIMIT 1", { bind: [dk.id], type: QueryTypes.SELECT });
+  expect(lives!.resident).toBe(false); // Maude lives in another municipality
+  const lookups = await ownerDb().query<{ purpose: string }>("SELECT summary->>'purpose' AS purpose FROM audit_log WHERE tenant_id = $1 AND action = 'civilRegistry.lookedUp'", { bind: [dk.id], type: QueryTypes.SELECT });
+  expect(lookups).toEqual([{ purpose: 'session.residency' }, { purpose: 'session.residency' }]);
   // A citizen session opens nothing on the admin site.
   expect((await request(platform.port, dk.adminHost, 'GET', '/api/audit-log', { headers: { cookie: sessionCookie(danish.result, 'public')!.replace(cookieName('public'), cookieName('admin')) } })).status).toBe(401);
 });

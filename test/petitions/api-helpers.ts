@@ -16,13 +16,18 @@ import { createPetitionRoutes, type PetitionRouteOptions } from '../../engine/mo
 import { newToken } from '../../engine/modules/petitions/tokens';
 import { ownerDb } from '../helpers/factories';
 import type { TestResponse } from '../helpers/http';
+import { checkResidency } from '../../engine/identity/residency';
+import type { AuditedRegistry } from '../../engine/registry/audited';
 
 export interface CitizenSession {
   headers: Record<string, string>;
 }
 
-/** A citizen logged in on the public site with e-ID: `personalNumber` as the IdP sends it (10 digits DK, 12 SE). */
-export async function startCitizenSession(identity: Identity, tenantId: string, personalNumber: string, assurance: Assurance = 'substantial', displayName = 'Test Borger'): Promise<CitizenSession> {
+/**
+ * A citizen logged in on the public site with e-ID: `personalNumber` as the IdP sends it (10 digits DK, 12 SE).
+ * With the platform's registry, residency is asked at login as the SAML route does (engine/identity/residency.ts).
+ */
+export async function startCitizenSession(identity: Identity, tenantId: string, personalNumber: string, assurance: Assurance = 'substantial', displayName = 'Test Borger', registry?: AuditedRegistry): Promise<CitizenSession> {
   const pn = parsePersonalNumber(personalNumber.length === 12 ? 'SE' : 'DK', personalNumber);
   if (!pn) throw new Error(`not a personal number: ${personalNumber}`);
   const { db, users, sessions, keyring } = identity;
@@ -34,6 +39,7 @@ export async function startCitizenSession(identity: Identity, tenantId: string, 
       login: { identity: { kind: 'citizen', displayName, assurance, personalNumber: pn, roles: [] }, issuer: 'test-idp', nameId: `citizen-${randomBytes(6).toString('hex')}`, relayState: null },
     }),
   );
+  if (registry) await checkResidency({ db, registry }, { kind: 'user', tenantId, id: started.userId, displayName, roles: ['participant'] }, started.sessionId, pn.canonical);
   return { headers: { cookie: `${cookieName('public')}=${started.token}`, 'x-csrf-token': csrfTokenFor(started.token) } };
 }
 

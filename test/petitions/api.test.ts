@@ -253,13 +253,13 @@ describe('voting', () => {
     expect((await publicCall(a, 'GET', `/api/petitions/${id}`)).json()).toMatchObject({ votes: 1 });
   });
 
-  it('asked the registry once for the session, audited without the petition or the request', async () => {
+  it('asked the registry once for the session (as any login would: session.residency), audited without the petition or the request', async () => {
     const rows = await ownerRows<{ summary: Record<string, unknown>; request_id: string | null; entity_id: string }>(
-      "SELECT summary, request_id, entity_id FROM audit_log WHERE tenant_id = $1 AND action = 'civilRegistry.lookedUp' AND summary->>'purpose' = 'petitions.voterCheck'",
+      "SELECT summary, request_id, entity_id FROM audit_log WHERE tenant_id = $1 AND action = 'civilRegistry.lookedUp' AND summary->>'purpose' = 'session.residency'",
       [a.id],
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ request_id: null, summary: { purpose: 'petitions.voterCheck', found: true } });
+    expect(rows[0]).toMatchObject({ request_id: null, summary: { purpose: 'session.residency', found: true } });
     expect(JSON.stringify(rows)).not.toContain(id);
     expect(JSON.stringify(rows)).not.toContain(AGNES);
     // No audit row names the petition for a vote, and none carries the personal number.

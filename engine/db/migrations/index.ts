@@ -31,6 +31,7 @@ import * as m0028 from './0028-create-flow-outbox';
 import * as m0029 from './0029-flows-belong-to-modules';
 import * as m0030 from './0030-add-form-slugs';
 import * as m0031 from './0031-create-resume-session-function';
+import * as m0032 from './0032-add-session-assurance-and-residency';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -69,4 +70,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0029-flows-belong-to-modules', module: m0029 },
   { name: '0030-add-form-slugs', module: m0030 },
   { name: '0031-create-resume-session-function', module: m0031 },
+  { name: '0032-add-session-assurance-and-residency', module: m0032 },
 ];

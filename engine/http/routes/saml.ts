@@ -3,6 +3,8 @@
 import express, { Router, type Request } from 'express';
 import type { Identity } from '../../identity';
 import { completeLogin, NoPrivilegeError } from '../../identity/login';
+import { checkResidency } from '../../identity/residency';
+import type { AuditedRegistry } from '../../registry/audited';
 import { createLoginRedirect, createLogoutResponseRedirect, SamlRejectedError, serviceProviderEntity, verifyLoginResponse, verifyLogoutRequest, verifyLogoutResponse } from '../../identity/saml/service-provider';
 import { logoutByIdp } from '../../commands/logout-by-idp';
 import { profileFor } from '../../identity/saml/test-idps';
@@ -34,7 +36,7 @@ export async function spConfigFor(identity: Identity, req: Request): Promise<{ s
   return { sp: { ...sp, idpMetadata }, profile, lang: tenant.defaultLocale };
 }
 
-export function samlRouter(identity: Identity, secureCookies: boolean): Router {
+export function samlRouter(identity: Identity, secureCookies: boolean, registry?: AuditedRegistry): Router {
   const router = Router();
   const spConfig = (req: Request) => spConfigFor(identity, req);
 
@@ -63,6 +65,12 @@ export function samlRouter(identity: Identity, secureCookies: boolean): Router {
         firstSighting: (issuer, assertionId, keepUntil) => identity.db.withTenant(id, (tx) => identity.replayGuard.firstSighting(tx, { tenantId: id, issuer, assertionId, keepUntil })),
       });
       const session = await identity.db.withTenant(id, (tx) => completeLogin(identity, tx, { tenantId: id, site, login, now, requestId: String(req.id) }));
+      const who = login.identity;
+      if (who.kind === 'citizen' && who.personalNumber && registry) {
+        // Asked at every citizen login, so that no later step has to (residency.ts); an unanswered registry leaves it unknown.
+        const actor = { kind: 'user' as const, tenantId: id, id: session.userId, displayName: who.displayName, roles: ['participant' as const] };
+        await checkResidency({ db: identity.db, registry }, actor, session.sessionId, who.personalNumber.canonical).catch((err: unknown) => req.log.warn({ err: err instanceof Error ? err.name : 'error' }, 'residency not checked at login'));
+      }
       setSessionCookie(res, site, session.token, session.absoluteExpiresAt, secureCookies);
       res.redirect(303, safeReturnPath(login.relayState));
     } catch (err) {

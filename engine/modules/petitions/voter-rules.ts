@@ -35,15 +35,6 @@ export const DEFAULT_VOTER_RULES: VoterRules = voterRulesOf(DEFAULT_PETITION_PAR
 /** Taking a vote back needs no eligibility, only who it was. */
 export const ANYONE: VoterRules = { minAssurance: 'low', residentsOnly: false, minAge: 0 };
 
-/**
- * The municipality (its registry code) a tenant's residents live in. TODO: a tenant setting (the tenants have
- * none yet); until then the fictional municipality the registry simulator's people live in (Korsbæk 999,
- * Småköping 9999, engine/simulators/test-people.json), for every tenant of the country.
- */
-export function residentMunicipalityCode(country: Country): string {
-  return country === 'DK' ? '999' : '9999';
-}
-
 export const VOTER_REFUSAL_CODES = ['petition.voter.assuranceTooLow', 'petition.voter.underAge', 'petition.voter.notResident'] as const;
 export type VoterRefusalCode = (typeof VOTER_REFUSAL_CODES)[number];
 

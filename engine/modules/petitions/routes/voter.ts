@@ -7,15 +7,15 @@
 // The personal number is revealed WITHOUT a reveal audit row, on purpose: it is never shown to anyone — it
 // only becomes the ballot's keyed hash (vote-keys.ts) and the input of the eligibility check — and an audit
 // row per vote would sit in the tenant's chain next to the voter's login and say who voted when (see
-// commands/cast-vote.ts). The one registry lookup per session is audited as every lookup is
-// (`civilRegistry.lookedUp`, purpose `petitions.voterCheck`), without a request id and without naming the
-// petition, so the audit log does not say what the person was about to vote for.
+// commands/cast-vote.ts). The login's level of assurance and the person's residency come from their session:
+// residency was asked of the registry at login, for every citizen (engine/identity/residency.ts), so the
+// lookup's audit row says nothing about voting; only a session whose login could not ask asks again here,
+// with the same purpose and no request id.
 import type { Request } from 'express';
 import type { Transaction } from 'sequelize';
 import { parsePersonalNumber } from '../../../../forms/formats/personal-number';
 import { fieldError } from '../../../../forms/validation';
 import type { Actor } from '../../../actors';
-import type { CommandContext } from '../../../audit/record';
 import type { Keyring } from '../../../crypto/keyring';
 import type { Database } from '../../../db/database';
 import type { Country } from '../../../db/models';
@@ -27,10 +27,8 @@ import type { Voter } from '../commands/cast-vote';
 import { select } from '../db';
 import { petitionParameters } from '../flow-parameters';
 import { authorize } from '../policies';
-import { ageRefusal, assuranceRefusal, residencyRefusal, residentMunicipalityCode, todayIn, voterRulesOf, type VoterRefusal, type VoterRules } from '../voter-rules';
-
-/** The purpose recorded in the registry lookup's audit row. */
-export const VOTER_CHECK_PURPOSE = 'petitions.voterCheck';
+import { ageRefusal, assuranceRefusal, residencyRefusal, todayIn, voterRulesOf, type VoterRefusal, type VoterRules } from '../voter-rules';
+import { checkResidency } from '../../../identity/residency';
 
 const ASSURANCES: readonly Assurance[] = ['low', 'substantial', 'high'];
 
@@ -41,7 +39,8 @@ interface VoterFacts {
   voter: Voter;
   birthDate: string;
   assurance: Assurance;
-  /** Undefined until a rule needed the registry. */
+  sessionId: string;
+  /** From the login's registry lookup; undefined when that could not ask. */
   resident?: boolean;
 }
 
@@ -91,25 +90,17 @@ export const VOTER_CACHE_TTL_MS = 15 * 60_000;
 export const VOTER_CACHE_MAX = 10_000;
 
 /**
- * The login's level of assurance: the `session.loggedIn` audit row written with the session (same user, same
- * site, within a minute of the session's start, the nearest). Sessions do not record it themselves (TODO: a
- * sessions column, then this is one read of it); without the row, the site's minimum, which the login had to
- * meet (engine/identity/saml/service-provider.ts; Substantial unless the tenant set another).
+ * What the session knows of its login: the e-ID's level of assurance (a session from before it was recorded: the
+ * public site's minimum, which every login had to meet) and the residency asked at login (undefined: unknown).
  */
-async function sessionAssurance(db: Database, tx: Transaction, sessionId: string): Promise<Assurance> {
-  const [login] = await select<{ assurance: string | null }>(
-    db,
-    tx,
-    `SELECT a.summary->>'assurance' AS assurance
-       FROM sessions s JOIN audit_log a ON a.action = 'session.loggedIn' AND a.entity_type = 'user' AND a.entity_id = s.user_id::text AND a.summary->>'site' = s.site
-      WHERE s.id = $1 AND a.created_at BETWEEN s.created_at - interval '1 minute' AND s.created_at + interval '1 minute'
-      ORDER BY abs(extract(epoch FROM a.created_at - s.created_at)) LIMIT 1`,
-    [sessionId],
-  );
-  const recorded = ASSURANCES.find((a) => a === login?.assurance);
-  if (recorded) return recorded;
-  const [site] = await select<{ min_assurance: Assurance }>(db, tx, "SELECT min_assurance FROM saml_service_providers WHERE site = 'public'");
-  return site?.min_assurance ?? 'substantial';
+async function sessionFacts(db: Database, tx: Transaction, sessionId: string): Promise<{ assurance: Assurance; resident?: boolean }> {
+  const [row] = await select<{ assurance: string | null; resident: boolean | null }>(db, tx, 'SELECT assurance, resident FROM sessions WHERE id = $1', [sessionId]);
+  let assurance = ASSURANCES.find((a) => a === row?.assurance);
+  if (!assurance) {
+    const [site] = await select<{ min_assurance: Assurance }>(db, tx, "SELECT min_assurance FROM saml_service_providers WHERE site = 'public'");
+    assurance = site?.min_assurance ?? 'substantial';
+  }
+  return { assurance, ...(row?.resident == null ? {} : { resident: row.resident }) };
 }
 
 export class VoterResolver {
@@ -179,22 +170,20 @@ export class VoterResolver {
         country: parsed.country,
         voter: { country: parsed.country, canonical: parsed.canonical },
         birthDate: parsed.birthDate,
-        assurance: await sessionAssurance(db, tx, sessionId),
+        sessionId,
+        ...(await sessionFacts(db, tx, sessionId)),
       };
     });
   }
 
-  /** Asks the registry once per session, only when a rule needs it and the other rules passed. */
+  /** Residency from the login; asked again (as at login) only for a session whose login could not ask. */
   private async residency(actor: Actor, key: string, facts: VoterFacts, rules: VoterRules): Promise<VoterRefusal | undefined> {
     if (!rules.residentsOnly) return undefined;
     if (facts.resident === undefined) {
       const registry = this.deps.registry;
       if (!registry) throw new RegistryUnavailableError('No civil registry is configured, so residency cannot be checked.');
-      const { db } = this.deps;
-      // No request id: the request's log line names the petition (see the head of this file).
-      const ctx: CommandContext = { tenantId: actor.tenantId, actor };
-      const person = await db.withTenant(actor.tenantId, (tx) => registry.lookup(tx, ctx, facts.voter.canonical, { purpose: VOTER_CHECK_PURPOSE }));
-      facts.resident = person !== undefined && !person.deceased && person.municipalityCode === residentMunicipalityCode(person.country);
+      if (actor.kind !== 'user') throw new UnauthenticatedError();
+      facts.resident = await checkResidency({ db: this.deps.db, registry }, actor, facts.sessionId, facts.voter.canonical);
       this.cache.set(key, facts);
     }
     return residencyRefusal(facts.resident, rules);
