@@ -1,0 +1,500 @@
+// `npm run bench:votes [-- N]`: a burst of votes for one petition on the real stack, against a bare Express
+// baseline on the same machine, with a correctness check.
+//
+// In a throwaway data folder it starts the embedded PostgreSQL and the Temporal CLI dev server, provisions a tenant,
+// publishes a version of its petition flow whose voting rules let synthetic personal numbers vote (residentsOnly 0:
+// the registry simulator knows only a few people, so each voter's one registry lookup per session is left out; the
+// age rule stays), opens a petition through the module's commands, and makes N (20,000) citizens' e-ID sessions
+// through the real login code (user row with the sealed personal number, session, `session.loggedIn` audit row),
+// straight in the database rather than through SAML. The platform (API, worker, flow dispatcher) runs in this
+// process (startPlatform); its log (level warn: every 409 is a line) goes to a file in the data folder.
+//
+// The load is another process (scripts/bench-votes-load.ts, autocannon): 50 connections send POST
+// /api/petitions/:id/vote with a small JSON body, each voter once plus 10% repeats of sessions that voted at
+// least a few hundred requests earlier (a double click, a second tab), each request with its voter's cookie and
+// CSRF token. First a short warm-up on a second petition with other voters. Then the baseline: a bare Express 5
+// application (scripts/bench-baseline-server.ts, also its own process) that parses the same body and answers 200,
+// driven with the same plan, connections and duration.
+//
+// It prints accepted votes/s, the p50/p99 latency of both, the ratio to the baseline, the CPU share of
+// PostgreSQL, the platform (this process), the load process and the Temporal dev server, and the correctness check:
+// the petition's count = the 201s, one row per accepted voter (their keyed hashes recomputed with the petition's
+// vote key), no duplicates, every repeat refused with 409 petition.alreadyVoted, no 5xx, no request unanswered.
+// It exits non-zero when the check fails; a missed speed target is only printed.
+//
+// Also the setup the drill (scripts/drill-votes.ts) shares: the stack, the tenant, the relaxed rules, the petition,
+// the sessions, CPU readings.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { parseCpr, type ParsedPersonalNumber } from '../forms/formats/personal-number';
+import type { Actor } from '../engine/actors';
+import type { CommandContext } from '../engine/audit/record';
+import { publishFlow, saveFlowDraft } from '../engine/commands/flows';
+import { loadConfig, type Config } from '../engine/config';
+import { createSequelize, Database } from '../engine/db/database';
+import { createDatabaseIfMissing, prepareDatabase } from '../engine/db/prepare';
+import { startEmbeddedPostgres, type RunningPostgres } from '../engine/dev/embedded-postgres';
+import { startTemporalDevServer } from '../engine/dev/temporal-dev-server';
+import { ensureTemporalCli } from '../engine/dev/tools';
+import type { Identity } from '../engine/identity';
+import { completeLogin } from '../engine/identity/login';
+import { csrfTokenFor } from '../engine/identity/sessions';
+import { cookieName } from '../engine/http/session-cookie';
+import { confirmPetitionEmail } from '../engine/modules/petitions/commands/confirm-petition-email';
+import { approvePetition } from '../engine/modules/petitions/commands/moderate-petition';
+import { proposePetition } from '../engine/modules/petitions/commands/propose-petition';
+import type { PetitionDeps } from '../engine/modules/petitions/db';
+import { PETITION_FLOW_KEY } from '../engine/modules/petitions/flow-events';
+import { openVoteKey, voterHash } from '../engine/modules/petitions/vote-keys';
+import { startPlatform } from '../engine/platform';
+import { createTenant } from '../engine/tenancy/create-tenant';
+import { provisionTenant } from '../engine/tenancy/provision';
+import type { LoadPlan, LoadResult } from './bench-votes-load';
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the bench and the drill share.
+
+export const TENANT_HOST = 'votes.localhost';
+/** The small JSON body every vote request carries (the vote route reads none; the baseline parses the same). */
+export const VOTE_BODY = JSON.stringify({ source: 'bench' });
+/** cpr(i) is unique for i below this (28 days × 12 months × 50 years against 1000 serials: lcm 84,000). */
+export const MAX_VOTERS = 84_000;
+
+/** The i-th synthetic CPR number (valid dates, born 1950–1999, all different below MAX_VOTERS); as test/petitions/helpers.ts. */
+export function cpr(i: number): ParsedPersonalNumber {
+  const dd = String(1 + (i % 28)).padStart(2, '0');
+  const mm = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+  const yy = String(50 + (Math.floor(i / 336) % 50)).padStart(2, '0');
+  const serial = `1${String(i % 1000).padStart(3, '0')}`;
+  const pn = parseCpr(`${dd}${mm}${yy}${serial}`);
+  if (!pn) throw new Error(`no CPR for ${i}`);
+  return pn;
+}
+
+/** utime + stime of one process, in seconds (clock ticks of 1/100 s); with `children`, also its waited-for children's. */
+export function cpuSeconds(pid: number, children = false): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (children ? own + Number(fields[13]) + Number(fields[14]) : own) / 100;
+  } catch {
+    return 0; // gone
+  }
+}
+
+/**
+ * CPU seconds of the PostgreSQL server so far: the postmaster (with the backends that have exited, which it
+ * waited for) and every live backend. Differences of two readings are the server's CPU between them.
+ */
+export function postgresCpuSeconds(databaseDir: string): number {
+  const postmaster = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = cpuSeconds(postmaster, true);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.split(') ')[1]!.split(' ')[1]) === postmaster) total += cpuSeconds(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total;
+}
+
+export interface Stack {
+  config: Config;
+  dataDir: string;
+  pg: RunningPostgres;
+  ownerUrl: string;
+  appUrl: string;
+  temporalAddress: string;
+  temporalPid?: number;
+  owner: Sequelize;
+  tenantId: string;
+  admin: CommandContext;
+  stop(): Promise<void>;
+}
+
+/** PostgreSQL and Temporal in a throwaway folder, migrated, with one provisioned DK tenant at votes.localhost. */
+export async function startStack(say: (line: string) => void): Promise<Stack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tingvalla-votes-'));
+  chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user, who must reach its folder
+  // Only what this run sets: no DATABASE_URL, TEMPORAL_ADDRESS, REGISTRY_URL or SMTP_URL from the caller's shell.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'DATABASE_APP_URL', 'TEMPORAL_ADDRESS', 'REGISTRY_URL', 'SMTP_URL', 'PORT'].includes(k)));
+  const config = loadConfig({ ...env, NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEV_SMTP_PORT: '0', TEST_IDP: 'off' });
+  const pg = await startEmbeddedPostgres({ dataDir, port: 55000 + Math.floor(Math.random() * 1000), log: () => undefined });
+  const cli = await ensureTemporalCli(config.TOOLS_CACHE_DIR, say);
+  const port = 57000 + Math.floor(Math.random() * 1000);
+  let temporal: Awaited<ReturnType<typeof startTemporalDevServer>> | undefined;
+  try {
+    await createDatabaseIfMissing(pg.ownerUrl('postgres'), 'tingvalla');
+    temporal = await startTemporalDevServer({ cli, namespace: config.TEMPORAL_NAMESPACE, port, uiPort: port + 1, dbFile: join(dataDir, 'temporal.sqlite') });
+    const ownerUrl = pg.ownerUrl('tingvalla');
+    const appUrl = await prepareDatabase({ ownerUrl, appPassword: config.DATABASE_APP_PASSWORD });
+    const owner = createSequelize(ownerUrl);
+    const tenantId = await createTenant(owner, {
+      slug: 'votes',
+      name: 'Stemmeby Kommune',
+      country: 'DK',
+      defaultLocale: 'da',
+      publicHosts: [TENANT_HOST],
+      adminHosts: [`admin.${TENANT_HOST}`],
+      settings: { contact: { email: 'borgerservice@votes.example', phone: '+45 11 22 33 44', address: 'Torvet 1' }, frontPage: { da: { heading: 'Stemmeby', intro: '' } }, retention: { auditLogMonths: 6 } },
+    });
+    const provisioning = Database.connect(appUrl);
+    await provisionTenant(provisioning, tenantId, 'DK').finally(() => provisioning.close());
+    const admin: Actor = { kind: 'user', tenantId, id: 'bench-votes', displayName: 'Bench', roles: ['administrator'] };
+    const started = temporal;
+    return {
+      config,
+      dataDir,
+      pg,
+      ownerUrl,
+      appUrl,
+      temporalAddress: started.address,
+      ...(started.pid ? { temporalPid: started.pid } : {}),
+      owner,
+      tenantId,
+      admin: { tenantId, actor: admin },
+      stop: async () => {
+        await owner.close().catch(() => undefined);
+        await started.stop();
+        await pg.stop();
+      },
+    };
+  } catch (err) {
+    await temporal?.stop();
+    await pg.stop();
+    throw err;
+  }
+}
+
+/**
+ * Publishes a new version of the tenant's petition flow whose voting rules admit synthetic voters: residentsOnly
+ * 0 (the registry simulator has only a handful of people). Petitions proposed from now on run it.
+ */
+export async function admitSyntheticVoters(db: Database, admin: CommandContext): Promise<number> {
+  const [flow] = await db.withTenant(admin.tenantId, (tx) =>
+    db.sequelize.query<{ id: string; draft: { parameters: { properties: Record<string, { default: number }> } } }>('SELECT id, draft FROM flow_definitions WHERE key = $1', {
+      bind: [PETITION_FLOW_KEY],
+      type: QueryTypes.SELECT,
+      transaction: tx,
+    }),
+  );
+  if (!flow) throw new Error('the tenant has no petition flow');
+  flow.draft.parameters.properties.residentsOnly!.default = 0;
+  const { problems } = await saveFlowDraft(db, admin, flow.id, flow.draft);
+  if (problems.length) throw new Error(`the petition flow cannot be published: ${JSON.stringify(problems)}`);
+  return (await publishFlow(db, admin, flow.id)).version;
+}
+
+/** A petition proposed, its e-mail confirmed and approved, through the module's commands: open for votes. */
+export async function openPetition(deps: PetitionDeps, admin: CommandContext, title: string): Promise<string> {
+  const anonymous: CommandContext = { tenantId: admin.tenantId, actor: { kind: 'anonymous', tenantId: admin.tenantId } };
+  const proposed = await proposePetition(deps, anonymous, {
+    answers: {
+      title,
+      proposal: 'Kommunen opstiller ti nye bænke langs stierne i byparken, så ældre kan hvile sig.',
+      background: 'Der er langt mellem bænkene i dag.',
+      proposerName: 'Karen Madsen',
+      proposerEmail: `karen-${randomBytes(4).toString('hex')}@example.dk`,
+    },
+  });
+  await confirmPetitionEmail(deps, anonymous, proposed.confirmToken);
+  await approvePetition(deps, admin, proposed.id);
+  return proposed.id;
+}
+
+export interface VoterSession {
+  /** Index into cpr(). */
+  voter: number;
+  cookie: string;
+  csrf: string;
+}
+
+/**
+ * Citizens logged in on the public site with e-ID (substantial), made by the real login code in transactions of
+ * `batch` logins (the audit chain orders every login of a tenant anyway).
+ */
+export async function makeVoterSessions(identity: Pick<Identity, 'db' | 'users' | 'sessions' | 'keyring'>, tenantId: string, voters: number[], batch = 250): Promise<VoterSession[]> {
+  const out: VoterSession[] = [];
+  for (let start = 0; start < voters.length; start += batch) {
+    const slice = voters.slice(start, start + batch);
+    await identity.db.withTenant(tenantId, async (tx) => {
+      for (const voter of slice) {
+        const started = await completeLogin(identity, tx, {
+          tenantId,
+          site: 'public',
+          now: new Date(),
+          login: { identity: { kind: 'citizen', displayName: 'Bænk Borger', assurance: 'substantial', personalNumber: cpr(voter), roles: [] }, issuer: 'bench-votes', nameId: `bench-voter-${voter}`, relayState: null },
+        });
+        out.push({ voter, cookie: `${cookieName('public')}=${started.token}`, csrf: csrfTokenFor(started.token) });
+      }
+    });
+  }
+  return out;
+}
+
+/** Per voter: whether the petition has their vote (their keyed hash recomputed with the petition's vote key), and the rows that belong to no voter given. */
+export async function votesOf(db: Database, identity: Pick<Identity, 'keyring'>, tenantId: string, petitionId: string, voters: number[]): Promise<{ has: Map<number, boolean>; foreignRows: number; rows: number; distinct: number }> {
+  const key = await db.withTenant(tenantId, (tx) => openVoteKey(db, identity.keyring, tx, tenantId, petitionId));
+  if (!key) throw new Error('the petition has no vote key (closed?)');
+  const rows = await db.withTenant(tenantId, (tx) => db.sequelize.query<{ voter_hash: string }>('SELECT voter_hash FROM petition_votes WHERE petition_id = $1', { bind: [petitionId], type: QueryTypes.SELECT, transaction: tx }));
+  const inTable = new Set(rows.map((r) => r.voter_hash));
+  const has = new Map<number, boolean>();
+  const expected = new Set<string>();
+  for (const v of voters) {
+    const h = voterHash(key, cpr(v));
+    expected.add(h);
+    has.set(v, inTable.has(h));
+  }
+  return { has, foreignRows: [...inTable].filter((h) => !expected.has(h)).length, rows: rows.length, distinct: inTable.size };
+}
+
+/** The petition's count: the sum of its counter shards (what the API shows). */
+export async function petitionCount(owner: Sequelize, petitionId: string): Promise<number> {
+  const [row] = await owner.query<{ n: number }>('SELECT coalesce(sum(votes), 0)::integer AS n FROM petition_vote_counts WHERE petition_id = $1', { bind: [petitionId], type: QueryTypes.SELECT });
+  return row!.n;
+}
+
+/** `node --import tsx <script> …args` as a child process, with the environment given; its stderr to ours or to a file descriptor. */
+export function spawnTs(script: string, args: string[], env: NodeJS.ProcessEnv = process.env, stderr: 'inherit' | number = 'inherit'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], { env, stdio: ['ignore', 'pipe', stderr] });
+}
+
+/** The first stdout line of a child that is JSON, once it comes (the child keeps running). */
+export function firstJsonLine<T>(child: ChildProcess, what: string, timeoutMs = 300_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+        const line = buffered.slice(0, nl).trim();
+        buffered = buffered.slice(nl + 1);
+        if (line.startsWith('{')) {
+          clearTimeout(timer);
+          child.stdout!.off('data', onData);
+          child.stdout!.resume(); // whatever it prints later is dropped
+          resolve(JSON.parse(line) as T);
+          return;
+        }
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (${signal ?? code}) before it was ready`));
+    });
+  });
+}
+
+/** Runs the load process on a plan and returns its results. */
+export async function runLoad(dataDir: string, name: string, plan: LoadPlan): Promise<LoadResult> {
+  const file = join(dataDir, `${name}.plan.json`);
+  writeFileSync(file, JSON.stringify(plan));
+  const child = spawnTs('bench-votes-load.ts', [file]);
+  const chunks: Buffer[] = [];
+  child.stdout!.on('data', (c: Buffer) => chunks.push(c));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the load process (${name}) exited with ${code}`);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as LoadResult;
+}
+
+/** Every voter once, with `repeats` of them again, each repeat at least `gap` requests after the voter's first request. */
+export function votePlanOrder(voters: number, repeats: number, gap: number, random: () => number = Math.random): { order: number[]; isRepeat: boolean[] } {
+  const total = voters + repeats;
+  const slots = new Set<number>();
+  while (slots.size < Math.min(repeats, total - gap)) slots.add(gap + Math.floor(random() * (total - gap)));
+  const order: number[] = [];
+  const isRepeat: boolean[] = [];
+  const firstAt: number[] = [];
+  let nextNew = 0;
+  let eligible = 0; // voters 0 … eligible-1 sent their first request at least `gap` requests ago
+  for (let k = 0; k < total; k++) {
+    while (eligible < nextNew && firstAt[eligible]! <= k - gap) eligible++;
+    if (nextNew < voters && (!slots.has(k) || eligible === 0)) {
+      firstAt.push(k);
+      order.push(nextNew++);
+      isRepeat.push(false);
+    } else {
+      order.push(Math.floor(random() * Math.max(1, eligible)));
+      isRepeat.push(true);
+    }
+  }
+  return { order, isRepeat };
+}
+
+/** A request on a keep-alive connection of `agent`; the status and the parsed JSON body (undefined when none). */
+export function httpJson(agent: Agent, port: number, host: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, agent, headers: { host, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown;
+        try {
+          json = text ? JSON.parse(text) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, json });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The bench.
+
+const say = (line: string) => console.log(`[bench:votes] ${line}`);
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+
+async function main(): Promise<void> {
+  const N = Number(process.argv[2] ?? 20_000);
+  const connections = Number(process.argv[3] ?? 50);
+  if (!Number.isInteger(N) || N < 100) throw new Error('N: a whole number of voters, at least 100');
+  const warmupVoters = Math.min(1000, Math.max(200, Math.floor(N / 20)));
+  if (N + warmupVoters > MAX_VOTERS) throw new Error(`at most ${MAX_VOTERS - warmupVoters} voters (the synthetic personal numbers run out)`);
+  const repeats = Math.round(N * 0.1);
+  const failures: string[] = [];
+  const check = (ok: boolean, line: string) => {
+    say(`${ok ? 'ok  ' : 'FAIL'} ${line}`);
+    if (!ok) failures.push(line);
+  };
+
+  say(`starting PostgreSQL and the Temporal dev server in a throwaway folder…`);
+  const stack = await startStack(say);
+  let baseline: ChildProcess | undefined;
+  let keepData = false;
+  try {
+    const { config, tenantId, owner } = stack;
+    const logFile = join(stack.dataDir, 'platform.log');
+    const platform = await startPlatform({
+      config,
+      appUrl: stack.appUrl,
+      temporalAddress: stack.temporalAddress,
+      tenantIds: [tenantId],
+      port: 0,
+      logger: pino({ level: config.LOG_LEVEL }, pino.destination({ dest: logFile, sync: false })),
+    });
+    const deps: PetitionDeps = { db: platform.db, keyring: platform.identity.keyring };
+    const version = await admitSyntheticVoters(platform.db, stack.admin);
+    say(`petition flow version ${version} published for this tenant with residentsOnly = 0: the synthetic voters are not residents per the registry simulator, so no registry lookup is made (the rest of the rules — substantial e-ID, age ≥ 15 — apply as built in)`);
+    const petitionId = await openPetition(deps, stack.admin, 'Flere bænke i byparken');
+    const warmupPetitionId = await openPetition(deps, stack.admin, 'Opvarmning: en anden sag');
+
+    let t = Date.now();
+    const voters = await makeVoterSessions(platform.identity, tenantId, [...Array(N).keys()]);
+    const warmers = await makeVoterSessions(platform.identity, tenantId, Array.from({ length: warmupVoters }, (_, i) => N + i));
+    const loginSeconds = (Date.now() - t) / 1000;
+    say(`${N + warmupVoters} citizen e-ID sessions made through the login code (user, session, audit row) in ${loginSeconds.toFixed(1)} s (${((N + warmupVoters) / loginSeconds).toFixed(0)}/s), ${warmupVoters} of them for the warm-up on a second petition`);
+
+    const origin = `http://127.0.0.1:${platform.port}`;
+    const common = { host: `${TENANT_HOST}:${platform.port}`, 'content-type': 'application/json', accept: 'application/json' };
+    const headersOf = (s: VoterSession) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
+
+    // Warm-up: other voters on another petition (JIT, pool connections, caches of the petition-independent parts).
+    const warm = await runLoad(stack.dataDir, 'warmup', { url: `${origin}/api/petitions/${warmupPetitionId}/vote`, method: 'POST', body: VOTE_BODY, headers: common, perRequest: warmers.map(headersOf), connections, amount: warmupVoters });
+    say(`warm-up: ${warm.answered} votes on the second petition at ${warm.requestsPerSecond.toFixed(0)}/s (${JSON.stringify(warm.statusCounts)})`);
+
+    // The burst.
+    const gap = Math.min(2000, Math.max(connections * 10, Math.floor(N / 10)));
+    const { order, isRepeat } = votePlanOrder(N, repeats, gap);
+    const plan: LoadPlan = { url: `${origin}/api/petitions/${petitionId}/vote`, method: 'POST', body: VOTE_BODY, headers: common, perRequest: order.map((i) => headersOf(voters[i]!)), connections, amount: order.length, record: true };
+    say(`burst: ${N} voters once + ${repeats} repeats (each ≥ ${gap} requests after the voter's first) = ${order.length} POST /api/petitions/:id/vote over ${connections} connections from the load process…`);
+    const pg0 = postgresCpuSeconds(stack.pg.databaseDir);
+    const temporal0 = stack.temporalPid ? cpuSeconds(stack.temporalPid) : 0;
+    const own0 = process.cpuUsage();
+    t = Date.now();
+    const votes = await runLoad(stack.dataDir, 'votes', plan);
+    const wall = (Date.now() - t) / 1000;
+    const pgCpu = postgresCpuSeconds(stack.pg.databaseDir) - pg0;
+    const temporalCpu = stack.temporalPid ? cpuSeconds(stack.temporalPid) - temporal0 : NaN;
+    const ownCpu = process.cpuUsage(own0);
+    const platformCpu = (ownCpu.user + ownCpu.system) / 1e6;
+
+    // The baseline: same plan (same headers and body), connections and duration, against the bare Express app.
+    baseline = spawnTs('bench-baseline-server.ts', []);
+    const { port: basePort } = await firstJsonLine<{ port: number }>(baseline, 'the baseline server');
+    const basePlan: LoadPlan = { ...plan, url: `http://127.0.0.1:${basePort}/api/petitions/${petitionId}/vote`, headers: { ...common, host: `${TENANT_HOST}:${basePort}` }, amount: undefined, record: false };
+    await runLoad(stack.dataDir, 'baseline-warmup', { ...basePlan, duration: 2 });
+    const baseDuration = Math.max(3, Math.round(votes.seconds));
+    const baseCpu0 = cpuSeconds(baseline.pid!);
+    const base = await runLoad(stack.dataDir, 'baseline', { ...basePlan, duration: baseDuration });
+    const baseCpu = cpuSeconds(baseline.pid!) - baseCpu0;
+    baseline.kill('SIGTERM');
+
+    // Figures.
+    const accepted = votes.statusCounts['201'] ?? 0;
+    const refused409 = votes.statusCounts['409'] ?? 0;
+    const acceptedPerSecond = accepted / votes.seconds;
+    const ratio = votes.requestsPerSecond / base.requestsPerSecond;
+    say('');
+    say(`vote route: ${votes.answered} answered in ${votes.seconds.toFixed(2)} s = ${votes.requestsPerSecond.toFixed(0)} requests/s; accepted votes ${acceptedPerSecond.toFixed(0)}/s; latency p50 ${ms(votes.latency.p50)} ms, p90 ${ms(votes.latency.p90)} ms, p99 ${ms(votes.latency.p99)} ms, max ${ms(votes.latency.max)} ms`);
+    say(`baseline (bare Express 5 + express.json(), 200, no database; same ${connections} connections, body and headers, ${baseDuration} s): ${base.requestsPerSecond.toFixed(0)} requests/s; latency p50 ${ms(base.latency.p50)} ms, p99 ${ms(base.latency.p99)} ms`);
+    say(`ratio to baseline: ${ratio.toFixed(2)} (vote requests/s ÷ baseline requests/s; accepted votes/s alone ÷ baseline: ${(acceptedPerSecond / base.requestsPerSecond).toFixed(2)}) — target ≥ 0.4 (aim 0.6): ${ratio >= 0.6 ? 'met the aim' : ratio >= 0.4 ? 'met' : 'MISSED'}`);
+    say(`p99 ${ms(votes.latency.p99)} ms — target ≤ 100 ms: ${votes.latency.p99 <= 100 ? 'met' : 'MISSED'}`);
+    const share = (cpu: number, seconds: number) => `${((cpu / seconds) * 100).toFixed(0)}%`;
+    say(`CPU during the burst (${wall.toFixed(1)} s wall, share of one core; the machine has ${cpus().length} cores): PostgreSQL ${share(pgCpu, wall)}, platform (this process: API, worker, dispatcher) ${share(platformCpu, wall)}, load process ${share(votes.cpuSeconds, votes.seconds)}, Temporal dev server ${share(temporalCpu, wall)}`);
+    say(`CPU during the baseline (${base.seconds.toFixed(1)} s): baseline server ${share(baseCpu, base.seconds)}, load process ${share(base.cpuSeconds, base.seconds)}`);
+    say(`load average now: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine skews the figures)`);
+
+    // Correctness.
+    say('');
+    const statuses = votes.statuses!;
+    let originals201 = 0;
+    let repeats409 = 0;
+    const wrong: string[] = [];
+    for (let k = 0; k < order.length; k++) {
+      const s = statuses[k]!;
+      if (isRepeat[k]) {
+        if (s === 409) repeats409++;
+        else if (wrong.length < 5) wrong.push(`repeat #${k} (voter ${order[k]}) got ${s}`);
+      } else if (s === 201) originals201++;
+      else if (wrong.length < 5) wrong.push(`first vote #${k} (voter ${order[k]}) got ${s}`);
+    }
+    const count = await petitionCount(owner, petitionId);
+    const detail = (await httpJson(new Agent(), platform.port, common.host, 'GET', `/api/petitions/${petitionId}`)).json as { votes: number };
+    const accounted = await votesOf(platform.db, platform.identity, tenantId, petitionId, [...Array(N).keys()]);
+    const voted201 = new Set(order.filter((_, k) => statuses[k] === 201));
+    const missing = [...voted201].filter((v) => !accounted.has.get(v)).length;
+    const [dups] = await owner.query<{ n: number }>('SELECT count(*)::integer AS n FROM (SELECT voter_hash FROM petition_votes WHERE petition_id = $1 GROUP BY voter_hash HAVING count(*) > 1) d', { bind: [petitionId], type: QueryTypes.SELECT });
+    const fivexx = Object.entries(votes.statusCounts).filter(([code]) => code.startsWith('5')).reduce((a, [, n]) => a + n, 0);
+    check(count === accepted && detail.votes === accepted, `the petition's count ${count} (the API's detail says ${detail.votes}) equals the accepted votes (201s) ${accepted}`);
+    check(accepted === N && originals201 === N, `every voter's first request was accepted: ${originals201} of ${N}`);
+    check(refused409 === repeats && repeats409 === repeats, `the repeats were refused with 409 petition.alreadyVoted: ${repeats409} of ${repeats} repeats sent (409s in all: ${refused409})`);
+    check(missing === 0 && accounted.rows === accepted && accounted.foreignRows === 0, `each accepted voter has their row (keyed hash recomputed with the petition's vote key): ${accepted - missing} of ${accepted}; rows ${accounted.rows}, rows of no voter of the run ${accounted.foreignRows}`);
+    check(dups!.n === 0 && accounted.distinct === accounted.rows, `duplicates in petition_votes: ${dups!.n} (${accounted.distinct} distinct hashes in ${accounted.rows} rows)`);
+    check(fivexx === 0 && votes.errors === 0 && votes.timeouts === 0 && votes.answered === order.length, `no 5xx (${fivexx}), no errors (${votes.errors}) or timeouts (${votes.timeouts}); answered ${votes.answered} of ${order.length}`);
+    if (wrong.length) say(`  e.g. ${wrong.join('; ')}`);
+    say(failures.length ? `CORRECTNESS FAILED (${failures.length}); the data folder is kept: ${stack.dataDir} (platform log: ${logFile})` : 'correctness: all checks passed');
+    keepData = failures.length > 0;
+    await platform.stop();
+  } finally {
+    if (baseline && baseline.exitCode === null) baseline.kill('SIGTERM');
+    await stack.stop();
+    if (!keepData && existsSync(stack.dataDir)) rmSync(stack.dataDir, { recursive: true, force: true });
+  }
+  if (failures.length) process.exitCode = 1;
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
