@@ -20,7 +20,11 @@ export interface PetitionModerationItem {
   waitingSeconds: number;
   waitingDays: number;
   /**
-   * Waiting longer than the moderation's due time.
+   * The moderation target of the petition's flow version (moderationTargetDays), in days.
+   */
+  dueDays: number;
+  /**
+   * Marked overdue by the flow's moderation reminder, or waiting longer than its target already.
    */
   overdue: boolean;
   resubmissions: number;

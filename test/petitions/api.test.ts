@@ -146,6 +146,12 @@ describe('moderation', () => {
       [newest, 1, false],
     ]);
     expect(queue.items.map((i) => i.id).indexOf(oldest)).toBe(0);
+    expect(queue.dueDays).toBe(5); // the built-in petition flow's moderationTargetDays
+    // Marked overdue by the flow's reminder (since it entered the queue): overdue however short the wait.
+    await ownerDb().query('UPDATE petitions SET moderation_overdue_at = now() WHERE id = $1', { bind: [newest] });
+    const marked = (await adminCall('GET', '/api/petitions/moderation')).json<{ items: { id: string; overdue: boolean }[] }>();
+    expect(marked.items.find((i) => i.id === newest)?.overdue).toBe(true);
+    await ownerDb().query('UPDATE petitions SET moderation_overdue_at = NULL WHERE id = $1', { bind: [newest] });
     expect((await publicCall(a, 'GET', '/api/petitions/moderation')).status).toBe(404);
     expect((await publicCall(a, 'GET', '/api/admin/petitions')).status).toBe(404);
   });

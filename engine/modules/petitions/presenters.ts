@@ -18,11 +18,10 @@ import type { OpenDataRow } from './queries/open-data';
 import type { PetitionDetail } from './queries/petition-detail';
 import type { AdminListItem, FeedEntry, ReturnedProposal } from './routes/queries';
 import type { VoterRefusal } from './voter-rules';
+import { DEFAULT_PETITION_PARAMETERS } from './flow-parameters';
 
 const DAY_MS = 86_400_000;
 
-/** How long a proposal may wait for moderation before it is overdue (the petition flow's parameter, later). */
-export const MODERATION_DUE_DAYS = 5;
 
 const iso = (d: Date): string => new Date(d).toISOString();
 const isoOrNull = (d: Date | null | undefined): string | null => (d ? iso(d) : null);
@@ -108,7 +107,8 @@ export function presentMyVote(vote: MyVote, refusal: VoterRefusal | undefined): 
 export function presentQueue(queue: { total: number; items: ModerationItem[] }): PetitionModerationQueue {
   return {
     total: queue.total,
-    dueDays: MODERATION_DUE_DAYS,
+    // The target most of the queue has (each item says its own).
+    dueDays: queue.items[0]?.dueDays ?? DEFAULT_PETITION_PARAMETERS.moderationTargetDays,
     items: queue.items.map((q) => {
       const waitingSeconds = Math.max(0, Number(q.waitingSeconds));
       return {
@@ -119,7 +119,9 @@ export function presentQueue(queue: { total: number; items: ModerationItem[] }):
         waitingSince: iso(q.waitingSince),
         waitingSeconds,
         waitingDays: Math.floor(waitingSeconds / 86_400),
-        overdue: waitingSeconds >= MODERATION_DUE_DAYS * 86_400,
+        dueDays: q.dueDays,
+        // Marked by the flow's reminder, or past the target already (the reminder may not have run yet).
+        overdue: q.markedOverdue || waitingSeconds >= q.dueDays * 86_400,
         resubmissions: q.resubmissions,
         corrected: q.corrected,
       };

@@ -1,9 +1,11 @@
 // The moderators' queue: proposals awaiting moderation, the one waiting longest first, with how long it has
-// waited (since its confirmation or its resubmission).
+// waited (since its confirmation or its resubmission) and how long it may (the moderation target of the flow
+// version it runs: moderationTargetDays), and whether its flow has marked it overdue.
 import { fieldError } from '../../../../forms/validation';
 import type { Actor } from '../../../actors';
 import { ValidationError } from '../../../errors';
 import { select, type PetitionContent, type PetitionDeps } from '../db';
+import { DEFAULT_PETITION_PARAMETERS } from '../flow-parameters';
 import { authorize } from '../policies';
 
 export interface ModerationItem {
@@ -15,6 +17,10 @@ export interface ModerationItem {
   waitingSeconds: number;
   resubmissions: number;
   corrected: boolean;
+  /** The petition flow's moderation target in days (its version's parameter; the built-in default without a flow). */
+  dueDays: number;
+  /** The flow's moderation reminder has fired since it entered the queue. */
+  markedOverdue: boolean;
 }
 
 export async function moderationQueue(deps: Pick<PetitionDeps, 'db'>, actor: Actor, page: { limit?: number; offset?: number } = {}): Promise<{ total: number; items: ModerationItem[] }> {
@@ -30,9 +36,13 @@ export async function moderationQueue(deps: Pick<PetitionDeps, 'db'>, actor: Act
       db,
       tx,
       `SELECT id, title, summary, content, moderation_since AS "waitingSince", floor(extract(epoch FROM now() - moderation_since))::integer AS "waitingSeconds",
-              resubmissions, corrected_at IS NOT NULL AS corrected
-         FROM petitions WHERE status = 'awaitingModeration' ORDER BY moderation_since, id LIMIT $1 OFFSET $2`,
-      [limit, offset],
+              resubmissions, corrected_at IS NOT NULL AS corrected,
+              coalesce((SELECT (v.parameters->>'moderationTargetDays')::integer
+                          FROM flow_instances i JOIN flow_versions v ON v.definition_id = i.definition_id AND v.version = i.version
+                         WHERE i.subject_type = 'petition' AND i.subject_id = p.id ORDER BY i.started_at DESC LIMIT 1), $3) AS "dueDays",
+              (moderation_overdue_at IS NOT NULL AND moderation_overdue_at >= moderation_since) AS "markedOverdue"
+         FROM petitions p WHERE status = 'awaitingModeration' ORDER BY moderation_since, id LIMIT $1 OFFSET $2`,
+      [limit, offset, DEFAULT_PETITION_PARAMETERS.moderationTargetDays],
     );
     return { total: count?.n ?? 0, items };
   });
