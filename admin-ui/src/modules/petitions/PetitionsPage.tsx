@@ -16,19 +16,10 @@ export default function PetitionsPage() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
   const q = params.get('q') ?? '';
-  const [draft, setDraft] = useState({ status, q });
   const list = useQuery({ ...petitionsQuery((PETITION_STATUSES as readonly string[]).includes(status) ? status : ''), placeholderData: keepPreviousData });
   const words = q.toLocaleLowerCase(i18n.language).split(/\s+/).filter(Boolean);
   const rows = (list.data?.items ?? []).filter((p) => words.every((w) => p.title.toLocaleLowerCase(i18n.language).includes(w)));
   const date = (at: string | null) => (at ? formatDate(at, i18n.language) : '–');
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const next = new URLSearchParams();
-    if (draft.status) next.set('status', draft.status);
-    if (draft.q.trim()) next.set('q', draft.q.trim());
-    setParams(next);
-  };
 
   const columns: Column<PetitionAdminListItem>[] = [
     { key: 'title', header: t('list.title'), cell: (p) => <Link to={`/petitions/${p.id}`}>{p.title}</Link>, sortValue: (p) => p.title },
@@ -40,24 +31,7 @@ export default function PetitionsPage() {
   return (
     <section>
       <h1>{t('list.heading')}</h1>
-      <form className="filters petition-filters" role="search" aria-label={t('list.filters')} onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="petition-status">{t('list.status')}</label>
-          <select id="petition-status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
-            <option value="">{t('list.allStatuses')}</option>
-            {PETITION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="petition-search">{t('list.search')}</label>
-          <input id="petition-search" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
-        </div>
-        <button type="submit">{t('list.filter')}</button>
-      </form>
+      <Filters status={status} q={q} onApply={setParams} />
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
@@ -80,5 +54,43 @@ export default function PetitionsPage() {
         </>
       )}
     </section>
+  );
+}
+
+function Filters({ status, q, onApply }: { status: string; q: string; onApply: (params: URLSearchParams) => void }) {
+  const { t } = useTranslation('petitions');
+  const [draft, setDraft] = useState({ status, q });
+  // The fields follow the address when it changes otherwise (the menu's link, back and forward).
+  const [shown, setShown] = useState({ status, q });
+  if (shown.status !== status || shown.q !== q) {
+    setShown({ status, q });
+    setDraft({ status, q });
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    if (draft.status) next.set('status', draft.status);
+    if (draft.q.trim()) next.set('q', draft.q.trim());
+    onApply(next);
+  };
+  return (
+    <form className="filters petition-filters" role="search" aria-label={t('list.filters')} onSubmit={submit}>
+      <div className="field">
+        <label htmlFor="petition-status">{t('list.status')}</label>
+        <select id="petition-status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+          <option value="">{t('list.allStatuses')}</option>
+          {PETITION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="petition-search">{t('list.search')}</label>
+        <input id="petition-search" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+      </div>
+      <button type="submit">{t('list.filter')}</button>
+    </form>
   );
 }
