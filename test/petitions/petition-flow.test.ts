@@ -154,7 +154,7 @@ it('runs a petition from proposal to answer: confirmation, moderation reminder, 
       await env.sleep('80 days');
       const flows = temporal;
       await extendPetitionVoting({ db, flows }, moderator(tenant.id), proposed.id, 20);
-      await expect(extendPetitionVoting({ db, flows }, moderator(tenant.id), proposed.id, 20)).rejects.toMatchObject({ status: 409 });
+      await expect(extendPetitionVoting({ db, flows }, moderator(tenant.id), proposed.id, 20)).rejects.toMatchObject({ status: 409, fields: [{ field: '/days', code: 'petition.extensionOverCap', params: { maxDays: 30 } }] });
       await expect(extendPetitionVoting({ db, flows }, citizen(tenant.id), proposed.id, 5)).rejects.toMatchObject({ status: 403 });
 
       // Day 110: the window closes on its extended date; the flow erases the voters.

@@ -12,6 +12,7 @@ export const PETITION_PROBLEM_CODES = [
   'petition.tooManyProposals',
   'petition.attachmentTooLarge',
   'petition.attachmentNotPdf',
+  'petition.extensionOverCap',
 ] as const;
 
 export type PetitionProblemCode = (typeof PETITION_PROBLEM_CODES)[number];

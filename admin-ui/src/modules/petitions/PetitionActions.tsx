@@ -247,8 +247,13 @@ function Extend({ petition, onDone }: ActionProps) {
     e.preventDefault();
     if (valid) mutation.mutate(n);
   };
-  // A refusal of the flow (409 without a petition code): past the cap, or the window closed meanwhile.
-  const refusedByFlow = mutation.error instanceof ProblemError && mutation.error.problem.status === 409 && !(mutation.error.problem.errors ?? []).length;
+  // Past the cap of the flow version this petition runs (the server names it), or another refusal of the flow
+  // (409 without a petition code: the window closed meanwhile).
+  const problem = mutation.error instanceof ProblemError ? mutation.error.problem : undefined;
+  const overCap = problem?.errors?.find((e) => e.code === 'petition.extensionOverCap');
+  const maxDays = (overCap?.params as { maxDays?: unknown } | undefined)?.maxDays;
+  const capOfPetition = typeof maxDays === 'number' ? maxDays : cap;
+  const refusedByFlow = Boolean(overCap) || (problem?.status === 409 && !(problem.errors ?? []).length);
   return (
     <ActionSection title={t('actions.extend.heading')} intro={cap !== undefined ? t('actions.extend.introCap', { count: cap }) : t('actions.extend.intro')}>
       <form className="stacked-form" onSubmit={submit} noValidate>
@@ -268,7 +273,7 @@ function Extend({ petition, onDone }: ActionProps) {
       </form>
       {refusedByFlow ? (
         <div className="notice notice-error" role="alert">
-          <p>{cap !== undefined ? t('actions.extend.refusedCap', { count: mutation.variables, cap }) : t('actions.extend.refused', { count: mutation.variables })}</p>
+          <p>{capOfPetition !== undefined ? t('actions.extend.refusedCap', { count: mutation.variables, cap: capOfPetition }) : t('actions.extend.refused', { count: mutation.variables })}</p>
         </div>
       ) : mutation.isError ? (
         <PetitionProblem error={mutation.error} fieldLabel={(f) => (f === 'days' ? t('actions.extend.days') : undefined)} />

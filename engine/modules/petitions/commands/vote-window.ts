@@ -11,7 +11,8 @@ import { closeDeadlineEarly, extendDeadline } from '../../../commands/flow-updat
 import type { FlowTemporal } from '../../../flows/workflows';
 import { fieldError } from '../../../../forms/validation';
 import { execute, findPetition, PETITION_SUBJECT, select } from '../db';
-import { wrongStatus } from '../errors';
+import { petitionConflict, wrongStatus } from '../errors';
+import { petitionParameters } from '../flow-parameters';
 import { authorize } from '../policies';
 
 /** The flow's deadline that is the vote window (builtin/petition.flow.json). */
@@ -32,7 +33,14 @@ export async function extendPetitionVoting(deps: { db: Database; flows: FlowTemp
   if (!Number.isInteger(days) || days < 1 || days > 365) throw new ValidationError([fieldError('/days', 'schema.maximum', { limit: 365 }, 'must be a whole number of days from 1 to 365')]);
   const { db, flows } = deps;
   const instanceId = await openPetitionInstance(db, ctx, petitionId);
-  await extendDeadline(db, flows, ctx, instanceId, { deadline: VOTING_DEADLINE, by: { days } });
+  const maxDays = await db.withTenant(ctx.tenantId, async (tx) => (await petitionParameters(db, tx, petitionId)).maxExtensionDays);
+  try {
+    await extendDeadline(db, flows, ctx, instanceId, { deadline: VOTING_DEADLINE, by: { days } });
+  } catch (err) {
+    // The workflow's validator refused it past the cap of the flow version this petition runs: say so with a code.
+    if (err instanceof ConflictError && /at most its cap/.test(err.message)) throw petitionConflict('petition.extensionOverCap', `the vote window may be extended by at most ${maxDays} days in all`, { maxDays }, '/days');
+    throw err;
+  }
   return db.withTenant(ctx.tenantId, async (tx) => {
     const [row] = await select<{ closes_at: Date }>(db, tx, 'UPDATE petitions SET closes_at = closes_at + make_interval(days => $2), updated_at = now() WHERE id = $1 RETURNING closes_at', [petitionId, days]);
     await recordAudit(db, tx, ctx, { action: 'petition.votingExtended', entityType: 'petition', entityId: petitionId, summary: { days } });
