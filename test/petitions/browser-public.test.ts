@@ -57,6 +57,7 @@ const DANISH = {
   zero: '0 støtter',
   notResident: /fordi du ifølge CPR ikke bor i kommunen/,
   chart: 'Vis tallene som tabel',
+  wait: /Prøv igen om \d+ minutter\. Dit forslag er ikke gemt\./,
   citizen: /Agnes Jensen/,
   outsider: /Maude Varnæs/,
   title: 'Flere bænke langs åen',
@@ -93,6 +94,7 @@ const SWEDISH = {
   zero: '0 röster',
   notResident: /enligt folkbokföringen inte bor i kommunen/,
   chart: 'Visa siffrorna som tabell',
+  wait: /Försök igen om \d+ minuter\. Ditt förslag är inte sparat\./,
   citizen: /Anna Lindqvist/,
   outsider: /Lars Berg/,
   title: 'Fler bänkar längs ån',
@@ -203,7 +205,12 @@ describe.each([
     const link = await linkInMail(tenant, email, 'edit');
     const page = await browser.newPage();
     await page.goto(platform.url(tenant.publicHost, link));
-    await page.getByRole('heading', { level: 1, name: text.editHeading }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: text.editHeading })
+      .waitFor({ timeout: 15_000 })
+      .catch(async (err: Error) => {
+        throw new Error(`${err.message}\n${page.url()}\n${await page.locator('main').innerText()}`);
+      });
     await page.getByText('Skriv gerne, hvor mange bænke.').waitFor();
     const title = page.locator('#root_title');
     await title.waitFor();
@@ -321,6 +328,25 @@ describe.each([
     await loginThroughTestIdp(page, text.outsider);
     await page.getByText(text.notResident).waitFor();
     expect(await page.getByRole('button', { name: text.vote }).count()).toBe(0);
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('too many proposals from one e-mail address in an hour: the wait is said in words, and nothing is stored', async () => {
+    const busy = `flittig.${text.lang}@example.org`;
+    const answers = { title: 'Et forslag mere', proposal: 'Et forslag, der er langt nok til at blive modtaget af kommunen.', proposerName: 'Flittig Borger', proposerEmail: busy };
+    for (let i = 0; i < 3; i++) expect((await request(platform.port, tenant.publicHost, 'POST', '/api/petitions', { json: { answers } })).status).toBe(202);
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(platform.url(tenant.publicHost, '/petitions/new'));
+    await page.locator('#root_title').fill(answers.title);
+    await page.locator('#root_proposal').fill(answers.proposal);
+    await page.locator('#root_proposerName').fill(answers.proposerName);
+    await page.locator('#root_proposerEmail').fill(busy);
+    await page.getByRole('button', { name: text.submit }).click();
+    await page.getByRole('alert').filter({ hasText: text.wait }).waitFor();
+    expect(await page.locator('#root_title').inputValue()).toBe(answers.title);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await page.close();
   });

@@ -58,7 +58,7 @@ export function PetitionListPage() {
       </p>
 
       <nav className="petition-states" aria-label={t('list.states.label')}>
-        <ul>
+        <ul className="nobullet-list no-max-width">
           {STATES.map((state) => (
             <li key={state}>
               <Link to={addressOf({ ...filters, state, page: 1 })} aria-current={filters.state === state ? 'true' : undefined} className={filters.state === state ? 'current' : undefined}>
@@ -107,7 +107,7 @@ export function PetitionListPage() {
               {page.items.length === 0 ? (
                 <p>{t('list.none')}</p>
               ) : (
-                <ul className="petition-cards">
+                <ul className="petition-cards nobullet-list no-max-width">
                   {page.items.map((p) => (
                     <PetitionCard key={p.id} petition={p} />
                   ))}

@@ -296,7 +296,7 @@ function Timeline({ petition: p }: { petition: PetitionDetail }) {
     <section aria-labelledby="petition-timeline">
       <h2 id="petition-timeline">{t('timeline.heading')}</h2>
       {entries.length === 0 ? <p>{t('timeline.none')}</p> : null}
-      <ol className="petition-timeline">
+      <ol className="petition-timeline no-max-width">
         {entries.map((e, i) => (
           <li key={`${e.kind}-${e.at}-${i}`} className={`petition-step petition-step-${e.kind}`}>
             <h3 className="h5 petition-step-title">

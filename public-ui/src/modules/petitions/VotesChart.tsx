@@ -42,7 +42,7 @@ export function VotesChart({ days }: { days: Day[] }) {
                 return d ? <div className="chart-tooltip">{t('chart.tooltip', { day: d.label, votes: formatNumber(d.votes, lang) })}</div> : null;
               }}
             />
-            <Bar dataKey="votes" fill="#1d3c5a" isAnimationActive={false} />
+            <Bar dataKey="votes" fill="#1d3c5a" maxBarSize={56} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </figure>
