@@ -30,6 +30,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pino from 'pino';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { parseCpr, type ParsedPersonalNumber } from '../forms/formats/personal-number';
@@ -222,9 +223,10 @@ export interface VoterSession {
  * Citizens logged in on the public site with e-ID (substantial), made by the real login code in transactions of
  * `batch` logins (the audit chain orders every login of a tenant anyway).
  */
-export async function makeVoterSessions(identity: Pick<Identity, 'db' | 'users' | 'sessions' | 'keyring'>, tenantId: string, voters: number[], batch = 250): Promise<VoterSession[]> {
+export async function makeVoterSessions(identity: Pick<Identity, 'db' | 'users' | 'sessions' | 'keyring'>, tenantId: string, voters: number[], progress?: (made: number) => void, batch = 250): Promise<VoterSession[]> {
   const out: VoterSession[] = [];
   for (let start = 0; start < voters.length; start += batch) {
+    if (progress && start > 0 && start % 5000 === 0) progress(start);
     const slice = voters.slice(start, start + batch);
     await identity.db.withTenant(tenantId, async (tx) => {
       for (const voter of slice) {
@@ -255,6 +257,15 @@ export async function votesOf(db: Database, identity: Pick<Identity, 'keyring'>,
     has.set(v, inTable.has(h));
   }
   return { has, foreignRows: [...inTable].filter((h) => !expected.has(h)).length, rows: rows.length, distinct: inTable.size };
+}
+
+/** The database's commits and the cluster's WAL so far (differences of two readings: what happened between them). */
+export async function postgresStats(owner: Sequelize): Promise<{ commits: number; walBytes: number; walFpi: number }> {
+  const [row] = await owner.query<{ commits: string; wal_bytes: string; wal_fpi: string }>(
+    'SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()) AS commits, wal_bytes, wal_fpi FROM pg_stat_wal',
+    { type: QueryTypes.SELECT },
+  );
+  return { commits: Number(row!.commits), walBytes: Number(row!.wal_bytes), walFpi: Number(row!.wal_fpi) };
 }
 
 /** The petition's count: the sum of its counter shards (what the API shows). */
@@ -380,6 +391,7 @@ async function main(): Promise<void> {
   try {
     const { config, tenantId, owner } = stack;
     const logFile = join(stack.dataDir, 'platform.log');
+    Runtime.install({ logger: new DefaultLogger('WARN') }); // the worker's own log: warnings only
     const platform = await startPlatform({
       config,
       appUrl: stack.appUrl,
@@ -395,7 +407,7 @@ async function main(): Promise<void> {
     const warmupPetitionId = await openPetition(deps, stack.admin, 'Opvarmning: en anden sag');
 
     let t = Date.now();
-    const voters = await makeVoterSessions(platform.identity, tenantId, [...Array(N).keys()]);
+    const voters = await makeVoterSessions(platform.identity, tenantId, [...Array(N).keys()], (made) => say(`  ${made} sessions…`));
     const warmers = await makeVoterSessions(platform.identity, tenantId, Array.from({ length: warmupVoters }, (_, i) => N + i));
     const loginSeconds = (Date.now() - t) / 1000;
     say(`${N + warmupVoters} citizen e-ID sessions made through the login code (user, session, audit row) in ${loginSeconds.toFixed(1)} s (${((N + warmupVoters) / loginSeconds).toFixed(0)}/s), ${warmupVoters} of them for the warm-up on a second petition`);
@@ -413,6 +425,7 @@ async function main(): Promise<void> {
     const { order, isRepeat } = votePlanOrder(N, repeats, gap);
     const plan: LoadPlan = { url: `${origin}/api/petitions/${petitionId}/vote`, method: 'POST', body: VOTE_BODY, headers: common, perRequest: order.map((i) => headersOf(voters[i]!)), connections, amount: order.length, record: true };
     say(`burst: ${N} voters once + ${repeats} repeats (each ≥ ${gap} requests after the voter's first) = ${order.length} POST /api/petitions/:id/vote over ${connections} connections from the load process…`);
+    const pgStats0 = await postgresStats(owner);
     const pg0 = postgresCpuSeconds(stack.pg.databaseDir);
     const temporal0 = stack.temporalPid ? cpuSeconds(stack.temporalPid) : 0;
     const own0 = process.cpuUsage();
@@ -422,6 +435,7 @@ async function main(): Promise<void> {
     const pgCpu = postgresCpuSeconds(stack.pg.databaseDir) - pg0;
     const temporalCpu = stack.temporalPid ? cpuSeconds(stack.temporalPid) - temporal0 : NaN;
     const ownCpu = process.cpuUsage(own0);
+    const pgStats1 = await postgresStats(owner);
     const platformCpu = (ownCpu.user + ownCpu.system) / 1e6;
 
     // The baseline: same plan (same headers and body), connections and duration, against the bare Express app.
@@ -448,6 +462,9 @@ async function main(): Promise<void> {
     const share = (cpu: number, seconds: number) => `${((cpu / seconds) * 100).toFixed(0)}%`;
     say(`CPU during the burst (${wall.toFixed(1)} s wall, share of one core; the machine has ${cpus().length} cores): PostgreSQL ${share(pgCpu, wall)}, platform (this process: API, worker, dispatcher) ${share(platformCpu, wall)}, load process ${share(votes.cpuSeconds, votes.seconds)}, Temporal dev server ${share(temporalCpu, wall)}`);
     say(`CPU during the baseline (${base.seconds.toFixed(1)} s): baseline server ${share(baseCpu, base.seconds)}, load process ${share(base.cpuSeconds, base.seconds)}`);
+    const perRequest = (cpu: number, n: number) => ((cpu * 1000) / n).toFixed(2);
+    say(`CPU per request: platform ${perRequest(platformCpu, votes.answered)} ms + PostgreSQL ${perRequest(pgCpu, votes.answered)} ms per vote; baseline server ${perRequest(baseCpu, base.answered)} ms per request; load process ${perRequest(votes.cpuSeconds, votes.answered)} ms (votes) and ${perRequest(base.cpuSeconds, base.answered)} ms (baseline) per request`);
+    say(`PostgreSQL per vote: ${((pgStats1.commits - pgStats0.commits) / votes.answered).toFixed(2)} commits, ${((pgStats1.walBytes - pgStats0.walBytes) / votes.answered / 1024).toFixed(1)} kB of WAL (${((pgStats1.walFpi - pgStats0.walFpi) / votes.answered).toFixed(2)} full-page images)`);
     say(`load average now: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine skews the figures)`);
 
     // Correctness.

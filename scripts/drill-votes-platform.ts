@@ -4,6 +4,7 @@
 // migrations, as `npm start` does), TEMPORAL_ADDRESS, DATA_DIR (the development keys), PORT; DRILL_PLATFORM_LOG, a
 // file for the log. Every tenant in the database is served. Prints `{"port":…,"pid":…}` on stdout once it listens;
 // SIGTERM stops it in order.
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pino from 'pino';
 import { loadConfig } from '../engine/config';
 import { createSequelize } from '../engine/db/database';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const tenantIds = await allTenantIds(owner).finally(() => owner.close());
   const logFile = process.env.DRILL_PLATFORM_LOG;
   const logger = logFile ? pino({ level: config.LOG_LEVEL }, pino.destination({ dest: logFile, sync: false, append: true })) : pino({ level: config.LOG_LEVEL });
+  Runtime.install({ logger: new DefaultLogger('WARN') }); // the worker's own log: warnings only
   const platform = await startPlatform({ config, appUrl, temporalAddress: config.TEMPORAL_ADDRESS, tenantIds, port: config.PORT, logger });
   process.stdout.write(`${JSON.stringify({ port: platform.port, pid: process.pid })}\n`);
   process.once('SIGTERM', () => {
