@@ -5,8 +5,10 @@
 // returns the proposal through the API, and the edit link shows the message and resubmits the changed proposal;
 // approved, the petition is in the list (filters, search, sort); a citizen logs in with e-ID from the petition,
 // supports it by keyboard (the count goes to 1), a second vote from another window is refused in words,
-// withdraws and supports again; a citizen of another municipality is told why they may not. Each page has its
-// document title, no page scrolls sideways at 360 px. With SCREENS set, screenshots go to docs/screens/.
+// withdraws and supports again; a citizen of another municipality is told why they may not; the municipality's
+// update is on the timeline with its PDF; a fourth proposal in an hour from one e-mail address is refused with
+// the wait in words (429). Each page has its document title and its headings in order, no page scrolls sideways
+// at 360 px. With SCREENS set, screenshots go to docs/screens/.
 import type { Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
 import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
@@ -57,6 +59,8 @@ const DANISH = {
   zero: '0 støtter',
   notResident: /fordi du ifølge CPR ikke bor i kommunen/,
   chart: 'Vis tallene som tabel',
+  update: 'Nyt fra kommunen',
+  download: /^Hent Referat\.pdf \(PDF, \d+ KB\)$/,
   wait: /Prøv igen om \d+ minutter\. Dit forslag er ikke gemt\./,
   citizen: /Agnes Jensen/,
   outsider: /Maude Varnæs/,
@@ -94,6 +98,8 @@ const SWEDISH = {
   zero: '0 röster',
   notResident: /enligt folkbokföringen inte bor i kommunen/,
   chart: 'Visa siffrorna som tabell',
+  update: 'Nytt från kommunen',
+  download: /^Hämta Referat\.pdf \(PDF, \d+ KB\)$/,
   wait: /Försök igen om \d+ minuter\. Ditt förslag är inte sparat\./,
   citizen: /Anna Lindqvist/,
   outsider: /Lars Berg/,
@@ -329,6 +335,23 @@ describe.each([
     await page.getByText(text.notResident).waitFor();
     expect(await page.getByRole('button', { name: text.vote }).count()).toBe(0);
     await expectAccessible(page);
+    await page.close();
+  });
+
+  it('the municipality’s update is on the timeline with its PDF', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const posted = await adminCall('POST', `/api/petitions/${petitionId}/updates`, { kind: 'update', text: 'Forslaget behandles i udvalget.', attachment: { name: 'Referat.pdf', data: pdf.toString('base64') } });
+    expect(posted.status).toBeLessThan(300);
+    const page = await browser.newPage();
+    await page.goto(platform.url(tenant.publicHost, `/petitions/${petitionId}`));
+    await page.getByRole('heading', { level: 3, name: text.update }).waitFor();
+    await page.getByText('Forslaget behandles i udvalget.').waitFor();
+    const link = page.getByRole('link', { name: text.download });
+    const href = (await link.getAttribute('href'))!;
+    const file = await request(platform.port, tenant.publicHost, 'GET', href);
+    expect([file.status, file.headers['content-type'], file.text]).toEqual([200, 'application/pdf', pdf.toString('utf8')]);
+    await expectAccessible(page);
+    await expectHeadingsInOrder(page);
     await page.close();
   });
 
