@@ -13,6 +13,10 @@ export interface PetitionAdminListQuery {
     | "closed"
     | "inHandling"
     | "answered";
+  /**
+   * Words in the title or summary (the public list's search, over every status).
+   */
+  q?: string;
   page?: number;
   limit?: number;
 }

@@ -199,6 +199,11 @@ describe('moderation', () => {
     expect(detail).toMatchObject({ status: 'open', corrected: true, moderation: { original: { title: 'Nyeste forslag i køen' } } });
     const list = (await adminCall('GET', '/api/admin/petitions?status=rejected')).json<{ items: { id: string }[] }>();
     expect(list.items.map((i) => i.id)).toContain(middle);
+    // Searched like the public list, over every status: by a word, or a part of the title.
+    const found = (await adminCall('GET', `/api/admin/petitions?q=${encodeURIComponent('Mellemste')}`)).json<{ total: number; items: { id: string }[] }>();
+    expect(found.items.map((i) => i.id)).toEqual([middle]);
+    expect((await adminCall('GET', '/api/admin/petitions?q=mellem')).json<{ items: { id: string }[] }>().items.map((i) => i.id)).toEqual([middle]);
+    expect((await adminCall('GET', '/api/admin/petitions?q=findes%20ikke%20noget')).json<{ total: number }>().total).toBe(0);
   });
 });
 

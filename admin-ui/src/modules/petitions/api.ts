@@ -25,11 +25,14 @@ export const petitionKeys = {
 export const moderationQueueQuery = () =>
   queryOptions({ queryKey: petitionKeys.queue, queryFn: ({ signal }) => apiGet<PetitionModerationQueue>('/api/petitions/moderation?limit=200', { signal }) });
 
-/** Every petition, or those of one status; the newest 200 (the API has no search: the page searches these). */
-export const petitionsQuery = (status: string) =>
+/** Every petition, or those of one status, searched by the API (words or a part of the title); the newest 200. */
+export const petitionsQuery = (status: string, q = '') =>
   queryOptions({
-    queryKey: petitionKeys.list(status),
-    queryFn: ({ signal }) => apiGet<PetitionAdminList>(`/api/admin/petitions?limit=200${status ? `&status=${encodeURIComponent(status)}` : ''}`, { signal }),
+    queryKey: [...petitionKeys.list(status), q] as const,
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ limit: '200', ...(status ? { status } : {}), ...(q ? { q } : {}) });
+      return apiGet<PetitionAdminList>(`/api/admin/petitions?${params.toString()}`, { signal });
+    },
   });
 
 export const petitionQuery = (id: string) =>

@@ -54,7 +54,7 @@ export function adminPetitionRoutes(deps: PetitionRouteDeps): RouteSpec[] {
         onSite(req, 'admin');
         const page = query.page ?? 1;
         const limit = query.limit ?? 50;
-        return presentAdminList(await listAllPetitions(deps, actor, { ...(query.status ? { status: query.status } : {}), limit, offset: (page - 1) * limit }), page, limit);
+        return presentAdminList(await listAllPetitions(deps, actor, { ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}), limit, offset: (page - 1) * limit }), page, limit);
       },
     }),
     defineRoute<{ params: IdParams; response: PetitionDetail }>({

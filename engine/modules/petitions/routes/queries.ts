@@ -27,18 +27,22 @@ export interface AdminListItem {
 }
 
 /** Every petition of the tenant, any status, the newest proposal first: for moderators. */
-export async function listAllPetitions(deps: Pick<PetitionDeps, 'db'>, actor: Actor, input: { status?: PetitionStatus; limit: number; offset: number }): Promise<{ total: number; items: AdminListItem[] }> {
+export async function listAllPetitions(deps: Pick<PetitionDeps, 'db'>, actor: Actor, input: { status?: PetitionStatus; q?: string; limit: number; offset: number }): Promise<{ total: number; items: AdminListItem[] }> {
   authorize(actor, 'petitions.petition.viewUnpublished', { tenantId: actor.tenantId });
   const { db } = deps;
+  const q = (input.q ?? '').trim();
+  const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // The public list's search (list-petitions.ts): the words, or a part of the title; `q` and `like` as the parameters named.
+  const where = (qp: string, likep: string) => `($1::text IS NULL OR p.status = $1) AND (${qp} = '' OR p.search @@ websearch_to_tsquery('simple', ${qp}) OR p.title ILIKE '%' || ${likep} || '%')`;
   return db.withTenant(actor.tenantId, async (tx) => {
-    const [count] = await select<{ n: number }>(db, tx, 'SELECT count(*)::integer AS n FROM petitions p WHERE ($1::text IS NULL OR p.status = $1)', [input.status ?? null]);
+    const [count] = await select<{ n: number }>(db, tx, `SELECT count(*)::integer AS n FROM petitions p WHERE ${where('$2', '$3')}`, [input.status ?? null, q, like]);
     const items = await select<AdminListItem>(
       db,
       tx,
       `SELECT p.id, p.status, p.title, p.created_at AS "createdAt", p.confirmed_at AS "confirmedAt", p.moderated_at AS "moderatedAt", p.opened_at AS "openedAt",
               p.closes_at AS "closesAt", p.closed_at AS "closedAt", p.answered_at AS "answeredAt", ${VOTES_SQL} AS votes, p.resubmissions
-         FROM petitions p WHERE ($1::text IS NULL OR p.status = $1) ORDER BY p.created_at DESC, p.id LIMIT $2 OFFSET $3`,
-      [input.status ?? null, input.limit, input.offset],
+         FROM petitions p WHERE ${where('$4', '$5')} ORDER BY p.created_at DESC, p.id LIMIT $2 OFFSET $3`,
+      [input.status ?? null, input.limit, input.offset, q, like],
     );
     return { total: count?.n ?? 0, items };
   });
