@@ -6,10 +6,11 @@ import { recordAudit, type CommandContext } from '../audit/record';
 import { seal } from '../crypto/aead';
 import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { assertValidAnswers } from '../forms/answers';
 import { SUBMISSION_KEY_PURPOSE, submissionAad } from '../forms/sealed-answers';
 import { authorize } from '../policies';
+import { selfSubmittedFormKinds } from '../modules/builtins';
 import { isUuid, shortReference } from '../ids';
 import type { Transaction } from 'sequelize';
 import { createInstanceRow } from '../flows/instance-store';
@@ -51,6 +52,8 @@ export async function submitForm(deps: { db: Database; keyring: Keyring }, ctx: 
       transaction: tx,
     });
     if (!published) throw new NotFoundError();
+    // A petition form (and the like) is answered through its module's own route, which makes it a petition.
+    if (selfSubmittedFormKinds().includes(published.definition.kind)) throw new ConflictError('This form is sent through its own service, not as a form submission.');
     const valid = assertValidAnswers(published.content_hash, published.definition.schema, answers);
     const id = randomUUID();
     const key = await keyring.dataKey(tx, ctx.tenantId, SUBMISSION_KEY_PURPOSE);

@@ -37,3 +37,8 @@ export function formKinds(modules: readonly Module[] = MODULES): string[] {
 export function builtinTemplateFiles(modules: readonly Module[] = MODULES): string[] {
   return modules.flatMap((m) => (m.builtinTemplates ? [m.builtinTemplates] : []));
 }
+
+/** The form kinds a module takes the answers of itself (Module.selfSubmittedFormKinds). */
+export function selfSubmittedFormKinds(modules: readonly Module[] = MODULES): string[] {
+  return modules.flatMap((m) => m.selfSubmittedFormKinds ?? []);
+}

@@ -128,6 +128,11 @@ export interface Module {
   actions?: Record<string, FlowAction>;
   /** Kinds of form the module's administrators design (the form designer offers them). */
   formKinds?: string[];
+  /**
+   * Kinds whose answers only the module's own routes take (a petition form's answers become a petition, not a
+   * form submission): the platform's generic submission refuses them.
+   */
+  selfSubmittedFormKinds?: string[];
   builtinForms?: BuiltinForm[];
   builtinFlows?: BuiltinFlow[];
   /** A JSON file of message templates every tenant starts with (the shape of engine/messages/builtin-templates.json). */

@@ -178,6 +178,7 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   }],
   ['POST /petitions/confirm', async () => citizenCall('POST', '/api/petitions/confirm', { token: await plantToken(ids.petition!, 'confirm') })],
   ['GET /petitions/moderation', () => adminCall('GET', '/api/petitions/moderation')],
+  ['GET /petitions/form', () => citizenCall('GET', '/api/petitions/form')],
   ['POST /petitions/:id/return', () => adminCall('POST', `/api/petitions/${ids.petition}/return`, { message: 'Skriv hvor i parken.' })],
   ['GET /petitions/edit', async () => {
     ids.editToken = await plantToken(ids.petition!, 'edit');

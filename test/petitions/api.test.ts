@@ -124,6 +124,18 @@ describe('confirming the e-mail', () => {
   });
 });
 
+describe('the petition form', () => {
+  it('is served for the proposal page, and its answers are refused as a plain form submission', async () => {
+    const form = (await publicCall(a, 'GET', '/api/petitions/form')).json<{ id: string; version: number; definition: { kind: string } }>();
+    expect(form.definition.kind).toBe('petitionForm');
+    const before = await petitionTables(a.id);
+    const plain = await publicCall(a, 'POST', `/api/forms/${form.id}/versions/${form.version}/submissions`, { title: 'Forbi modereringen', proposal: 'Et forslag sendt som almindelig formular.', proposerName: 'X', proposerEmail: 'x@example.dk' });
+    expect(plain.status).toBe(409);
+    expect(await petitionTables(a.id)).toEqual(before);
+    expect(await ownerRows('SELECT 1 FROM form_submissions WHERE definition_id = $1', [form.id])).toEqual([]);
+  });
+});
+
 describe('moderation', () => {
   let oldest: string;
   let middle: string;

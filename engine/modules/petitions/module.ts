@@ -20,6 +20,8 @@ export const petitions: Module = {
   migrations: petitionMigrations,
   policies: PETITION_RULES,
   formKinds: ['petitionForm'],
+  // A petition form's answers become a petition (POST /api/petitions), never a plain form submission.
+  selfSubmittedFormKinds: ['petitionForm'],
   subjectTypes: { petition: petitionSubject },
   actions: { closePetitionVoting, deleteUnconfirmedPetition, markModerationOverdue },
   builtinForms: [{ file: 'petition-form.json', path: join(FORMS, 'petition-form.json'), name: { DK: 'Borgerforslag', SE: 'E-förslag' }, countries: ['DK', 'SE'] }],

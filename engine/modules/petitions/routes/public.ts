@@ -17,7 +17,9 @@ import type { PetitionReturned } from '../../../../schemas/types/petitions-retur
 import type { PetitionStatusChange } from '../../../../schemas/types/petitions-status';
 import type { PetitionToken } from '../../../../schemas/types/petitions-token';
 import type { PetitionVoteCount } from '../../../../schemas/types/petitions-vote-count';
+import type { FormVersion } from '../../../../schemas/types/api-form-version';
 import { defineRoute, type RouteSpec } from '../../../http/route';
+import { loadFormVersion } from '../../../queries/forms';
 import { loadTenant } from '../../../queries/tenant';
 import { loadPublicHost, publicOriginFor } from '../../../queries/site';
 import { castVote } from '../commands/cast-vote';
@@ -33,7 +35,7 @@ import { openDataRows, openDataVoteDays } from '../queries/open-data';
 import { petitionAttachment, petitionDetail } from '../queries/petition-detail';
 import { ANYONE } from '../voter-rules';
 import { onSite, publicViewer, type PetitionRouteDeps } from './context';
-import { assertPublished, feedEntries, returnedProposal } from './queries';
+import { assertPublished, feedEntries, petitionFormId, returnedProposal } from './queries';
 import { VoterResolver } from './voter';
 
 const TAGS = ['Petitions'];
@@ -149,6 +151,18 @@ export function publicPetitionRoutes(deps: PetitionRouteDeps): RouteSpec[] {
       handler: async ({ tenantId, res }) => {
         res.set('Content-Disposition', 'attachment; filename="petitions.csv"').set('Access-Control-Allow-Origin', '*');
         return openDataCsv(await openDataRows(deps, publicViewer(tenantId)));
+      },
+    }),
+    defineRoute<{ response: FormVersion }>({
+      method: 'GET',
+      path: '/petitions/form',
+      summary: 'The petition form a proposal is made with',
+      description: 'The newest published version of the tenant’s petition form (kind petitionForm; the oldest such form when there are several), as the proposal page renders it.',
+      tags: TAGS,
+      responses: { 200: 'api/form-version.schema.json' },
+      handler: async ({ ctx, req }) => {
+        onSite(req, 'public');
+        return (await loadFormVersion(deps.db, ctx.actor, await petitionFormId(deps, ctx.tenantId), 'latest')) as FormVersion;
       },
     }),
     defineRoute<{ query: PetitionListQuery; response: PetitionList }>({

@@ -112,3 +112,11 @@ export async function assertPublished(deps: Pick<PetitionDeps, 'db'>, actor: Act
   authorize(actor, 'petitions.petition.view', { tenantId: row.tenant_id });
   if (!PUBLIC_STATUSES.includes(row.status)) throw new NotFoundError();
 }
+
+/** The tenant's petition form: the oldest published form of kind petitionForm (the one a proposal is made with). */
+export async function petitionFormId(deps: Pick<PetitionDeps, 'db'>, tenantId: string): Promise<string> {
+  const { db } = deps;
+  const [form] = await db.withTenant(tenantId, (tx) => select<{ id: string }>(db, tx, "SELECT id FROM form_definitions WHERE kind = 'petitionForm' AND latest_version > 0 ORDER BY created_at, id LIMIT 1"));
+  if (!form) throw new NotFoundError('There is no published petition form.');
+  return form.id;
+}
