@@ -16,8 +16,7 @@ import './petitions.css';
 
 export function ProposePage() {
   const { t } = useTranslation('petitions');
-  const { tenant } = useSite();
-  const form = useQuery(petitionFormQuery(tenant.defaultLocale));
+  const form = useQuery(petitionFormQuery());
   const missing = (
     <>
       <h1>{t('nav.propose')}</h1>

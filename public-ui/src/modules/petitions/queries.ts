@@ -8,7 +8,6 @@ import type { PetitionListQuery } from '../../../../schemas/types/petitions-list
 import type { PetitionMyVote } from '../../../../schemas/types/petitions-my-vote';
 import type { PetitionReturned } from '../../../../schemas/types/petitions-returned';
 import { apiGet } from '../../../../forms/ui/api';
-import { isProblem } from '../../../../forms/ui/problem';
 
 export type ListFilters = Required<Pick<PetitionListQuery, 'state' | 'sort' | 'page'>> & { q: string };
 
@@ -39,28 +38,11 @@ export const petitionQuery = (id: string) => queryOptions({ queryKey: petitionKe
 
 export const myVoteQuery = (id: string) => queryOptions({ queryKey: petitionKeys.myVote(id), queryFn: ({ signal }) => apiGet<PetitionMyVote>(`/api/petitions/${encodeURIComponent(id)}/my-vote`, { signal }) });
 
-/**
- * The built-in petition form's readable address in each tenant language (its title, slugged when it was first
- * published: engine/forms/slug.ts). Only the fallback below uses it.
- */
-const BUILTIN_FORM_SLUGS: Record<string, string> = { da: 'foreslaa-et-borgerforslag', sv: 'lamna-ett-e-forslag', en: 'propose-a-petition' };
-
-/**
- * The tenant's published petition form (kind petitionForm), which POST /api/petitions checks the answers
- * against. The API has no route that names it yet (asked for: GET /api/petitions/form); until it has, the
- * built-in form is found by its readable address.
- */
-export const petitionFormQuery = (tenantLocale: string) =>
+/** The tenant's published petition form (kind petitionForm), which POST /api/petitions checks the answers against. */
+export const petitionFormQuery = () =>
   queryOptions({
-    queryKey: [...petitionKeys.form, tenantLocale] as const,
-    queryFn: async ({ signal }) => {
-      try {
-        return await apiGet<FormVersion>('/api/petitions/form', { signal });
-      } catch (err) {
-        if (!isProblem(err, 'not_found')) throw err;
-      }
-      return apiGet<FormVersion>(`/api/forms/by-slug/${BUILTIN_FORM_SLUGS[tenantLocale] ?? BUILTIN_FORM_SLUGS.da}`, { signal });
-    },
+    queryKey: petitionKeys.form,
+    queryFn: ({ signal }) => apiGet<FormVersion>('/api/petitions/form', { signal }),
     staleTime: 5 * 60_000,
   });
 
