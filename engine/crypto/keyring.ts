@@ -16,8 +16,13 @@ interface KeyRow {
   wrapped_key: Buffer | null;
 }
 
+/** How long an unwrapped data key is kept in memory (a destroyed key stops working in other processes within it). */
+const KEY_CACHE_MS = 60_000;
+
 export class Keyring {
   private readonly masters: Map<string, Buffer>;
+  /** Unwrapped data keys by tenant and purpose: a request that seals or opens does not read tenant_keys each time. */
+  private readonly cache = new Map<string, { key: Buffer; expiresAt: number }>();
 
   constructor(
     private readonly db: Database,
@@ -48,6 +53,22 @@ export class Keyring {
 
   /** The tenant's key for `purpose`; `tx` must be a withTenant transaction of that tenant. */
   async dataKey(tx: Transaction, tenantId: string, purpose: string): Promise<Buffer> {
+    const cacheKey = `${tenantId}:${purpose}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached && cached.expiresAt > Date.now()) return cached.key;
+    const key = await this.readKey(tx, tenantId, purpose);
+    this.cache.set(cacheKey, { key, expiresAt: Date.now() + KEY_CACHE_MS });
+    return key;
+  }
+
+  /** The same, for a caller without a transaction (one of the tenant's own when the key is not in memory). */
+  async dataKeyOf(tenantId: string, purpose: string): Promise<Buffer> {
+    const cached = this.cache.get(`${tenantId}:${purpose}`);
+    if (cached && cached.expiresAt > Date.now()) return cached.key;
+    return this.db.withTenant(tenantId, (tx) => this.dataKey(tx, tenantId, purpose));
+  }
+
+  private async readKey(tx: Transaction, tenantId: string, purpose: string): Promise<Buffer> {
     let [row] = await this.select(tx, tenantId, purpose);
     if (!row) {
       const wrapped = seal(this.active.key, randomBytes(32), `${tenantId}:${purpose}`);
@@ -63,6 +84,7 @@ export class Keyring {
 
   /** Destroys the key for good; returns false when there was none. The caller audits it. */
   async destroy(tx: Transaction, tenantId: string, purpose: string): Promise<boolean> {
+    this.cache.delete(`${tenantId}:${purpose}`);
     const [, count] = await this.db.sequelize.query(
       'UPDATE tenant_keys SET wrapped_key = NULL, destroyed_at = now() WHERE tenant_id = $1 AND purpose = $2 AND wrapped_key IS NOT NULL',
       { bind: [tenantId, purpose], transaction: tx, type: QueryTypes.UPDATE },

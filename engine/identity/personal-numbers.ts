@@ -35,6 +35,12 @@ export class PersonalNumbers {
     };
   }
 
+  /** The same outside a transaction (the key from memory when it is there). */
+  async revealOf(tenantId: string, stored: Pick<ProtectedPersonalNumber, 'country' | 'ciphertext'>): Promise<string> {
+    const key = await this.keyring.dataKeyOf(tenantId, ENCRYPTION);
+    return open(key, stored.ciphertext, `${tenantId}:${stored.country}`).toString();
+  }
+
   /** The whole number, for the few screens and exports that need it; the caller writes the audit row. */
   async reveal(tx: Transaction, tenantId: string, stored: Pick<ProtectedPersonalNumber, 'country' | 'ciphertext'>): Promise<string> {
     const key = await this.keyring.dataKey(tx, tenantId, ENCRYPTION);

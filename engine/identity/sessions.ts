@@ -44,6 +44,8 @@ export interface ResumedSession {
   roles: Role[];
   /** Responsibilities granted in data, read at every request so a revocation takes effect at once. */
   grants: Grant[];
+  /** A citizen's login: its level of assurance, residency asked at login (null: unknown), the sealed personal number. */
+  citizen?: { assurance: 'low' | 'substantial' | 'high' | null; resident: boolean | null; personalNumber: { country: 'DK' | 'SE'; sealed: Buffer } | null };
 }
 
 
@@ -72,13 +74,35 @@ export class Sessions {
    * ends between 0 and 1 minute later than its idle time after its last request.
    */
   async resume(tenantId: string, site: Site, token: string, now: Date): Promise<ResumedSession | undefined> {
-    const [row] = await this.db.sequelize.query<{ session_id: string; session_user_id: string; user_kind: 'citizen' | 'employee'; user_display_name: string; user_roles: Role[]; user_grants: Grant[] }>(
+    const [row] = await this.db.sequelize.query<{
+      session_id: string;
+      session_user_id: string;
+      user_kind: 'citizen' | 'employee';
+      user_display_name: string;
+      user_roles: Role[];
+      user_grants: Grant[];
+      session_assurance: 'low' | 'substantial' | 'high' | null;
+      session_resident: boolean | null;
+      user_pn_country: 'DK' | 'SE' | null;
+      user_pn_sealed: Buffer | null;
+    }>(
       'SELECT * FROM resume_session($1, $2, $3, $4, $5, $6)',
       { bind: [tenantId, site, hashToken(token), now, SESSION_LIFETIMES[site].idleMs, TOUCH_EVERY_MS], type: QueryTypes.SELECT },
     );
     if (!row) return undefined;
-    const roles: Role[] = row.user_kind === 'citizen' ? ['participant'] : row.user_roles;
-    return { sessionId: row.session_id, userId: row.session_user_id, kind: row.user_kind, displayName: row.user_display_name, roles, grants: row.user_grants };
+    const citizen = row.user_kind === 'citizen';
+    const roles: Role[] = citizen ? ['participant'] : row.user_roles;
+    return {
+      sessionId: row.session_id,
+      userId: row.session_user_id,
+      kind: row.user_kind,
+      displayName: row.user_display_name,
+      roles,
+      grants: row.user_grants,
+      ...(citizen
+        ? { citizen: { assurance: row.session_assurance, resident: row.session_resident, personalNumber: row.user_pn_country && row.user_pn_sealed ? { country: row.user_pn_country, sealed: row.user_pn_sealed } : null } }
+        : {}),
+    };
   }
 
   /** What the IdP knows the session by (for single logout), if it came from a SAML login. */

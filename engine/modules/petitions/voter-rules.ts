@@ -47,11 +47,23 @@ export interface VoterRefusal {
 /** Whether someone born on `birthDate` (YYYY-MM-DD) is at least `years` old on `today` (YYYY-MM-DD); born 29 Feb, the birthday is 1 March. */
 export function hasAge(birthDate: string, years: number, today: string): boolean {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const birthday = DateTime.fromObject({ year: y + years, month: m, day: 1 }).plus({ days: d - 1 }).toISODate()!;
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  // Plain date arithmetic (every vote asks): the birthday that year, 1 March for a 29 February without one.
+  const birthday = m === 2 && d === 29 && !leap ? `${year}-03-01` : `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return birthday <= today;
 }
 
-export const todayIn = (country: Country, now: Date = new Date()): string => DateTime.fromJSDate(now).setZone(zoneOf(country)).toISODate()!;
+/** Today's date in the country's time zone, worked out at most once a second per country (every vote asks). */
+const todays = new Map<Country, { at: number; date: string }>();
+export const todayIn = (country: Country, now: Date = new Date()): string => {
+  const second = Math.floor(now.getTime() / 1000);
+  const known = todays.get(country);
+  if (known?.at === second) return known.date;
+  const date = DateTime.fromJSDate(now).setZone(zoneOf(country)).toISODate()!;
+  todays.set(country, { at: second, date });
+  return date;
+};
 
 export function assuranceRefusal(assurance: Assurance, rules: VoterRules): VoterRefusal | undefined {
   return atLeast(assurance, rules.minAssurance)

@@ -12,7 +12,6 @@
 // lookup's audit row says nothing about voting; only a session whose login could not ask asks again here,
 // with the same purpose and no request id.
 import type { Request } from 'express';
-import type { Transaction } from 'sequelize';
 import { parsePersonalNumber } from '../../../../forms/formats/personal-number';
 import { fieldError } from '../../../../forms/validation';
 import type { Actor } from '../../../actors';
@@ -89,18 +88,10 @@ export interface ResolvedVoter {
 export const VOTER_CACHE_TTL_MS = 15 * 60_000;
 export const VOTER_CACHE_MAX = 10_000;
 
-/**
- * What the session knows of its login: the e-ID's level of assurance (a session from before it was recorded: the
- * public site's minimum, which every login had to meet) and the residency asked at login (undefined: unknown).
- */
-async function sessionFacts(db: Database, tx: Transaction, sessionId: string): Promise<{ assurance: Assurance; resident?: boolean }> {
-  const [row] = await select<{ assurance: string | null; resident: boolean | null }>(db, tx, 'SELECT assurance, resident FROM sessions WHERE id = $1', [sessionId]);
-  let assurance = ASSURANCES.find((a) => a === row?.assurance);
-  if (!assurance) {
-    const [site] = await select<{ min_assurance: Assurance }>(db, tx, "SELECT min_assurance FROM saml_service_providers WHERE site = 'public'");
-    assurance = site?.min_assurance ?? 'substantial';
-  }
-  return { assurance, ...(row?.resident == null ? {} : { resident: row.resident }) };
+/** A session from before its login's level was recorded: the public site's minimum, which every login had to meet. */
+async function siteMinimumAssurance(db: Database, tenantId: string): Promise<Assurance> {
+  const [site] = await db.withTenant(tenantId, (tx) => select<{ min_assurance: Assurance }>(db, tx, "SELECT min_assurance FROM saml_service_providers WHERE site = 'public'"));
+  return site?.min_assurance ?? 'substantial';
 }
 
 export class VoterResolver {
@@ -139,7 +130,7 @@ export class VoterResolver {
     const key = `${actor.tenantId}:${session.sessionId}`;
     let facts = this.cache.get(key);
     if (!facts || facts.userId !== session.userId) {
-      facts = await this.load(actor.tenantId, session.sessionId, session.userId);
+      facts = await this.load(actor.tenantId, session);
       this.cache.set(key, facts);
     }
     const refusal = assuranceRefusal(facts.assurance, rules) ?? ageRefusal(facts.birthDate, rules, todayIn(facts.country)) ?? (await this.residency(actor, key, facts, rules));
@@ -151,29 +142,28 @@ export class VoterResolver {
     throw new ForbiddenError(refusal.message, [fieldError('/', refusal.code, refusal.params, refusal.message)]);
   }
 
-  private async load(tenantId: string, sessionId: string, userId: string): Promise<VoterFacts> {
-    const { db } = this.deps;
-    return db.withTenant(tenantId, async (tx) => {
-      const [user] = await select<{ personal_number_country: Country | null; personal_number_sealed: Buffer | null }>(
-        db,
-        tx,
-        "SELECT personal_number_country, personal_number_sealed FROM users WHERE id = $1 AND kind = 'citizen'",
-        [userId],
-      );
-      if (!user?.personal_number_country || !user.personal_number_sealed) throw new ForbiddenError('voting takes a citizen’s e-ID login with a personal number');
-      // Not audited: see the head of this file.
-      const canonical = await new PersonalNumbers(this.deps.keyring).reveal(tx, tenantId, { country: user.personal_number_country, ciphertext: user.personal_number_sealed });
-      const parsed = parsePersonalNumber(user.personal_number_country, canonical);
-      if (!parsed) throw new ForbiddenError('the login’s personal number cannot be read');
-      return {
-        userId,
-        country: parsed.country,
-        voter: { country: parsed.country, canonical: parsed.canonical },
-        birthDate: parsed.birthDate,
-        sessionId,
-        ...(await sessionFacts(db, tx, sessionId)),
-      };
-    });
+  /**
+   * From what the session brought (engine/identity/sessions.ts resume: the login's assurance and residency, the
+   * sealed personal number), opened with the tenant's key from memory: no round trip of its own.
+   */
+  private async load(tenantId: string, session: NonNullable<Request['session']>): Promise<VoterFacts> {
+    const pn = session.citizen?.personalNumber;
+    if (!pn) throw new ForbiddenError('voting takes a citizen’s e-ID login with a personal number');
+    // Not audited: see the head of this file.
+    const canonical = await new PersonalNumbers(this.deps.keyring).revealOf(tenantId, { country: pn.country, ciphertext: pn.sealed });
+    const parsed = parsePersonalNumber(pn.country, canonical);
+    if (!parsed) throw new ForbiddenError('the login’s personal number cannot be read');
+    const assurance = ASSURANCES.find((a) => a === session.citizen?.assurance) ?? (await siteMinimumAssurance(this.deps.db, tenantId));
+    const resident = session.citizen?.resident;
+    return {
+      userId: session.userId,
+      country: parsed.country,
+      voter: { country: parsed.country, canonical: parsed.canonical },
+      birthDate: parsed.birthDate,
+      sessionId: session.sessionId,
+      assurance,
+      ...(resident === null || resident === undefined ? {} : { resident }),
+    };
   }
 
   /** Residency from the login; asked again (as at login) only for a session whose login could not ask. */
