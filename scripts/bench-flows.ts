@@ -24,6 +24,7 @@ import { createTenant } from '../engine/tenancy/create-tenant';
 import { provisionTenant } from '../engine/tenancy/provision';
 import { createSequelize, Database } from '../engine/db/database';
 import type { Actor } from '../engine/actors';
+import { freePort } from '../engine/dev/free-port';
 
 const N = Number(process.argv[2] ?? 10_000);
 const say = (line: string) => console.log(`[bench:flows] ${line}`);
@@ -50,11 +51,10 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tingvalla-bench-'));
   chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user, who must reach its folder
   const config = loadConfig({ ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEV_SMTP_PORT: '0', TEST_IDP: 'off' });
-  const pg = await startEmbeddedPostgres({ dataDir, port: 55000 + Math.floor(Math.random() * 1000), log: () => undefined });
+  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), log: () => undefined });
   await createDatabaseIfMissing(pg.ownerUrl('postgres'), 'tingvalla');
   const cli = await ensureTemporalCli(config.TOOLS_CACHE_DIR, say);
-  const port = 57000 + Math.floor(Math.random() * 1000);
-  const temporal = await startTemporalDevServer({ cli, namespace: config.TEMPORAL_NAMESPACE, port, uiPort: port + 1, dbFile: join(dataDir, 'temporal.sqlite') });
+  const temporal = await startTemporalDevServer({ cli, namespace: config.TEMPORAL_NAMESPACE, port: await freePort(), uiPort: await freePort(), dbFile: join(dataDir, 'temporal.sqlite') });
   try {
     const ownerUrl = pg.ownerUrl('tingvalla');
     const appUrl = await prepareDatabase({ ownerUrl, appPassword: config.DATABASE_APP_PASSWORD });

@@ -59,6 +59,7 @@ import { startPlatform } from '../engine/platform';
 import { createTenant } from '../engine/tenancy/create-tenant';
 import { provisionTenant } from '../engine/tenancy/provision';
 import type { LoadPlan, LoadResult } from './bench-votes-load';
+import { freePort } from '../engine/dev/free-port';
 
 // ---------------------------------------------------------------------------------------------------------------
 // What the bench and the drill share.
@@ -131,13 +132,12 @@ export async function startStack(say: (line: string) => void): Promise<Stack> {
   // Only what this run sets: no DATABASE_URL, TEMPORAL_ADDRESS, REGISTRY_URL or SMTP_URL from the caller's shell.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'DATABASE_APP_URL', 'TEMPORAL_ADDRESS', 'REGISTRY_URL', 'SMTP_URL', 'PORT'].includes(k)));
   const config = loadConfig({ ...env, NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEV_SMTP_PORT: '0', TEST_IDP: 'off' });
-  const pg = await startEmbeddedPostgres({ dataDir, port: 55000 + Math.floor(Math.random() * 1000), log: () => undefined });
+  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), log: () => undefined });
   const cli = await ensureTemporalCli(config.TOOLS_CACHE_DIR, say);
-  const port = 57000 + Math.floor(Math.random() * 1000);
   let temporal: Awaited<ReturnType<typeof startTemporalDevServer>> | undefined;
   try {
     await createDatabaseIfMissing(pg.ownerUrl('postgres'), 'tingvalla');
-    temporal = await startTemporalDevServer({ cli, namespace: config.TEMPORAL_NAMESPACE, port, uiPort: port + 1, dbFile: join(dataDir, 'temporal.sqlite') });
+    temporal = await startTemporalDevServer({ cli, namespace: config.TEMPORAL_NAMESPACE, port: await freePort(), uiPort: await freePort(), dbFile: join(dataDir, 'temporal.sqlite') });
     const ownerUrl = pg.ownerUrl('tingvalla');
     const appUrl = await prepareDatabase({ ownerUrl, appPassword: config.DATABASE_APP_PASSWORD });
     const owner = createSequelize(ownerUrl);
