@@ -7,10 +7,13 @@ import { fieldErrorLines, isProblem, problemText, ProblemError } from '../../../
 
 export { Loading };
 
-/** An error as an alert: the problem's code translated, the fields it names, the request id of a 5xx, and the way back in after a session ended. */
-export function ProblemAlert({ error }: { error: unknown }) {
+/**
+ * An error as an alert: the problem's code translated, the fields it names (or the lines a page words them in),
+ * the request id of a 5xx, and the way back in after a session ended.
+ */
+export function ProblemAlert({ error, lines }: { error: unknown; lines?: string[] }) {
   const { t } = useTranslation();
-  const fields = fieldErrorLines(error);
+  const fields = lines ?? fieldErrorLines(error);
   // Only a failure on the server's side has a request id worth quoting to support (it is in the server's log).
   const requestId = error instanceof ProblemError && error.problem.status >= 500 ? error.problem.requestId : undefined;
   return (
@@ -18,8 +21,8 @@ export function ProblemAlert({ error }: { error: unknown }) {
       <p>{problemText(t, error)}</p>
       {fields.length ? (
         <ul>
-          {fields.map((line) => (
-            <li key={line}>{line}</li>
+          {fields.map((line, i) => (
+            <li key={i}>{line}</li>
           ))}
         </ul>
       ) : null}

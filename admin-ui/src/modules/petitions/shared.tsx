@@ -3,8 +3,8 @@
 // each `petition.*` field code translated, codes.petition.* in the site's texts — never the server's English).
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { isProblem, ProblemError, problemText } from '../../../../forms/ui/problem';
-import { loginUrl } from '../../../../forms/ui/session';
+import { ProblemError } from '../../../../forms/ui/problem';
+import { ProblemAlert } from '../../components/QueryState';
 import { codedText } from '../../pages/flows/coded-text';
 import type { PetitionStatus } from './api';
 
@@ -42,29 +42,11 @@ export function useAnswerLabel(): (name: string) => string {
 export function PetitionProblem({ error, fieldLabel }: { error: unknown; fieldLabel?: (field: string) => string | undefined }) {
   const { t, i18n } = useTranslation();
   const errors = error instanceof ProblemError ? (error.problem.errors ?? []) : [];
-  const requestId = error instanceof ProblemError && error.problem.status >= 500 ? error.problem.requestId : undefined;
   const lines = errors.map((e) => {
     const text = codedText(t, i18n, e, e.message);
     const name = e.field.replace(/^\//, '');
     const label = name ? (fieldLabel?.(name) ?? name) : undefined;
     return label ? `${label}: ${text}` : text.charAt(0).toLocaleUpperCase(i18n.language) + text.slice(1);
   });
-  return (
-    <div className="notice notice-error" role="alert">
-      <p>{problemText(t, error)}</p>
-      {lines.length ? (
-        <ul>
-          {lines.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-      ) : null}
-      {requestId ? <p>{t('problems.requestId', { id: requestId })}</p> : null}
-      {isProblem(error, 'unauthenticated') ? (
-        <p>
-          <a href={loginUrl(window.location.pathname + window.location.search)}>{t('loggedOut.again')}</a>
-        </p>
-      ) : null}
-    </div>
-  );
+  return <ProblemAlert error={error} lines={lines} />;
 }
