@@ -35,7 +35,6 @@ import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pino from 'pino';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { parseCpr, type ParsedPersonalNumber } from '../forms/formats/personal-number';
 import type { Actor } from '../engine/actors';
 import type { CommandContext } from '../engine/audit/record';
 import { publishFlow, saveFlowDraft } from '../engine/commands/flows';
@@ -60,6 +59,7 @@ import { createTenant } from '../engine/tenancy/create-tenant';
 import { provisionTenant } from '../engine/tenancy/provision';
 import type { LoadPlan, LoadResult } from './bench-votes-load';
 import { freePort } from '../engine/dev/free-port';
+import { MAX_SYNTHETIC, syntheticCpr } from '../engine/simulators/synthetic-personal-numbers';
 
 // ---------------------------------------------------------------------------------------------------------------
 // What the bench and the drill share.
@@ -67,19 +67,11 @@ import { freePort } from '../engine/dev/free-port';
 export const TENANT_HOST = 'votes.localhost';
 /** The small JSON body every vote request carries (the vote route reads none; the baseline parses the same). */
 export const VOTE_BODY = JSON.stringify({ source: 'bench' });
-/** cpr(i) is unique for i below this (28 days × 12 months × 50 years against 1000 serials: lcm 84,000). */
-export const MAX_VOTERS = 84_000;
+/** cpr(i) is unique for i below this. */
+export const MAX_VOTERS = MAX_SYNTHETIC;
 
-/** The i-th synthetic CPR number (valid dates, born 1950–1999, all different below MAX_VOTERS); as test/petitions/helpers.ts. */
-export function cpr(i: number): ParsedPersonalNumber {
-  const dd = String(1 + (i % 28)).padStart(2, '0');
-  const mm = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
-  const yy = String(50 + (Math.floor(i / 336) % 50)).padStart(2, '0');
-  const serial = `1${String(i % 1000).padStart(3, '0')}`;
-  const pn = parseCpr(`${dd}${mm}${yy}${serial}`);
-  if (!pn) throw new Error(`no CPR for ${i}`);
-  return pn;
-}
+/** The i-th synthetic CPR number (engine/simulators/synthetic-personal-numbers.ts). */
+export const cpr = syntheticCpr;
 
 /** utime + stime of one process, in seconds (clock ticks of 1/100 s); with `children`, also its waited-for children's. */
 export function cpuSeconds(pid: number, children = false): number {

@@ -2,7 +2,6 @@
 // petition brought to a given state through the commands.
 import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
-import { parseCpr, type ParsedPersonalNumber } from '../../forms/formats/personal-number';
 import { systemActor, type Actor } from '../../engine/actors';
 import type { CommandContext } from '../../engine/audit/record';
 import { Keyring } from '../../engine/crypto/keyring';
@@ -14,6 +13,7 @@ import { confirmPetitionEmail } from '../../engine/modules/petitions/commands/co
 import { approvePetition, type ApproveOptions } from '../../engine/modules/petitions/commands/moderate-petition';
 import { testAdministrator } from '../helpers/sessions';
 import { ownerDb } from '../helpers/factories';
+import { syntheticCpr } from '../../engine/simulators/synthetic-personal-numbers';
 
 export function petitionDeps(db: Database): PetitionDeps {
   return { db, keyring: new Keyring(db, parseKeySpec(process.env.DATA_MASTER_KEYS!)) };
@@ -27,16 +27,8 @@ export function citizen(tenantId: string): CommandContext & { actor: Extract<Act
   return { tenantId, actor: { kind: 'user', tenantId, id: randomUUID(), displayName: 'Borger', roles: ['participant'] }, requestId: `req-${randomUUID()}` };
 }
 
-/** The i-th synthetic CPR number (valid dates, 1900s), all different. */
-export function cpr(i: number): ParsedPersonalNumber {
-  const dd = String(1 + (i % 28)).padStart(2, '0');
-  const mm = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
-  const yy = String(50 + (Math.floor(i / 336) % 50)).padStart(2, '0');
-  const serial = `1${String(i % 1000).padStart(3, '0')}`;
-  const pn = parseCpr(`${dd}${mm}${yy}${serial}`);
-  if (!pn) throw new Error(`no CPR for ${i}`);
-  return pn;
-}
+/** The i-th synthetic CPR number (engine/simulators/synthetic-personal-numbers.ts). */
+export const cpr = syntheticCpr;
 
 export const answers = (overrides: Record<string, unknown> = {}) => ({
   title: 'Flere bænke i byparken',

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { provisioningActor, type Actor } from '../../actors';
 import type { CommandContext } from '../../audit/record';
-import { parseCpr, parsePersonnummer, type ParsedPersonalNumber } from '../../../forms/formats/personal-number';
 import type { Country } from '../../db/models';
+import { syntheticPersonalNumber } from '../../simulators/synthetic-personal-numbers';
 import { castVote } from './commands/cast-vote';
 import { confirmPetitionEmail } from './commands/confirm-petition-email';
 import { approvePetition, returnPetition } from './commands/moderate-petition';
@@ -36,21 +36,6 @@ const DEMO: Record<Country, DemoPetition[]> = {
   ],
 };
 
-/** The i-th synthetic voter of a country: a valid personal number nobody real has a use for (born 1950–1999). */
-function demoVoter(country: Country, i: number): ParsedPersonalNumber {
-  const dd = String(1 + (i % 28)).padStart(2, '0');
-  const mm = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
-  const yy = String(50 + (Math.floor(i / 336) % 50)).padStart(2, '0');
-  if (country === 'DK') return parseCpr(`${dd}${mm}${yy}${String(1000 + (i % 9000)).padStart(4, '0')}`)!;
-  // Swedish: the last digit is the Luhn check digit of the other nine.
-  const base = `${yy}${mm}${dd}${String(100 + (i % 900)).padStart(3, '0')}`;
-  for (let check = 0; check < 10; check++) {
-    const pn = parsePersonnummer(`19${base}${check}`);
-    if (pn) return pn;
-  }
-  throw new Error(`no demo personnummer for ${i}`);
-}
-
 const voterActor = (tenantId: string): Actor => ({ kind: 'user', tenantId, id: randomUUID(), displayName: 'Demo', roles: ['participant'] });
 
 export async function petitionDemoData(deps: PetitionDeps, tenantId: string, country: Country): Promise<void> {
@@ -68,7 +53,7 @@ export async function petitionDemoData(deps: PetitionDeps, tenantId: string, cou
     if ('returned' in p.state) await returnPetition(deps, moderator, proposed.id, { message: p.state.returned });
     if ('open' in p.state) {
       await approvePetition(deps, moderator, proposed.id, { windowDays: p.state.open.windowDays });
-      for (let i = 0; i < p.state.open.votes; i++) await castVote(deps, { tenantId, actor: voterActor(tenantId) }, proposed.id, demoVoter(country, voter++));
+      for (let i = 0; i < p.state.open.votes; i++) await castVote(deps, { tenantId, actor: voterActor(tenantId) }, proposed.id, syntheticPersonalNumber(country, voter++));
     }
   }
 }
