@@ -6,6 +6,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../db/database';
 import { open, seal } from './aead';
 import type { NamedKey } from './key-spec';
+import { TtlLru } from '../cache/ttl-lru';
 
 export class KeyDestroyedError extends Error {
   override name = 'KeyDestroyedError';
@@ -18,11 +19,12 @@ interface KeyRow {
 
 /** How long an unwrapped data key is kept in memory (a destroyed key stops working in other processes within it). */
 const KEY_CACHE_MS = 60_000;
+const KEYS_KEPT = 10_000;
 
 export class Keyring {
   private readonly masters: Map<string, Buffer>;
   /** Unwrapped data keys by tenant and purpose: a request that seals or opens does not read tenant_keys each time. */
-  private readonly cache = new Map<string, { key: Buffer; expiresAt: number }>();
+  private readonly cache = new TtlLru<Buffer>(KEYS_KEPT, KEY_CACHE_MS);
 
   constructor(
     private readonly db: Database,
@@ -55,17 +57,15 @@ export class Keyring {
   async dataKey(tx: Transaction, tenantId: string, purpose: string): Promise<Buffer> {
     const cacheKey = `${tenantId}:${purpose}`;
     const cached = this.cache.get(cacheKey);
-    if (cached && cached.expiresAt > Date.now()) return cached.key;
+    if (cached) return cached;
     const key = await this.readKey(tx, tenantId, purpose);
-    this.cache.set(cacheKey, { key, expiresAt: Date.now() + KEY_CACHE_MS });
+    this.cache.set(cacheKey, key);
     return key;
   }
 
   /** The same, for a caller without a transaction (one of the tenant's own when the key is not in memory). */
   async dataKeyOf(tenantId: string, purpose: string): Promise<Buffer> {
-    const cached = this.cache.get(`${tenantId}:${purpose}`);
-    if (cached && cached.expiresAt > Date.now()) return cached.key;
-    return this.db.withTenant(tenantId, (tx) => this.dataKey(tx, tenantId, purpose));
+    return this.cache.get(`${tenantId}:${purpose}`) ?? this.db.withTenant(tenantId, (tx) => this.dataKey(tx, tenantId, purpose));
   }
 
   private async readKey(tx: Transaction, tenantId: string, purpose: string): Promise<Buffer> {

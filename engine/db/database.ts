@@ -2,6 +2,7 @@
 // touch tenant data: inside a transaction that has the tenant set. A query outside withTenant sees no rows.
 import { QueryTypes, Sequelize, type Transaction } from 'sequelize';
 import { defineModels, type Models } from './models';
+import { TtlLru } from '../cache/ttl-lru';
 
 export type Site = 'public' | 'admin';
 
@@ -18,7 +19,7 @@ export function createSequelize(url: string, log?: (sql: string) => void): Seque
 
 export class Database {
   readonly models: Models;
-  private readonly hosts = new Map<string, { value: { tenantId: string; site: Site }; expiresAt: number }>();
+  private readonly hosts = new TtlLru<{ tenantId: string; site: Site }>(MAX_REMEMBERED_HOSTS, HOST_TTL_MS);
 
   constructor(readonly sequelize: Sequelize) {
     this.models = defineModels(sequelize);
@@ -42,9 +43,8 @@ export class Database {
    * found at once, as unknown hosts are not remembered), so a request costs no round trip for it.
    */
   async resolveHost(host: string): Promise<{ tenantId: string; site: Site } | undefined> {
-    const now = Date.now();
     const known = this.hosts.get(host);
-    if (known && known.expiresAt > now) return known.value;
+    if (known) return known;
     const rows = await this.sequelize.query<{ tenant_id: string; site: Site }>('SELECT tenant_id, site FROM tenant_for_host($1)', {
       bind: [host],
       type: QueryTypes.SELECT,
@@ -52,8 +52,7 @@ export class Database {
     const row = rows[0];
     if (!row) return undefined;
     const value = { tenantId: row.tenant_id, site: row.site };
-    if (this.hosts.size >= MAX_REMEMBERED_HOSTS) this.hosts.delete(this.hosts.keys().next().value!);
-    this.hosts.set(host, { value, expiresAt: now + HOST_TTL_MS });
+    this.hosts.set(host, value);
     return value;
   }
 

@@ -2,7 +2,7 @@
 // falls on 1 March), the order of the refusals, their texts in every language, and the LRU with its time to live.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TtlLru } from '../../engine/modules/petitions/routes/voter';
+import { TtlLru } from '../../engine/cache/ttl-lru';
 import { ageRefusal, assuranceRefusal, DEFAULT_VOTER_RULES, hasAge, residencyRefusal, VOTER_REFUSAL_CODES, voterRulesOf } from '../../engine/modules/petitions/voter-rules';
 
 it('counts age in whole years on the day, a leap-day birthday on 1 March', () => {

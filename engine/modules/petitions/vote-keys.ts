@@ -8,14 +8,16 @@ import type { ParsedPersonalNumber } from '../../../forms/formats/personal-numbe
 import { open, seal } from '../../crypto/aead';
 import type { Keyring } from '../../crypto/keyring';
 import type { Database } from '../../db/database';
+import { TtlLru } from '../../cache/ttl-lru';
 import { execute, select } from './db';
 
 const PURPOSE = 'petitions.voteKeys';
 const CACHE_MS = 60_000;
+const KEYS_KEPT = 10_000;
 
 const aad = (tenantId: string, petitionId: string) => `${tenantId}:petition:${petitionId}:voteKey`;
 
-const cache = new Map<string, { key: Buffer; until: number }>();
+const cache = new TtlLru<Buffer>(KEYS_KEPT, CACHE_MS);
 const cacheKey = (tenantId: string, petitionId: string) => `${tenantId}:${petitionId}`;
 
 /** A new random key for the petition, sealed; in the caller's transaction (the one that opens the petition). */
@@ -32,22 +34,17 @@ export async function openVoteKey(db: Database, keyring: Keyring, tx: Transactio
 }
 
 /** The key from this process's memory, else opened in a transaction of its own and remembered for a minute. */
-export async function cachedVoteKey(db: Database, keyring: Keyring, tenantId: string, petitionId: string, now = Date.now()): Promise<Buffer | undefined> {
+export async function cachedVoteKey(db: Database, keyring: Keyring, tenantId: string, petitionId: string): Promise<Buffer | undefined> {
   const id = cacheKey(tenantId, petitionId);
   const hit = cache.get(id);
-  if (hit && hit.until > now) return hit.key;
-  cache.delete(id);
+  if (hit) return hit;
   const key = await db.withTenant(tenantId, (tx) => openVoteKey(db, keyring, tx, tenantId, petitionId));
-  if (key) {
-    if (cache.size > 10_000) cache.clear();
-    cache.set(id, { key, until: now + CACHE_MS });
-  }
+  if (key) cache.set(id, key);
   return key;
 }
 
 export function forgetVoteKey(tenantId: string, petitionId: string): void {
-  cache.get(cacheKey(tenantId, petitionId))?.key.fill(0);
-  cache.delete(cacheKey(tenantId, petitionId));
+  cache.delete(cacheKey(tenantId, petitionId))?.fill(0);
 }
 
 /** Destroys the key for good (crypto-shredding); false when there was none left. The caller audits it. */

@@ -28,6 +28,7 @@ import { petitionParameters } from '../flow-parameters';
 import { authorize } from '../policies';
 import { ageRefusal, assuranceRefusal, residencyRefusal, todayIn, voterRulesOf, type VoterRefusal, type VoterRules } from '../voter-rules';
 import { checkResidency } from '../../../identity/residency';
+import { TtlLru } from '../../../cache/ttl-lru';
 
 const ASSURANCES: readonly Assurance[] = ['low', 'substantial', 'high'];
 
@@ -41,36 +42,6 @@ interface VoterFacts {
   sessionId: string;
   /** From the login's registry lookup; undefined when that could not ask. */
   resident?: boolean;
-}
-
-/** A map in least-recently-used order with a time to live: enough for one process's sessions. */
-export class TtlLru<V> {
-  private readonly map = new Map<string, { value: V; expiresAt: number }>();
-
-  constructor(
-    private readonly max: number,
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  get(key: string): V | undefined {
-    const hit = this.map.get(key);
-    if (!hit) return undefined;
-    this.map.delete(key);
-    if (hit.expiresAt <= this.now()) return undefined;
-    this.map.set(key, hit);
-    return hit.value;
-  }
-
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, { value, expiresAt: this.now() + this.ttlMs });
-    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-  }
-
-  get size(): number {
-    return this.map.size;
-  }
 }
 
 export interface VoterDeps {
