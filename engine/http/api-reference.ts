@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { NotFoundError } from '../errors';
 import { openApiDocument } from './openapi';
 import { defineRoute, type RouteSpec } from './route';
+import { escapeHtml } from './escape-html';
 
 const PAGE_PATH = '/reference';
 const BUNDLE_PATH = '/reference/scalar.js';
@@ -24,7 +25,6 @@ function scalarBundle(): Buffer {
   return bundle;
 }
 
-const escapeAttribute = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Scalar's light theme draws secondary text in #8e8e8e and links in #09f, below WCAG AA contrast (4.5:1) on its
@@ -52,8 +52,8 @@ export function apiReferencePage(documentUrl: string, bundleUrl: string): string
 <title>Tingvalla API reference</title>
 </head>
 <body>
-<script id="api-reference" type="application/json" data-url="${escapeAttribute(documentUrl)}" data-configuration="${escapeAttribute(JSON.stringify(scalarConfiguration))}"></script>
-<script src="${escapeAttribute(bundleUrl)}"></script>
+<script id="api-reference" type="application/json" data-url="${escapeHtml(documentUrl)}" data-configuration="${escapeHtml(JSON.stringify(scalarConfiguration))}"></script>
+<script src="${escapeHtml(bundleUrl)}"></script>
 </body>
 </html>
 `;

@@ -1,12 +1,12 @@
 // The served HTML of a public page that a module describes (Module.publicPageHead): its title, description and
-// Open Graph tags in <head>, so a shared link previews with the petition's title and count, and its text in the
+// Open Graph tags in <head>, so a shared link previews with the page's own title and summary, and its text in the
 // app's root element, so the page reads without JavaScript (the app replaces it when it starts). Every string
 // is escaped here; a module gives plain text only.
 import type { Database } from '../db/database';
 import { MODULES } from '../modules';
 import type { Module, PublicPageHead } from '../modules/module';
+import { escapeHtml } from './escape-html';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The first module's description of this path, if any module has one (a failing module's is left out). */
 export async function publicPageHead(db: Database, tenantId: string, path: string, locale: 'da' | 'sv' | 'en', modules: readonly Module[] = MODULES): Promise<PublicPageHead | undefined> {

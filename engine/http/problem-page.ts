@@ -6,8 +6,8 @@
 // the CSP refuses inline styles, so the look comes only from the linked files.
 import type { Site } from '../db/database';
 import { PROBLEM_PAGE_TEXTS, type ProblemPageLocale } from './problem-page-texts';
+import { escapeHtml } from './escape-html';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface ProblemPageInput {
   code: string;

@@ -9,8 +9,8 @@ import { loadTenant } from '../queries/tenant';
 import { adminPageMatcher } from './admin-site-pages';
 import { bodyHtml, headTags, publicPageHead } from './page-head';
 import { publicPageMatcher } from './public-site-pages';
+import { escapeHtml } from './escape-html';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const localeOf = (l: string): 'da' | 'sv' | 'en' => (l === 'da' || l === 'sv' ? l : 'en');
 
 function distOf(rootDir: string, site: Site): string {
@@ -42,7 +42,7 @@ export function sitesRouter(rootDir: string, db: Database, cacheIndex: boolean):
     const { site, id } = req.tenant!;
     const tenant = await loadTenant(db, id);
     const theme = themeOf(tenant);
-    // A public page a module describes (a petition) is served with its title, summary and text already in it.
+    // A public page a module describes (Module.publicPageHead) is served with its title, summary and text already in it.
     const described = site === 'public' ? await publicPageHead(db, id, req.path, localeOf(tenant.defaultLocale)) : undefined;
     const head = [
       described ? headTags(described, tenant.name, `${req.protocol}://${req.get('host') ?? ''}${req.path}`) : `<title>${escapeHtml(tenant.name)}</title>`,

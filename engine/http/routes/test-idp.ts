@@ -13,10 +13,10 @@ import type { IdpProfile } from '../../identity/saml/profiles';
 import type { Assurance } from '../../identity/service-providers';
 import { testPeople } from '../../simulators/test-people';
 import { loadTenant } from '../../queries/tenant';
+import { escapeHtml } from '../escape-html';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const page = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>` +
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>` +
   '<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}fieldset{border:1px solid #767676;margin:1rem 0}label{display:block;margin:.35rem 0}button{font:inherit;padding:.5rem 1.2rem;background:#1b4f8a;color:#fff;border:0;border-radius:3px}.note{background:#fff4ce;padding:.5rem 1rem;border-left:4px solid #8a6d00}</style>' +
   `</head><body><main>${body}</main></body></html>`;
 
@@ -89,7 +89,7 @@ export function testIdpRouter(identity: Identity): Router {
     try {
       request = await idpsOrFail().get(profile).parseRequest(spMetadata, rawQuery);
     } catch (err) {
-      return void res.status(400).type('html').send(page('Bad request', `<h1>AuthnRequest refused</h1><p>${esc(err instanceof Error ? err.message : String(err))}</p>`));
+      return void res.status(400).type('html').send(page('Bad request', `<h1>AuthnRequest refused</h1><p>${escapeHtml(err instanceof Error ? err.message : String(err))}</p>`));
     }
     const key = randomUUID();
     for (const [k, v] of pending) if (Date.now() - v.at > 15 * 60_000 || pending.size > 1000) pending.delete(k);
@@ -98,10 +98,10 @@ export function testIdpRouter(identity: Identity): Router {
     res.type('html').send(
       page(
         `Test IdP (${profile}) — log in`,
-        `<h1>Test IdP: ${esc(profile)}</h1><p class="note">Development only. This is not a real login: pick a synthetic person.</p>` +
-          `<p>Logging in to <strong>${esc(tenant.name)}</strong> (${esc(sp.site)} site).</p>` +
+        `<h1>Test IdP: ${escapeHtml(profile)}</h1><p class="note">Development only. This is not a real login: pick a synthetic person.</p>` +
+          `<p>Logging in to <strong>${escapeHtml(tenant.name)}</strong> (${escapeHtml(sp.site)} site).</p>` +
           `<form method="post" action="/${profile}/sso/respond"><input type="hidden" name="pending" value="${key}">` +
-          `<fieldset><legend>Person</legend>${people.map((p, i) => `<label><input type="radio" name="person" value="${esc(p.id)}"${i === 0 ? ' checked' : ''}> ${esc(p.label)}</label>`).join('')}</fieldset>` +
+          `<fieldset><legend>Person</legend>${people.map((p, i) => `<label><input type="radio" name="person" value="${escapeHtml(p.id)}"${i === 0 ? ' checked' : ''}> ${escapeHtml(p.label)}</label>`).join('')}</fieldset>` +
           '<label for="assurance">Level of assurance</label><select id="assurance" name="assurance"><option value="low">Low</option><option value="substantial" selected>Substantial</option><option value="high">High</option></select>' +
           '<p><button type="submit">Log in</button></p></form>',
       ),
@@ -118,7 +118,7 @@ export function testIdpRouter(identity: Identity): Router {
     try {
       res.redirect(302, await idpsOrFail().get(profile).logout(found.spMetadata, rawQuery));
     } catch (err) {
-      res.status(400).type('html').send(page('Bad request', `<h1>LogoutRequest refused</h1><p>${esc(err instanceof Error ? err.message : String(err))}</p>`));
+      res.status(400).type('html').send(page('Bad request', `<h1>LogoutRequest refused</h1><p>${escapeHtml(err instanceof Error ? err.message : String(err))}</p>`));
     }
   });
 
@@ -135,8 +135,8 @@ export function testIdpRouter(identity: Identity): Router {
     res.type('html').send(
       page(
         'Returning to the site',
-        `<h1>Returning to the site…</h1><form id="saml-post" method="post" action="${esc(acsUrl)}"><input type="hidden" name="SAMLResponse" value="${SAMLResponse}">` +
-          `${entry.request.relayState ? `<input type="hidden" name="RelayState" value="${esc(entry.request.relayState)}">` : ''}<noscript><button type="submit">Continue</button></noscript></form>` +
+        `<h1>Returning to the site…</h1><form id="saml-post" method="post" action="${escapeHtml(acsUrl)}"><input type="hidden" name="SAMLResponse" value="${SAMLResponse}">` +
+          `${entry.request.relayState ? `<input type="hidden" name="RelayState" value="${escapeHtml(entry.request.relayState)}">` : ''}<noscript><button type="submit">Continue</button></noscript></form>` +
           '<script src="/assets/autosubmit.js"></script>',
       ),
     );
