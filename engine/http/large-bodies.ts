@@ -1,5 +1,5 @@
-// The few API routes whose JSON bodies may exceed the usual limit (Module.largeBodies: a petition's answer
-// with its PDF as base64), each parsed with its own limit; every other body keeps the small one.
+// The few API routes whose JSON bodies may exceed the usual limit (Module.largeBodies: a file sent
+// as base64 in the body), each parsed with its own limit; every other body keeps the small one.
 import express, { type Request, type RequestHandler } from 'express';
 import { match } from 'path-to-regexp';
 import type { Module } from '../modules/module';

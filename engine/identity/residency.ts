@@ -1,7 +1,7 @@
 // Whether a citizen lives in the municipality, asked of the civil registry once, when they log in on the
 // public site, and kept on their session (sessions.resident). Asked for every citizen login — not when they
-// are about to vote — so that the lookup's audit row (purpose `session.residency`, by the person, naming
-// no petition and no other service) says nothing about what they went on to do. A registry that cannot
+// are about to use a service that needs it — so that the lookup's audit row (purpose `session.residency`, by
+// the person, naming no service) says nothing about what they went on to do. A registry that cannot
 // answer leaves it unknown (NULL); a service that needs it asks again with the same purpose.
 import type { Actor } from '../actors';
 import type { Database } from '../db/database';

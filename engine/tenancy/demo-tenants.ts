@@ -86,7 +86,7 @@ export async function ensureDemoTenants(owner: Sequelize, db: Database, keyring:
     const statement = spec.settings.accessibilityStatement;
     const [row] = await owner.query<{ has: boolean }>("SELECT settings ? 'accessibilityStatement' AS has FROM tenants WHERE id = $1", { bind: [id], type: QueryTypes.SELECT });
     if (statement && !row?.has) await updateAccessibilityStatement(db, { tenantId: id, actor: provisioningActor(id) }, statement);
-    // What each module shows on first start (petitions with votes, …); each does nothing the second time.
+    // What each module shows on first start (Module.demoData); each does nothing the second time.
     for (const m of modules) await m.demoData?.({ db, keyring }, id, spec.country);
   }
   return created;
