@@ -162,3 +162,20 @@ export function petitionEvents(db: Database, tx: Transaction, petitionId: string
     [petitionId],
   );
 }
+
+/**
+ * The petition form a proposal is made with: the given one if it is a published petition form, else the tenant's
+ * oldest published one; with its newest version's schema. Undefined when there is none.
+ */
+export async function publishedPetitionForm(db: Database, tx: Transaction, formId?: string): Promise<{ id: string; version: number; schema: object; content_hash: string } | undefined> {
+  const [form] = await select<{ id: string; version: number; schema: object; content_hash: string }>(
+    db,
+    tx,
+    `SELECT d.id, v.version, v.definition->'schema' AS schema, v.content_hash
+       FROM form_definitions d JOIN form_versions v ON v.definition_id = d.id AND v.version = d.latest_version
+      WHERE d.kind = 'petitionForm' AND d.latest_version > 0 AND ($1::uuid IS NULL OR d.id = $1::uuid)
+      ORDER BY d.created_at, d.id LIMIT 1`,
+    [formId ?? null],
+  );
+  return form;
+}

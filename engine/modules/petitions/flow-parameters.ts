@@ -3,22 +3,24 @@
 // keeps the version it started with, so a change to the flow applies to petitions proposed after it.
 import type { Transaction } from 'sequelize';
 import type { Database } from '../../db/database';
+import builtinPetitionFlow from './builtin/petition.flow.json';
 import { PETITION_SUBJECT, select } from './db';
 
-/** The built-in petition flow's defaults (builtin/petition.flow.json), for a petition without an instance (tests of the data layer). */
-export const DEFAULT_PETITION_PARAMETERS = {
-  windowDays: 90,
-  maxExtensionDays: 30,
-  threshold1: 100,
-  threshold2: 500,
-  moderationTargetDays: 5,
-  minimumAssurance: 2,
-  residentsOnly: 1,
-  minimumAge: 15,
-  proposerRetentionDays: 90,
-} as const;
+/** The parameters the module reads of its flow (each a whole number in builtin/petition.flow.json). */
+const PARAMETER_NAMES = ['windowDays', 'maxExtensionDays', 'threshold1', 'threshold2', 'moderationTargetDays', 'minimumAssurance', 'residentsOnly', 'minimumAge', 'proposerRetentionDays'] as const;
 
-export type PetitionParameters = { -readonly [K in keyof typeof DEFAULT_PETITION_PARAMETERS]: number };
+export type PetitionParameters = Record<(typeof PARAMETER_NAMES)[number], number>;
+
+/** The built-in petition flow's defaults, read from its file, for a petition without an instance (tests of the data layer). */
+export const DEFAULT_PETITION_PARAMETERS: Readonly<PetitionParameters> = Object.freeze(
+  Object.fromEntries(
+    PARAMETER_NAMES.map((name) => {
+      const value = (builtinPetitionFlow.parameters.properties as Record<string, { default?: unknown }>)[name]?.default;
+      if (typeof value !== 'number') throw new Error(`builtin/petition.flow.json has no number default for the parameter ${name}`);
+      return [name, value];
+    }),
+  ) as PetitionParameters,
+);
 
 /** The threshold parameters, in order: `threshold<N>` is crossed as the event `petition.threshold<N>Reached`. */
 export const THRESHOLD_PARAMETERS = ['threshold1', 'threshold2'] as const;

@@ -9,7 +9,7 @@ import { assertValidAnswers } from '../../../forms/answers';
 import { isUuid } from '../../../ids';
 import { fieldError } from '../../../../forms/validation';
 import { listingOf, splitAnswers } from '../content';
-import { execute, select, type PetitionDeps } from '../db';
+import { execute, publishedPetitionForm, select, type PetitionDeps } from '../db';
 import { petitionConflict } from '../errors';
 import { authorize } from '../policies';
 import { proposerEmailHash, sealProposer } from '../proposer';
@@ -41,15 +41,7 @@ export async function proposePetition(deps: PetitionDeps, ctx: CommandContext, i
   if (!input || typeof input !== 'object') throw new ValidationError([fieldError('/', 'schema.type', { type: 'object' }, 'must be object')]);
   if (input.formId !== undefined && (typeof input.formId !== 'string' || !isUuid(input.formId))) throw new NotFoundError();
   return db.withTenant(ctx.tenantId, async (tx) => {
-    const [form] = await select<{ id: string; version: number; schema: object; content_hash: string }>(
-      db,
-      tx,
-      `SELECT d.id, v.version, v.definition->'schema' AS schema, v.content_hash
-         FROM form_definitions d JOIN form_versions v ON v.definition_id = d.id AND v.version = d.latest_version
-        WHERE d.kind = 'petitionForm' AND d.latest_version > 0 AND ($1::uuid IS NULL OR d.id = $1::uuid)
-        ORDER BY d.created_at, d.id LIMIT 1`,
-      [input.formId ?? null],
-    );
+    const form = await publishedPetitionForm(db, tx, input.formId);
     if (!form) throw new NotFoundError('There is no published petition form.');
     const answers = assertValidAnswers(form.content_hash, form.schema, input.answers);
     const { content, proposer } = splitAnswers(answers);

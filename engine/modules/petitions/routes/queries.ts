@@ -3,7 +3,7 @@
 import type { Actor } from '../../../actors';
 import type { CommandContext } from '../../../audit/record';
 import { NotFoundError } from '../../../errors';
-import { findPetition, petitionByToken, PUBLIC_STATUSES, select, type PetitionContent, type PetitionDeps, type PetitionStatus } from '../db';
+import { findPetition, petitionByToken, publishedPetitionForm, PUBLIC_STATUSES, select, type PetitionContent, type PetitionDeps, type PetitionStatus } from '../db';
 import { petitionConflict } from '../errors';
 import { authorize } from '../policies';
 import { openProposer } from '../proposer';
@@ -113,10 +113,10 @@ export async function assertPublished(deps: Pick<PetitionDeps, 'db'>, actor: Act
   if (!PUBLIC_STATUSES.includes(row.status)) throw new NotFoundError();
 }
 
-/** The tenant's petition form: the oldest published form of kind petitionForm (the one a proposal is made with). */
+/** The tenant's petition form (the one a proposal is made with: db.ts publishedPetitionForm). */
 export async function petitionFormId(deps: Pick<PetitionDeps, 'db'>, tenantId: string): Promise<string> {
   const { db } = deps;
-  const [form] = await db.withTenant(tenantId, (tx) => select<{ id: string }>(db, tx, "SELECT id FROM form_definitions WHERE kind = 'petitionForm' AND latest_version > 0 ORDER BY created_at, id LIMIT 1"));
+  const form = await db.withTenant(tenantId, (tx) => publishedPetitionForm(db, tx));
   if (!form) throw new NotFoundError('There is no published petition form.');
   return form.id;
 }
