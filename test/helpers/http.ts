@@ -9,11 +9,12 @@ export interface TestResponse {
   json<T = Record<string, unknown>>(): T;
 }
 
-export function request(port: number, host: string, method: string, path: string, opts: { body?: string | Buffer; json?: unknown; headers?: Record<string, string> } = {}): Promise<TestResponse> {
+/** `localAddress`: the loopback address to send from (127.0.0.x), to stand for different clients. */
+export function request(port: number, host: string, method: string, path: string, opts: { body?: string | Buffer; json?: unknown; headers?: Record<string, string>; localAddress?: string } = {}): Promise<TestResponse> {
   const body = opts.json !== undefined ? JSON.stringify(opts.json) : opts.body;
   const headers: Record<string, string> = { host: `${host}:${port}`, ...(opts.json !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers };
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, ...(opts.localAddress ? { localAddress: opts.localAddress } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

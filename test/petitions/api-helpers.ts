@@ -3,7 +3,6 @@
 // the `session.loggedIn` audit row with the level of assurance), links' tokens planted as the e-mail would carry
 // them, and a platform whose petition routes have limits of the test's choosing.
 import { randomBytes } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
 import { parsePersonalNumber } from '../../forms/formats/personal-number';
 import type { Identity } from '../../engine/identity';
 import { completeLogin } from '../../engine/identity/login';
@@ -15,7 +14,7 @@ import type { Module } from '../../engine/modules/module';
 import { createPetitionRoutes, type PetitionRouteOptions } from '../../engine/modules/petitions/routes';
 import { newToken } from '../../engine/modules/petitions/tokens';
 import { ownerDb } from '../helpers/factories';
-import type { TestResponse } from '../helpers/http';
+import { request, type TestResponse } from '../helpers/http';
 import { checkResidency } from '../../engine/identity/residency';
 import type { AuditedRegistry } from '../../engine/registry/audited';
 
@@ -58,18 +57,5 @@ export function modulesWith(options: PetitionRouteOptions): Module[] {
 
 /** A request from a chosen loopback address (127.0.0.x), to stand for different clients. */
 export function requestFrom(localAddress: string, port: number, host: string, method: string, path: string, json?: unknown): Promise<TestResponse> {
-  const body = json === undefined ? undefined : JSON.stringify(json);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', localAddress, port, method, path, headers: { host: `${host}:${port}`, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: <T>() => JSON.parse(text) as T });
-      });
-    });
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
+  return request(port, host, method, path, { localAddress, ...(json === undefined ? {} : { json }) });
 }

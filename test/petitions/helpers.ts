@@ -81,3 +81,20 @@ export async function tablesHolding(needles: string[]): Promise<string[]> {
   }
   return found;
 }
+
+/** Every payload of a history (inputs, results, signals, updates, queries answered), as the codec sealed them. */
+export function collectPayloads(history: unknown): { metadata?: Record<string, Uint8Array> | null; data?: Uint8Array | null }[] {
+  const out: { metadata?: Record<string, Uint8Array> | null; data?: Uint8Array | null }[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if (o.metadata && typeof o.metadata === 'object' && o.data instanceof Uint8Array) {
+      out.push(o as { metadata: Record<string, Uint8Array>; data: Uint8Array });
+      return;
+    }
+    for (const v of Object.values(o)) walk(v);
+  };
+  walk(history);
+  return out;
+}

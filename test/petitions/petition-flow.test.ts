@@ -36,7 +36,7 @@ import { flowMessages } from '../../workflows';
 import { testServices } from '../helpers/env';
 import { closeOwnerDb, createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { quietTemporalRuntime } from '../helpers/platform';
-import { anonymous, answers, citizen, cpr, moderator, ownerRows, tablesHolding } from './helpers';
+import { anonymous, answers, citizen, collectPayloads, cpr, moderator, ownerRows, tablesHolding } from './helpers';
 
 const TASK_QUEUE = 'petition-flow-test';
 const db = suiteDatabase();
@@ -202,20 +202,3 @@ it('runs a petition from proposal to answer: confirmation, moderation reminder, 
     await dispatcher.stop();
   }
 });
-
-/** Every payload of a history (inputs, results, signals, updates, queries answered), as the codec sealed them. */
-function collectPayloads(history: unknown): { metadata?: Record<string, Uint8Array> | null; data?: Uint8Array | null }[] {
-  const out: { metadata?: Record<string, Uint8Array> | null; data?: Uint8Array | null }[] = [];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o.metadata && typeof o.metadata === 'object' && o.data instanceof Uint8Array) {
-      out.push(o as { metadata: Record<string, Uint8Array>; data: Uint8Array });
-      return;
-    }
-    for (const v of Object.values(o)) walk(v);
-  };
-  walk(history);
-  return out;
-}

@@ -14,7 +14,7 @@ import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
 import { startEmployeeSession } from '../helpers/sessions';
 import { startCitizenSession } from './api-helpers';
-import { openPetition, petitionDeps } from './helpers';
+import { collectPayloads, openPetition, petitionDeps } from './helpers';
 
 const db = suiteDatabase();
 const deps = petitionDeps(db);
@@ -138,18 +138,10 @@ it('tells an operator nothing of the voters: the petition flow’s history decod
   for (let i = 0; i < 100 && !JSON.stringify(await handle.fetchHistory().catch(() => ({}))).includes('petition.approved'); i++) await new Promise((r) => setTimeout(r, 100));
   // The raw history, its payloads as the Web UI sends them to the codec: base64 metadata and data.
   const raw = await platform.client.workflowService.getWorkflowExecutionHistory({ namespace: 'tingvalla', execution: { workflowId: workflowIds.flow(tenant.id, instance!.id) } });
-  const payloads: { metadata: Record<string, string>; data: string }[] = [];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o.metadata && typeof o.metadata === 'object' && o.data instanceof Uint8Array) {
-      payloads.push({ metadata: Object.fromEntries(Object.entries(o.metadata as Record<string, Uint8Array>).map(([k, v]) => [k, Buffer.from(v).toString('base64')])), data: Buffer.from(o.data).toString('base64') });
-      return;
-    }
-    for (const v of Object.values(o)) walk(v);
-  };
-  walk(raw.history);
+  const payloads = collectPayloads(raw.history).map((p) => ({
+    metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+    data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
+  }));
   expect(payloads.length).toBeGreaterThan(3);
   const referer = `http://${tenant.adminHost}/temporal/namespaces/tingvalla/workflows/${encodeURIComponent(workflowIds.flow(tenant.id, instance!.id))}/run/history`;
   const res = await request(platform.port, tenant.adminHost, 'POST', '/codec/decode', { json: { payloads }, headers: { ...operator, 'sec-fetch-site': 'same-origin', referer } });

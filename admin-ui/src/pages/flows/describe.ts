@@ -150,9 +150,9 @@ export const describeActions = (t: TFunction, rule: Rule, n: FlowNames = KEYS): 
  * each thing by its label in `locale` (the newer version's, or the older's for what was removed).
  */
 export function diffFlows(t: TFunction, before: FlowDefinition, after: FlowDefinition, locale = 'en'): string[] {
-  const n = eitherNames(flowNames(after, locale), flowNames(before, locale));
   const nAfter = flowNames(after, locale);
   const nBefore = flowNames(before, locale);
+  const n = eitherNames(nAfter, nBefore);
   const out: string[] = [];
   const pb = before.parameters?.properties ?? {};
   const pa = after.parameters?.properties ?? {};
