@@ -17,7 +17,7 @@ import { startTemporalDevServer, type RunningDevServer } from '../../engine/dev/
 import { ensureTemporalCli } from '../../engine/dev/tools';
 import { flowGateway } from '../../engine/flows/gateway';
 import { OutboxDispatcher } from '../../engine/flows/outbox/dispatcher';
-import { claimDueRows } from '../../engine/flows/outbox/rows';
+import { claimDueRows, markDelivered, markFailed } from '../../engine/flows/outbox/rows';
 import { connectTemporal } from '../../engine/temporal/client';
 import { workflowIds } from '../../engine/temporal/ids';
 import { loadCodecKeys } from '../../engine/temporal/keys';
@@ -124,7 +124,7 @@ interface OutboxRow {
   delivered_at: Date | null;
   payload: Record<string, unknown>;
 }
-const outboxRows = (instanceId: string) => owner.query<OutboxRow>('SELECT kind, attempts, last_error, delivered_at, payload FROM flow_outbox WHERE instance_id = $1 ORDER BY created_at', { bind: [instanceId], type: QueryTypes.SELECT });
+const outboxRows = (instanceId: string) => owner.query<OutboxRow>('SELECT kind, attempts, last_error, delivered_at, payload FROM flow_outbox WHERE instance_id = $1 ORDER BY seq', { bind: [instanceId], type: QueryTypes.SELECT });
 
 /** Every run of the instance's workflow the server knows (more than one would be a duplicate start). */
 async function runsOf(client: Client, instanceId: string): Promise<{ runId: string; status: string }[]> {
@@ -162,16 +162,17 @@ describe('while Temporal is down', () => {
     expect(migrated.status).toBe(200);
     expect(migrated.json()).toEqual({ version: 2, moved: 1 });
 
-    // The dispatcher has tried and failed, and says why with a code, not a message.
+    // The dispatcher has tried the start and failed, and says why with a code, not a message; the migration
+    // waits behind the start, untried (an instance's rows go out in the order they were written).
     const failed = await waitFor(async () => {
       const rows = await outboxRows(instanceId);
-      return rows.every((r) => r.attempts >= 1 && r.last_error) ? rows : undefined;
+      return rows[0]?.attempts && rows[0].attempts >= 2 && rows[0].last_error ? rows : undefined;
     }, 'failed delivery attempts while Temporal is down', 30_000);
-    expect(failed.map((r) => ({ kind: r.kind, delivered: r.delivered_at !== null, payload: r.payload }))).toEqual([
-      { kind: 'start', delivered: false, payload: {} },
-      { kind: 'migrate', delivered: false, payload: { statusMap: {} } },
+    expect(failed.map((r) => ({ kind: r.kind, delivered: r.delivered_at !== null, payload: r.payload, tried: r.attempts > 0 }))).toEqual([
+      { kind: 'start', delivered: false, payload: {}, tried: true },
+      { kind: 'migrate', delivered: false, payload: { statusMap: {} }, tried: false },
     ]);
-    for (const r of failed) expect(r.last_error).toMatch(/^[a-z_0-9A-Z]{1,60}$/);
+    expect(failed[0]!.last_error).toMatch(/^[a-z_0-9A-Z]{1,60}$/);
 
     temporal = await startTemporalDevServer(temporalOptions);
     const restartedAt = Date.now();
@@ -242,6 +243,37 @@ describe('when the process dies between the commit and the start', () => {
       expect(await signalsOf(client, s.instanceId)).toEqual(['subjectChanged']);
     }
     process.stderr.write(`[outbox.test] deliveries per dispatcher: ${delivered.join(' + ')}\n`);
+  });
+});
+
+describe('one instance’s rows', () => {
+  it('go out in the order they were written, one at a time; a row waiting for its retry holds back the later ones', async () => {
+    const db = Database.connect(appUrl);
+    closers.push(() => db.close());
+    const [instance] = await owner.query<{ id: string }>('SELECT id FROM flow_instances WHERE ended_at IS NULL LIMIT 1', { type: QueryTypes.SELECT });
+    // Three rows in one transaction: the same created_at, so only their sequence orders them.
+    await db.withTenant(tenantId, async (tx) => {
+      for (const event of ['first.event', 'second.event', 'third.event']) await flowGateway.signalInstance(db, tx, tenantId, instance!.id, { kind: 'event', event });
+    });
+    const claimOwn = async () => (await claimDueRows(db, { limit: 50, leaseSeconds: 30 })).filter((r) => r.instanceId === instance!.id);
+    const first = await claimOwn();
+    expect(first.map((r) => r.payload.event)).toEqual(['first.event']);
+    // Leased but not delivered: the later rows still wait behind it.
+    expect(await claimOwn()).toEqual([]);
+    await markDelivered(db, first[0]!);
+    const second = await claimOwn();
+    expect(second.map((r) => r.payload.event)).toEqual(['second.event']);
+    await markFailed(db, second[0]!, 60_000, 'unavailable');
+    expect(await claimOwn()).toEqual([]);
+    // Its retry comes due: it goes first, then the third.
+    await owner.query('UPDATE flow_outbox SET next_attempt_at = now() WHERE id = $1', { bind: [second[0]!.id] });
+    const retried = await claimOwn();
+    expect(retried.map((r) => [r.payload.event, r.attempts])).toEqual([['second.event', 2]]);
+    await markDelivered(db, retried[0]!);
+    const third = await claimOwn();
+    expect(third.map((r) => r.payload.event)).toEqual(['third.event']);
+    await markDelivered(db, third[0]!);
+    expect(await claimOwn()).toEqual([]);
   });
 });
 

@@ -5,6 +5,9 @@
 // When one delivery finds Temporal away, the rest of the round is not tried (each would wait out the call's
 // deadline) but released with backoff; and no delivery begins so late in a round that it could outlast the
 // row's lease, so a row is never delivered by two dispatchers at the same time.
+// An instance's rows go out in the order they were written: a claim hands out only the first undelivered row of
+// each instance (migration 0034), so a round that claimed anything is followed at once by another, which finds
+// the rows that were waiting behind them.
 // A round starts when an insert is committed (LISTEN/NOTIFY), else every couple of seconds; rows delivered
 // more than a week ago are deleted once an hour. Rows a dispatcher claimed and never finished (the process
 // died) come back when their lease runs out.
@@ -124,7 +127,7 @@ export class OutboxDispatcher {
           const purged = await this.purge();
           if (purged > 0) this.o.logger.info({ purged }, 'flow outbox: delivered rows purged');
         }
-        more = (await this.round()) === this.o.batchSize;
+        more = (await this.round()) > 0;
       } catch (err) {
         // The database is away: the next round tries again; claimed rows come back when their lease ends.
         this.o.logger.warn({ err: { code: errorCode(err) } }, 'flow outbox: a round failed');
