@@ -5,6 +5,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Grant, Role } from '../actors';
 import type { Database, Site } from '../db/database';
+import { GroupCommit } from '../db/group-commit';
 
 export const SESSION_LIFETIMES: Record<Site, { idleMs: number; absoluteMs: number }> = {
   admin: { idleMs: 30 * 60_000, absoluteMs: 8 * 3_600_000 },
@@ -49,8 +50,33 @@ export interface ResumedSession {
 }
 
 
+interface ResumeRequest {
+  tenantId: string;
+  site: Site;
+  tokenHash: string;
+  now: Date;
+}
+
+/** A row of resume_sessions (migration 0035). */
+interface ResumedRow {
+  session_id: string;
+  session_user_id: string;
+  user_kind: 'citizen' | 'employee';
+  user_display_name: string;
+  user_roles: Role[];
+  user_grants: Grant[];
+  session_assurance: 'low' | 'substantial' | 'high' | null;
+  session_resident: boolean | null;
+  user_pn_country: 'DK' | 'SE' | null;
+  user_pn_sealed: Buffer | null;
+}
+
 export class Sessions {
-  constructor(private readonly db: Database) {}
+  private readonly resumes: GroupCommit<ResumeRequest, ResumedRow | undefined>;
+
+  constructor(private readonly db: Database) {
+    this.resumes = new GroupCommit((_lane, items) => this.resumeBatch(items));
+  }
 
   async start(tx: Transaction, opts: { tenantId: string; userId: string; site: Site; now: Date; assurance?: 'low' | 'substantial' | 'high'; idpSessionIndex?: string; idpNameIdSealed?: Buffer }): Promise<StartedSession> {
     const token = newToken();
@@ -70,25 +96,12 @@ export class Sessions {
 
   /**
    * The live session of this token on this tenant and site, its idle expiry pushed on; else undefined. One
-   * round trip (resume_session, migration 0031); the idle expiry moves at most once a minute, so a session
-   * ends between 0 and 1 minute later than its idle time after its last request.
+   * round trip shared with the other requests resuming at the same moment (group commit, resume_sessions,
+   * migration 0035): under load, one query and one commit serve many requests. The idle expiry moves at most
+   * once a minute, so a session ends between 0 and 1 minute later than its idle time after its last request.
    */
   async resume(tenantId: string, site: Site, token: string, now: Date): Promise<ResumedSession | undefined> {
-    const [row] = await this.db.sequelize.query<{
-      session_id: string;
-      session_user_id: string;
-      user_kind: 'citizen' | 'employee';
-      user_display_name: string;
-      user_roles: Role[];
-      user_grants: Grant[];
-      session_assurance: 'low' | 'substantial' | 'high' | null;
-      session_resident: boolean | null;
-      user_pn_country: 'DK' | 'SE' | null;
-      user_pn_sealed: Buffer | null;
-    }>(
-      'SELECT * FROM resume_session($1, $2, $3, $4, $5, $6)',
-      { bind: [tenantId, site, hashToken(token), now, SESSION_LIFETIMES[site].idleMs, TOUCH_EVERY_MS], type: QueryTypes.SELECT },
-    );
+    const row = await this.resumes.submit('sessions', { tenantId, site, tokenHash: hashToken(token), now });
     if (!row) return undefined;
     const citizen = row.user_kind === 'citizen';
     const roles: Role[] = citizen ? ['participant'] : row.user_roles;
@@ -103,6 +116,15 @@ export class Sessions {
         ? { citizen: { assurance: row.session_assurance, resident: row.session_resident, personalNumber: row.user_pn_country && row.user_pn_sealed ? { country: row.user_pn_country, sealed: row.user_pn_sealed } : null } }
         : {}),
     };
+  }
+
+  private async resumeBatch(items: ResumeRequest[]): Promise<(ResumedRow | undefined)[]> {
+    const rows = await this.db.sequelize.query<ResumedRow & { ord: number }>('SELECT * FROM resume_sessions($1, $2, $3, $4, $5, $6)', {
+      bind: [items.map((r) => r.tenantId), items.map((r) => r.site), items.map((r) => r.tokenHash), items.map((r) => r.now), items.map((r) => SESSION_LIFETIMES[r.site].idleMs), TOUCH_EVERY_MS],
+      type: QueryTypes.SELECT,
+    });
+    const byOrd = new Map(rows.map((r) => [r.ord, r]));
+    return items.map((_, i) => byOrd.get(i + 1));
   }
 
   /** What the IdP knows the session by (for single logout), if it came from a SAML login. */

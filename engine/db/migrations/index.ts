@@ -34,6 +34,7 @@ import * as m0031 from './0031-create-resume-session-function';
 import * as m0032 from './0032-add-session-assurance-and-residency';
 import * as m0033 from './0033-resume-session-with-login-facts';
 import * as m0034 from './0034-deliver-flow-outbox-in-order';
+import * as m0035 from './0035-create-resume-sessions-function';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -75,4 +76,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0032-add-session-assurance-and-residency', module: m0032 },
   { name: '0033-resume-session-with-login-facts', module: m0033 },
   { name: '0034-deliver-flow-outbox-in-order', module: m0034 },
+  { name: '0035-create-resume-sessions-function', module: m0035 },
 ];

@@ -1,5 +1,5 @@
 // Threshold crossings: a petition's thresholds (e.g. 500 votes → the council answers) are crossed once each.
-// The vote function (migrations/0008) inserts a crossing when the count it sees reaches a threshold, counting
+// The vote function (migrations/0008, in batches 0012) inserts a crossing when the count it sees reaches a threshold, counting
 // again under a lock near one, so the votes around it take turns and exactly one inserts the row. Closing the
 // window records any the committed count reached that no vote did (a backstop). Each crossing reaches the
 // petition's flows once, through the flow gateway (an outbox row in the same transaction as signalled_at).
@@ -10,11 +10,15 @@ import { recordBallotAudit } from './ballot-audit';
 import { PETITION_SUBJECT, select } from './db';
 import { petitionParameters, thresholdEvents } from './flow-parameters';
 
+/** The most votes one batch of the votes' group commit carries (commands/cast-vote.ts). */
+export const VOTE_BATCH_MAX = 100;
+
 /**
  * How close to a threshold (in votes) a vote starts counting under the lock: more than the votes that can be in
- * flight at once (PostgreSQL's connections), so the vote that completes a threshold is always among them.
+ * flight at once (two batches of VOTE_BATCH_MAX per petition and API process, a few processes), so the vote
+ * that completes a threshold is always among them.
  */
-export const THRESHOLD_MARGIN = 256;
+export const THRESHOLD_MARGIN = 1024;
 
 /** Crossings the count reached that are not recorded yet (inserted once each); the thresholds inserted. */
 export async function reconcileThresholdCrossings(db: Database, tx: Transaction, petition: { id: string; tenant_id: string; thresholds: number[] }, count: number): Promise<number[]> {

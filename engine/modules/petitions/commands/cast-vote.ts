@@ -1,7 +1,8 @@
 // A citizen logged in with e-ID votes for an open petition. The vote row holds only the HMAC of the personal
 // number under the petition's own key (vote-keys.ts) and the day; the personal number comes from the e-ID
-// login and goes no further than this function. One round trip when the key is in memory: the SQL function
-// petition_cast_vote (migrations/0008) sets the tenant, checks, inserts, counts and records a threshold crossing.
+// login and goes no further than this function. One round trip when the key is in memory, shared with the
+// votes for the same petition arriving at the same moment (group commit): the SQL function petition_cast_votes
+// (migrations/0012) sets the tenant, checks, inserts, counts and records a threshold crossing.
 // A second vote is refused (`petition.alreadyVoted`, 409) and never counted.
 //
 // No audit row per vote: every audit row is chained under the tenant's one chain head (a row every vote would
@@ -11,13 +12,15 @@
 import { QueryTypes } from 'sequelize';
 import type { ParsedPersonalNumber } from '../../../../forms/formats/personal-number';
 import type { CommandContext } from '../../../audit/record';
+import type { Database } from '../../../db/database';
+import { GroupCommit } from '../../../db/group-commit';
 import { NotFoundError } from '../../../errors';
 import { foundUuid } from '../../../ids';
 import type { PetitionDeps } from '../db';
 import { findPetition } from '../db';
 import { petitionConflict } from '../errors';
 import { authorize } from '../policies';
-import { signalThresholdCrossings, THRESHOLD_MARGIN } from '../thresholds';
+import { signalThresholdCrossings, THRESHOLD_MARGIN, VOTE_BATCH_MAX } from '../thresholds';
 import { cachedVoteKey, forgetVoteKey, voterHash } from '../vote-keys';
 
 export interface VoteResult {
@@ -47,17 +50,39 @@ export async function voteKeyOrRefuse(deps: PetitionDeps, ctx: CommandContext, p
   return key ?? withoutKey(deps, ctx, petitionId);
 }
 
+type VoteOutcome = { outcome: 'cast' | 'alreadyVoted' | 'notOpen' | 'notFound'; votes: string; crossed: number[] };
+
+/**
+ * The votes' group commit (engine/db/group-commit.ts): the votes for one petition that arrive together go to
+ * the database as one petition_cast_votes call (migrations/0012) — one round trip and one commit for all of
+ * them, each answered after that commit. One per pool.
+ */
+const batchers = new WeakMap<Database, GroupCommit<string, VoteOutcome>>();
+
+function voteBatcher(db: Database): GroupCommit<string, VoteOutcome> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new GroupCommit<string, VoteOutcome>(async (lane, hashes) => {
+      const [tenantId, petitionId] = lane.split(':') as [string, string];
+      const rows = await db.sequelize.query<VoteOutcome & { ord: number }>('SELECT ord, outcome, votes, crossed FROM petition_cast_votes($1, $2, $3, $4) ORDER BY ord', {
+        bind: [tenantId, petitionId, hashes, THRESHOLD_MARGIN],
+        type: QueryTypes.SELECT,
+      });
+      return rows;
+    }, { maxBatch: VOTE_BATCH_MAX });
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
+
 export async function castVote(deps: PetitionDeps, ctx: CommandContext, petitionId: string, voter: Voter): Promise<VoteResult> {
   authorize(ctx.actor, 'petitions.vote.cast', { tenantId: ctx.tenantId });
   foundUuid(petitionId);
   assertVoter(voter);
   const { db } = deps;
   const hash = voterHash(await voteKeyOrRefuse(deps, ctx, petitionId), voter);
-  const [result] = await db.sequelize.query<{ outcome: 'cast' | 'alreadyVoted' | 'notOpen' | 'notFound'; votes: string; crossed: number[] }>(
-    'SELECT outcome, votes, crossed FROM petition_cast_vote($1, $2, $3, $4)',
-    { bind: [ctx.tenantId, petitionId, hash, THRESHOLD_MARGIN], type: QueryTypes.SELECT },
-  );
-  switch (result?.outcome) {
+  const result = await voteBatcher(db).submit(`${ctx.tenantId}:${petitionId}`, hash);
+  switch (result.outcome) {
     case 'cast':
       break;
     case 'alreadyVoted':
