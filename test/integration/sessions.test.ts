@@ -93,3 +93,24 @@ it('derives a CSRF token per session and checks it', async () => {
   expect(csrfTokenMatches(a.token, a.token)).toBe(false);
   expect(csrfTokenMatches(a.token, undefined)).toBe(false);
 });
+
+it('resumes the requests that come at once in one round trip, each its own session; a token of another tenant or site is none', async () => {
+  const t0 = new Date();
+  const citizens = await Promise.all([login('public', t0), login('public', t0), login('public', t0)]);
+  const employee = await login('admin', t0);
+  const elsewhere = await login('public', t0, other);
+  const batches = (sessions as unknown as { resumes: { counts: { batches: number; items: number } } }).resumes.counts;
+  const before = { ...batches };
+  const resumed = await Promise.all([
+    ...citizens.map((s) => sessions.resume(tenant.id, 'public', s.token, t0)),
+    sessions.resume(tenant.id, 'admin', employee.token, t0),
+    sessions.resume(tenant.id, 'public', elsewhere.token, t0), // another tenant's
+    sessions.resume(tenant.id, 'public', employee.token, t0), // the admin site's
+    sessions.resume(tenant.id, 'public', citizens[0]!.token, t0), // the same token twice
+  ]);
+  expect(resumed.map((r) => r?.sessionId)).toEqual([...citizens.map((s) => s.sessionId), employee.sessionId, undefined, undefined, citizens[0]!.sessionId]);
+  expect(resumed[3]).toMatchObject({ kind: 'employee', roles: ['administrator'] });
+  // Seven requests: the first two went at once (two batches in flight), the other five together.
+  expect(batches.items - before.items).toBe(7);
+  expect(batches.batches - before.batches).toBe(3);
+});

@@ -4,6 +4,7 @@
 // the voters erased (no vote rows, the key destroyed, the count and the votes per day kept) → no table holds a
 // voter's personal number or hash, and the audit log names no voter.
 import { randomUUID } from 'node:crypto';
+import { QueryTypes } from 'sequelize';
 import { closePetitionVoting } from '../../engine/modules/petitions/commands/close-voting';
 import { castVote } from '../../engine/modules/petitions/commands/cast-vote';
 import { confirmPetitionEmail } from '../../engine/modules/petitions/commands/confirm-petition-email';
@@ -216,5 +217,38 @@ describe('a second petition', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]!.voter_hash).not.toBe(rows[1]!.voter_hash);
     expect(randomUUID()).not.toBe(a);
+  });
+});
+
+describe('votes at the same moment', () => {
+  it('go to the database together: one call answers each vote of a batch; the same voter twice in a batch is counted once', async () => {
+    const id = await openPetition(deps, tenant.id);
+    const hash = (c: string) => c.repeat(64);
+    const batch = (hashes: string[]) =>
+      db.sequelize.query<{ ord: number; outcome: string; votes: string; crossed: number[] }>('SELECT ord, outcome, votes, crossed FROM petition_cast_votes($1, $2, $3, 1024) ORDER BY ord', { bind: [tenant.id, id, hashes], type: QueryTypes.SELECT });
+    expect(await batch([hash('a'), hash('b'), hash('a'), hash('c')])).toEqual([
+      { ord: 1, outcome: 'cast', votes: '3', crossed: [] },
+      { ord: 2, outcome: 'cast', votes: '3', crossed: [] },
+      { ord: 3, outcome: 'alreadyVoted', votes: '3', crossed: [] },
+      { ord: 4, outcome: 'cast', votes: '3', crossed: [] },
+    ]);
+    expect((await batch([hash('c'), hash('d')])).map((r) => [r.outcome, r.votes])).toEqual([['alreadyVoted', '4'], ['cast', '4']]);
+    // Another tenant's petition is not found by the batch (RLS), for every vote in it.
+    const elsewhere = await createTestTenant({ country: 'SE' });
+    const foreign = await db.sequelize.query<{ outcome: string }>('SELECT outcome FROM petition_cast_votes($1, $2, $3, 1024) ORDER BY ord', { bind: [elsewhere.id, id, [hash('e'), hash('f')]], type: QueryTypes.SELECT });
+    expect(foreign.map((r) => r.outcome)).toEqual(['notFound', 'notFound']);
+
+    // Through the command: six at once, one person twice — counted once, whichever of the two came first.
+    const person = (i: number) => ({ ctx: citizen(tenant.id), pn: cpr(9000 + i) });
+    const burst = await Promise.allSettled([person(1), person(2), person(3), person(4), person(3), person(5)].map((v) => castVote(deps, v.ctx, id, v.pn)));
+    const outcomes = burst.map((r) => (r.status === 'fulfilled' ? 'cast' : problemCode(r.reason)));
+    expect([outcomes[2], outcomes[4]].sort()).toEqual(['cast', 'petition.alreadyVoted']);
+    expect(outcomes.filter((o) => o === 'cast')).toHaveLength(5);
+    const [rows] = await ownerRows<{ n: number; counted: number }>('SELECT (SELECT count(*) FROM petition_votes WHERE petition_id = $1)::integer AS n, (SELECT sum(votes) FROM petition_vote_counts WHERE petition_id = $1)::integer AS counted', [id]);
+    expect(rows).toEqual({ n: 9, counted: 9 });
+
+    await closePetitionVoting(deps, flow(tenant.id), id);
+    const late = await Promise.allSettled([person(6), person(7), person(8)].map((v) => castVote(deps, v.ctx, id, v.pn)));
+    expect(late.map((r) => (r.status === 'rejected' ? problemCode(r.reason) : 'cast'))).toEqual(['petition.notOpen', 'petition.notOpen', 'petition.notOpen']);
   });
 });

@@ -12,6 +12,7 @@ import * as m0009 from './0009-create-withdraw-vote-function';
 import * as m0010 from './0010-add-mail-link';
 import * as m0011 from './0011-create-petition-rate-limits';
 import * as m0012 from './0012-create-cast-votes-function';
+import * as m0013 from './0013-drop-single-vote-function';
 
 export const petitionMigrations: ModuleMigration[] = [
   { name: '0001-create-petitions', module: m0001 },
@@ -26,4 +27,5 @@ export const petitionMigrations: ModuleMigration[] = [
   { name: '0010-add-mail-link', module: m0010 },
   { name: '0011-create-petition-rate-limits', module: m0011 },
   { name: '0012-create-cast-votes-function', module: m0012 },
+  { name: '0013-drop-single-vote-function', module: m0013 },
 ];
