@@ -1,13 +1,20 @@
-// Election staffing (issues "Election staffing I–IV"): what exists of it so far — the signup template and the
-// task types' extra-fields form kind, and the invitation and retention flow patterns about declared subjects.
+// Election staffing (issues "Election staffing I–IV"): elections, polling stations, task types, teams and
+// participants (from the civil registry), the signup template and the task types' extra-fields form kind, and the
+// invitation and retention flow patterns about declared subjects.
 import { join } from 'node:path';
 import { declaredSubjectType } from '../declared-subject';
 import type { Module } from '../module';
+import { electionMigrations } from './migrations';
+import { ELECTION_RULES } from './policies';
+import { electionModuleRoutes } from './routes';
 
 const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'election');
 
 export const election: Module = {
   name: 'election',
+  migrations: electionMigrations,
+  policies: ELECTION_RULES,
+  routes: electionModuleRoutes,
   formKinds: ['signupTemplate', 'taskTypeFields'],
   subjectTypes: { electionTask: declaredSubjectType('electionTask', false), electionParticipant: declaredSubjectType('electionParticipant', true) },
   builtinForms: [{ file: 'signup-template.json', path: join(FORMS, 'signup-template.json'), name: { DK: 'Tilmelding som valgstyrer', SE: 'Anmälan som röstmottagare' }, countries: ['DK', 'SE'] }],

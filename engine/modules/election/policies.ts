@@ -1,0 +1,45 @@
+// Who may do what in election staffing. Administrators configure the tenant's elections and manage the
+// participants; a team's responsible sees that team, a work location's responsible that location (rights an
+// administrator grants to a participant: responsibility grants, read with every request). Special-category data —
+// a participant's special diets (religion, health) and membership of a team that is a political party (political
+// opinion) — is for administrators, the person, and (membership) that team's responsible; nobody else.
+// Provisioning sets up the demo municipalities through the same commands.
+import type { Actor } from '../../actors';
+import { anyOf, authorizer, hasRole, holdsGrant, provisioning, type Rule } from '../../policies/rules';
+
+export type ElectionAction =
+  | 'election.config.manage'
+  | 'election.config.view'
+  | 'election.elections.manage'
+  | 'election.participants.manage'
+  | 'election.participants.view'
+  | 'election.participants.export'
+  | 'election.participants.bulkDelete'
+  | 'election.specialCategory.view'
+  | 'election.responsibilities.manage'
+  | 'election.team.view'
+  | 'election.workLocation.view';
+
+const administrator: Rule = hasRole('administrator');
+const system: Rule = (actor: Actor) => actor.kind === 'system';
+
+export const ELECTION_RULES: Record<ElectionAction, Rule> = {
+  'election.config.manage': anyOf(administrator, provisioning),
+  'election.config.view': administrator,
+  'election.elections.manage': anyOf(administrator, provisioning),
+  'election.participants.manage': anyOf(administrator, provisioning),
+  'election.participants.view': administrator,
+  'election.participants.export': administrator,
+  // The deletion itself runs as a workflow of the module, as the system, after an administrator started it.
+  'election.participants.bulkDelete': anyOf(administrator, system),
+  // The person's own data is theirs to see: the queries that show a person their profile check that themselves.
+  'election.specialCategory.view': anyOf(administrator, provisioning),
+  'election.responsibilities.manage': anyOf(administrator, provisioning),
+  'election.team.view': anyOf(administrator, holdsGrant('teamResponsible', (r) => r.teamId)),
+  'election.workLocation.view': anyOf(administrator, holdsGrant('workLocationResponsible', (r) => r.workLocationId)),
+};
+
+const electionAuthorizer = authorizer(ELECTION_RULES);
+
+export const authorize = electionAuthorizer.authorize;
+export const can = electionAuthorizer.can;

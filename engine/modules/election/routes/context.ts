@@ -1,0 +1,8 @@
+// What the election module's route files share.
+import type { FlowTemporal } from '../../../flows/workflows';
+import type { ElectionDeps } from '../db';
+
+export interface ElectionRouteDeps extends ElectionDeps {
+  /** Temporal, to start and follow the module's own workflows (the bulk deletion). */
+  flows: FlowTemporal;
+}

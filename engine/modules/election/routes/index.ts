@@ -1,0 +1,23 @@
+// The election module's API routes (Module.routes), one file per area: configuration (election types, areas,
+// work locations, task types and their files, teams, diets, the public site's pages), elections, participants,
+// responsibilities.
+import type { RouteSpec } from '../../../http/route';
+import type { ModuleRouteDeps } from '../../module';
+import { configRoutes } from './config';
+import type { ElectionRouteDeps } from './context';
+import { electionRoutes } from './elections';
+import { participantRoutes } from './participants';
+import { responsibilityRoutes } from './responsibilities';
+
+export function electionModuleRoutes(deps: ModuleRouteDeps): RouteSpec[] {
+  // The keyring is read lazily: the route list is also built without a running platform (the OpenAPI tests).
+  const routeDeps: ElectionRouteDeps = {
+    db: deps.db,
+    get keyring() {
+      return deps.identity.keyring;
+    },
+    flows: deps.flows,
+    ...(deps.registry ? { registry: deps.registry } : {}),
+  };
+  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps)];
+}
