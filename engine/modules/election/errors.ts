@@ -1,0 +1,21 @@
+// Election staffing's refusals: the platform's error classes (their problem codes are translated everywhere)
+// with a field error whose code says exactly what (`election.*`, texts in admin-ui/src/locales `codes.election.*`).
+import { ConflictError, ValidationError } from '../../errors';
+import { fieldError, type ProblemParams } from '../../../forms/validation';
+
+export const ELECTION_PROBLEM_CODES = [
+  // Each area of the module adds its codes here (one line each).
+  'election.inUse',
+] as const;
+
+export type ElectionProblemCode = (typeof ELECTION_PROBLEM_CODES)[number];
+
+/** 409: the thing is not in a state that allows this (in use, active, not empty, a person already there). */
+export function electionConflict(code: ElectionProblemCode, message: string, params: ProblemParams = {}, field = '/'): ConflictError {
+  return new ConflictError(message, [fieldError(field, code, params, message)]);
+}
+
+/** 400 naming the field. */
+export function electionInvalid(field: string, code: ElectionProblemCode, message: string, params: ProblemParams = {}): ValidationError {
+  return new ValidationError([fieldError(field, code, params, message)]);
+}
