@@ -5,6 +5,13 @@ import { fieldError, type ProblemParams } from '../../../forms/validation';
 
 export const ELECTION_PROBLEM_CODES = [
   // Each area of the module adds its codes here (one line each).
+  'election.under18',
+  'election.notResident',
+  'election.notCitizen',
+  'election.disenfranchised',
+  'election.deceased',
+  'election.ruleRepeated',
+  'election.overlap',
   'election.inUse',
 ] as const;
 
