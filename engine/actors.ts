@@ -1,14 +1,16 @@
 // Who is acting. Every actor belongs to exactly one tenant; the policy module compares that first.
 // Roles: administrator and operator come from the municipal SSO's privilege attribute; participant is every
-// citizen logged in on the public site. Team and work-location responsibility are grants stored in data.
+// citizen logged in on the public site. Rights a module gives a person in data (responsible for one thing of
+// its own) are grants: a kind the module declares (Module.grantKinds) and the id of the thing it is about.
 export const ROLES = ['administrator', 'operator', 'participant'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type GrantKind = 'teamResponsible' | 'workLocationResponsible';
+/** A kind of grant: declared by the module whose policies read it (Module.grantKinds), never by the platform. */
+export type GrantKind = string;
 
 export interface Grant {
   kind: GrantKind;
-  /** The team's or work location's id. */
+  /** The id of what the grant is about (the thing its module's rules compare with Resource.scopeId). */
   scopeId: string;
 }
 

@@ -43,7 +43,7 @@ export interface ResumedSession {
   displayName: string;
   /** Employees: the IdP's privileges; citizens: participant. */
   roles: Role[];
-  /** Responsibilities granted in data, read at every request so a revocation takes effect at once. */
+  /** Grants given in data (kinds the modules declare), read at every request so a revocation takes effect at once. */
   grants: Grant[];
   /** A citizen's login: its level of assurance, residency asked at login (null: unknown), the sealed personal number. */
   citizen?: { assurance: 'low' | 'substantial' | 'high' | null; resident: boolean | null; personalNumber: { country: 'DK' | 'SE'; sealed: Buffer } | null };

@@ -124,6 +124,12 @@ export interface Module {
   migrations?: ModuleMigration[];
   /** The module's policy actions (`<module>.<thing>.<verb>`) and who may do them. */
   policies?: Record<string, Rule>;
+  /**
+   * The kinds of grant its policies read (holdsGrant): rights its administrators give a person in data, stored
+   * in responsibility_grants and carried by the person's session. Names of letters only (`^[a-z][A-Za-z]{1,40}$`,
+   * the table's check), none claimed by another module.
+   */
+  grantKinds?: string[];
   subjectTypes?: Record<string, SubjectType>;
   actions?: Record<string, FlowAction>;
   /** Kinds of form the module's administrators design (the form designer offers them). */

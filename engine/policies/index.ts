@@ -2,7 +2,7 @@
 // check comes first, and a resource of another tenant is reported exactly like a missing one (rules.ts).
 // Modules keep their own table of rules beside their commands; engine/modules/index.ts lists them all.
 import { actorRoles } from '../actors';
-import { anyOf, authorizer, hasRole, holdsGrant, provisioning, type Rule } from './rules';
+import { anyOf, authorizer, hasRole, provisioning, type Rule } from './rules';
 
 export type { Resource } from './rules';
 
@@ -16,9 +16,6 @@ export type Action =
   | 'workflows.view'
   | 'payloads.decode'
   | 'payloads.encode'
-  | 'responsibilities.manage'
-  | 'team.view'
-  | 'workLocation.view'
   | 'forms.manage'
   | 'forms.submit'
   | 'submissions.read'
@@ -42,9 +39,6 @@ const PLATFORM_RULES: Record<Action, Rule> = {
   'workflows.view': hasRole('operator'),
   'payloads.decode': hasRole('operator'),
   'payloads.encode': hasRole('operator'),
-  'responsibilities.manage': hasRole('administrator'),
-  // A team's responsible sees that team; a work location's responsible sees that location; administrators all.
-  'team.view': anyOf(hasRole('administrator'), holdsGrant('teamResponsible', (r) => r.teamId)),
   'forms.manage': anyOf(hasRole('administrator'), provisioning),
   // Anyone may fill a published form (some are meant to be filled without login); modules narrow this further.
   'forms.submit': () => true,
@@ -57,7 +51,6 @@ const PLATFORM_RULES: Record<Action, Rule> = {
   'tasks.decide': (actor, resource) => resource.role !== undefined && (actorRoles(actor) as string[]).includes(resource.role),
   'messages.manage': anyOf(hasRole('administrator'), provisioning),
   'outbox.view': hasRole('administrator'),
-  'workLocation.view': anyOf(hasRole('administrator'), holdsGrant('workLocationResponsible', (r) => r.workLocationId)),
 };
 
 const platform = authorizer(PLATFORM_RULES);

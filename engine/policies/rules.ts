@@ -6,10 +6,8 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 
 export interface Resource {
   tenantId: string;
-  /** For team.view: the team asked about. */
-  teamId?: string;
-  /** For workLocation.view: the work location asked about. */
-  workLocationId?: string;
+  /** For a rule that reads grants (holdsGrant): the id of the thing asked about, compared with a grant's scopeId. */
+  scopeId?: string;
   /** For a person's own things (consent.withdraw): whose it is. */
   ownerId?: string;
   /** For tasks.decide: the task's assignee role. */
@@ -23,10 +21,11 @@ export const hasRole =
   (actor) =>
     actorRoles(actor).includes(role);
 
+/** The actor holds a grant of this kind (one its module declares) for the resource's scopeId. */
 export const holdsGrant =
-  (kind: GrantKind, scopeOf: (r: Resource) => string | undefined): Rule =>
+  (kind: GrantKind): Rule =>
   (actor, resource) => {
-    const scope = scopeOf(resource);
+    const scope = resource.scopeId;
     return scope !== undefined && actorGrants(actor).some((g) => g.kind === kind && g.scopeId === scope);
   };
 

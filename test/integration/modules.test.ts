@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryTypes } from 'sequelize';
 import { flowPublishProblems } from '../../engine/flows/publishable';
-import { MODULES, moduleNames } from '../../engine/modules';
+import { grantKinds, MODULES, moduleNames } from '../../engine/modules';
 import { builtinFlows, builtinForms, formKinds, loadBuiltinFlow } from '../../engine/modules/builtins';
 import { actionNames, installModule, isKnownSubjectType } from '../../engine/flows/registry';
 import { PLATFORM_ACTIONS as PLATFORM_POLICY_ACTIONS } from '../../engine/policies';
@@ -35,6 +35,15 @@ it('no module claims a name twice: flow actions, subject types and policy action
   const policyActions = [...PLATFORM_POLICY_ACTIONS, ...MODULES.flatMap((m) => Object.keys(m.policies ?? {}))];
   expect(policyActions.length).toBe(new Set(policyActions).size);
   for (const m of MODULES) for (const action of Object.keys(m.policies ?? {})) expect(action.startsWith(`${m.name}.`)).toBe(true);
+});
+
+it('grant kinds: each declared by one module, in the form the database checks (it lists none)', async () => {
+  const kinds = grantKinds();
+  expect(new Set(kinds).size).toBe(kinds.length);
+  const [check] = await ownerDb().query<{ def: string }>("SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'responsibility_grants_kind_check'", { type: QueryTypes.SELECT });
+  const format = new RegExp(/'(\^[^']+\$)'/.exec(check!.def)![1]!);
+  for (const kind of kinds) expect([kind, format.test(kind)]).toEqual([kind, true]);
+  for (const kind of kinds) expect(check!.def).not.toContain(kind);
 });
 
 /** Source files of the platform: everything but the modules' own folders, migrations (history) and tests. */

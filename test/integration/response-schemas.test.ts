@@ -71,13 +71,14 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['PUT /settings/accessibility-statement', () => adminCall('PUT', '/api/settings/accessibility-statement', { text: { da: '# Tilgængelighedserklæring\n\nVi følger WCAG 2.1 AA.' } })],
   ['GET /audit-log', () => adminCall('GET', '/api/audit-log?page=1&pageSize=5')],
   ['GET /audit-log/verification', () => adminCall('GET', '/api/audit-log/verification')],
-  ['POST /responsibility-grants', async () => {
-    const res = await adminCall('POST', '/api/responsibility-grants', { userId: citizenId, kind: 'teamResponsible', scopeId: '00000000-0000-4000-8000-000000000001' });
+  ['POST /election/responsibility-grants', async () => {
+    const [team] = await ownerDb().query<{ id: string }>("INSERT INTO teams (tenant_id, name, short_name) VALUES ($1, 'Holdet med en ansvarlig', 'HA') RETURNING id", { bind: [tenant.id], type: QueryTypes.SELECT });
+    const res = await adminCall('POST', '/api/election/responsibility-grants', { userId: citizenId, kind: 'teamResponsible', scopeId: team!.id });
     ids.grant = res.json<{ id: string }>().id;
     return res;
   }],
-  ['GET /responsibility-grants', () => adminCall('GET', '/api/responsibility-grants')],
-  ['DELETE /responsibility-grants/:id', () => adminCall('DELETE', `/api/responsibility-grants/${ids.grant}`)],
+  ['GET /election/responsibility-grants', () => adminCall('GET', '/api/election/responsibility-grants')],
+  ['DELETE /election/responsibility-grants/:id', () => adminCall('DELETE', `/api/election/responsibility-grants/${ids.grant}`)],
   ['GET /forms/showcase/versions/:version', () => citizenCall('GET', '/api/forms/showcase/versions/latest')],
   ['GET /forms/showcase/versions/:version/validator.js', () => citizenCall('GET', '/api/forms/showcase/versions/1/validator.js?locale=da')],
   ['GET /forms', () => adminCall('GET', '/api/forms')],

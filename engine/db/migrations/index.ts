@@ -35,6 +35,7 @@ import * as m0032 from './0032-add-session-assurance-and-residency';
 import * as m0033 from './0033-resume-session-with-login-facts';
 import * as m0034 from './0034-deliver-flow-outbox-in-order';
 import * as m0035 from './0035-create-resume-sessions-function';
+import * as m0036 from './0036-grant-kinds-belong-to-modules';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -77,4 +78,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0033-resume-session-with-login-facts', module: m0033 },
   { name: '0034-deliver-flow-outbox-in-order', module: m0034 },
   { name: '0035-create-resume-sessions-function', module: m0035 },
+  { name: '0036-grant-kinds-belong-to-modules', module: m0036 },
 ];

@@ -12,13 +12,9 @@ import type { IdParams } from '../../../schemas/types/api-id-params';
 import type { LogoutRedirect } from '../../../schemas/types/api-logout-redirect';
 import type { Me } from '../../../schemas/types/api-me';
 import type { MyConsents } from '../../../schemas/types/api-my-consents';
-import type { ResponsibilityGrantInput } from '../../../schemas/types/api-responsibility-grant';
-import type { ResponsibilityGrant } from '../../../schemas/types/api-responsibility-grant-record';
-import type { ResponsibilityGrantList } from '../../../schemas/types/api-responsibility-grant-list';
 import type { SiteInfo } from '../../../schemas/types/api-site-info';
 import { listMyConsents, withdrawConsent } from '../../commands/consents';
 import { logout } from '../../commands/logout';
-import { grantResponsibility, listResponsibilities, revokeResponsibility } from '../../commands/responsibilities';
 import { updateAccessibilityStatement } from '../../commands/update-accessibility-statement';
 import { updateContactInfo } from '../../commands/update-contact-info';
 import type { Database } from '../../db/database';
@@ -54,7 +50,7 @@ export interface ApiDeps {
   registry?: AuditedRegistry;
 }
 
-/** The site, the session, the logged-in person, settings, the audit log and responsibilities. */
+/** The site, the session, the logged-in person, settings and the audit log. */
 export function platformRoutes({ db, identity, secureCookies }: ApiDeps): RouteSpec[] {
   return [
     defineRoute<{ response: SiteInfo }>({
@@ -152,32 +148,6 @@ export function platformRoutes({ db, identity, secureCookies }: ApiDeps): RouteS
       tags: ['Audit log'],
       responses: { 200: 'api/audit-chain-report.schema.json' },
       handler: ({ actor, tenantId }) => verifyTenantAuditChain(db, actor, tenantId),
-    }),
-    defineRoute<{ response: ResponsibilityGrantList }>({
-      method: 'GET',
-      path: '/responsibility-grants',
-      summary: 'Responsibilities given to participants',
-      tags: ['Responsibilities'],
-      responses: { 200: 'api/responsibility-grant-list.schema.json' },
-      handler: async ({ ctx }) => ({ grants: await listResponsibilities(db, ctx) }),
-    }),
-    defineRoute<{ body: ResponsibilityGrantInput; response: ResponsibilityGrant }>({
-      method: 'POST',
-      path: '/responsibility-grants',
-      summary: 'Make a participant responsible for a team or a work location',
-      tags: ['Responsibilities'],
-      body: 'api/responsibility-grant.schema.json',
-      responses: { 201: 'api/responsibility-grant-record.schema.json' },
-      handler: ({ ctx, body }) => grantResponsibility(db, ctx, body),
-    }),
-    defineRoute<{ params: IdParams }>({
-      method: 'DELETE',
-      path: '/responsibility-grants/:id',
-      summary: 'Take a responsibility back',
-      tags: ['Responsibilities'],
-      params: 'api/id-params.schema.json',
-      responses: { 204: 'empty' },
-      handler: ({ ctx, params }) => revokeResponsibility(db, ctx, params.id),
     }),
   ];
 }

@@ -5,6 +5,7 @@ import { fieldError, type ProblemParams } from '../../../forms/validation';
 
 export const ELECTION_PROBLEM_CODES = [
   // Each area of the module adds its codes here (one line each).
+  'election.unknownScope',
   'election.under18',
   'election.notResident',
   'election.notCitizen',

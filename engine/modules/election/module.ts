@@ -6,6 +6,7 @@ import { declaredSubjectType } from '../declared-subject';
 import type { Module } from '../module';
 import { electionMigrations } from './migrations';
 import { ELECTION_RULES } from './policies';
+import { ELECTION_GRANT_KINDS } from './queries/responsibilities';
 import { electionModuleRoutes } from './routes';
 
 const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'election');
@@ -14,6 +15,7 @@ export const election: Module = {
   name: 'election',
   migrations: electionMigrations,
   policies: ELECTION_RULES,
+  grantKinds: ELECTION_GRANT_KINDS,
   routes: electionModuleRoutes,
   formKinds: ['signupTemplate', 'taskTypeFields'],
   subjectTypes: { electionTask: declaredSubjectType('electionTask', false), electionParticipant: declaredSubjectType('electionParticipant', true) },

@@ -35,8 +35,8 @@ export const ELECTION_RULES: Record<ElectionAction, Rule> = {
   // The person's own data is theirs to see: the queries that show a person their profile check that themselves.
   'election.specialCategory.view': anyOf(administrator, provisioning),
   'election.responsibilities.manage': anyOf(administrator, provisioning),
-  'election.team.view': anyOf(administrator, holdsGrant('teamResponsible', (r) => r.teamId)),
-  'election.workLocation.view': anyOf(administrator, holdsGrant('workLocationResponsible', (r) => r.workLocationId)),
+  'election.team.view': anyOf(administrator, holdsGrant('teamResponsible')), // scopeId: the team
+  'election.workLocation.view': anyOf(administrator, holdsGrant('workLocationResponsible')), // scopeId: the work location
 };
 
 const electionAuthorizer = authorizer(ELECTION_RULES);

@@ -3,7 +3,7 @@
 /**
  * A participant's responsibility for a team or a work location, as given by an administrator.
  */
-export interface ResponsibilityGrant {
+export interface ElectionResponsibilityGrant {
   id: string;
   userId: string;
   kind: "teamResponsible" | "workLocationResponsible";
