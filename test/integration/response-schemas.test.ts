@@ -79,6 +79,28 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   }],
   ['GET /election/responsibility-grants', () => adminCall('GET', '/api/election/responsibility-grants')],
   ['DELETE /election/responsibility-grants/:id', () => adminCall('DELETE', `/api/election/responsibility-grants/${ids.grant}`)],
+  ['POST /election/elections', async () => {
+    const [type] = await ownerDb().query<{ id: string }>("INSERT INTO election_types (tenant_id, name) VALUES ($1, 'Kommunalvalg') RETURNING id", { bind: [tenant.id], type: QueryTypes.SELECT });
+    const res = await adminCall('POST', '/api/election/elections', { title: 'Kommunalvalg 2029', electionTypeId: type!.id, lockDays: 7, electionDay: '2029-11-20' });
+    ids.election = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /election/elections', () => adminCall('GET', '/api/election/elections?active=false')],
+  ['GET /election/elections/current', () => adminCall('GET', '/api/election/elections/current')],
+  ['GET /election/elections/:id', () => adminCall('GET', `/api/election/elections/${ids.election}`)],
+  ['PATCH /election/elections/:id', () => adminCall('PATCH', `/api/election/elections/${ids.election}`, { lockDays: 5 })],
+  ['PUT /election/elections/:id/dates', () => adminCall('PUT', `/api/election/elections/${ids.election}/dates`, { electionDay: '2029-11-20', firstTaskDate: '2029-11-19', lastTaskDate: '2029-11-21' })],
+  ['PUT /election/elections/:id/work-locations', () => adminCall('PUT', `/api/election/elections/${ids.election}/work-locations`, { workLocationIds: [] })],
+  ['PUT /election/elections/:id/messages', () => adminCall('PUT', `/api/election/elections/${ids.election}/messages`, { templates: {} })],
+  ['POST /election/elections/:id/activate', () => adminCall('POST', `/api/election/elections/${ids.election}/activate`)],
+  ['POST /election/elections/:id/deactivate', () => adminCall('POST', `/api/election/elections/${ids.election}/deactivate`)],
+  ['POST /election/elections/:id/duplicate', async () => {
+    const res = await adminCall('POST', `/api/election/elections/${ids.election}/duplicate`, { title: 'Kommunalvalg 2033', electionDay: '2033-11-15' });
+    ids.electionCopy = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['DELETE /election/elections/:id', () => adminCall('DELETE', `/api/election/elections/${ids.electionCopy}`)],
+  ['GET /election/message-events', () => adminCall('GET', '/api/election/message-events')],
   ['GET /forms/showcase/versions/:version', () => citizenCall('GET', '/api/forms/showcase/versions/latest')],
   ['GET /forms/showcase/versions/:version/validator.js', () => citizenCall('GET', '/api/forms/showcase/versions/1/validator.js?locale=da')],
   ['GET /forms', () => adminCall('GET', '/api/forms')],

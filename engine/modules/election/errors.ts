@@ -5,6 +5,17 @@ import { fieldError, type ProblemParams } from '../../../forms/validation';
 
 export const ELECTION_PROBLEM_CODES = [
   // Each area of the module adds its codes here (one line each).
+  'election.setupIncomplete',
+  'election.setupStepNotReached',
+  'election.electionActive',
+  'election.electionNotEmpty',
+  'election.unknownElectionType',
+  'election.unknownWorkLocation',
+  'election.unknownTemplate',
+  'election.unknownTaskType',
+  'election.datesOutOfOrder',
+  'election.slotsOutsideDates',
+  'election.workLocationHasSlots',
   'election.unknownScope',
   'election.under18',
   'election.notResident',
