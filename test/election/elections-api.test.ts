@@ -276,6 +276,21 @@ describe('refusals', () => {
     const anonymous = await request(platform.port, a.adminHost, 'GET', '/api/election/elections');
     expect(anonymous.status).toBe(401);
   });
+
+  it('is for administrators only', async () => {
+    const mine = await setUp();
+    const employee = (await startEmployeeSession(platform.identity, a.id, [])).headers;
+    const before = await tables(a.id);
+    const tries = [
+      await call('GET', '/election/elections', undefined, a, employee),
+      await call('GET', `/election/elections/${mine.id}`, undefined, a, employee),
+      await call('POST', '/election/elections', { title: 'Nej', electionTypeId: fa.electionTypeId, lockDays: 0, electionDay: '2027-06-06' }, a, employee),
+      await call('POST', `/election/elections/${mine.id}/activate`, undefined, a, employee),
+      await call('DELETE', `/election/elections/${mine.id}`, undefined, a, employee),
+    ];
+    expect(tries.map((r) => r.status)).toEqual(tries.map(() => 403));
+    expect(await tables(a.id)).toEqual(before);
+  });
 });
 
 describe('the list and the current election', () => {
