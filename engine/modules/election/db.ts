@@ -18,5 +18,6 @@ export function select<T extends object>(db: Database, tx: Transaction, sql: str
 /** Runs a statement; answers how many rows it touched. */
 export async function execute(db: Database, tx: Transaction, sql: string, bind: unknown[] = []): Promise<number> {
   const [, meta] = await db.sequelize.query(sql, { bind, transaction: tx });
-  return (meta as { rowCount?: number } | undefined)?.rowCount ?? 0;
+  // Sequelize answers an INSERT's count as a plain number, other statements' as the driver's result.
+  return typeof meta === 'number' ? meta : ((meta as { rowCount?: number } | undefined)?.rowCount ?? 0);
 }
