@@ -3,7 +3,8 @@
 // name (their forms, flows, tasks and answers are the platform's pages); petitions and election staffing add
 // their pages here.
 import type { UiModule } from '../../../forms/ui/modules';
+import { election } from './election';
 import { eservices } from './eservices';
 import { petitions } from './petitions';
 
-export const ADMIN_MODULES: readonly UiModule[] = [eservices, petitions];
+export const ADMIN_MODULES: readonly UiModule[] = [eservices, petitions, election];

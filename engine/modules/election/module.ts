@@ -24,4 +24,6 @@ export const election: Module = {
     { file: 'invitation.flow.json', path: join(__dirname, 'builtin', 'invitation.flow.json'), publish: false },
     { file: 'election-retention.flow.json', path: join(__dirname, 'builtin', 'election-retention.flow.json'), publish: false },
   ],
+  // The admin site's pages (admin-ui/src/modules/election/): elections, participants, the configuration.
+  adminPages: ['/election/elections', '/election/elections/new', '/election/participants', '/election/config', '/election/config/site', ...['areas', 'work-locations', 'task-types', 'teams', 'special-diets', 'election-types'].flatMap((kind) => [`/election/config/${kind}`, `/election/config/${kind}/:id`])],
 };

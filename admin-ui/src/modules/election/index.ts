@@ -1,0 +1,45 @@
+// Election staffing on the admin site: the elections (and the one the site works in, chosen in every page's
+// bar), the participants, and the configuration every election chooses from — areas, work locations, task types,
+// teams, special diets, election types and the public site's pages. The pages load when first opened, each
+// inside the module's shell (shell.tsx); their paths are the module's adminPages on the server
+// (engine/modules/election/module.ts).
+import { createElement, lazy, Suspense, type ComponentType } from 'react';
+import type { UiModule, UiPage } from '../../../../forms/ui/modules';
+import { Loading } from '../../../../forms/ui/QueryState';
+import da from './locales/da.json';
+import en from './locales/en.json';
+import sv from './locales/sv.json';
+
+function lazyPage(load: () => Promise<ComponentType>): ComponentType {
+  const Page = lazy(async () => {
+    const [{ ElectionShell }, Inner] = await Promise.all([import('./shell'), load()]);
+    return { default: () => createElement(ElectionShell, null, createElement(Inner)) };
+  });
+  return function LazyPage() {
+    return createElement(Suspense, { fallback: createElement(Loading) }, createElement(Page));
+  };
+}
+
+const config = (path: string) => `/election/config${path}`;
+
+const pages: UiPage[] = [
+  { path: '/election/elections', key: 'elections', nav: true, component: lazyPage(() => import('./ElectionsPage').then((m) => m.default)) },
+  { path: '/election/elections/new', key: 'newElection', component: lazyPage(() => import('./NewElectionPage').then((m) => m.default)) },
+  { path: '/election/participants', key: 'participants', nav: true, component: lazyPage(() => import('./ParticipantsPage').then((m) => m.default)) },
+  { path: config(''), key: 'config', nav: true, component: lazyPage(() => import('./config/ConfigIndexPage').then((m) => m.ConfigIndexPage)) },
+  { path: config('/areas'), key: 'areas', component: lazyPage(() => import('./config/simple-kinds').then((m) => m.AreasPage)) },
+  { path: config('/areas/:id'), key: 'area', component: lazyPage(() => import('./config/simple-kinds').then((m) => m.AreaPage)) },
+  { path: config('/work-locations'), key: 'workLocations', component: lazyPage(() => import('./config/work-locations').then((m) => m.WorkLocationsPage)) },
+  { path: config('/work-locations/:id'), key: 'workLocation', component: lazyPage(() => import('./config/work-locations').then((m) => m.WorkLocationPage)) },
+  { path: config('/task-types'), key: 'taskTypes', component: lazyPage(() => import('./config/task-types').then((m) => m.TaskTypesPage)) },
+  { path: config('/task-types/:id'), key: 'taskType', component: lazyPage(() => import('./config/task-types').then((m) => m.TaskTypePage)) },
+  { path: config('/teams'), key: 'teams', component: lazyPage(() => import('./config/simple-kinds').then((m) => m.TeamsPage)) },
+  { path: config('/teams/:id'), key: 'team', component: lazyPage(() => import('./config/simple-kinds').then((m) => m.TeamPage)) },
+  { path: config('/special-diets'), key: 'specialDiets', component: lazyPage(() => import('./config/simple-kinds').then((m) => m.SpecialDietsPage)) },
+  { path: config('/special-diets/:id'), key: 'specialDiet', component: lazyPage(() => import('./config/simple-kinds').then((m) => m.SpecialDietPage)) },
+  { path: config('/election-types'), key: 'electionTypes', component: lazyPage(() => import('./config/election-types').then((m) => m.ElectionTypesPage)) },
+  { path: config('/election-types/:id'), key: 'electionType', component: lazyPage(() => import('./config/election-types').then((m) => m.ElectionTypePage)) },
+  { path: config('/site'), key: 'site', component: lazyPage(() => import('./config/SitePage').then((m) => m.SitePage)) },
+];
+
+export const election: UiModule = { name: 'election', pages, texts: { da, sv, en } };
