@@ -5,6 +5,14 @@ import { fieldError, type ProblemParams } from '../../../forms/validation';
 
 export const ELECTION_PROBLEM_CODES = [
   // Each area of the module adds its codes here (one line each).
+  'election.nameTaken',
+  'election.unknownId',
+  'election.wrongFormKind',
+  'election.endBeforeStart',
+  'election.paymentPrecision',
+  'election.fileType',
+  'election.fileTooLarge',
+  'election.pageTooLarge',
   'election.setupIncomplete',
   'election.setupStepNotReached',
   'election.electionActive',

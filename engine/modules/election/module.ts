@@ -26,4 +26,6 @@ export const election: Module = {
   ],
   // The admin site's pages (admin-ui/src/modules/election/): elections, participants, the configuration.
   adminPages: ['/election/elections', '/election/elections/new', '/election/participants', '/election/config', '/election/config/site', ...['areas', 'work-locations', 'task-types', 'teams', 'special-diets', 'election-types'].flatMap((kind) => [`/election/config/${kind}`, `/election/config/${kind}/:id`])],
+  // A task type's file (base64 in JSON, at most 5 MiB decoded) and the public site's pages (front page, FAQ).
+  largeBodies: [{ method: 'POST', path: '/election/task-types/:id/files', limit: '7mb' }, { method: 'PUT', path: '/election/site', limit: '256kb' }],
 };

@@ -1,0 +1,21 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+/**
+ * A task type's files, oldest first.
+ */
+export interface ElectionTaskTypeFileList {
+  items: ElectionTaskTypeFile[];
+}
+/**
+ * A file attached to a task type: its name, its type (read from its bytes) and size, never the bytes (GET …/files/:fileId sends those).
+ */
+export interface ElectionTaskTypeFile {
+  id: string;
+  fileName: string;
+  contentType:
+    | "application/pdf"
+    | "application/vnd.oasis.opendocument.text"
+    | "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  sizeBytes: number;
+  createdAt: string;
+}

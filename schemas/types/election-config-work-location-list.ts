@@ -1,0 +1,23 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+/**
+ * The tenant's work locations (of one area with ?areaId=), by name in the tenant's language's alphabetical order.
+ */
+export interface ElectionWorkLocationList {
+  items: ElectionWorkLocation[];
+}
+/**
+ * A work location (polling station) with the ids of the task types and teams it uses.
+ */
+export interface ElectionWorkLocation {
+  id: string;
+  areaId: string;
+  areaName: string;
+  name: string;
+  address: string;
+  postalCode: string;
+  city: string;
+  districtNumber: string;
+  taskTypeIds: string[];
+  teamIds: string[];
+}
