@@ -5,6 +5,14 @@ import { fieldError, type ProblemParams } from '../../../forms/validation';
 
 export const ELECTION_PROBLEM_CODES = [
   // Each area of the module adds its codes here (one line each).
+  'election.personalNumberInvalid',
+  'election.personUnknown',
+  'election.personDeceased',
+  'election.participantExists',
+  'election.participantHasTasks',
+  'election.unknownTeam',
+  'election.unknownDiet',
+  'election.unknownSignupField',
   'election.nameTaken',
   'election.unknownId',
   'election.wrongFormKind',

@@ -1,0 +1,71 @@
+// An administrator changes what was entered for a participant: phone, e-mail, diets and the diet note (sealed
+// again as one blob: a change of either keeps the other), teams (the whole set), the signup template's extra
+// fields (the whole object) and the Digital Post exemption. What the registry says is not edited here (the
+// registry refresh does that). The audit row names the changed fields, never values or team ids.
+import { recordAudit, type CommandContext } from '../../../../audit/record';
+import { execute, type ElectionDeps } from '../../db';
+import { authorize } from '../../policies';
+import { checkDiets, checkTeams, distinct, findParticipant } from '../../participants/rows';
+import { dietKey, openDiets, sealDiets } from '../../participants/sealed-diets';
+import { checkSignupFields } from '../../participants/signup-fields';
+
+export interface UpdateParticipantInput {
+  phone?: string | null;
+  email?: string | null;
+  dietIds?: string[];
+  dietNote?: string | null;
+  teamIds?: string[];
+  signupFields?: Record<string, unknown>;
+  digitalPostExempt?: boolean;
+}
+
+export async function updateParticipant(deps: ElectionDeps, ctx: CommandContext, id: string, input: UpdateParticipantInput): Promise<{ fields: string[] }> {
+  const { db, keyring } = deps;
+  return db.withTenant(ctx.tenantId, async (tx) => {
+    const row = await findParticipant(db, tx, id, { lock: true });
+    authorize(ctx.actor, 'election.participants.manage', { tenantId: row.tenant_id });
+    const sets: string[] = [];
+    const bind: unknown[] = [row.id];
+    const set = (column: string, value: unknown) => {
+      bind.push(value);
+      sets.push(`${column} = $${bind.length}`);
+    };
+    const fields: string[] = [];
+    if (input.phone !== undefined) {
+      set('phone', input.phone?.trim() || null);
+      fields.push('phone');
+    }
+    if (input.email !== undefined) {
+      set('email', input.email?.trim() || null);
+      fields.push('email');
+    }
+    if (input.dietIds !== undefined || input.dietNote !== undefined) {
+      const key = await dietKey(keyring, tx, row.tenant_id);
+      const before = openDiets(key, row.tenant_id, row.id, row.diets_sealed);
+      const dietIds = input.dietIds !== undefined ? distinct(input.dietIds) : before.dietIds;
+      if (input.dietIds !== undefined) await checkDiets(db, tx, dietIds);
+      const note = input.dietNote !== undefined ? input.dietNote?.trim() || null : before.note;
+      set('diets_sealed', sealDiets(key, row.tenant_id, row.id, { dietIds, note }));
+      fields.push('diets');
+    }
+    if (input.signupFields !== undefined) {
+      set('signup_fields', JSON.stringify(await checkSignupFields(db, tx, input.signupFields)));
+      fields.push('signupFields');
+    }
+    if (input.digitalPostExempt !== undefined) {
+      set('digital_post_exempt', input.digitalPostExempt);
+      fields.push('digitalPostExempt');
+    }
+    if (input.teamIds !== undefined) {
+      const teamIds = distinct(input.teamIds);
+      await checkTeams(db, tx, teamIds);
+      await execute(db, tx, 'DELETE FROM team_members WHERE participant_id = $1 AND NOT (team_id = ANY($2::uuid[]))', [row.id, teamIds]);
+      if (teamIds.length) await execute(db, tx, 'INSERT INTO team_members (tenant_id, team_id, participant_id) SELECT $1, unnest($2::uuid[]), $3 ON CONFLICT DO NOTHING', [row.tenant_id, teamIds, row.id]);
+      fields.push('teams');
+    }
+    if (fields.length === 0) return { fields };
+    await execute(db, tx, `UPDATE participants SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, bind);
+    await recordAudit(db, tx, ctx, { action: 'election.participantUpdated', entityType: 'electionParticipant', entityId: row.id, summary: { fields } });
+    return { fields };
+  });
+}
