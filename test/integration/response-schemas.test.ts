@@ -101,6 +101,70 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   }],
   ['DELETE /election/elections/:id', () => adminCall('DELETE', `/api/election/elections/${ids.electionCopy}`)],
   ['GET /election/message-events', () => adminCall('GET', '/api/election/message-events')],
+  ['POST /election/election-types', async () => {
+    const res = await adminCall('POST', '/api/election/election-types', { name: 'Folketingsvalg', rules: [{ rule: 'age18' }, { rule: 'citizenship', scope: 'national' }] });
+    ids.electionType = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /election/election-types', () => adminCall('GET', '/api/election/election-types')],
+  ['GET /election/election-types/:id', () => adminCall('GET', `/api/election/election-types/${ids.electionType}`)],
+  ['PUT /election/election-types/:id', () => adminCall('PUT', `/api/election/election-types/${ids.electionType}`, { name: 'Folketingsvalg', rules: [{ rule: 'age18' }] })],
+  ['DELETE /election/election-types/:id', () => adminCall('DELETE', `/api/election/election-types/${ids.electionType}`)],
+  ['POST /election/areas', async () => {
+    const res = await adminCall('POST', '/api/election/areas', { name: 'Nord' });
+    ids.area = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /election/areas', () => adminCall('GET', '/api/election/areas')],
+  ['GET /election/areas/:id', () => adminCall('GET', `/api/election/areas/${ids.area}`)],
+  ['PUT /election/areas/:id', () => adminCall('PUT', `/api/election/areas/${ids.area}`, { name: 'Nordvest' })],
+  ['POST /election/task-types', async () => {
+    const res = await adminCall('POST', '/api/election/task-types', { title: 'Tilforordnet', shortName: 'TF', startTime: '07:30', endTime: '22:00', payment: 850 });
+    ids.taskType = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /election/task-types', () => adminCall('GET', '/api/election/task-types')],
+  ['GET /election/task-types/:id', () => adminCall('GET', `/api/election/task-types/${ids.taskType}`)],
+  ['PUT /election/task-types/:id', () => adminCall('PUT', `/api/election/task-types/${ids.taskType}`, { title: 'Tilforordnet', shortName: 'TF', startTime: '07:00', endTime: '22:00', payment: 0 })],
+  ['POST /election/task-types/:id/files', async () => {
+    const res = await adminCall('POST', `/api/election/task-types/${ids.taskType}/files`, { fileName: 'instruks.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') });
+    ids.taskTypeFile = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /election/task-types/:id/files', () => adminCall('GET', `/api/election/task-types/${ids.taskType}/files`)],
+  ['GET /election/task-types/:id/files/:fileId', () => adminCall('GET', `/api/election/task-types/${ids.taskType}/files/${ids.taskTypeFile}`)],
+  ['DELETE /election/task-types/:id/files/:fileId', () => adminCall('DELETE', `/api/election/task-types/${ids.taskType}/files/${ids.taskTypeFile}`)],
+  ['POST /election/teams', async () => {
+    const res = await adminCall('POST', '/api/election/teams', { name: 'Borgerservice', shortName: 'BS' });
+    ids.team = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /election/teams', () => adminCall('GET', '/api/election/teams')],
+  ['GET /election/teams/:id', () => adminCall('GET', `/api/election/teams/${ids.team}`)],
+  ['PUT /election/teams/:id', () => adminCall('PUT', `/api/election/teams/${ids.team}`, { name: 'Borgerservice', shortName: 'BS', description: 'Kommunens medarbejdere' })],
+  ['POST /election/work-locations', async () => {
+    const res = await adminCall('POST', '/api/election/work-locations', { areaId: ids.area, name: 'Nørreskolen', address: 'Skolevej 2', postalCode: '4000', city: 'Korsbæk', districtNumber: '1', taskTypeIds: [ids.taskType], teamIds: [ids.team] });
+    ids.workLocation = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /election/work-locations', () => adminCall('GET', `/api/election/work-locations?areaId=${ids.area}`)],
+  ['GET /election/work-locations/:id', () => adminCall('GET', `/api/election/work-locations/${ids.workLocation}`)],
+  ['PUT /election/work-locations/:id', () => adminCall('PUT', `/api/election/work-locations/${ids.workLocation}`, { areaId: ids.area, name: 'Nørreskolen', taskTypeIds: [], teamIds: [] })],
+  ['DELETE /election/work-locations/:id', () => adminCall('DELETE', `/api/election/work-locations/${ids.workLocation}`)],
+  ['DELETE /election/areas/:id', () => adminCall('DELETE', `/api/election/areas/${ids.area}`)],
+  ['DELETE /election/task-types/:id', () => adminCall('DELETE', `/api/election/task-types/${ids.taskType}`)],
+  ['DELETE /election/teams/:id', () => adminCall('DELETE', `/api/election/teams/${ids.team}`)],
+  ['POST /election/special-diets', async () => {
+    const res = await adminCall('POST', '/api/election/special-diets', { name: 'Vegetar' });
+    ids.diet = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /election/special-diets', () => adminCall('GET', '/api/election/special-diets')],
+  ['GET /election/special-diets/:id', () => adminCall('GET', `/api/election/special-diets/${ids.diet}`)],
+  ['PUT /election/special-diets/:id', () => adminCall('PUT', `/api/election/special-diets/${ids.diet}`, { name: 'Vegetarisk' })],
+  ['DELETE /election/special-diets/:id', () => adminCall('DELETE', `/api/election/special-diets/${ids.diet}`)],
+  ['GET /election/site', () => adminCall('GET', '/api/election/site')],
+  ['PUT /election/site', () => adminCall('PUT', '/api/election/site', { frontPage: { da: 'Vil du hjælpe til ved valget?' }, faqEnabled: true, faq: [{ question: { da: 'Får jeg løn?' }, answer: { da: 'Ja.' } }], privacyFormId: ids.statement, consentEnabled: true, contact: { email: 'valg@testrup.example' } })],
   ['GET /forms/showcase/versions/:version', () => citizenCall('GET', '/api/forms/showcase/versions/latest')],
   ['GET /forms/showcase/versions/:version/validator.js', () => citizenCall('GET', '/api/forms/showcase/versions/1/validator.js?locale=da')],
   ['GET /forms', () => adminCall('GET', '/api/forms')],

@@ -238,7 +238,7 @@ export function configRoutes(deps: ElectionRouteDeps): RouteSpec[] {
       description: 'With the content type read from its bytes when it was attached, as an attachment (never shown inline).',
       tags: TAGS,
       params: 'election/config-task-type-file-params.schema.json',
-      responses: { 200: { raw: 'application/octet-stream', description: 'The file: application/pdf, application/vnd.oasis.opendocument.text or application/vnd.openxmlformats-officedocument.wordprocessingml.document' } },
+      responses: { 200: { raw: 'application/pdf', description: 'The file with its own content type: application/pdf, application/vnd.oasis.opendocument.text or application/vnd.openxmlformats-officedocument.wordprocessingml.document' } },
       handler: async ({ params, actor, req, res }) => {
         onSite(req, 'admin');
         const file = await taskTypeFile(deps, actor, params.id, params.fileId);
