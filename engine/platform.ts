@@ -19,6 +19,8 @@ import { AesGcmPayloadCodec } from './temporal/codec';
 import { ensureHousekeeping } from './temporal/housekeeping';
 import { loadCodecKeys } from './temporal/keys';
 import { createWorker } from './temporal/worker';
+import { startResumers } from './temporal/module-workflows';
+import { MODULES } from './modules';
 import { DevOutbox } from './dev/smtp-outbox';
 import { EmailChannel } from './messages/channels';
 import { OutboxDispatcher } from './flows/outbox/dispatcher';
@@ -40,6 +42,7 @@ export interface PlatformOptions {
   /**
    * The flow outbox dispatcher: `all` rows of every tenant (default), only the rows this process wrote (test
    * platforms, which share one database but each run their own task queue), or `off` (tests of a crash).
+   * The modules' workflow resumers (Module.resumeWorkflows) follow it: every tenant, only `tenantIds`, or none.
    */
   dispatcher?: 'all' | 'rowsWrittenHere' | 'off';
   /** The installed modules, when a test adds one of its own to engine/modules/index.ts's list. */
@@ -92,9 +95,14 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     keys,
     deps: { db, keyring: identity.keyring, channels: email ? { email } : {}, ...(registry ? { registry } : {}), publicOrigin: (host) => publicOrigin(host) },
     ...(opts.workflowBundlePath ? { workflowBundlePath: opts.workflowBundlePath } : {}),
+    ...(opts.modules ? { modules: opts.modules } : {}),
   });
   const workerRun = worker.run();
   for (const tenantId of opts.tenantIds) await ensureHousekeeping(client, config.TEMPORAL_TASK_QUEUE, tenantId);
+  const resumers =
+    (opts.dispatcher ?? 'all') === 'off'
+      ? undefined
+      : startResumers(opts.modules ?? MODULES, { db, temporal: { client, taskQueue: config.TEMPORAL_TASK_QUEUE }, logger }, opts.dispatcher === 'rowsWrittenHere' ? { tenantIds: opts.tenantIds } : {});
   const dispatcher =
     (opts.dispatcher ?? 'all') === 'off'
       ? undefined
@@ -133,6 +141,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await dispatcher?.stop();
+      await resumers?.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun.catch((err: unknown) => logger.error({ err }, 'worker stopped with an error'));
       await client.connection.close();

@@ -1,4 +1,4 @@
-// `npm run record:histories -- <name>` (housekeeping-N or flow-application-N): records the event histories that test/workflows/replay.test.ts replays, so a
+// `npm run record:histories -- <name>` (housekeeping-N, flow-application-N or election-bulk-deletion-N): records the event histories that test/workflows/replay.test.ts replays, so a
 // change to workflow code that would break running workflows fails CI. Record a new file when a workflow
 // changes on purpose (behind patched()), and keep the old ones: production still has those histories.
 // Activities here return fixed results: the history only needs to hold what the workflow saw.
@@ -8,13 +8,16 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../activities';
+import type { Activities as ElectionActivities } from '../activities/election';
+import { bulkDeletionWorkflowId } from '../engine/modules/election/bulk-deletion-workflow';
+import { election } from '../engine/modules/election/module';
 import { loadConfig } from '../engine/config';
 import { ensureTestServer } from '../engine/dev/tools';
 import { ensureSearchAttributes } from '../engine/temporal/ensure-search-attributes';
 import { workflowIds } from '../engine/temporal/ids';
 import { platformSearchAttributes } from '../engine/temporal/search-attributes';
 import { workflowsPath } from '../engine/temporal/worker';
-import { flowInstance, flowMessages, housekeepingMessages, tenantHousekeeping } from '../workflows';
+import { electionBulkDeletionMessages, electionParticipantBulkDeletion, flowInstance, flowMessages, housekeepingMessages, tenantHousekeeping } from '../workflows';
 import { loadBuiltinFlow, parameterDefaults } from '../engine/flows/builtin';
 import { flowSearchAttributes } from '../engine/temporal/search-attributes';
 
@@ -83,10 +86,41 @@ const recordApplicationFlow: Recorder = async (env) => {
   });
 };
 
+/** The election module's bulk deletion: 450 participants in three batches, its progress asked on the way. */
+const recordElectionBulkDeletion: Recorder = async (env) => {
+  const deletionId = '00000000-0000-4000-8000-0000000000d1';
+  let deleted = 0;
+  const activities: ElectionActivities = {
+    async deleteParticipantBatch({ batchSize }) {
+      deleted = Math.min(450, deleted + batchSize);
+      return { deleted, remaining: 450 - deleted };
+    },
+    async finishParticipantDeletion() {},
+  };
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowsPath, activities });
+  return worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(electionParticipantBulkDeletion, {
+      workflowId: bulkDeletionWorkflowId(FIXTURE_TENANT, deletionId),
+      taskQueue: 'record',
+      args: [{ tenantId: FIXTURE_TENANT, deletionId }],
+      typedSearchAttributes: platformSearchAttributes(FIXTURE_TENANT, election.name),
+    });
+    await handle.query(electionBulkDeletionMessages.progressQuery);
+    await handle.result();
+    return handle.fetchHistory();
+  });
+};
+
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'housekeeping';
-  const record = name.startsWith('flow-application') ? recordApplicationFlow : name.startsWith('housekeeping') ? recordHousekeeping : undefined;
-  if (!record) throw new Error(`no recorder for "${name}": use housekeeping-N or flow-application-N`);
+  const record = name.startsWith('flow-application')
+    ? recordApplicationFlow
+    : name.startsWith('housekeeping')
+      ? recordHousekeeping
+      : name.startsWith('election-bulk-deletion')
+        ? recordElectionBulkDeletion
+        : undefined;
+  if (!record) throw new Error(`no recorder for "${name}": use housekeeping-N, flow-application-N or election-bulk-deletion-N`);
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: ensureTestServer(loadConfig().TOOLS_CACHE_DIR) } },
   });

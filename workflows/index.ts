@@ -4,3 +4,5 @@ export { tenantHousekeeping } from './housekeeping/workflow';
 export * as housekeepingMessages from './housekeeping/messages';
 export { flowInstance } from './flow/workflow';
 export * as flowMessages from './flow/messages';
+// The modules' own workflow types (workflows/modules.ts, their list).
+export * from './modules';

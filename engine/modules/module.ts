@@ -2,7 +2,9 @@
 // (its engine/modules/<name>/module.ts) and installed by being named in engine/modules/index.ts. Platform code
 // asks the list — every flow action, subject type, form kind, policy rule and built-in of every module — and
 // never names a module. Types only here, so a module's own files can name them without import cycles.
+import type { Logger } from 'pino';
 import type { Transaction } from 'sequelize';
+import type { ActivityDeps } from '../../activities';
 import type { CommandContext } from '../audit/record';
 import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
@@ -111,7 +113,10 @@ export interface PublicPageHead {
 export interface ModuleRouteDeps {
   db: Database;
   identity: Identity;
-  /** Temporal, for commands that act on a running flow through its Updates (never to start or signal: the gateway does). */
+  /**
+   * Temporal, for commands that act on a running flow through its Updates (never to start or signal one: the
+   * gateway does), and to start and query the module's own workflow types (Module.workflowTypes).
+   */
   flows: FlowTemporal;
   /** The tenant's civil registry (CPR or Navet by its country), every lookup audited; absent when none is configured. */
   registry?: AuditedRegistry;
@@ -167,4 +172,27 @@ export interface Module {
   largeBodies?: { method: 'POST' | 'PUT'; path: string; limit: string }[];
   /** The module's API routes, mounted under /api on every tenant host and listed in the API document. */
   routes?: (deps: ModuleRouteDeps) => RouteSpec[];
+  /**
+   * The module's own activities (activities/<module>.ts), built from the dependencies the platform builds for
+   * its own: the worker registers them beside the platform's and refuses to start when a name is taken twice.
+   */
+  activities?: (deps: ActivityDeps) => Record<string, (...args: never[]) => Promise<unknown>>;
+  /**
+   * The module's own workflow types (workflows/<module>/, exported by workflows/modules.ts, the workflow side's
+   * list of modules): their exported names, none taken by the platform or another module.
+   */
+  workflowTypes?: string[];
+  /**
+   * Starts again the module's workflows that its data says should run but whose start may have been lost (a
+   * crash between a commit and the start): called by the platform at start and every few minutes; idempotent
+   * by workflow id. `tenantIds`, when given, keeps to those tenants (test platforms share one database).
+   */
+  resumeWorkflows?: (deps: ModuleWorkflowDeps, scope: { tenantIds?: readonly string[] }) => Promise<void>;
+}
+
+/** What a module's resumer (Module.resumeWorkflows) may use: the database, Temporal and the platform's logger. */
+export interface ModuleWorkflowDeps {
+  db: Database;
+  temporal: FlowTemporal;
+  logger: Logger;
 }

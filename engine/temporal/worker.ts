@@ -1,7 +1,10 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../../activities';
+import { MODULES } from '../modules';
+import type { Module } from '../modules/module';
 import type { CodecKey } from './codec';
 import { dataConverter } from './client';
+import { moduleActivities } from './module-workflows';
 
 export interface WorkerSetup {
   address: string;
@@ -13,9 +16,17 @@ export interface WorkerSetup {
   workflowBundlePath?: string;
   /** A connection to reuse (the time-skipping test environment brings its own). */
   connection?: NativeConnection;
+  /** The installed modules, whose own activities the worker runs too (a test may add a module of its own). */
+  modules?: readonly Module[];
 }
 
 export const workflowsPath = require.resolve('../../workflows');
+
+/** The platform's activities and every module's own (Module.activities), no name taken twice. */
+export function workerActivities(deps: ActivityDeps, modules: readonly Module[] = MODULES) {
+  const platform = createActivities(deps);
+  return { ...platform, ...moduleActivities(modules, deps, Object.keys(platform)) };
+}
 
 export async function createWorker(setup: WorkerSetup): Promise<Worker> {
   const connection = setup.connection ?? (await NativeConnection.connect({ address: setup.address }));
@@ -23,7 +34,7 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     connection,
     namespace: setup.namespace,
     taskQueue: setup.taskQueue,
-    activities: createActivities(setup.deps),
+    activities: workerActivities(setup.deps, setup.modules ?? MODULES),
     dataConverter: dataConverter(setup.keys),
     ...(setup.workflowBundlePath ? { workflowBundle: { codePath: setup.workflowBundlePath } } : { workflowsPath }),
   };

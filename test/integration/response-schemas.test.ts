@@ -165,6 +165,16 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['DELETE /election/special-diets/:id', () => adminCall('DELETE', `/api/election/special-diets/${ids.diet}`)],
   ['GET /election/site', () => adminCall('GET', '/api/election/site')],
   ['PUT /election/site', () => adminCall('PUT', '/api/election/site', { frontPage: { da: 'Vil du hjælpe til ved valget?' }, faqEnabled: true, faq: [{ question: { da: 'Får jeg løn?' }, answer: { da: 'Ja.' } }], privacyFormId: ids.statement, consentEnabled: true, contact: { email: 'valg@testrup.example' } })],
+  ['POST /election/participant-deletions', async () => {
+    const [p] = await ownerDb().query<{ id: string }>(
+      "INSERT INTO participants (tenant_id, personal_number_country, personal_number_sealed, personal_number_hash, personal_number_masked, given_name, family_name, birth_date, municipality_code, citizenship, registry_checked_at) VALUES ($1, 'DK', '\\x00'::bytea, 'bulk-deletion-call', '010190-xxxx', 'Test', 'Person', DATE '1990-01-01', '0101', 'DK', now()) RETURNING id",
+      { bind: [tenant.id], type: QueryTypes.SELECT },
+    );
+    const res = await adminCall('POST', '/api/election/participant-deletions', { participantIds: [p!.id], confirmation: 'SLET' });
+    ids.participantDeletion = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /election/participant-deletions/:id', () => adminCall('GET', `/api/election/participant-deletions/${ids.participantDeletion}`)],
   ['GET /forms/showcase/versions/:version', () => citizenCall('GET', '/api/forms/showcase/versions/latest')],
   ['GET /forms/showcase/versions/:version/validator.js', () => citizenCall('GET', '/api/forms/showcase/versions/1/validator.js?locale=da')],
   ['GET /forms', () => adminCall('GET', '/api/forms')],

@@ -5,6 +5,8 @@ import { fieldError, type ProblemParams } from '../../../forms/validation';
 
 export const ELECTION_PROBLEM_CODES = [
   // Each area of the module adds its codes here (one line each).
+  'election.confirmationWord',
+  'election.unknownParticipants',
   'election.personalNumberInvalid',
   'election.personUnknown',
   'election.personDeceased',

@@ -4,10 +4,13 @@
 import { join } from 'node:path';
 import { declaredSubjectType } from '../declared-subject';
 import type { Module } from '../module';
+import { createElectionActivities } from '../../../activities/election';
+import { resumeElectionWorkflows } from './bulk-deletion-workflow';
 import { electionMigrations } from './migrations';
 import { ELECTION_RULES } from './policies';
 import { ELECTION_GRANT_KINDS } from './queries/responsibilities';
 import { electionModuleRoutes } from './routes';
+import { BULK_DELETION_BODY } from './routes/bulk-deletions';
 
 const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'election');
 
@@ -26,6 +29,10 @@ export const election: Module = {
   ],
   // The admin site's pages (admin-ui/src/modules/election/): elections, participants, the configuration.
   adminPages: ['/election/elections', '/election/elections/new', '/election/participants', '/election/config', '/election/config/site', ...['areas', 'work-locations', 'task-types', 'teams', 'special-diets', 'election-types'].flatMap((kind) => [`/election/config/${kind}`, `/election/config/${kind}/:id`])],
-  // A task type's file (base64 in JSON, at most 5 MiB decoded) and the public site's pages (front page, FAQ).
-  largeBodies: [{ method: 'POST', path: '/election/task-types/:id/files', limit: '7mb' }, { method: 'PUT', path: '/election/site', limit: '256kb' }],
+  // The bulk deletion of participants: its own workflow type (workflows/election/), activities and resumer.
+  activities: createElectionActivities,
+  workflowTypes: ['electionParticipantBulkDeletion'],
+  resumeWorkflows: resumeElectionWorkflows,
+  // Also a task type's file (base64 in JSON, at most 5 MiB decoded) and the public site's pages (front page, FAQ).
+  largeBodies: [BULK_DELETION_BODY, { method: 'POST', path: '/election/task-types/:id/files', limit: '7mb' }, { method: 'PUT', path: '/election/site', limit: '256kb' }],
 };
