@@ -6,6 +6,7 @@ import { declaredSubjectType } from '../declared-subject';
 import type { Module } from '../module';
 import { createElectionActivities } from '../../../activities/election';
 import { resumeElectionWorkflows } from './bulk-deletion-workflow';
+import { electionDemoData } from './demo';
 import { electionMigrations } from './migrations';
 import { ELECTION_RULES } from './policies';
 import { ELECTION_GRANT_KINDS } from './queries/responsibilities';
@@ -17,6 +18,8 @@ const FORMS = join(__dirname, '..', '..', '..', 'forms', 'builtin', 'election');
 export const election: Module = {
   name: 'election',
   migrations: electionMigrations,
+  // Korsbæk's and Småköping's elections, polling stations, task types, teams and people on first start (demo.ts).
+  demoData: electionDemoData,
   policies: ELECTION_RULES,
   grantKinds: ELECTION_GRANT_KINDS,
   routes: electionModuleRoutes,
@@ -28,7 +31,7 @@ export const election: Module = {
     { file: 'election-retention.flow.json', path: join(__dirname, 'builtin', 'election-retention.flow.json'), publish: false },
   ],
   // The admin site's pages (admin-ui/src/modules/election/): elections, participants, the configuration.
-  adminPages: ['/election/elections', '/election/elections/new', '/election/participants', '/election/config', '/election/config/site', ...['areas', 'work-locations', 'task-types', 'teams', 'special-diets', 'election-types'].flatMap((kind) => [`/election/config/${kind}`, `/election/config/${kind}/:id`])],
+  adminPages: ['/election/elections', '/election/elections/new', '/election/elections/:id', '/election/elections/:id/setup', '/election/participants', '/election/config', '/election/config/site', ...['areas', 'work-locations', 'task-types', 'teams', 'special-diets', 'election-types'].flatMap((kind) => [`/election/config/${kind}`, `/election/config/${kind}/:id`])],
   // The bulk deletion of participants: its own workflow type (workflows/election/), activities and resumer.
   activities: createElectionActivities,
   workflowTypes: ['electionParticipantBulkDeletion'],

@@ -23,8 +23,10 @@ function lazyPage(load: () => Promise<ComponentType>): ComponentType {
 const config = (path: string) => `/election/config${path}`;
 
 const pages: UiPage[] = [
-  { path: '/election/elections', key: 'elections', nav: true, component: lazyPage(() => import('./ElectionsPage').then((m) => m.default)) },
-  { path: '/election/elections/new', key: 'newElection', component: lazyPage(() => import('./NewElectionPage').then((m) => m.default)) },
+  { path: '/election/elections', key: 'elections', nav: true, component: lazyPage(() => import('./elections/ElectionsListPage').then((m) => m.default)) },
+  { path: '/election/elections/new', key: 'newElection', component: lazyPage(() => import('./elections/ElectionWizard').then((m) => m.NewElectionPage)) },
+  { path: '/election/elections/:id', key: 'election', component: lazyPage(() => import('./elections/ElectionPage').then((m) => m.default)) },
+  { path: '/election/elections/:id/setup', key: 'electionSetup', component: lazyPage(() => import('./elections/ElectionWizard').then((m) => m.ElectionSetupPage)) },
   { path: '/election/participants', key: 'participants', nav: true, component: lazyPage(() => import('./ParticipantsPage').then((m) => m.default)) },
   { path: config(''), key: 'config', nav: true, component: lazyPage(() => import('./config/ConfigIndexPage').then((m) => m.ConfigIndexPage)) },
   { path: config('/areas'), key: 'areas', component: lazyPage(() => import('./config/simple-kinds').then((m) => m.AreasPage)) },
