@@ -127,6 +127,15 @@ describe('refusals write nothing', () => {
     expect((await call('POST', PATH, { json: { participantIds: [], confirmation: 'slet' } })).status).toBe(400);
   });
 
+  it('takes a selection of 100,000 ids in one request (a body above the API’s usual limit), and still checks each', async () => {
+    const many = [...ids, ...Array.from({ length: 100_000 - ids.length }, () => randomUUID())];
+    const res = await call('POST', PATH, { json: { participantIds: many, confirmation: 'SLET' } });
+    expect(res.status).toBe(400);
+    expect(res.json<Problem>().errors?.map((e) => [e.field, e.code, e.params])).toEqual([['/participantIds', 'election.unknownParticipants', { count: 100_000 - ids.length }]]);
+    expect((await call('POST', PATH, { json: { participantIds: [...many, randomUUID()], confirmation: 'SLET' } })).status).toBe(400);
+    expect(await deletionsOf(dk.id)).toBe(0);
+  });
+
   it('is for administrators on the admin site only', async () => {
     expect((await call('POST', PATH, { json: { participantIds: ids, confirmation: 'SLET' } }, operator)).status).toBe(403);
     expect((await request(platform.port, dk.publicHost, 'POST', PATH, { json: { participantIds: ids, confirmation: 'SLET' }, headers: admin.headers })).status).toBe(404);
