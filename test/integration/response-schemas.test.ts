@@ -175,6 +175,20 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
     return res;
   }],
   ['GET /election/participant-deletions/:id', () => adminCall('GET', `/api/election/participant-deletions/${ids.participantDeletion}`)],
+  ['POST /election/participants/lookup', () => adminCall('POST', '/api/election/participants/lookup', { personalNumber: '1205784123' })],
+  ['POST /election/participants', async () => {
+    const res = await adminCall('POST', '/api/election/participants', { personalNumber: '0309623517', phone: '+45 20 00 00 02', dietNote: 'Ingen nødder' });
+    ids.participant = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /election/participants', () => adminCall('GET', '/api/election/participants?include=diets,partyMembership')],
+  ['GET /election/participants/:id', () => adminCall('GET', `/api/election/participants/${ids.participant}`)],
+  ['PATCH /election/participants/:id', () => adminCall('PATCH', `/api/election/participants/${ids.participant}`, { email: 'mads@example.dk' })],
+  ['POST /election/participants/:id/comments', () => adminCall('POST', `/api/election/participants/${ids.participant}/comments`, { body: 'Ringede.' })],
+  ['POST /election/participants/:id/reveal-personal-number', () => adminCall('POST', `/api/election/participants/${ids.participant}/reveal-personal-number`)],
+  ['GET /election/participants/export.csv', () => adminCall('GET', '/api/election/participants/export.csv')],
+  ['GET /election/participants/export.xlsx', () => adminCall('GET', '/api/election/participants/export.xlsx?columns=name,diets')],
+  ['DELETE /election/participants/:id', () => adminCall('DELETE', `/api/election/participants/${ids.participant}`)],
   ['GET /forms/showcase/versions/:version', () => citizenCall('GET', '/api/forms/showcase/versions/latest')],
   ['GET /forms/showcase/versions/:version/validator.js', () => citizenCall('GET', '/api/forms/showcase/versions/1/validator.js?locale=da')],
   ['GET /forms', () => adminCall('GET', '/api/forms')],

@@ -84,8 +84,9 @@ function finishedOrAborted(out: Writable, done: Promise<unknown>): Promise<void>
 }
 
 function csvWriter(out: Writable, header: string[]): RowWriter {
-  // RFC 4180: CRLF between records, quotes where a value needs them; a BOM so spreadsheets read UTF-8.
-  const csv = stringify({ bom: true, record_delimiter: 'windows' });
+  // RFC 4180: CRLF between records, quotes where a value needs them (a lone CR or LF too, which csv-stringify
+  // would otherwise leave bare); a BOM so spreadsheets read UTF-8.
+  const csv = stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
   csv.pipe(out);
   csv.write(header.map(csvCell));
   return {
