@@ -13,9 +13,12 @@ import { testIdpHost } from './http/app';
 import { startPlatform, type Platform } from './platform';
 import { startServices, type Services } from './services';
 import { Connection } from '@temporalio/client';
+import pino from 'pino';
 import { ensureSearchAttributes } from './temporal/ensure-search-attributes';
 import { allTenantIds } from './tenancy/create-tenant';
 import { demoTenantSpecs, ensureDemoTenants } from './tenancy/demo-tenants';
+import { startCivilRegistry } from './registry';
+import { MODULES } from './modules';
 
 const say = (line: string) => console.log(`[tingvalla] ${line}`);
 
@@ -24,8 +27,16 @@ async function seed(config: Config, ownerUrl: string, appUrl: string): Promise<s
   // Tenants are made by the owner; what they start from by the commands, through the application role.
   const db = Database.connect(appUrl);
   try {
-    const created = await ensureDemoTenants(owner, db, new Keyring(db, loadMasterKeys(config)), config.BASE_DOMAIN);
-    if (created.length > 0) say(`created demo tenants: ${created.join(', ')}`);
+    const keyring = new Keyring(db, loadMasterKeys(config));
+    // The demo's people are looked up in the civil registry like anyone's: the configured one, or the simulator
+    // for the seeding's length (the platform starts its own afterwards).
+    const { registry, simulator } = await startCivilRegistry(config, { db, keyring, logger: pino({ level: 'warn' }) });
+    try {
+      const created = await ensureDemoTenants(owner, db, keyring, config.BASE_DOMAIN, MODULES, registry);
+      if (created.length > 0) say(`created demo tenants: ${created.join(', ')}`);
+    } finally {
+      await simulator?.stop();
+    }
     return await allTenantIds(owner);
   } finally {
     await owner.close();

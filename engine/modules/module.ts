@@ -23,6 +23,11 @@ export interface SubjectDeps {
   publicOrigin?: (host: string) => string;
 }
 
+/** What a module's demo data is made with: the subjects' dependencies and the civil registry (the demo's people are looked up like any). */
+export interface DemoDeps extends SubjectDeps {
+  registry?: AuditedRegistry;
+}
+
 export interface SubjectFacts {
   /** Dates the rules may count from (ISO), e.g. taskDate, electionDay. */
   dates: Record<string, string>;
@@ -162,7 +167,7 @@ export interface Module {
    * What the demo municipalities show of the module on first start (`npm start`), made through its commands;
    * called on every start, so it must do nothing when the tenant has the module's demo data already.
    */
-  demoData?: (deps: SubjectDeps, tenantId: string, country: 'DK' | 'SE') => Promise<void>;
+  demoData?: (deps: DemoDeps, tenantId: string, country: 'DK' | 'SE') => Promise<void>;
   /** The paths of the module's pages on the admin site (its admin UI module's pages), answered the same way. */
   adminPages?: string[];
   /**

@@ -6,6 +6,7 @@ import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
 import { MODULES } from '../modules';
 import type { Module } from '../modules/module';
+import type { AuditedRegistry } from '../registry/audited';
 import { provisionTenant } from './provision';
 import { createTenant, tenantIdBySlug, type TenantSpec } from './create-tenant';
 
@@ -71,9 +72,10 @@ export function demoTenantSpecs(baseDomain: string): TenantSpec[] {
 
 /**
  * Creates the demo tenants that do not exist yet and gives every demo tenant what it lacks of the built-ins
- * (a module added since the last start brings its own); returns the slugs it created.
+ * (a module added since the last start brings its own); returns the slugs it created. The civil registry, when
+ * given, is where the modules' demo people are looked up.
  */
-export async function ensureDemoTenants(owner: Sequelize, db: Database, keyring: Keyring, baseDomain: string, modules: readonly Module[] = MODULES): Promise<string[]> {
+export async function ensureDemoTenants(owner: Sequelize, db: Database, keyring: Keyring, baseDomain: string, modules: readonly Module[] = MODULES, registry?: AuditedRegistry): Promise<string[]> {
   const created: string[] = [];
   for (const spec of demoTenantSpecs(baseDomain)) {
     let id = await tenantIdBySlug(owner, spec.slug);
@@ -87,7 +89,7 @@ export async function ensureDemoTenants(owner: Sequelize, db: Database, keyring:
     const [row] = await owner.query<{ has: boolean }>("SELECT settings ? 'accessibilityStatement' AS has FROM tenants WHERE id = $1", { bind: [id], type: QueryTypes.SELECT });
     if (statement && !row?.has) await updateAccessibilityStatement(db, { tenantId: id, actor: provisioningActor(id) }, statement);
     // What each module shows on first start (Module.demoData); each does nothing the second time.
-    for (const m of modules) await m.demoData?.({ db, keyring }, id, spec.country);
+    for (const m of modules) await m.demoData?.({ db, keyring, ...(registry ? { registry } : {}) }, id, spec.country);
   }
   return created;
 }

@@ -49,7 +49,11 @@ export interface DemoContent {
   election: DemoElection;
   /** Test people (engine/simulators/test-people.json ids) made participants by registry lookup. */
   participants: string[];
+  /** The public site's election pages, in the tenant's language. */
+  locale: 'da' | 'sv';
   frontPage: string;
+  faq: { question: string; answer: string }[];
+  contact: { email: string; phone: string; address: string; openingHours: string };
 }
 
 const dkStation = (area: string, name: string, address: string, districtNumber: string): DemoWorkLocation => ({ area, name, address, postalCode: '4000', city: 'Korsbæk', districtNumber });
@@ -98,6 +102,13 @@ export const DEMO_CONTENT: Record<Country, DemoContent> = {
     diets: ['Vegetar', 'Vegansk', 'Glutenfri', 'Laktosefri', 'Halal'],
     election: { title: 'Kommunal- og regionsrådsvalg 2027', type: 'Kommunal- og regionsrådsvalg', electionDay: '2027-11-18', firstTaskOffsetDays: -21, lastTaskOffsetDays: 1, lockDays: 7 },
     participants: ['dk-agnes', 'dk-mads', 'dk-elisabeth', 'dk-kristen'],
+    locale: 'da',
+    faq: [
+      { question: 'Hvad får jeg for at være tilforordnet?', answer: 'Du får diæter efter kommunens takster, forplejning hele dagen og en tak fra demokratiet.' },
+      { question: 'Kan jeg melde fra igen?', answer: 'Ja, under Mine opgaver — dog ikke den sidste uge før valget. Kontakt os, hvis du bliver syg.' },
+      { question: 'Skal jeg være medlem af et parti?', answer: 'Nej. Partierne indstiller valgstyrere, men alle borgere over 18 år i kommunen kan melde sig som tilforordnet.' },
+    ],
+    contact: { email: 'valg@korsbaek.example', phone: '+45 44 44 44 44', address: 'Rådhuset, Torvet 1, 4000 Korsbæk', openingHours: 'Man–fre 9–15' },
     frontPage: 'Vil du hjælpe til ved valget? Korsbæk Kommune søger tilforordnede og fintællere til kommunal- og regionsrådsvalget. Du får forplejning og diæter, og du gør en forskel for demokratiet.',
   },
   SE: {
@@ -124,6 +135,12 @@ export const DEMO_CONTENT: Record<Country, DemoContent> = {
     diets: ['Vegetarisk', 'Vegansk', 'Glutenfri', 'Laktosfri'],
     election: { title: 'Allmänna val 2030', type: 'Allmänna val', electionDay: '2030-09-08', firstTaskOffsetDays: 0, lastTaskOffsetDays: 0, lockDays: 14 },
     participants: ['se-anna', 'se-erik', 'se-karin', 'se-ola'],
+    locale: 'sv',
+    faq: [
+      { question: 'Vad får jag i arvode?', answer: 'Arvodet står vid varje uppgift. Du får också utbildning före valet.' },
+      { question: 'Kan jag avanmäla mig?', answer: 'Ja, under Mina uppgifter — dock inte de sista två veckorna före valet. Kontakta oss om du blir sjuk.' },
+    ],
+    contact: { email: 'val@smakoping.example', phone: '+46 123 456 00', address: 'Kommunhuset, Stora torget 1, 123 45 Småköping', openingHours: 'Mån–fre 8–16' },
     frontPage: 'Vill du arbeta som röstmottagare i valet? Småköpings kommun söker röstmottagare till de allmänna valen. Du får utbildning och arvode.',
   },
 };

@@ -1,0 +1,102 @@
+// What the demo municipalities show of election staffing on first start (Module.demoData): the content of
+// demo-content.ts — election types, areas, polling stations with their task types and teams, task types,
+// teams, diets, the public site's front page — and an election set up in its four steps and activated, made
+// through the module's commands as the tenant's provisioning; the test people of the registry simulator made
+// participants by registry lookup (audited like any lookup); and the election's task slots. Once per tenant.
+import { provisioningActor } from '../../actors';
+import type { CommandContext } from '../../audit/record';
+import type { Country } from '../../db/models';
+import type { DemoDeps } from '../module';
+import { testPeople } from '../../simulators/test-people';
+import { createArea } from './commands/config/areas';
+import { createElectionType } from './commands/config/election-types';
+import { updateSite } from './commands/config/site';
+import { createSpecialDiet } from './commands/config/special-diets';
+import { createTaskType } from './commands/config/task-types';
+import { createTeam } from './commands/config/teams';
+import { createWorkLocation } from './commands/config/work-locations';
+import { createElection } from './commands/elections/create-election';
+import { activateElection } from './commands/elections/lifecycle';
+import { setElectionDates, setElectionMessages, setElectionWorkLocations } from './commands/elections/setup-steps';
+import { shiftDate } from './commands/elections/shared';
+import { createParticipant } from './commands/participants/create-participant';
+import { execute, select, type ElectionDeps } from './db';
+import { DEMO_CONTENT } from './demo-content';
+import { defaultElectionTypes } from './election-type-rules';
+
+/** How many of each task type a polling station gets on election day (the rest of the types: one each). */
+const SLOTS_PER_STATION: Record<string, number> = { TF: 4, VS: 2, RM: 4 };
+
+export async function electionDemoData(deps: DemoDeps, tenantId: string, country: Country): Promise<void> {
+  const [done] = await deps.db.withTenant(tenantId, (tx) => select<{ n: number }>(deps.db, tx, 'SELECT count(*)::integer AS n FROM elections'));
+  if ((done?.n ?? 0) > 0) return;
+  const demo = DEMO_CONTENT[country];
+  const ctx: CommandContext = { tenantId, actor: provisioningActor(tenantId) };
+  const d: ElectionDeps = { db: deps.db, keyring: deps.keyring, ...(deps.registry ? { registry: deps.registry } : {}) };
+
+  const types = new Map<string, string>();
+  for (const t of defaultElectionTypes(country)) types.set(t.name, (await createElectionType(d, ctx, t)).id);
+  const areas = new Map<string, string>();
+  for (const name of demo.areas) areas.set(name, (await createArea(d, ctx, { name })).id);
+  const taskTypes = new Map<string, string>();
+  for (const t of demo.taskTypes) taskTypes.set(t.shortName, (await createTaskType(d, ctx, t)).id);
+  const teams: string[] = [];
+  for (const t of demo.teams) teams.push((await createTeam(d, ctx, { ...t, description: '' })).id);
+  const diets: string[] = [];
+  for (const name of demo.diets) diets.push((await createSpecialDiet(d, ctx, { name })).id);
+  const stations: string[] = [];
+  for (const w of demo.workLocations) {
+    const { area, ...fields } = w;
+    stations.push((await createWorkLocation(d, ctx, { ...fields, areaId: areas.get(area)!, taskTypeIds: [...taskTypes.values()], teamIds: teams })).id);
+  }
+  // The privacy statement shown at sign-up: the tenant's built-in consent statement form, when it has one.
+  const [consentForm] = await deps.db.withTenant(tenantId, (tx) => select<{ id: string }>(deps.db, tx, "SELECT id FROM form_definitions WHERE kind = 'consentStatement' ORDER BY created_at LIMIT 1"));
+  await updateSite(d, ctx, { frontPage: { [demo.locale]: demo.frontPage }, faqEnabled: true, faq: demo.faq.map((f) => ({ question: { [demo.locale]: f.question }, answer: { [demo.locale]: f.answer } })), privacyFormId: consentForm?.id ?? null, consentEnabled: true, contact: demo.contact });
+
+  const e = demo.election;
+  const { id: electionId } = await createElection(d, ctx, { title: e.title, electionTypeId: types.get(e.type)!, lockDays: e.lockDays, electionDay: e.electionDay });
+  await setElectionDates(d, ctx, electionId, { electionDay: e.electionDay, firstTaskDate: shiftDate(e.electionDay, e.firstTaskOffsetDays), lastTaskDate: shiftDate(e.electionDay, e.lastTaskOffsetDays) });
+  await setElectionWorkLocations(d, ctx, electionId, { workLocationIds: stations });
+  await setElectionMessages(d, ctx, electionId, { templates: {} });
+  await activateElection(d, ctx, electionId);
+
+  // The people: the registry simulator's test people of this country, by lookup (none without a registry).
+  const participants: string[] = [];
+  if (d.registry) {
+    for (const [i, personId] of demo.participants.entries()) {
+      const person = testPeople.citizens.find((c) => c.id === personId);
+      if (!person) continue;
+      const created = await createParticipant(d, ctx, {
+        personalNumber: person.personalNumber,
+        ...('email' in person && person.email ? { email: person.email } : {}),
+        ...('phone' in person && person.phone ? { phone: person.phone } : {}),
+        teamIds: [teams[i % teams.length]!],
+        ...(i === 0 ? { dietIds: [diets[0]!] } : {}),
+      });
+      participants.push(created.id);
+    }
+  }
+
+  // The election day's task slots at every polling station, each for a team in turn; the first people hold one
+  // each (accepted, then invited). Distributing slots gets its own command with "Election staffing II".
+  await deps.db.withTenant(tenantId, async (tx) => {
+    let n = 0;
+    for (const station of stations) {
+      for (const [shortName, taskTypeId] of taskTypes) {
+        for (let k = 0; k < (SLOTS_PER_STATION[shortName] ?? 1); k++, n++) {
+          const holder = n < participants.length ? participants[n] : undefined;
+          await execute(d.db, tx, 'INSERT INTO task_slots (tenant_id, election_id, work_location_id, task_type_id, team_id, task_date, participant_id, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+            tenantId,
+            electionId,
+            station,
+            taskTypeId,
+            teams[n % teams.length],
+            e.electionDay,
+            holder ?? null,
+            holder ? (n % 2 === 0 ? 'accepted' : 'invited') : 'vacant',
+          ]);
+        }
+      }
+    }
+  });
+}
