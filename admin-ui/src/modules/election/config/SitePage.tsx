@@ -75,7 +75,7 @@ export function SitePage() {
       </p>
       <h1>{t('site.heading')}</h1>
       <p>{t('site.intro')}</p>
-      {site.isPending ? <Loading /> : site.isError ? <ProblemAlert error={site.error} /> : <SiteForm key={site.data.updatedAt ?? 'defaults'} site={site.data} />}
+      {site.isPending ? <Loading /> : site.isError ? <ProblemAlert error={site.error} /> : <SiteForm site={site.data} />}
     </section>
   );
 }
@@ -108,8 +108,10 @@ function SiteForm({ site }: { site: ElectionSite }) {
   // After a move or a removal, focus stays with what the button was about (the entry moved, or the one after it).
   useEffect(() => {
     if (!focus) return;
-    const wanted = document.getElementById(`faq-${focus.key}-${focus.action}`) as HTMLButtonElement | null;
-    const target = wanted && !wanted.disabled ? wanted : document.getElementById(`faq-${focus.key}-question-da`) ?? document.getElementById('faq-add');
+    // A move to the top or the bottom disables the button pressed: its opposite takes the focus.
+    const opposite = { up: 'down', down: 'up' } as Record<string, string>;
+    const candidates = [focus.action, opposite[focus.action]].flatMap((a) => (a ? [document.getElementById(`faq-${focus.key}-${a}`) as HTMLButtonElement | null] : []));
+    const target = candidates.find((b) => b && !b.disabled) ?? document.getElementById(`faq-${focus.key}-question-da`) ?? document.getElementById('faq-add');
     target?.focus();
     setFocus(null);
   }, [focus]);

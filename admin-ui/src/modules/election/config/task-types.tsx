@@ -131,7 +131,7 @@ export function TaskTypePage() {
         description: x.description,
         startTime: hhmm(x.startTime),
         endTime: hhmm(x.endTime),
-        payment: x.payment ? x.payment.toLocaleString(i18n.language, { useGrouping: false, maximumFractionDigits: 2 }) : '',
+        payment: x.payment ? x.payment.toLocaleString(i18n.language, { useGrouping: false, minimumFractionDigits: Number.isInteger(x.payment) ? 0 : 2, maximumFractionDigits: 2 }) : '',
         trusted: x.trusted,
         reminders: x.reminders,
         fieldsFormId: x.fieldsFormId ?? '',
