@@ -31,7 +31,7 @@ export const election: Module = {
     { file: 'election-retention.flow.json', path: join(__dirname, 'builtin', 'election-retention.flow.json'), publish: false },
   ],
   // The admin site's pages (admin-ui/src/modules/election/): elections, participants, the configuration.
-  adminPages: ['/election/elections', '/election/elections/new', '/election/elections/:id', '/election/elections/:id/setup', '/election/participants', '/election/config', '/election/config/site', ...['areas', 'work-locations', 'task-types', 'teams', 'special-diets', 'election-types'].flatMap((kind) => [`/election/config/${kind}`, `/election/config/${kind}/:id`])],
+  adminPages: ['/election/elections', '/election/elections/new', '/election/elections/:id', '/election/elections/:id/setup', '/election/participants', '/election/participants/new', '/election/participants/:id', '/election/config', '/election/config/site', ...['areas', 'work-locations', 'task-types', 'teams', 'special-diets', 'election-types'].flatMap((kind) => [`/election/config/${kind}`, `/election/config/${kind}/:id`])],
   // The bulk deletion of participants: its own workflow type (workflows/election/), activities and resumer.
   activities: createElectionActivities,
   workflowTypes: ['electionParticipantBulkDeletion'],
