@@ -334,6 +334,10 @@ describe('the list', () => {
     expect(names(await list('?q=100%25'))).toEqual([]);
     const albert = (await list('?hasTask=true')).items[0]!;
     expect(albert.tasks).toBe(1);
+    // A page past the end still says how many there are (filtered or not).
+    const past = await list(`?teamIds=${teamA}&page=3&pageSize=2`);
+    expect([past.total, past.items]).toEqual([2, []]);
+    expect((await list('?page=4&pageSize=2')).total).toBe(6);
   });
 
   it('adds the diets and party membership only when included', async () => {

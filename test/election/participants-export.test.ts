@@ -251,7 +251,8 @@ describe('XLSX', () => {
     const [audit] = await exportAudit(String(opened.res.headers['x-request-id']));
     expect(audit!.summary).toMatchObject({ format: 'xlsx', count: TOTAL, specialCategory: true, specialColumns: ['partyMembership'] });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await opened.body());
+    const body = await opened.body();
+    await workbook.xlsx.load(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
     const sheet = workbook.getWorksheet('Participants')!;
     expect(sheet).toBeDefined();
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
