@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ElectionDuplicate } from '../../../../../schemas/types/election-election-duplicate';
 import { ErrorSummary, TextField, useFieldErrors } from '../config/fields';
 import { duplicateElection, electionChanged, type ElectionDetail } from './api';
 import { DateField, formatDay } from './shared';
@@ -18,7 +19,8 @@ export function DuplicateDialog({ election, onClose, onDone }: { election: Elect
   const [title, setTitle] = useState(() => t('elections.duplicate.defaultTitle', { title: election.title }).slice(0, 200));
   const [day, setDay] = useState('');
   const save = useMutation({
-    mutationFn: () => duplicateElection(election.id, { title: title.trim(), electionDay: day }),
+    // A field left empty is left out: the refusal then says it is required.
+    mutationFn: () => duplicateElection(election.id, { ...(title.trim() ? { title: title.trim() } : {}), ...(day ? { electionDay: day } : {}) } as ElectionDuplicate),
     onSuccess: async (copy) => {
       await electionChanged(queryClient, copy);
       ref.current?.close();

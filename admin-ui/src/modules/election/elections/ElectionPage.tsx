@@ -127,7 +127,7 @@ function Election({ election: e }: { election: ElectionDetail }) {
         </div>
         <div>
           <dt>{t('elections.page.state')}</dt>
-          <dd data-testid="election-state">{e.active ? t('elections.state.active') : t('elections.state.inactive')}</dd>
+          <dd data-testid="election-state">{e.active ? t('elections.activeState.active') : t('elections.activeState.inactive')}</dd>
         </div>
         <div>
           <dt>{t('elections.page.setup')}</dt>

@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isProblem } from '../../../../../forms/ui/problem';
+import type { ElectionCreate } from '../../../../../schemas/types/election-election-create';
 import { Loading, ProblemAlert } from '../../../components/QueryState';
 import { configListQuery, type TaskType, type WorkLocation } from '../api';
 import { ErrorSummary, fieldId, SelectField, TextField, useFieldErrors, type FieldErrors } from '../config/fields';
@@ -209,9 +210,14 @@ function BasicsStep({ election, onDone }: { election: ElectionDetail | null; onD
   const [typeId, setTypeId] = useState(election?.electionTypeId ?? '');
   const [lockDays, setLockDays] = useState(String(election?.lockDays ?? 7));
   const [day, setDay] = useState(election?.electionDay ?? '');
-  const lock = (): number => (lockDays.trim() === '' ? (null as unknown as number) : Number(lockDays));
+  // A field left empty is left out, so the refusal says it is required (rather than what an empty value is not).
+  const filled = <T,>(name: string, value: T | '') => (value === '' ? {} : { [name]: value });
+  const lock = lockDays.trim() === '' ? '' : Number(lockDays);
   const save = useMutation({
-    mutationFn: () => (election ? updateElection(election.id, { title: title.trim(), lockDays: lock() }) : createElection({ title: title.trim(), electionTypeId: typeId, lockDays: lock(), electionDay: day })),
+    mutationFn: () =>
+      election
+        ? updateElection(election.id, { title: title.trim(), lockDays: (lock === '' ? null : lock) as number })
+        : createElection({ ...filled('title', title.trim()), ...filled('electionTypeId', typeId), ...filled('lockDays', lock), ...filled('electionDay', day) } as unknown as ElectionCreate),
     onSuccess: async (detail) => {
       await electionChanged(queryClient, detail);
       onDone(detail);

@@ -38,7 +38,7 @@ export default function ElectionsListPage() {
     {
       key: 'active',
       header: t('elections.list.active'),
-      cell: (e) => <span className={e.active ? 'election-state election-state-active' : 'election-state'}>{e.active ? t('elections.state.active') : t('elections.state.inactive')}</span>,
+      cell: (e) => <span className={e.active ? 'election-state election-state-active' : 'election-state'}>{e.active ? t('elections.activeState.active') : t('elections.activeState.inactive')}</span>,
     },
     { key: 'setup', header: t('elections.list.setup'), cell: (e) => setupState(e.setupStep) },
     { key: 'workLocations', header: t('elections.list.workLocations'), sortValue: (e) => e.workLocations, cell: (e) => e.workLocations },
