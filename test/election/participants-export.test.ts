@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { QueryTypes } from 'sequelize';
 import type { Problem } from '../../schemas/types/api-problem';
 import type { ElectionParticipantProfile } from '../../schemas/types/election-participant-profile';
-import { ExportAborted, exportParticipants } from '../../engine/modules/election/queries/participants/export-participants';
+import { ExportAborted, exportParticipants, MAX_CONCURRENT_EXPORTS } from '../../engine/modules/election/queries/participants/export-participants';
 import { ORDINARY_COLUMNS, COLUMN_LABELS } from '../../engine/modules/election/participants/columns';
 import { testPeople } from '../../engine/simulators/test-people';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
@@ -296,10 +296,36 @@ describe('a client that goes away', () => {
   });
 });
 
+describe('exports at once', () => {
+  it('runs at most three in a process (each holds a connection while it streams): a fourth answers 429 with Retry-After, nothing audited', async () => {
+    const ctx = { actor: testAdministrator(dk.id), tenantId: dk.id };
+    const stalled: Writable[] = [];
+    const started: Promise<void>[] = [];
+    const runs = Array.from({ length: MAX_CONCURRENT_EXPORTS }, () => {
+      const out = new Writable({ highWaterMark: 1024, write: () => undefined }); // takes one chunk, never more
+      stalled.push(out);
+      let begun: () => void = () => undefined;
+      started.push(new Promise((resolve) => (begun = resolve)));
+      return exportParticipants({ db: platform.db, keyring: platform.identity.keyring }, ctx, { filter: {}, sort: 'name', order: 'asc', columns: ['name'], format: 'csv' }, { out, start: () => begun() });
+    });
+    await Promise.all(started);
+    const busy = await request(platform.port, dk.adminHost, 'GET', '/api/election/participants/export.csv?columns=name', { headers: admin.headers });
+    expect([busy.status, busy.headers['retry-after'], busy.json<Problem>().code]).toEqual([429, '5', 'too_many_requests']);
+    expect(await exportAudit(String(busy.headers['x-request-id']))).toEqual([]);
+    // A non-administrator is still told no, not to wait.
+    expect((await request(platform.port, dk.adminHost, 'GET', '/api/election/participants/export.csv', { headers: clerk.headers })).status).toBe(403);
+    for (const out of stalled) out.destroy();
+    for (const run of runs) await expect(run).rejects.toBeInstanceOf(ExportAborted);
+    const { rows } = await csvOf('/api/election/participants/export.csv?columns=name&q=Agnes');
+    expect(rows).toEqual([['Navn'], ['Agnes Jensen']]);
+  });
+});
+
 describe('the audit rows', () => {
   it('were written once per export, none for a refusal, and name no participant', async () => {
     const rows = await q<{ summary: Record<string, unknown> }>("SELECT summary FROM audit_log WHERE tenant_id = $1 AND action = 'election.participantsExported'", [dk.id]);
-    expect(rows.length).toBe(12);
+    // Twelve exports above, three of them stopped by their clients, and the last check's one.
+    expect(rows.length).toBe(16);
     expect(JSON.stringify(rows)).not.toContain(agnesId);
   });
 });

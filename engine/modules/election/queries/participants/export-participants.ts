@@ -16,6 +16,7 @@ import { QueryTypes, Transaction } from 'sequelize';
 import type { CommandContext } from '../../../../audit/record';
 import { recordAudit } from '../../../../audit/record';
 import type { Locale } from '../../../../db/models';
+import { TooManyRequestsError } from '../../../../errors';
 import { zoneOf } from '../../../../flows/tenant-rules';
 import { csvCell } from '../../../../queries/export-submissions';
 import { select, type ElectionDeps } from '../../db';
@@ -23,9 +24,17 @@ import { cellOf, COLUMN_LABELS, isSpecialColumn, type CellContext, type ExportRo
 import { auditedFilter, orderSql, whereSql, type ParticipantFilter, type SortKey, type SortOrder } from '../../participants/filter';
 import { dietNames, tenantFacts } from '../../participants/rows';
 import { dietKeyOf, openDiets } from '../../participants/sealed-diets';
+import { authorize } from '../../policies';
 import { authorizeList, rowSelect } from './list-participants';
 
 export const EXPORT_BATCH = 1000;
+/**
+ * Exports running at once in this process. Each holds a connection for its snapshot for as long as it streams
+ * and needs a second one a moment for its audit row: a bound well under the pool's size (10) means exports can
+ * neither starve each other of that second connection nor the rest of the API of connections.
+ */
+export const MAX_CONCURRENT_EXPORTS = 3;
+let running = 0;
 export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ExportInput {
@@ -135,6 +144,17 @@ function xlsxWriter(out: Writable, header: string[], sheetName: string): RowWrit
 const SHEET_NAME: Record<Locale, string> = { da: 'Deltagere', sv: 'Deltagare', en: 'Participants' };
 
 export async function exportParticipants(deps: ElectionDeps, ctx: CommandContext, input: ExportInput, target: ExportTarget): Promise<{ rows: number }> {
+  authorize(ctx.actor, 'election.participants.export', { tenantId: ctx.tenantId });
+  if (running >= MAX_CONCURRENT_EXPORTS) throw new TooManyRequestsError(5, 'Other exports are running; try again in a moment.');
+  running++;
+  try {
+    return await exportRunning(deps, ctx, input, target);
+  } finally {
+    running--;
+  }
+}
+
+async function exportRunning(deps: ElectionDeps, ctx: CommandContext, input: ExportInput, target: ExportTarget): Promise<{ rows: number }> {
   const { db, keyring } = deps;
   const { actor, tenantId } = ctx;
   const columns = [...new Set(input.columns)];
