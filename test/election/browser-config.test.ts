@@ -269,6 +269,10 @@ describe.each([
     await chooser.setInputFiles({ name: 'noter.txt', mimeType: 'text/plain', buffer: Buffer.from('bare tekst') });
     await upload.click();
     await page.getByRole('alert').filter({ hasText: fill(L.files.wrongType, { name: 'noter.txt' }) }).waitFor();
+    // A PDF over the limit (6 MiB, the limit 5): refused in the browser too, with its size and the limit.
+    await chooser.setInputFiles({ name: 'stor.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(6 * 1024 * 1024)]) });
+    await upload.click();
+    await page.getByRole('alert').filter({ hasText: fill(L.files.tooLarge, { name: 'stor.pdf', size: '6 MB', max: '5 MB' }) }).waitFor();
     expect(await fileCount()).toBe(0);
 
     // A file named .pdf that is none: the server reads the bytes and refuses it, in words.
