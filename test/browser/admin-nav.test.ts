@@ -37,8 +37,8 @@ async function tabThroughNav(page: Page): Promise<string[]> {
 }
 
 describe.each([
-  { country: 'DK' as const, person: /Lauritz Jensen/, heading: 'Administration for', groups: ['Formularer og processer', 'Log og indstillinger', 'Borgerforslag'], instances: 'Igangværende sager' },
-  { country: 'SE' as const, person: /Birgitta Sjöberg/, heading: 'Administration för', groups: ['Formulär och processer', 'Logg och inställningar', 'E-förslag'], instances: 'Pågående ärenden' },
+  { country: 'DK' as const, person: /Lauritz Jensen/, heading: 'Administration for', groups: ['Formularer og processer', 'Log og indstillinger', 'Borgerforslag', 'Valgbemanding'], instances: 'Igangværende sager' },
+  { country: 'SE' as const, person: /Birgitta Sjöberg/, heading: 'Administration för', groups: ['Formulär och processer', 'Logg och inställningar', 'E-förslag', 'Valbemanning'], instances: 'Pågående ärenden' },
 ])('on a $country tenant', ({ country, person, heading, groups, instances }) => {
   let page: Page;
 
