@@ -220,7 +220,11 @@ async function exportRunning(deps: ElectionDeps, ctx: CommandContext, input: Exp
     for (;;) {
       const batch = await pending;
       const more = batch.length === EXPORT_BATCH;
-      if (more) pending = fetch();
+      if (more) {
+        pending = fetch();
+        // Let the query reach the database before this batch keeps the event loop busy.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       for (const row of batch) {
         const waiting = writer.row(columns.map((c) => cellOf(c, row, cellCtx)));
         if (waiting) await waiting;
