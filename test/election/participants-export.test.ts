@@ -5,7 +5,9 @@
 // row committed before the first byte (read while the body is still unread) with the filter, columns, count and
 // whether special-category data is in it; special-category columns only when named; an XLSX that ExcelJS reads
 // back; administrators on the admin site only; a client that goes away mid-export rolls the cursor back.
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -14,6 +16,7 @@ import type { Problem } from '../../schemas/types/api-problem';
 import type { ElectionParticipantProfile } from '../../schemas/types/election-participant-profile';
 import { ExportAborted, exportParticipants, MAX_CONCURRENT_EXPORTS } from '../../engine/modules/election/queries/participants/export-participants';
 import { ORDINARY_COLUMNS, COLUMN_LABELS } from '../../engine/modules/election/participants/columns';
+import { PARTICIPANT_COLUMNS } from '../../schemas/election/participant-columns';
 import { testPeople } from '../../engine/simulators/test-people';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { request } from '../helpers/http';
@@ -327,5 +330,13 @@ describe('the audit rows', () => {
     // Twelve exports above, three of them stopped by their clients, and the last check's one.
     expect(rows.length).toBe(16);
     expect(JSON.stringify(rows)).not.toContain(agnesId);
+  });
+});
+
+describe('the column keys', () => {
+  it('are the same in the one list and in the export query’s pattern', () => {
+    const schema = JSON.parse(readFileSync(join('schemas', 'election', 'participant-export-query.schema.json'), 'utf8')) as { properties: { columns: unknown } };
+    const pattern = /\^\(([a-zA-Z|]+)\)/.exec(JSON.stringify(schema.properties.columns));
+    expect(pattern?.[1]!.split('|').sort()).toEqual([...PARTICIPANT_COLUMNS].sort());
   });
 });

@@ -7,32 +7,8 @@ import { PROTECTED_ADDRESS_TEXT, shownAddress, type AddressFields } from './mask
 import { registryStatusOf, type RegistryStatus } from './registry-status';
 import type { Country } from '../../../db/models';
 
-export const ORDINARY_COLUMNS = [
-  'name',
-  'givenName',
-  'familyName',
-  'personalNumber',
-  'birthDate',
-  'address',
-  'postalCode',
-  'city',
-  'municipalityCode',
-  'citizenship',
-  'registryStatus',
-  'registryCheckedAt',
-  'phone',
-  'email',
-  'digitalPostExempt',
-  'teams',
-  'tasks',
-  'createdAt',
-] as const;
-export const SPECIAL_COLUMNS = ['diets', 'partyMembership'] as const;
-export const PARTICIPANT_COLUMNS = [...ORDINARY_COLUMNS, ...SPECIAL_COLUMNS] as const;
-export type ParticipantColumn = (typeof PARTICIPANT_COLUMNS)[number];
-export type SpecialColumn = (typeof SPECIAL_COLUMNS)[number];
-
-export const isSpecialColumn = (c: string): c is SpecialColumn => (SPECIAL_COLUMNS as readonly string[]).includes(c);
+export { ORDINARY_COLUMNS, PARTICIPANT_COLUMNS, SPECIAL_COLUMNS, isSpecialColumn, type ParticipantColumn, type SpecialColumn } from '../../../../schemas/election/participant-columns';
+import type { ParticipantColumn } from '../../../../schemas/election/participant-columns';
 
 export const COLUMN_LABELS: Record<Locale, Record<ParticipantColumn, string>> = {
   da: {

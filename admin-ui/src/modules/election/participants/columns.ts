@@ -5,31 +5,10 @@
 // holds.
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const ORDINARY_COLUMNS = [
-  'name',
-  'givenName',
-  'familyName',
-  'personalNumber',
-  'birthDate',
-  'address',
-  'postalCode',
-  'city',
-  'municipalityCode',
-  'citizenship',
-  'registryStatus',
-  'registryCheckedAt',
-  'phone',
-  'email',
-  'digitalPostExempt',
-  'teams',
-  'tasks',
-  'createdAt',
-] as const;
-export const SPECIAL_COLUMNS = ['diets', 'partyMembership'] as const;
-export const ALL_COLUMNS = [...ORDINARY_COLUMNS, ...SPECIAL_COLUMNS] as const;
-export type ParticipantColumn = (typeof ALL_COLUMNS)[number];
+import { isSpecialColumn, PARTICIPANT_COLUMNS, type ParticipantColumn } from '../../../../../schemas/election/participant-columns';
 
-export const isSpecialColumn = (c: string): boolean => (SPECIAL_COLUMNS as readonly string[]).includes(c);
+export { ORDINARY_COLUMNS, SPECIAL_COLUMNS, isSpecialColumn, type ParticipantColumn } from '../../../../../schemas/election/participant-columns';
+export const ALL_COLUMNS = PARTICIPANT_COLUMNS;
 
 /** Always shown: the row's link to the profile. */
 export const FIXED_COLUMN: ParticipantColumn = 'name';
