@@ -21,7 +21,8 @@
 // 2. The CSV export of all N with 8 columns (name, masked personal number, birth date, address, postal code,
 //    city, e-mail, teams): rows counted from the stream (its line ends), time from the request to the last
 //    byte; the body goes to a file, not to memory. This process's RSS (the platform runs here) is sampled every
-//    100 ms during it: the curve and the growth (max − just before). Baseline: the bare Express process
+//    100 ms during it: the curve and the growth (max − just before); V8's heapUsed beside each sample, as RSS
+//    also grows with garbage that no major GC has collected yet (a drop in heapUsed shows one). Baseline: the bare Express process
 //    streaming the same rows and cells — the same table, index and order, the ordinary teams' names aggregated
 //    by a subquery per row — from PostgreSQL with pg and a cursor (FETCH 1000) as CSV.
 // 3. The XLSX export of the same: rows/s and memory the same way. Baseline: the bare process writing the same
@@ -129,33 +130,40 @@ function download(port: number, host: string, path: string, headers: Record<stri
 interface Sample {
   t: number;
   rss: number;
+  /** V8's heap in use, where known (this process): garbage not yet collected counts until a major GC. */
+  heap?: number;
 }
 
-/** Samples an RSS reading every 100 ms until stopped. */
-function sampler(read: () => number): { stop(): Sample[]; before: number } {
+/** Samples a memory reading every 100 ms until stopped. */
+function sampler(read: () => Omit<Sample, 't'>): { stop(): Sample[]; before: number } {
   const t0 = Date.now();
-  const before = read();
-  const samples: Sample[] = [{ t: 0, rss: before }];
-  const timer = setInterval(() => samples.push({ t: (Date.now() - t0) / 1000, rss: read() }), 100);
+  const first = read();
+  const samples: Sample[] = [{ t: 0, ...first }];
+  const timer = setInterval(() => samples.push({ t: (Date.now() - t0) / 1000, ...read() }), 100);
   return {
-    before,
+    before: first.rss,
     stop: () => {
       clearInterval(timer);
-      samples.push({ t: (Date.now() - t0) / 1000, rss: read() });
+      samples.push({ t: (Date.now() - t0) / 1000, ...read() });
       return samples;
     },
   };
 }
 
+const ownMemory = () => {
+  const m = process.memoryUsage();
+  return { rss: m.rss, heap: m.heapUsed };
+};
+
 /** A process's RSS from /proc (pages of 4 KiB). */
-const rssOf = (pid: number) => Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+const rssOf = (pid: number) => ({ rss: Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096 });
 
 /** At most `n` samples, evenly spread, the first, the last and the highest kept. */
 function curve(samples: Sample[], n = 20): string[] {
   const top = samples.reduce((a, s) => (s.rss > a.rss ? s : a), samples[0]!);
   const picked = new Set<Sample>([samples[0]!, samples[samples.length - 1]!, top]);
   for (let k = 0; k < n - 3 && samples.length > 3; k++) picked.add(samples[Math.round(((k + 1) * (samples.length - 1)) / (n - 2))]!);
-  return [...picked].sort((a, b) => a.t - b.t).map((s) => `t=${s.t.toFixed(1)}s rss=${mb(s.rss)}MB${s === top ? ' (max)' : ''}`);
+  return [...picked].sort((a, b) => a.t - b.t).map((s) => `t=${s.t.toFixed(1)}s rss=${mb(s.rss)}MB${s.heap !== undefined ? ` heapUsed=${mb(s.heap)}MB` : ''}${s === top ? ' (max)' : ''}`);
 }
 
 const percentile = (values: number[], p: number) => {
@@ -261,7 +269,7 @@ async function main(): Promise<void> {
     const exportOnce = async (format: 'csv' | 'xlsx') => {
       await new Promise((r) => setTimeout(r, 1000)); // let the previous work settle
       const file = join(dataDir, `participants.${format}`);
-      const mem = sampler(() => process.memoryUsage().rss);
+      const mem = sampler(ownMemory);
       const d = await download(platform.port, adminHost, exportPath(format), auth, file);
       const samples = mem.stop();
       return { ...d, file, samples, growth: Math.max(...samples.map((s) => s.rss)) - mem.before, before: mem.before };
