@@ -21,36 +21,13 @@ import enTexts from '../../admin-ui/src/modules/election/locales/en.json';
 import svTexts from '../../admin-ui/src/modules/election/locales/sv.json';
 import { testPeople } from '../../engine/simulators/test-people';
 import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
+import { englishOrKeys, fill } from '../helpers/untranslated';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { request } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
 import { startEmployeeSession, type TestSession } from '../helpers/sessions';
 
 type Texts = typeof enTexts;
-
-/** Dotted key → text of a locale file. */
-function flatten(node: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  if (typeof node === 'string') out.set(prefix, node);
-  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  return out;
-}
-
-/** English sentences of the module (five words or more, differing from the page language's) and its keys, found on the page. */
-async function englishOrKeys(page: Page, own: Texts): Promise<string[]> {
-  const text = await page.locator('body').innerText();
-  const en = flatten(enTexts);
-  const mine = flatten(own);
-  const found: string[] = [];
-  for (const [key, sentence] of en) {
-    if (mine.get(key) === sentence) continue;
-    for (const part of sentence.split(/\{\{[^}]+\}\}|\n/).map((p) => p.trim())) if (part.split(/\s+/).length >= 5 && text.includes(part)) found.push(`English: ${part}`);
-  }
-  for (const m of text.matchAll(/\b[a-z][A-Za-z-]+(?:\.[a-zA-Z-]+){1,4}\b/g)) if (en.has(m[0]) || en.has(m[0].replace(/_(one|other|DK|SE)$/, ''))) found.push(`key: ${m[0]}`);
-  return found;
-}
-
-/** A text with its {{placeholders}} filled. */
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? `{{${k}}}`));
 
 const q = <T extends object>(sql: string, bind: unknown[] = []) => ownerDb().query<T>(sql, { bind, type: QueryTypes.SELECT });
 const countOf = async (sql: string, bind: unknown[]) => Number((await q<{ n: string }>(sql, bind))[0]!.n);
@@ -147,7 +124,7 @@ describe('on a Danish tenant', () => {
 
   async function checkPage(name: string): Promise<void> {
     await expectAccessible(page);
-    problems.push(...(await englishOrKeys(page, L)).map((p) => `${name}: ${p}`));
+    problems.push(...(await englishOrKeys(page, enTexts, L)).map((p) => `${name}: ${p}`));
     await screenshot(page, `da-participants-${name}`);
   }
   const url = (path: string) => platform.url(dk.adminHost, path);
@@ -442,7 +419,7 @@ describe('on a Swedish tenant', () => {
 
   async function checkPage(name: string): Promise<void> {
     await expectAccessible(page);
-    problems.push(...(await englishOrKeys(page, L)).map((p) => `${name}: ${p}`));
+    problems.push(...(await englishOrKeys(page, enTexts, L)).map((p) => `${name}: ${p}`));
     await screenshot(page, `sv-participants-${name}`);
   }
   const url = (path: string) => platform.url(se.adminHost, path);
