@@ -183,6 +183,9 @@ describe.each([
     await page.getByRole('button', { name: L.kinds.teams.create }).click();
     await status(L.kinds.teams.created);
     expect(await rows('SELECT name, short_name, political_party FROM teams WHERE tenant_id = $1', [tenant.id])).toEqual([{ name: n.team, short_name: n.teamShort, political_party: false }]);
+    // Its members are the participants of the team: the list filtered by it.
+    const [created] = await rows<{ id: string }>('SELECT id::text FROM teams WHERE tenant_id = $1', [tenant.id]);
+    expect(await page.getByRole('link', { name: L.team.members }).getAttribute('href')).toBe(`/election/participants?teamIds=${created!.id}`);
     await checkPage('team-created');
 
     await page.goto(adminUrl('/election/config/special-diets'));

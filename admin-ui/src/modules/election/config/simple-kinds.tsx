@@ -1,9 +1,11 @@
 // The configuration kinds that are a name and a little more: areas (the parts of the municipality its polling
 // stations are grouped by), special diets, and teams (the parties, Borgerservice, volunteers…).
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Area, SpecialDiet, Team } from '../api';
 import { ConfigEditor, type FieldsProps } from './ConfigEditor';
 import { ConfigListPage } from './ConfigListPage';
+import { PARTICIPANTS_PATH } from '../participants/paths';
 import { CheckboxField, TextAreaField, TextField } from './fields';
 
 type NameOnly = { name: string };
@@ -83,7 +85,20 @@ function TeamFields({ value, onChange, errors }: FieldsProps<TeamDraft>) {
       <TextField name="shortName" label={t('team.shortName')} hint={t('team.shortNameHint')} required maxLength={20} value={value.shortName} onChange={set('shortName')} errors={errors.byField.shortName} />
       <TextAreaField name="description" label={t('team.description')} maxLength={4000} value={value.description} onChange={set('description')} errors={errors.byField.description} />
       <CheckboxField name="politicalParty" label={t('team.politicalParty')} hint={t('team.politicalPartyHint')} checked={value.politicalParty} onChange={set('politicalParty')} errors={errors.byField.politicalParty} />
+      <TeamMembersLink />
     </>
+  );
+}
+
+/** A saved team's members are participants: the participant list, filtered by the team (membership is set on each participant). */
+function TeamMembersLink() {
+  const { t } = useTranslation('election');
+  const { id } = useParams();
+  if (!id || id === 'new') return null;
+  return (
+    <p>
+      <Link to={`${PARTICIPANTS_PATH}?teamIds=${encodeURIComponent(id)}`}>{t('team.members')}</Link>
+    </p>
   );
 }
 
