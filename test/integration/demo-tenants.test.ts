@@ -80,6 +80,8 @@ it('shows election staffing on first start: an active election with polling stat
   expect(await count('participants')).toEqual([{ slug: 'korsbaek', n: 4 }, { slug: 'smakoping', n: 4 }]);
   expect(await count('participants', 'AND x.protected_address AND x.address IS NULL')).toEqual([{ slug: 'korsbaek', n: 1 }, { slug: 'smakoping', n: 1 }]);
   expect(await count('audit_log', "AND x.action = 'civilRegistry.lookedUp'")).toEqual([{ slug: 'korsbaek', n: 4 }, { slug: 'smakoping', n: 4 }]);
+  // Half of Korsbæk's people in Borgerservice or Frivillige, half in a party's team; Småköping has no party teams.
+  expect(await count('team_members', 'AND x.team_id IN (SELECT id FROM teams WHERE NOT political_party)')).toEqual([{ slug: 'korsbaek', n: 2 }, { slug: 'smakoping', n: 4 }]);
   expect(await count('task_slots', "AND x.state <> 'vacant'")).toEqual([{ slug: 'korsbaek', n: 4 }, { slug: 'smakoping', n: 4 }]);
   const [slots] = await count('task_slots');
   expect(slots!.n).toBe(12 * (4 + 2 + 4 * 1));

@@ -70,7 +70,9 @@ export async function electionDemoData(deps: DemoDeps, tenantId: string, country
         personalNumber: person.personalNumber,
         ...('email' in person && person.email ? { email: person.email } : {}),
         ...('phone' in person && person.phone ? { phone: person.phone } : {}),
-        teamIds: [teams[i % teams.length]!],
+        // Every other person in the last teams (Borgerservice, Frivillige), the rest in one of the first (a party's
+        // team on Korsbæk: special-category data, shown only when asked for).
+        teamIds: [i % 2 === 0 ? teams[teams.length - 1 - ((i / 2) % 2)]! : teams[i % teams.length]!],
         ...(i === 0 ? { dietIds: [diets[0]!] } : {}),
       });
       participants.push(created.id);
