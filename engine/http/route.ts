@@ -7,6 +7,7 @@
 import type { Request, Response, Router } from 'express';
 import type { Actor } from '../actors';
 import type { CommandContext } from '../audit/record';
+import type { Site } from '../db/database';
 import { NotFoundError, ValidationError } from '../errors';
 import { validate, validateQuery } from '../validation';
 
@@ -79,6 +80,11 @@ export interface RouteSpec<T extends RouteTypes = RouteTypes> {
 /** Declares one route with its types; the list it goes in holds plain RouteSpecs. */
 export function defineRoute<T extends RouteTypes>(spec: RouteSpec<T>): RouteSpec {
   return spec as unknown as RouteSpec;
+}
+
+/** A route of one site answers 404 on the other, like a path that is not there (the API is mounted on both). */
+export function onSite(req: Request, site: Site): void {
+  if (req.tenant?.site !== site) throw new NotFoundError();
 }
 
 /** The status a handler's plain return value is sent with: the route's first success status. */

@@ -1,7 +1,4 @@
 // What the election module's route files share.
-import type { Request } from 'express';
-import type { Site } from '../../../db/database';
-import { NotFoundError } from '../../../errors';
 import type { FlowTemporal } from '../../../flows/workflows';
 import type { ElectionDeps } from '../db';
 
@@ -10,7 +7,5 @@ export interface ElectionRouteDeps extends ElectionDeps {
   flows: FlowTemporal;
 }
 
-/** A route of one site answers 404 on the other, like a path that is not there. */
-export function onSite(req: Request, site: Site): void {
-  if (req.tenant?.site !== site) throw new NotFoundError();
-}
+/** The platform's site check (engine/http/route.ts), where the route files of the module find it. */
+export { onSite } from '../../../http/route';

@@ -1,8 +1,5 @@
 // What the petitions' route files share: their dependencies and the site checks.
-import type { Request } from 'express';
 import type { Actor } from '../../../actors';
-import type { Site } from '../../../db/database';
-import { NotFoundError } from '../../../errors';
 import type { AuditedRegistry } from '../../../registry/audited';
 import type { PetitionDeps } from '../db';
 import type { ProposalRateLimits } from './rate-limits';
@@ -14,10 +11,8 @@ export interface PetitionRouteDeps extends PetitionDeps {
   limits: ProposalRateLimits;
 }
 
-/** A route of one site answers 404 on the other, like a path that is not there. */
-export function onSite(req: Request, site: Site): void {
-  if (req.tenant?.site !== site) throw new NotFoundError();
-}
+/** The platform's site check (engine/http/route.ts), where the route files of the module find it. */
+export { onSite } from '../../../http/route';
 
 /** What anyone sees: published petitions, no moderation, whoever is logged in (a moderator on the public site too). */
 export const publicViewer = (tenantId: string): Actor => ({ kind: 'anonymous', tenantId });
