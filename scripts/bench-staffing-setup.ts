@@ -49,7 +49,7 @@ import type { CommandContext } from '../engine/audit/record';
 import { completeLogin } from '../engine/identity/login';
 import { PersonalNumbers } from '../engine/identity/personal-numbers';
 import { cookieName } from '../engine/http/session-cookie';
-import { COLLATION } from '../engine/modules/election/participants/filter';
+import { COLLATION } from '../engine/modules/election/db';
 import { startPlatform } from '../engine/platform';
 import { birthAndCpr, seedParticipants, setUpStaffing } from './bench-staffing-data';
 import { firstJsonLine, spawnTs, startStack, TENANT_HOST } from './bench-votes';

@@ -5,6 +5,7 @@
 // team, held task slots by participant, by task type and by work location.
 import type { Country } from '../../../db/models';
 import { residentMunicipalityCode } from '../../../registry/municipality';
+import { COLLATION } from '../db';
 import { registryStatusSql, type RegistryStatus } from './registry-status';
 
 export interface ParticipantFilter {
@@ -28,8 +29,6 @@ export const SORT_KEYS = ['name', 'birthDate', 'createdAt'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortOrder = 'asc' | 'desc';
 
-/** Danish sorts Æ Ø Å after Z (and AA as Å), Swedish Å Ä Ö: ICU collations, indexed per country (0017). */
-export const COLLATION: Record<Country, string> = { DK: '"da-DK-x-icu"', SE: '"sv-SE-x-icu"' };
 
 /** A slot a person holds: invited or accepted (a rejected one is remembered, not held). */
 export const HELD_SLOT = "ts.tenant_id = p.tenant_id AND ts.participant_id = p.id AND ts.state IN ('invited', 'accepted')";

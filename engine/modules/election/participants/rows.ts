@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import type { Database } from '../../../db/database';
-import type { Country, Locale } from '../../../db/models';
+import type { Country } from '../../../db/models';
 import { NotFoundError, ValidationError } from '../../../errors';
 import { fieldError } from '../../../../forms/validation';
 import { select } from '../db';
@@ -46,17 +46,6 @@ export const PARTICIPANT_COLUMNS_SQL = `p.id, p.tenant_id, p.personal_number_cou
   p.digital_post_exempt, p.user_id, p.created_at, p.updated_at`;
 
 export const newParticipantId = (): string => randomUUID();
-
-export interface TenantFacts {
-  country: Country;
-  defaultLocale: Locale;
-}
-
-export async function tenantFacts(db: Database, tx: Transaction, tenantId: string): Promise<TenantFacts> {
-  const [tenant] = await select<{ country: Country; default_locale: Locale }>(db, tx, 'SELECT country, default_locale FROM tenants WHERE id = $1', [tenantId]);
-  if (!tenant) throw new NotFoundError();
-  return { country: tenant.country, defaultLocale: tenant.default_locale };
-}
 
 /** The participant, or 404 (also for another tenant's id, which RLS hides). */
 export async function findParticipant(db: Database, tx: Transaction, id: string, opts: { lock?: boolean } = {}): Promise<ParticipantRow> {

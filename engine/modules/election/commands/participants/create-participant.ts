@@ -16,7 +16,8 @@ import type { RegistryPerson } from '../../../../registry/types';
 import { execute, select, type ElectionDeps } from '../../db';
 import { electionConflict, electionInvalid } from '../../errors';
 import { authorize } from '../../policies';
-import { checkDiets, checkTeams, distinct, newParticipantId, tenantFacts } from '../../participants/rows';
+import { checkDiets, checkTeams, distinct, newParticipantId } from '../../participants/rows';
+import { tenantFacts } from '../../db';
 import { dietKey, sealDiets } from '../../participants/sealed-diets';
 import { checkSignupFields } from '../../participants/signup-fields';
 

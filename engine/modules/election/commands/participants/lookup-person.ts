@@ -9,7 +9,7 @@ import { maskPersonalNumber } from '../../../../../forms/formats/personal-number
 import type { ElectionDeps } from '../../db';
 import { electionInvalid } from '../../errors';
 import { maskRegistryAddress } from '../../participants/masking';
-import { tenantFacts } from '../../participants/rows';
+import { tenantFacts } from '../../db';
 import { authorize } from '../../policies';
 import { LOOKUP_PURPOSE, parseOrRefuse, participantByHash } from './create-participant';
 

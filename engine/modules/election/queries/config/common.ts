@@ -6,16 +6,12 @@ import type { Actor } from '../../../../actors';
 import type { Database } from '../../../../db/database';
 import { NotFoundError } from '../../../../errors';
 import { foundUuid } from '../../../../ids';
-import { select, type ElectionDeps } from '../../db';
+import { COLLATION, select, tenantFacts, type ElectionDeps } from '../../db';
 import { authorize } from '../../policies';
-
-/** The ICU collation of each country's language (PostgreSQL's predefined ICU collations). */
-const COLLATIONS = { DK: '"da-DK-x-icu"', SE: '"sv-SE-x-icu"' } as const;
 
 /** `COLLATE "…"` of the tenant's language, to put after a name in ORDER BY (chosen from a fixed list, never input). */
 export async function tenantCollation(db: Database, tx: Transaction, tenantId: string): Promise<string> {
-  const [tenant] = await select<{ country: keyof typeof COLLATIONS }>(db, tx, 'SELECT country FROM tenants WHERE id = $1', [tenantId]);
-  return `COLLATE ${COLLATIONS[tenant?.country ?? 'DK'] ?? COLLATIONS.DK}`;
+  return `COLLATE ${COLLATION[(await tenantFacts(db, tx, tenantId)).country]}`;
 }
 
 /** A configuration query: an administrator of the tenant reads inside its transaction. */

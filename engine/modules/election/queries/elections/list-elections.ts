@@ -6,7 +6,7 @@ import type { Actor } from '../../../../actors';
 import { NotFoundError } from '../../../../errors';
 import { zoneOf } from '../../../../flows/tenant-rules';
 import { electionColumns, type ElectionRow } from '../../commands/elections/shared';
-import { select, type ElectionDeps } from '../../db';
+import { select, tenantFacts, type ElectionDeps } from '../../db';
 import type { EventTemplates } from '../../message-events';
 import { authorize } from '../../policies';
 
@@ -71,12 +71,12 @@ export async function electionDetail(deps: ElectionDeps, actor: Actor, id: strin
 export async function currentElection(deps: ElectionDeps, actor: Actor): Promise<ElectionDetailRow> {
   authorize(actor, 'election.elections.manage', { tenantId: actor.tenantId });
   return deps.db.withTenant(actor.tenantId, async (tx) => {
-    const [tenant] = await select<{ country: string }>(deps.db, tx, 'SELECT country FROM tenants WHERE id = $1', [actor.tenantId]);
+    const { country } = await tenantFacts(deps.db, tx, actor.tenantId);
     const [upcoming] = await select<{ id: string }>(
       deps.db,
       tx,
       'SELECT id FROM elections WHERE active AND election_day >= (now() AT TIME ZONE $1)::date ORDER BY election_day, created_at, id LIMIT 1',
-      [zoneOf(tenant?.country ?? '')],
+      [zoneOf(country)],
     );
     const [latest] = upcoming ? [upcoming] : await select<{ id: string }>(deps.db, tx, 'SELECT id FROM elections ORDER BY election_day DESC, created_at DESC, id LIMIT 1');
     if (!latest) throw new NotFoundError();

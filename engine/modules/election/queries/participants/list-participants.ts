@@ -11,7 +11,8 @@ import { select, type ElectionDeps } from '../../db';
 import { authorize } from '../../policies';
 import type { ExportRow } from '../../participants/columns';
 import { HELD_SLOT, orderSql, whereSql, type ParticipantFilter, type SortKey, type SortOrder } from '../../participants/filter';
-import { tenantFacts, dietNames, type TenantFacts } from '../../participants/rows';
+import { dietNames } from '../../participants/rows';
+import { tenantFacts, type TenantFacts } from '../../db';
 import { dietKey, openDiets, type DietChoice } from '../../participants/sealed-diets';
 
 export interface SpecialInclude {
