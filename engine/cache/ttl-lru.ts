@@ -1,6 +1,6 @@
 // A map in least-recently-used order with a time to live, bounded in size: what one process remembers of
-// things it would otherwise read on every request (a host's tenant, an unwrapped data key, a petition's vote
-// key, a voter's facts). An entry older than its time to live is gone; the oldest entry goes when it is full.
+// things it would otherwise read on every request (a host's tenant, an unwrapped data key, a module's keys and
+// facts per session). An entry older than its time to live is gone; the oldest entry goes when it is full.
 export class TtlLru<V> {
   private readonly map = new Map<string, { value: V; expiresAt: number }>();
 

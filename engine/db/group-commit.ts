@@ -1,6 +1,6 @@
 // Group commit: calls that would each be a round trip and a commit of their own go to the database together.
-// Calls that share a lane (a key: one petition's votes, say) line up; while `maxInFlight` batches of that lane
-// are at the database, new calls wait and leave together with the next batch — so a call alone is sent at once
+// Calls that share a lane (a key, e.g. the votes for one thing) line up; while `maxInFlight` batches of that lane are
+// at the database, new calls wait and leave together with the next batch — so a call alone is sent at once
 // (no added latency when it is quiet), and under load one round trip and one commit serve many calls. Every
 // call is answered only when the batch that carried it has committed; a batch that fails fails each of its calls.
 // The batch function answers one result per item, in the items' order (a per-item outcome, not a thrown error,

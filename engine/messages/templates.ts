@@ -19,9 +19,9 @@ export const MERGE_FIELDS = ['name', 'reference', 'municipality', 'flowName', 's
 export type MergeFields = Partial<Record<(typeof MERGE_FIELDS)[number], string>>;
 
 export const SAMPLE_MERGE_FIELDS: Record<Locale, MergeFields> = {
-  da: { name: 'Agnes Jensen', reference: 'A1B2C3D4', municipality: 'Korsbæk Kommune', flowName: 'Ansøgning', status: 'Afventer afgørelse', date: '2. marts 2026', title: 'Flere bænke i parken', link: 'https://korsbaek.example/petitions/a1b2c3d4', votes: '120', message: 'Skriv venligst forslaget uden navne på naboer.' },
-  sv: { name: 'Karin Andersson', reference: 'A1B2C3D4', municipality: 'Småköpings kommun', flowName: 'Ansökan', status: 'Väntar på beslut', date: '2 mars 2026', title: 'Fler bänkar i parken', link: 'https://smakoping.example/petitions/a1b2c3d4', votes: '120', message: 'Skriv förslaget utan grannarnas namn.' },
-  en: { name: 'Agnes Jensen', reference: 'A1B2C3D4', municipality: 'Korsbæk Municipality', flowName: 'Application', status: 'Awaiting decision', date: '2 March 2026', title: 'More benches in the park', link: 'https://korsbaek.example/petitions/a1b2c3d4', votes: '120', message: 'Please write the proposal without the neighbours’ names.' },
+  da: { name: 'Agnes Jensen', reference: 'A1B2C3D4', municipality: 'Korsbæk Kommune', flowName: 'Ansøgning', status: 'Afventer afgørelse', date: '2. marts 2026', title: 'Flere bænke i parken', link: 'https://korsbaek.example/a1b2c3d4', votes: '120', message: 'Skriv venligst forslaget uden navne på naboer.' },
+  sv: { name: 'Karin Andersson', reference: 'A1B2C3D4', municipality: 'Småköpings kommun', flowName: 'Ansökan', status: 'Väntar på beslut', date: '2 mars 2026', title: 'Fler bänkar i parken', link: 'https://smakoping.example/a1b2c3d4', votes: '120', message: 'Skriv förslaget utan grannarnas namn.' },
+  en: { name: 'Agnes Jensen', reference: 'A1B2C3D4', municipality: 'Korsbæk Municipality', flowName: 'Application', status: 'Awaiting decision', date: '2 March 2026', title: 'More benches in the park', link: 'https://korsbaek.example/a1b2c3d4', votes: '120', message: 'Please write the proposal without the neighbours’ names.' },
 };
 
 /** The platform's templates and each module's (Module.builtinTemplates: a JSON file of the same shape). */
