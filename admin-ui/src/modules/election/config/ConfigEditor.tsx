@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { isProblem } from '../../../../../forms/ui/problem';
 import { useConfirm } from '../../../components/ConfirmDialog';
-import { Loading, ProblemAlert } from '../../../components/QueryState';
+import { QueryState } from '../../../components/QueryState';
 import { configItemQuery, createConfigItem, deleteConfigItem, electionKeys, updateConfigItem, type ConfigInput, type ConfigKind, type ConfigRows } from '../api';
 import { configItemPath, configListPath } from '../paths';
 import { ErrorSummary, useFieldErrors, type FieldErrors } from './fields';
@@ -59,7 +59,9 @@ export function ConfigEditor<K extends ConfigKind, D>(props: EditorProps<K, D>) 
       <section>
         {back}
         <h1>{t(`kinds.${kind}.editHeading`)}</h1>
-        {row.isPending ? <Loading /> : isProblem(row.error, 'not_found') ? <p>{t(`kinds.${kind}.notFound`)}</p> : <ProblemAlert error={row.error} />}
+        <QueryState query={row} notFound={<p>{t(`kinds.${kind}.notFound`)}</p>}>
+          {() => null}
+        </QueryState>
       </section>
     );
   return <EditorForm key={id} {...props} id={id} initial={props.fromRow(row.data)} row={row.data} back={back} />;

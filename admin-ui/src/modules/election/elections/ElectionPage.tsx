@@ -7,10 +7,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isProblem } from '../../../../../forms/ui/problem';
 import { useSite } from '../../../../../forms/ui/site';
 import { useConfirm } from '../../../components/ConfirmDialog';
-import { Loading, ProblemAlert } from '../../../components/QueryState';
+import { Loading, ProblemAlert, QueryState } from '../../../components/QueryState';
 import { configListQuery, electionKeys, type TaskType, type WorkLocation } from '../api';
 import { ErrorSummary, useFieldErrors } from '../config/fields';
 import { useCurrentElection } from '../current-election';
@@ -31,7 +30,9 @@ export default function ElectionPage() {
           <Link to={ELECTIONS_PATH}>{t('elections.page.back')}</Link>
         </p>
         <h1>{t('nav.election')}</h1>
-        {election.isPending ? <Loading /> : isProblem(election.error, 'not_found') ? <p>{t('elections.page.notFound')}</p> : <ProblemAlert error={election.error} />}
+        <QueryState query={election} notFound={<p>{t('elections.page.notFound')}</p>}>
+          {() => null}
+        </QueryState>
       </section>
     );
   // A new election (a copy) is a new page: its own messages and dialogs.

@@ -8,9 +8,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { isProblem } from '../../../../../forms/ui/problem';
 import type { ElectionCreate } from '../../../../../schemas/types/election-election-create';
-import { Loading, ProblemAlert } from '../../../components/QueryState';
+import { Loading, ProblemAlert, QueryState } from '../../../components/QueryState';
 import { configListQuery, type TaskType, type WorkLocation } from '../api';
 import { ErrorSummary, fieldId, SelectField, TextField, useFieldErrors, type FieldErrors } from '../config/fields';
 import { configListPath } from '../paths';
@@ -62,7 +61,9 @@ export function ElectionSetupPage() {
           <Link to={ELECTIONS_PATH}>{t('elections.wizard.back')}</Link>
         </p>
         <h1>{t('nav.electionSetup')}</h1>
-        {election.isPending ? <Loading /> : isProblem(election.error, 'not_found') ? <p>{t('elections.page.notFound')}</p> : <ProblemAlert error={election.error} />}
+        <QueryState query={election} notFound={<p>{t('elections.page.notFound')}</p>}>
+          {() => null}
+        </QueryState>
       </section>
     );
   const asked = params.get('step');

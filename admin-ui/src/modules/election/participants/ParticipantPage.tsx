@@ -7,17 +7,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isProblem } from '../../../../../forms/ui/problem';
 import { useSite } from '../../../../../forms/ui/site';
 import { useConfirm } from '../../../components/ConfirmDialog';
-import { Loading } from '../../../components/QueryState';
 import { formatDateTime } from '../../../dates';
 import { ErrorSummary, fieldId, useFieldErrors } from '../config/fields';
 import { useFlash, type ElectionFlash } from '../elections/shared';
 import { commentParticipant, deleteParticipant, participantKeys, participantQuery, participantsChanged, revealPersonalNumber, updateParticipant, type ElectionParticipantProfile, type ElectionParticipantUpdate } from './api';
 import { EnteredFields, useEnteredLabels, type Entered } from './entered-fields';
 import { PARTICIPANTS_PATH } from './paths';
-import { addressText, formatDay, ParticipantProblem, SpecialMark, StatusBadge } from './shared';
+import { addressText, formatDay, ParticipantProblem, ParticipantQueryState, SpecialMark, StatusBadge } from './shared';
 import './participants.css';
 
 type Profile = ElectionParticipantProfile;
@@ -33,7 +31,9 @@ export default function ParticipantPage() {
           <Link to={PARTICIPANTS_PATH}>{t('participants.back')}</Link>
         </p>
         <h1>{t('nav.participant')}</h1>
-        {profile.isPending ? <Loading /> : isProblem(profile.error, 'not_found') ? <p>{t('participants.profile.notFound')}</p> : <ParticipantProblem error={profile.error} />}
+        <ParticipantQueryState query={profile} notFound={<p>{t('participants.profile.notFound')}</p>}>
+          {() => null}
+        </ParticipantQueryState>
       </section>
     );
   return <ParticipantProfileView key={id} profile={profile.data} />;

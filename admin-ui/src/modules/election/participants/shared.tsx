@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '../../../../../forms/ui/problem';
 import { ProblemAlert } from '../../../components/QueryState';
+import { queryStateWith } from '../../../../../forms/ui/QueryState';
 import { formatDay } from '../elections/shared';
 import type { RegistryStatus } from './api';
 
@@ -43,6 +44,9 @@ export function ParticipantProblem({ error, registryText }: { error: unknown; re
     );
   return <ProblemAlert error={error} />;
 }
+
+/** The shared loading and not-found rules (QueryState) around a participant's problem alert (the registry's absence in words). */
+export const ParticipantQueryState = queryStateWith(ParticipantProblem);
 
 /** "1.234" in the page's language. */
 export const formatCount = (n: number, locale: string) => n.toLocaleString(locale);
