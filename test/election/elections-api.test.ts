@@ -6,7 +6,10 @@
 // slots are gone; bad input answers 400 naming the field and writes nothing; another tenant's election is 404;
 // the public site has none of it; every change is audited with ids only.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { QueryTypes } from 'sequelize';
+import { MESSAGE_EVENTS } from '../../schemas/election/message-events';
 import { createTestTenant, ownerDb, type TestTenant } from '../helpers/factories';
 import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
@@ -439,5 +442,13 @@ describe('deleting an election', () => {
     expect(await one('SELECT count(*)::integer AS n FROM election_work_locations WHERE election_id = $1', [e.id])).toEqual({ n: 0 });
     expect(await auditedBy(deleted)).toEqual([{ action: 'election.electionDeleted', entity_id: e.id, summary: { vacantSlots: 2 } }]);
     expect((await call('GET', `/election/elections/${e.id}`)).status).toBe(404);
+  });
+});
+
+describe('the message events', () => {
+  it('are the same in the one list, in the events schema and in the templates schema', () => {
+    const schema = (name: string) => JSON.parse(readFileSync(join('schemas', 'election', `${name}.schema.json`), 'utf8')) as { properties: Record<string, { items?: { enum?: string[] } }> };
+    expect(schema('election-message-events').properties.events!.items!.enum).toEqual([...MESSAGE_EVENTS]);
+    expect(Object.keys(schema('election-event-templates').properties)).toEqual([...MESSAGE_EVENTS]);
   });
 });

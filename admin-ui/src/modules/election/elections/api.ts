@@ -22,16 +22,7 @@ export const WIZARD_STEPS = ['basics', 'dates', 'workLocations', 'messages'] as 
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
 /** The events in the order the server lists them (the page shows them in this order before the answer comes). */
-export const MESSAGE_EVENTS: readonly MessageEvent[] = [
-  'registrationConfirmed',
-  'cancellationConfirmed',
-  'invitation',
-  'invitationReminder',
-  'taskReminder',
-  'invitationRetracted',
-  'removedFromTask',
-  'removedByValidation',
-];
+export { MESSAGE_EVENTS } from '../../../../../schemas/election/message-events';
 
 const API = '/api/election';
 const electionPath = (id: string) => `${API}/elections/${encodeURIComponent(id)}`;
