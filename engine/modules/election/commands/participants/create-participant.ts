@@ -7,6 +7,7 @@
 // not stored (the adapter never hands it over). The personal number is stored sealed with its keyed hash; the
 // diets sealed too (participants/sealed-diets.ts).
 import type { Transaction } from 'sequelize';
+import type { ElectionParticipantCreate } from '../../../../../schemas/types/election-participant-create';
 import { parsePersonalNumber, type ParsedPersonalNumber } from '../../../../../forms/formats/personal-number';
 import { recordAudit, type CommandContext } from '../../../../audit/record';
 import type { Database } from '../../../../db/database';
@@ -25,16 +26,8 @@ import { checkSignupFields } from '../../participants/signup-fields';
 export const CREATE_PURPOSE = 'participant.create';
 export const LOOKUP_PURPOSE = 'participant.lookup';
 
-export interface CreateParticipantInput {
-  personalNumber: string;
-  phone?: string | null;
-  email?: string | null;
-  dietIds?: string[];
-  dietNote?: string | null;
-  teamIds?: string[];
-  signupFields?: Record<string, unknown>;
-  digitalPostExempt?: boolean;
-}
+/** The request's body as its schema (schemas/election/participant-create.schema.json) describes it. */
+export type CreateParticipantInput = ElectionParticipantCreate;
 
 /** The number as a valid personal number of the tenant's country, else 400 on /personalNumber. */
 export function parseOrRefuse(country: 'DK' | 'SE', text: unknown): ParsedPersonalNumber {

@@ -3,21 +3,15 @@
 // fields (the whole object) and the Digital Post exemption. What the registry says is not edited here (the
 // registry refresh does that). The audit row names the changed fields, never values or team ids.
 import { recordAudit, type CommandContext } from '../../../../audit/record';
+import type { ElectionParticipantUpdate } from '../../../../../schemas/types/election-participant-update';
 import { execute, type ElectionDeps } from '../../db';
 import { authorize } from '../../policies';
 import { checkDiets, checkTeams, distinct, findParticipant } from '../../participants/rows';
 import { dietKey, openDiets, sealDiets } from '../../participants/sealed-diets';
 import { checkSignupFields } from '../../participants/signup-fields';
 
-export interface UpdateParticipantInput {
-  phone?: string | null;
-  email?: string | null;
-  dietIds?: string[];
-  dietNote?: string | null;
-  teamIds?: string[];
-  signupFields?: Record<string, unknown>;
-  digitalPostExempt?: boolean;
-}
+/** The request's body as its schema (schemas/election/participant-update.schema.json) describes it. */
+export type UpdateParticipantInput = ElectionParticipantUpdate;
 
 export async function updateParticipant(deps: ElectionDeps, ctx: CommandContext, id: string, input: UpdateParticipantInput): Promise<{ fields: string[] }> {
   const { db, keyring } = deps;
