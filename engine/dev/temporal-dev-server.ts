@@ -3,6 +3,7 @@
 // Before it starts, a server an earlier run left on the same SQLite file is stopped (leftover-dev-server.ts) and
 // the ports are checked; once it runs, the watchdog stops it should this process die without stopping it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTE_DEFINITIONS } from '../temporal/search-attributes';
 import { clearLeftoverDevServer } from './leftover-dev-server';
@@ -48,21 +49,36 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
     '--ui-codec-endpoint', UI_CODEC_ENDPOINT,
     ...SEARCH_ATTRIBUTE_DEFINITIONS.flatMap(({ name, cliType }) => ['--search-attribute', `${name}=${cliType}`]),
   ];
-  const child = spawn(opts.cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // A server that keeps a SQLite file writes its errors to a log file beside it, not to a pipe of ours: a pipe
+  // would kill it (SIGPIPE) at its next error line once we are gone, so whether a crash leaves it running would
+  // depend on timing. Left running, the next start finds and stops it (leftover-dev-server.ts).
+  const logFile = opts.dbFile ? `${opts.dbFile}.log` : undefined;
+  const logFd = logFile ? openSync(logFile, 'a') : undefined;
+  const child = spawn(opts.cli, args, { stdio: ['ignore', 'ignore', logFd ?? 'pipe'] });
+  if (logFd !== undefined) closeSync(logFd);
   // Registered at once: from here on, a crash of ours must not leave it running.
   if (child.pid) child.once('exit', stopWithThisProcess(child.pid, 'SIGTERM'));
-  let stderr = '';
+  let piped = '';
   child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-4000);
+    piped = (piped + d.toString()).slice(-4000);
   });
+  const stderr = () => (logFile ? tailOf(logFile) : piped);
   const address = `127.0.0.1:${opts.port}`;
-  await waitUntilServing(child, address, () => stderr);
+  await waitUntilServing(child, address, stderr);
   return {
     address,
     uiUrl: `http://127.0.0.1:${opts.uiPort}`,
     ...(child.pid ? { pid: child.pid } : {}),
     stop: () => stopChild(child),
   };
+}
+
+function tailOf(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').slice(-4000);
+  } catch {
+    return '';
+  }
 }
 
 async function waitUntilServing(child: ChildProcess, address: string, stderr: () => string): Promise<void> {
