@@ -43,6 +43,9 @@ export const ELECTION_PROBLEM_CODES = [
   'election.overlap',
   'election.unknownScope',
   'election.inUse',
+  'election.slotsFilled',
+  'election.slotNotMovable',
+  'election.cellRepeated',
 ] as const;
 
 export type ElectionProblemCode = (typeof ELECTION_PROBLEM_CODES)[number];

@@ -18,7 +18,9 @@ export type ElectionAction =
   | 'election.specialCategory.view'
   | 'election.responsibilities.manage'
   | 'election.team.view'
-  | 'election.workLocation.view';
+  | 'election.workLocation.view'
+  | 'election.slots.manage'
+  | 'election.slots.view';
 
 const administrator: Rule = hasRole('administrator');
 const system: Rule = (actor: Actor) => actor.kind === 'system';
@@ -37,6 +39,9 @@ export const ELECTION_RULES: Record<ElectionAction, Rule> = {
   'election.responsibilities.manage': anyOf(administrator, provisioning),
   'election.team.view': anyOf(administrator, holdsGrant('teamResponsible')), // scopeId: the team
   'election.workLocation.view': anyOf(administrator, holdsGrant('workLocationResponsible')), // scopeId: the work location
+  // Task slots: distributed over a polling station's grid and moved between teams; the overview and a station's tasks.
+  'election.slots.manage': anyOf(administrator, provisioning),
+  'election.slots.view': administrator,
 };
 
 const electionAuthorizer = authorizer(ELECTION_RULES);

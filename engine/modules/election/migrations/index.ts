@@ -18,6 +18,7 @@ import * as m0015 from './0015-create-task-slots';
 import * as m0016 from './0016-create-election-site';
 import * as m0017 from './0017-index-participant-list';
 import * as m0018 from './0018-create-participant-deletions';
+import * as m0019 from './0019-index-task-slot-overview';
 import * as m0024 from './0024-create-election-system-roles';
 
 export const electionMigrations: ModuleMigration[] = [
@@ -39,5 +40,6 @@ export const electionMigrations: ModuleMigration[] = [
   { name: '0016-create-election-site', module: m0016 },
   { name: '0017-index-participant-list', module: m0017 },
   { name: '0018-create-participant-deletions', module: m0018 },
+  { name: '0019-index-task-slot-overview', module: m0019 },
   { name: '0024-create-election-system-roles', module: m0024 },
 ];

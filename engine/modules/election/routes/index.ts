@@ -9,6 +9,7 @@ import type { ElectionRouteDeps } from './context';
 import { electionRoutes } from './elections';
 import { participantRoutes } from './participants';
 import { responsibilityRoutes } from './responsibilities';
+import { slotRoutes } from './slots';
 
 export function electionModuleRoutes(deps: ModuleRouteDeps): RouteSpec[] {
   // The keyring is read lazily: the route list is also built without a running platform (the OpenAPI tests).
@@ -20,5 +21,5 @@ export function electionModuleRoutes(deps: ModuleRouteDeps): RouteSpec[] {
     flows: deps.flows,
     ...(deps.registry ? { registry: deps.registry } : {}),
   };
-  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps)];
+  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...slotRoutes(routeDeps)];
 }
