@@ -18,6 +18,7 @@ export type ElectionAction =
   | 'election.specialCategory.view'
   | 'election.responsibilities.manage'
   | 'election.team.view'
+  | 'election.export.electionSystem'
   | 'election.workLocation.view'
   | 'election.slots.manage'
   | 'election.slots.view';
@@ -38,6 +39,8 @@ export const ELECTION_RULES: Record<ElectionAction, Rule> = {
   'election.specialCategory.view': anyOf(administrator, provisioning),
   'election.responsibilities.manage': anyOf(administrator, provisioning),
   'election.team.view': anyOf(administrator, holdsGrant('teamResponsible')), // scopeId: the team
+  // The file for the national election system (whole personal numbers), its role mapping and the stations' printed lists.
+  'election.export.electionSystem': administrator,
   'election.workLocation.view': anyOf(administrator, holdsGrant('workLocationResponsible')), // scopeId: the work location
   // Task slots: distributed over a polling station's grid and moved between teams; the overview and a station's tasks.
   'election.slots.manage': anyOf(administrator, provisioning),

@@ -7,6 +7,7 @@ import { bulkDeletionRoutes } from './bulk-deletions';
 import { configRoutes } from './config';
 import type { ElectionRouteDeps } from './context';
 import { electionRoutes } from './elections';
+import { exportRoutes } from './exports';
 import { participantRoutes } from './participants';
 import { responsibilityRoutes } from './responsibilities';
 import { slotRoutes } from './slots';
@@ -21,5 +22,5 @@ export function electionModuleRoutes(deps: ModuleRouteDeps): RouteSpec[] {
     flows: deps.flows,
     ...(deps.registry ? { registry: deps.registry } : {}),
   };
-  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...slotRoutes(routeDeps)];
+  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps)];
 }
