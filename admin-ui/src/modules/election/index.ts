@@ -23,6 +23,9 @@ function lazyPage(load: () => Promise<ComponentType>): ComponentType {
 const config = (path: string) => `/election/config${path}`;
 
 const pages: UiPage[] = [
+  { path: '/election/overview', key: 'overview', nav: true, component: lazyPage(() => import('./slots/OverviewPage').then((m) => m.default)) },
+  { path: '/election/work-locations/:id/distribution', key: 'distribution', component: lazyPage(() => import('./slots/DistributePage').then((m) => m.default)) },
+  { path: '/election/work-locations/:id/tasks', key: 'workLocationTasks', component: lazyPage(() => import('./slots/WorkLocationTasksPage').then((m) => m.default)) },
   { path: '/election/elections', key: 'elections', nav: true, component: lazyPage(() => import('./elections/ElectionsListPage').then((m) => m.default)) },
   { path: '/election/elections/new', key: 'newElection', component: lazyPage(() => import('./elections/ElectionWizard').then((m) => m.NewElectionPage)) },
   { path: '/election/elections/:id', key: 'election', component: lazyPage(() => import('./elections/ElectionPage').then((m) => m.default)) },
@@ -30,6 +33,7 @@ const pages: UiPage[] = [
   { path: '/election/participants', key: 'participants', nav: true, component: lazyPage(() => import('./participants/ParticipantsListPage').then((m) => m.default)) },
   { path: '/election/participants/new', key: 'newParticipant', component: lazyPage(() => import('./participants/NewParticipantPage').then((m) => m.default)) },
   { path: '/election/participants/:id', key: 'participant', component: lazyPage(() => import('./participants/ParticipantPage').then((m) => m.default)) },
+  { path: '/election/rejections', key: 'rejections', nav: true, component: lazyPage(() => import('./slots/RejectionsPage').then((m) => m.default)) },
   { path: config(''), key: 'config', nav: true, component: lazyPage(() => import('./config/ConfigIndexPage').then((m) => m.ConfigIndexPage)) },
   { path: config('/areas'), key: 'areas', component: lazyPage(() => import('./config/simple-kinds').then((m) => m.AreasPage)) },
   { path: config('/areas/:id'), key: 'area', component: lazyPage(() => import('./config/simple-kinds').then((m) => m.AreaPage)) },

@@ -3,6 +3,8 @@
 import type { ConfigKind } from './api';
 
 export const ELECTION_PATHS = {
+  overview: '/election/overview',
+  rejections: '/election/rejections',
   elections: '/election/elections',
   newElection: '/election/elections/new',
   participants: '/election/participants',

@@ -3,11 +3,12 @@
 // status); a deceased person is refused there and then, one already a participant is linked. Then what an
 // administrator enters (phone, e-mail, special diets and a note — special-category data, marked —, teams,
 // Digital Post exemption) and Create. Refusals are said in words at the field they concern; the registry being
-// away is said plainly: nothing was created, try again later.
+// away is said plainly: nothing was created, try again later. Opened with `?returnTo=/election/…` (from
+// assigning a task), the new participant's page is skipped and the browser goes back there instead.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ProblemError } from '../../../../../forms/ui/problem';
 import { useSite } from '../../../../../forms/ui/site';
 import { ErrorSummary, TextField, useFieldErrors } from '../config/fields';
@@ -22,6 +23,8 @@ export default function NewParticipantPage() {
   const { t } = useTranslation('election');
   const { tenant } = useSite();
   const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const returnTo = returnPath(searchParams.get('returnTo'));
   const queryClient = useQueryClient();
   const [number, setNumber] = useState('');
   const [entered, setEntered] = useState<Entered>(EMPTY_ENTERED);
@@ -43,13 +46,10 @@ export default function NewParticipantPage() {
       }),
     onSuccess: async (profile) => {
       await participantsChanged(queryClient, profile);
-      void navigate(participantPagePath(profile.id), {
-        state: {
-          flash: t('participants.new.created', {
-            name: `${profile.givenName} ${profile.familyName}`,
-          }),
-        } satisfies ElectionFlash,
-      });
+      const name = `${profile.givenName} ${profile.familyName}`;
+      const flash = t('participants.new.created', { name });
+      if (returnTo) void navigate(returnTo, { state: { flash, createdName: name } satisfies ElectionFlash & { createdName: string } });
+      else void navigate(participantPagePath(profile.id), { state: { flash } satisfies ElectionFlash });
     },
   });
   const lookupErrors = useFieldErrors(lookup.error);
@@ -235,4 +235,9 @@ function EnteredForm({
       </div>
     </form>
   );
+}
+
+/** A page of this module to go back to after creating (only a path of its own, never another site's address). */
+function returnPath(value: string | null): string | undefined {
+  return value && /^\/election\/[\w\-/?=&%.]*$/.test(value) && !value.includes('//') ? value : undefined;
 }

@@ -1,0 +1,201 @@
+// The task slots' admin API as query options and calls (engine/modules/election/routes/slots.ts and
+// assignments.ts): an election's overview (fill status per area and work location, filtered), a work location's
+// distribution (team × task type × date) and its replacement, a work location's slots, moving vacant slots to
+// another team, the candidates for a slot, assigning, removing, replying on someone's behalf, the invitation
+// link and the rejected tasks. Every change invalidates all of an election's slot queries (slotKeys.election),
+// so the overview, the grid and the station's list agree.
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { apiGet, apiSend } from '../../../../../forms/ui/api';
+
+/** How many slots of a set are accepted, awaiting an answer (invited) and vacant. */
+export interface Totals {
+  slots: number;
+  accepted: number;
+  invited: number;
+  vacant: number;
+}
+
+export interface OverviewWorkLocation {
+  id: string;
+  name: string;
+  districtNumber: string | null;
+  totals: Totals;
+}
+
+export interface OverviewArea {
+  id: string;
+  name: string;
+  totals: Totals;
+  workLocations: OverviewWorkLocation[];
+}
+
+export interface Overview {
+  totals: Totals;
+  areas: OverviewArea[];
+}
+
+export interface OverviewFilters {
+  teamIds: string[];
+  taskTypeIds: string[];
+  dates: string[];
+}
+
+export const NO_OVERVIEW_FILTERS: OverviewFilters = { teamIds: [], taskTypeIds: [], dates: [] };
+
+export interface DistributionTaskType {
+  id: string;
+  title: string;
+  shortName: string;
+  trusted: boolean;
+}
+
+export interface DistributionCell {
+  teamId: string;
+  taskTypeId: string;
+  date: string;
+  count: number;
+  /** Slots held by someone (invited or accepted): the least the count may become. */
+  filled: number;
+}
+
+export interface Distribution {
+  dates: string[];
+  teams: { id: string; name: string }[];
+  taskTypes: DistributionTaskType[];
+  cells: DistributionCell[];
+}
+
+export type CellInput = Pick<DistributionCell, 'teamId' | 'taskTypeId' | 'date' | 'count'>;
+
+/** The most cells one PUT takes (the distribution's body schema). */
+export const MAX_CELLS = 2000;
+/** The most slots one move takes. */
+export const MAX_MOVE = 500;
+
+export type SlotState = 'vacant' | 'invited' | 'accepted' | 'rejected';
+
+export interface SlotTaskType extends DistributionTaskType {
+  start: string;
+  end: string;
+}
+
+export interface Slot {
+  id: string;
+  date: string;
+  taskType: SlotTaskType;
+  team: { id: string; name: string };
+  state: SlotState;
+  participant?: { id: string; name: string; personalNumberMasked: string } | null;
+  registeredDirectly: boolean;
+  answeredOnBehalf: boolean;
+  invitedAt?: string | null;
+  answeredAt?: string | null;
+  /** Invited once (now or before, also when the invitation was rejected): such a slot is not moved. */
+  everInvited: boolean;
+}
+
+export interface WorkLocationTasks {
+  workLocation: { id: string; name: string; areaName: string };
+  slots: Slot[];
+}
+
+export interface Reason {
+  code: string;
+  params?: Record<string, unknown>;
+}
+
+export interface Candidate {
+  id: string;
+  name: string;
+  personalNumberMasked?: string;
+  birthDate?: string;
+  eligibility: { eligible: boolean; reasons: Reason[] };
+  /** The held task this slot would overlap ({date, start, end}), if any. */
+  overlap?: Record<string, unknown> | null;
+  /** The participant rejected this task type in this election before. */
+  rejectedBefore?: boolean;
+}
+
+export interface Assigned extends Slot {
+  invitationLink?: string | null;
+}
+
+export interface Rejection {
+  id?: string;
+  participant: { id: string; name: string };
+  taskType: { id: string; title: string; shortName?: string };
+  workLocation: { id: string; name: string };
+  date: string;
+  rejectedAt: string;
+}
+
+/** A slot counts as vacant also in the legacy state 'rejected' (a rejection makes the slot vacant again). */
+export const isVacant = (slot: Pick<Slot, 'state'>) => slot.state === 'vacant' || slot.state === 'rejected';
+/** Vacant and never invited: only such a slot may move to another team. */
+export const isMovable = (slot: Slot) => isVacant(slot) && !slot.everInvited;
+
+const API = '/api/election/elections';
+const electionPath = (electionId: string) => `${API}/${encodeURIComponent(electionId)}`;
+const workLocationPath = (electionId: string, workLocationId: string) => `${electionPath(electionId)}/work-locations/${encodeURIComponent(workLocationId)}`;
+const slotPath = (electionId: string, slotId: string) => `${electionPath(electionId)}/slots/${encodeURIComponent(slotId)}`;
+
+export const slotKeys = {
+  election: (electionId: string) => ['election', 'slots', electionId] as const,
+  overview: (electionId: string, query: string) => ['election', 'slots', electionId, 'overview', query] as const,
+  distribution: (electionId: string, workLocationId: string) => ['election', 'slots', electionId, 'distribution', workLocationId] as const,
+  tasks: (electionId: string, workLocationId: string) => ['election', 'slots', electionId, 'tasks', workLocationId] as const,
+  candidates: (electionId: string, slotId: string, q: string) => ['election', 'slots', electionId, 'candidates', slotId, q] as const,
+  rejections: (electionId: string) => ['election', 'slots', electionId, 'rejections'] as const,
+};
+
+/** A list answer as the routes give it: `{ items: [...] }` (or a bare array). */
+function itemsOf<T>(answer: { items: T[] } | T[]): T[] {
+  return Array.isArray(answer) ? answer : answer.items;
+}
+
+/** The overview's filters as the API's query (multi-values comma-separated; empty ones left out). */
+export function overviewQueryString(filters: OverviewFilters): string {
+  const params = new URLSearchParams();
+  if (filters.teamIds.length) params.set('teamIds', filters.teamIds.join(','));
+  if (filters.taskTypeIds.length) params.set('taskTypeIds', filters.taskTypeIds.join(','));
+  if (filters.dates.length) params.set('dates', filters.dates.join(','));
+  return params.toString();
+}
+
+export const overviewQuery = (electionId: string, filters: OverviewFilters) => {
+  const query = overviewQueryString(filters);
+  return queryOptions({
+    queryKey: slotKeys.overview(electionId, query),
+    queryFn: ({ signal }) => apiGet<Overview>(`${electionPath(electionId)}/overview${query ? `?${query}` : ''}`, { signal }),
+  });
+};
+
+export const distributionQuery = (electionId: string, workLocationId: string) =>
+  queryOptions({ queryKey: slotKeys.distribution(electionId, workLocationId), queryFn: ({ signal }) => apiGet<Distribution>(`${workLocationPath(electionId, workLocationId)}/distribution`, { signal }) });
+
+export const saveDistribution = (electionId: string, workLocationId: string, cells: CellInput[]) => apiSend<Distribution>('PUT', `${workLocationPath(electionId, workLocationId)}/distribution`, { cells });
+
+export const tasksQuery = (electionId: string, workLocationId: string) =>
+  queryOptions({ queryKey: slotKeys.tasks(electionId, workLocationId), queryFn: ({ signal }) => apiGet<WorkLocationTasks>(`${workLocationPath(electionId, workLocationId)}/tasks`, { signal }) });
+
+export const moveSlots = (electionId: string, slotIds: string[], teamId: string) => apiSend<{ moved: number }>('POST', `${electionPath(electionId)}/slots/move`, { slotIds, teamId });
+
+export const candidatesQuery = (electionId: string, slotId: string, q: string) =>
+  queryOptions({
+    queryKey: slotKeys.candidates(electionId, slotId, q),
+    queryFn: async ({ signal }) => itemsOf(await apiGet<{ items: Candidate[] } | Candidate[]>(`${slotPath(electionId, slotId)}/candidates?${new URLSearchParams({ q }).toString()}`, { signal })),
+  });
+
+export const assignSlot = (electionId: string, slotId: string, body: { participantId: string; registerDirectly?: boolean }) => apiSend<Assigned>('POST', `${slotPath(electionId, slotId)}/assignment`, body);
+export const unassignSlot = (electionId: string, slotId: string) => apiSend<void>('DELETE', `${slotPath(electionId, slotId)}/assignment`);
+export const replyOnBehalf = (electionId: string, slotId: string, answer: 'accept' | 'reject') => apiSend<unknown>('POST', `${slotPath(electionId, slotId)}/reply`, { answer });
+/** A new invitation link (the old one stops working); audited on the server, so asked only when wanted. */
+export const invitationLink = (electionId: string, slotId: string) => apiGet<{ url: string }>(`${slotPath(electionId, slotId)}/invitation-link`);
+
+export const rejectionsQuery = (electionId: string) =>
+  queryOptions({ queryKey: slotKeys.rejections(electionId), queryFn: async ({ signal }) => itemsOf(await apiGet<{ items: Rejection[] } | Rejection[]>(`${electionPath(electionId)}/rejections`, { signal })) });
+
+/** After a change: every slot query of the election read again (and the participants' task counts). */
+export async function slotsChanged(queryClient: QueryClient, electionId: string): Promise<void> {
+  await Promise.all([queryClient.invalidateQueries({ queryKey: slotKeys.election(electionId) }), queryClient.invalidateQueries({ queryKey: ['election', 'participants'] })]);
+}
