@@ -69,7 +69,8 @@ export function AssignDialog({ electionId, slot, returnTo, initialQuery = '', on
   };
   const reasonsOf = (c: Candidate): string[] => [
     ...c.eligibility.reasons.map((r) => codedText(site.t, site.i18n, r, r.code)),
-    ...(c.overlap ? [codedText(site.t, site.i18n, { code: 'election.overlap', params: c.overlap }, 'overlap')] : []),
+    ...(c.holdsThisSlot ? [t('slots.assign.holdsThisSlot')] : []),
+    ...(c.overlap ? [codedText(site.t, site.i18n, { code: 'election.overlap', params: { ...c.overlap, date: formatDay(c.overlap.date, i18n.language) } }, 'overlap')] : []),
     ...(c.rejectedBefore ? [codedText(site.t, site.i18n, { code: 'election.rejectedBefore', params: {} }, 'rejectedBefore')] : []),
   ];
   const list = candidates.data ?? [];

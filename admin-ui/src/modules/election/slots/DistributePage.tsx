@@ -1,6 +1,6 @@
 // A work location's distribution: how many slots each team has of each task type on each date, as a grid of
 // number inputs (teams down, task types across, one date at a time; every date's edits kept until saved), saved
-// in one PUT. Only vacant slots are added or removed: a count below what is filled is refused at its cell
+// in one PUT (the changed cells). Only vacant slots are added or removed: a count below what is filled is refused at its cell
 // ("3 are filled — remove participants first") and nothing is written.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
@@ -8,14 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../../components/QueryState';
 import { configItemQuery, type ElectionListItem } from '../api';
-import { distributionQuery, MAX_CELLS, saveDistribution, slotKeys, slotsChanged, type CellInput, type Distribution, type DistributionCell } from './api';
+import { distributionQuery, MAX_CELL_COUNT, MAX_CELLS, saveDistribution, slotKeys, slotsChanged, type CellInput, type Distribution, type DistributionCell } from './api';
 import { OVERVIEW_PATH, tasksPath } from './paths';
 import { formatDay, RefusalAlert, refusalErrors, WithElection } from './shared';
 import './slots.css';
 
 const cellKey = (c: Pick<CellInput, 'teamId' | 'taskTypeId' | 'date'>) => `${c.date}|${c.teamId}|${c.taskTypeId}`;
-/** The most slots of one kind a cell may hold (the body schema's limit). */
-const MAX_COUNT = 500;
 
 export default function DistributePage() {
   const { t } = useTranslation('election');
@@ -73,7 +71,7 @@ function Grid({ electionId, workLocationId, distribution, electionDay }: { elect
   const invalid = new Map<string, string>();
   for (const [key, value] of draft) {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > MAX_COUNT) invalid.set(key, t('slots.distribute.invalidCount', { max: MAX_COUNT }));
+    if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > MAX_CELL_COUNT) invalid.set(key, t('slots.distribute.invalidCount', { max: MAX_CELL_COUNT }));
     else if (n < filledOf(key)) invalid.set(key, t('slots.distribute.filled', { count: filledOf(key), n: filledOf(key) }));
   }
   const changed = [...draft].filter(([key, value]) => Number(value) !== (saved.get(key)?.count ?? 0));
@@ -88,15 +86,15 @@ function Grid({ electionId, workLocationId, distribution, electionDay }: { elect
       setStatus(t('slots.distribute.fixFirst', { count: invalid.size }));
       return;
     }
-    // Every cell that has slots or is changed: right whether the server reads unlisted cells as unchanged or as 0.
-    const cells: CellInput[] = [];
-    for (const d of dates)
-      for (const team of teams)
-        for (const tt of taskTypes) {
-          const key = cellKey({ teamId: team.id, taskTypeId: tt.id, date: d });
-          const count = Number(countOf(key));
-          if (count > 0 || (saved.get(key)?.count ?? 0) > 0) cells.push({ teamId: team.id, taskTypeId: tt.id, date: d, count });
-        }
+    // Only the changed cells: the others keep their slots.
+    const cells: CellInput[] = changed.map(([key, value]) => {
+      const [d, teamId, taskTypeId] = key.split('|') as [string, string, string];
+      return { teamId, taskTypeId, date: d, count: Number(value) };
+    });
+    if (cells.length === 0) {
+      setStatus(t('slots.distribute.nothing'));
+      return;
+    }
     if (cells.length > MAX_CELLS) {
       setStatus(t('slots.distribute.tooMany', { max: MAX_CELLS }));
       return;
@@ -174,7 +172,7 @@ function Grid({ electionId, workLocationId, distribution, electionDay }: { elect
                         type="number"
                         inputMode="numeric"
                         min={filled}
-                        max={MAX_COUNT}
+                        max={MAX_CELL_COUNT}
                         step={1}
                         value={countOf(key)}
                         aria-invalid={problem ? true : undefined}

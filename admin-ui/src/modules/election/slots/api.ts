@@ -6,33 +6,17 @@
 // so the overview, the grid and the station's list agree.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../../../../forms/ui/api';
+import type { ElectionSlotDistribution, ElectionSlotDistributionCell, ElectionSlotDistributionTaskType } from '../../../../../schemas/types/election-slot-distribution';
+import type { SlotDistributionUpdateCell } from '../../../../../schemas/types/election-slot-distribution-update';
+import type { ElectionSlotOverview, ElectionSlotOverviewArea, ElectionSlotOverviewWorkLocation, ElectionSlotTotals } from '../../../../../schemas/types/election-slot-overview';
+import type { ElectionSlotTasks, ElectionTaskSlot } from '../../../../../schemas/types/election-slot-tasks';
 
+// The answers' and bodies' types are generated from the schemas the server checks them with (schemas/election/).
 /** How many slots of a set are accepted, awaiting an answer (invited) and vacant. */
-export interface Totals {
-  slots: number;
-  accepted: number;
-  invited: number;
-  vacant: number;
-}
-
-export interface OverviewWorkLocation {
-  id: string;
-  name: string;
-  districtNumber: string | null;
-  totals: Totals;
-}
-
-export interface OverviewArea {
-  id: string;
-  name: string;
-  totals: Totals;
-  workLocations: OverviewWorkLocation[];
-}
-
-export interface Overview {
-  totals: Totals;
-  areas: OverviewArea[];
-}
+export type Totals = ElectionSlotTotals;
+export type OverviewWorkLocation = ElectionSlotOverviewWorkLocation;
+export type OverviewArea = ElectionSlotOverviewArea;
+export type Overview = ElectionSlotOverview;
 
 export interface OverviewFilters {
   teamIds: string[];
@@ -42,62 +26,24 @@ export interface OverviewFilters {
 
 export const NO_OVERVIEW_FILTERS: OverviewFilters = { teamIds: [], taskTypeIds: [], dates: [] };
 
-export interface DistributionTaskType {
-  id: string;
-  title: string;
-  shortName: string;
-  trusted: boolean;
-}
-
-export interface DistributionCell {
-  teamId: string;
-  taskTypeId: string;
-  date: string;
-  count: number;
-  /** Slots held by someone (invited or accepted): the least the count may become. */
-  filled: number;
-}
-
-export interface Distribution {
-  dates: string[];
-  teams: { id: string; name: string }[];
-  taskTypes: DistributionTaskType[];
-  cells: DistributionCell[];
-}
-
-export type CellInput = Pick<DistributionCell, 'teamId' | 'taskTypeId' | 'date' | 'count'>;
+export type DistributionTaskType = ElectionSlotDistributionTaskType;
+/** `filled`: slots held by someone or once offered to someone — the least the count may become. */
+export type DistributionCell = ElectionSlotDistributionCell;
+export type Distribution = ElectionSlotDistribution;
+/** A cell to change; cells not named keep their slots. */
+export type CellInput = SlotDistributionUpdateCell;
 
 /** The most cells one PUT takes (the distribution's body schema). */
 export const MAX_CELLS = 2000;
+/** The most slots one cell may hold (the same schema). */
+export const MAX_CELL_COUNT = 200;
 /** The most slots one move takes. */
 export const MAX_MOVE = 500;
 
-export type SlotState = 'vacant' | 'invited' | 'accepted' | 'rejected';
-
-export interface SlotTaskType extends DistributionTaskType {
-  start: string;
-  end: string;
-}
-
-export interface Slot {
-  id: string;
-  date: string;
-  taskType: SlotTaskType;
-  team: { id: string; name: string };
-  state: SlotState;
-  participant?: { id: string; name: string; personalNumberMasked: string } | null;
-  registeredDirectly: boolean;
-  answeredOnBehalf: boolean;
-  invitedAt?: string | null;
-  answeredAt?: string | null;
-  /** Invited once (now or before, also when the invitation was rejected): such a slot is not moved. */
-  everInvited: boolean;
-}
-
-export interface WorkLocationTasks {
-  workLocation: { id: string; name: string; areaName: string };
-  slots: Slot[];
-}
+/** 'rejected' is a legacy state (a rejection makes the slot vacant again): it reads as vacant. */
+export type SlotState = ElectionTaskSlot['state'] | 'rejected';
+export type Slot = Omit<ElectionTaskSlot, 'state'> & { state: SlotState };
+export type WorkLocationTasks = Omit<ElectionSlotTasks, 'slots'> & { slots: Slot[] };
 
 export interface Reason {
   code: string;
@@ -107,13 +53,15 @@ export interface Reason {
 export interface Candidate {
   id: string;
   name: string;
-  personalNumberMasked?: string;
+  personalNumberMasked: string;
   birthDate?: string;
   eligibility: { eligible: boolean; reasons: Reason[] };
-  /** The held task this slot would overlap ({date, start, end}), if any. */
-  overlap?: Record<string, unknown> | null;
+  /** The held task this slot would overlap, if any. */
+  overlap?: { slotId?: string; date: string; start: string; end: string } | null;
   /** The participant rejected this task type in this election before. */
   rejectedBefore?: boolean;
+  /** The participant already holds this very slot. */
+  holdsThisSlot?: boolean;
 }
 
 export interface Assigned extends Slot {
@@ -124,6 +72,7 @@ export interface Rejection {
   id?: string;
   participant: { id: string; name: string };
   taskType: { id: string; title: string; shortName?: string };
+  onBehalf?: boolean;
   workLocation: { id: string; name: string };
   date: string;
   rejectedAt: string;
@@ -151,6 +100,11 @@ export const slotKeys = {
 /** A list answer as the routes give it: `{ items: [...] }` (or a bare array). */
 function itemsOf<T>(answer: { items: T[] } | T[]): T[] {
   return Array.isArray(answer) ? answer : answer.items;
+}
+
+/** The candidates' answer: `{ candidates: [...] }`. */
+function candidatesOf(answer: { candidates: Candidate[] } | { items: Candidate[] } | Candidate[]): Candidate[] {
+  return Array.isArray(answer) ? answer : 'candidates' in answer ? answer.candidates : answer.items;
 }
 
 /** The overview's filters as the API's query (multi-values comma-separated; empty ones left out). */
@@ -183,7 +137,7 @@ export const moveSlots = (electionId: string, slotIds: string[], teamId: string)
 export const candidatesQuery = (electionId: string, slotId: string, q: string) =>
   queryOptions({
     queryKey: slotKeys.candidates(electionId, slotId, q),
-    queryFn: async ({ signal }) => itemsOf(await apiGet<{ items: Candidate[] } | Candidate[]>(`${slotPath(electionId, slotId)}/candidates?${new URLSearchParams({ q }).toString()}`, { signal })),
+    queryFn: async ({ signal }) => candidatesOf(await apiGet<{ candidates: Candidate[] } | { items: Candidate[] } | Candidate[]>(`${slotPath(electionId, slotId)}/candidates?${new URLSearchParams({ q }).toString()}`, { signal })),
   });
 
 export const assignSlot = (electionId: string, slotId: string, body: { participantId: string; registerDirectly?: boolean }) => apiSend<Assigned>('POST', `${slotPath(electionId, slotId)}/assignment`, body);
