@@ -19,6 +19,9 @@ import * as m0016 from './0016-create-election-site';
 import * as m0017 from './0017-index-participant-list';
 import * as m0018 from './0018-create-participant-deletions';
 import * as m0019 from './0019-index-task-slot-overview';
+import * as m0020 from './0020-add-slot-invitations';
+import * as m0021 from './0021-create-task-rejections';
+import * as m0022 from './0022-create-participant-messages';
 import * as m0024 from './0024-create-election-system-roles';
 
 export const electionMigrations: ModuleMigration[] = [
@@ -41,5 +44,8 @@ export const electionMigrations: ModuleMigration[] = [
   { name: '0017-index-participant-list', module: m0017 },
   { name: '0018-create-participant-deletions', module: m0018 },
   { name: '0019-index-task-slot-overview', module: m0019 },
+  { name: '0020-add-slot-invitations', module: m0020 },
+  { name: '0021-create-task-rejections', module: m0021 },
+  { name: '0022-create-participant-messages', module: m0022 },
   { name: '0024-create-election-system-roles', module: m0024 },
 ];

@@ -3,6 +3,7 @@
 // responsibilities.
 import type { RouteSpec } from '../../../http/route';
 import type { ModuleRouteDeps } from '../../module';
+import { assignmentRoutes } from './assignments';
 import { bulkDeletionRoutes } from './bulk-deletions';
 import { configRoutes } from './config';
 import type { ElectionRouteDeps } from './context';
@@ -22,5 +23,5 @@ export function electionModuleRoutes(deps: ModuleRouteDeps): RouteSpec[] {
     flows: deps.flows,
     ...(deps.registry ? { registry: deps.registry } : {}),
   };
-  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps)];
+  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps), ...assignmentRoutes(routeDeps)];
 }
