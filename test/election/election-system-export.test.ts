@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { QueryTypes } from 'sequelize';
 import type { Problem } from '../../schemas/types/api-problem';
 import type { ElectionParticipantProfile } from '../../schemas/types/election-participant-profile';
@@ -64,6 +65,21 @@ function records(text: string): string[][] {
     });
 }
 
+/**
+ * The text a PDF shows: its content streams (inflated when compressed, by their /Length) read for pdfkit's text
+ * operators — each `[<hex> kerning <hex> …] TJ` one string, its glyph codes WinAnsi (Latin-1 for these letters).
+ */
+function pdfText(pdf: Buffer): string[] {
+  const texts: string[] = [];
+  const latin1 = pdf.toString('latin1');
+  for (const m of latin1.matchAll(/\/Length (\d+)(\s*\/Filter \/FlateDecode)?\s*>>\s*stream\r?\n/g)) {
+    const data = pdf.subarray(m.index + m[0].length, m.index + m[0].length + Number(m[1]));
+    const content = (m[2] ? inflateSync(data) : data).toString('latin1');
+    for (const tj of content.matchAll(/\[((?:<[0-9a-f]*>|[\s\d.-])*)\] TJ/g)) texts.push([...tj[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
+  }
+  return texts;
+}
+
 const putRoles = (items: { taskTypeId: string; roleName: string | null }[], session = admin) => request(platform.port, dk.adminHost, 'PUT', '/api/election/election-system-roles', { headers: session.headers, json: { items } });
 const MAPPING = () => [
   { taskTypeId: taskTypes.valgstyrer!, roleName: 'Tilforordnet' },
@@ -75,8 +91,10 @@ beforeAll(async () => {
   [dk, other] = await Promise.all([createTestTenant({ country: 'DK' }), createTestTenant({ country: 'DK' })]);
   platform = await startTestPlatform([dk.id, other.id]);
   [admin, clerk, otherAdmin] = await Promise.all([startEmployeeSession(platform.identity, dk.id, ['administrator']), startEmployeeSession(platform.identity, dk.id, []), startEmployeeSession(platform.identity, other.id, ['administrator'])]);
+  const vegetar = await one("INSERT INTO special_diets (tenant_id, name) VALUES ($1, 'Vegetar') RETURNING id", [dk.id]);
   const create = async (id: string) => {
-    const res = await request(platform.port, dk.adminHost, 'POST', '/api/election/participants', { headers: admin.headers, json: { personalNumber: person(id).personalNumber, phone: '+45 20 00 00 01' } });
+    const diets = id === 'dk-maude' ? { dietIds: [vegetar], dietNote: 'Nøddeallergi' } : {};
+    const res = await request(platform.port, dk.adminHost, 'POST', '/api/election/participants', { headers: admin.headers, json: { personalNumber: person(id).personalNumber, phone: '+45 20 00 00 01', ...diets } });
     expect(res.status).toBe(201);
     return res.json<ElectionParticipantProfile>().id;
   };
@@ -216,5 +234,37 @@ describe('the export', () => {
     // The other election: only its own accepted slot.
     expect(answers[3]!.body.toString('utf8').split('\r\n').slice(1, -1)).toEqual(['Valgsekretær,Albert Arnesen,04-02-1973,1,,040273-2913']);
     for (const a of answers.slice(0, 3)) expect(await auditOf(String(a.headers['x-request-id']))).toEqual([]);
+  });
+});
+
+describe('the printed list of a polling station and date', () => {
+  const path = (wl = workLocations.skole!, date = '2027-11-16', election = electionId) => `/api/election/elections/${election}/work-locations/${wl}/print.pdf?date=${date}`;
+
+  it('is a PDF with the station, the day’s tasks in the tenant’s language and the diets; audited', async () => {
+    const res = await raw(path());
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(res.body);
+    expect(text).toEqual(expect.arrayContaining(['Korsbæk Skole', 'Opgave', 'Deltager', 'Telefon', 'Status', 'Maude Varnæs', 'Mads Skjern', 'Agnes Jensen', '+45 20 00 00 01', 'Valgsekretær', '07:00-23:00', 'Accepteret', 'Ledig', 'Specialkost', 'Vegetar; Nøddeallergi']));
+    expect(text.some((t) => t.startsWith('Inviteret'))).toBe(true);
+    expect(text.join('\n')).toContain('Skolevej 1, 4000 Korsbæk');
+    // Only this station and date: not the hall's people, not the count's day.
+    expect(text).not.toContain('Albert Arnesen');
+    expect(text).not.toContain('Fintæller');
+    const audit = await auditOf(String(res.headers['x-request-id']));
+    expect(audit).toEqual([{ action: 'election.printListMade', entity_id: workLocations.skole, summary: { electionId, workLocationId: workLocations.skole, date: '2027-11-16', rows: 4, specialCategory: true } }]);
+  });
+
+  it('refuses non-administrators (403), the public site, another tenant’s ids and unknown ids (404), a bad date (400) — nothing audited', async () => {
+    const answers = [
+      await raw(path(), clerk),
+      await raw(path(), admin, () => dk.publicHost),
+      await raw(path(), otherAdmin, () => other.adminHost),
+      await raw(path('00000000-0000-4000-8000-000000000000')),
+      await raw(path(workLocations.skole, '16-11-2027')),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([403, 404, 404, 404, 400]);
+    for (const a of answers) expect(await auditOf(String(a.headers['x-request-id']))).toEqual([]);
   });
 });

@@ -5,10 +5,13 @@
 import type { IdParams } from '../../../../schemas/types/api-id-params';
 import type { ElectionSystemRoleList } from '../../../../schemas/types/election-election-system-role-list';
 import type { ElectionSystemRoles } from '../../../../schemas/types/election-election-system-roles';
+import type { ElectionPrintListParams } from '../../../../schemas/types/election-print-list-params';
+import type { ElectionPrintListQuery } from '../../../../schemas/types/election-print-list-query';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { updateElectionSystemRoles } from '../commands/exports/election-system-roles';
 import { CONTENT_TYPE } from '../exports/election-system-format';
 import { exportElectionSystem } from '../queries/exports/election-system-export';
+import { printList } from '../queries/exports/print-list';
 import { listElectionSystemRoles } from '../queries/exports/election-system-roles';
 import { contentDisposition } from './config';
 import { onSite, type ElectionRouteDeps } from './context';
@@ -66,6 +69,26 @@ export function exportRoutes(deps: ElectionRouteDeps): RouteSpec[] {
         res.setHeader('Content-Disposition', contentDisposition(`valgsystem-${new Date().toISOString().slice(0, 10)}.csv`));
         res.setHeader('Cache-Control', 'no-store');
         res.end(file);
+      },
+    }),
+    defineRoute<{ params: ElectionPrintListParams; query: ElectionPrintListQuery }>({
+      method: 'GET',
+      path: '/election/elections/:id/work-locations/:workLocationId/print.pdf',
+      summary: 'A polling station’s list of one task date as PDF (for its binder)',
+      description:
+        'The station, its address and polling district, the election and the date; the day’s tasks (task type, hours, team, participant, phone, state) and, for those who may see ' +
+        'special-category data, the participants’ special diets. In the tenant’s language. Audited (election.printListMade) before the first byte. Administrators only.',
+      tags: TAGS,
+      params: 'election/print-list-params.schema.json',
+      query: 'election/print-list-query.schema.json',
+      responses: { 200: { raw: 'application/pdf', description: 'The PDF (A4)' } },
+      handler: async ({ params, query, ctx, req, res }) => {
+        onSite(req, 'admin');
+        const pdf = await printList(deps, ctx, { electionId: params.id, workLocationId: params.workLocationId, date: query.date });
+        res.status(200).type('application/pdf');
+        res.setHeader('Content-Disposition', contentDisposition(`opgaveliste-${query.date}.pdf`).replace(/^attachment/, 'inline'));
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(pdf);
       },
     }),
   ];
