@@ -37,6 +37,7 @@ export const election: Module = {
   activities: createElectionActivities,
   workflowTypes: ['electionParticipantBulkDeletion'],
   resumeWorkflows: resumeElectionWorkflows,
-  // Also a task type's file (base64 in JSON, at most 5 MiB decoded) and the public site's pages (front page, FAQ).
-  largeBodies: [BULK_DELETION_BODY, { method: 'POST', path: '/election/task-types/:id/files', limit: '7mb' }, { method: 'PUT', path: '/election/site', limit: '256kb' }],
+  // Also a polling station's distribution grid (up to 2,000 cells), a task type's file (base64 in JSON, at most 5 MiB
+  // decoded) and the public site's pages (front page, FAQ).
+  largeBodies: [BULK_DELETION_BODY, { method: 'PUT', path: '/election/elections/:id/work-locations/:workLocationId/distribution', limit: '512kb' }, { method: 'POST', path: '/election/task-types/:id/files', limit: '7mb' }, { method: 'PUT', path: '/election/site', limit: '256kb' }],
 };
