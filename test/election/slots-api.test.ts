@@ -5,9 +5,11 @@
 // station, area and election with its team, task type and date filters; a station's task slots with holder and
 // state; moving vacant slots to another team and its refusals; bad input answers 400 naming the field and writes
 // nothing; another tenant's election, station or slot answers like a missing one; the public site has none of it;
-// every change is audited with ids only.
+// every change is audited with ids only. The demo municipalities' slots come through the same commands.
 import { randomBytes } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
+import { electionDemoData, SLOTS_PER_STATION } from '../../engine/modules/election/demo';
+import { DEMO_CONTENT } from '../../engine/modules/election/demo-content';
 import { createTestTenant, ownerDb, type TestTenant } from '../helpers/factories';
 import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
@@ -425,3 +427,36 @@ function randomUUIDLike(): string {
   const h = randomBytes(16).toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
 }
+
+describe('the demo municipalities’ slots', () => {
+  it('are distributed and assigned through the commands, as many per station as before, the first people holding one each', async () => {
+    const [dk, se] = await Promise.all([createTestTenant({ country: 'DK' }), createTestTenant({ country: 'SE' })]);
+    const deps = { db: platform.db, keyring: platform.identity.keyring, ...(platform.registry ? { registry: platform.registry } : {}) };
+    for (const [t, country] of [
+      [dk, 'DK'],
+      [se, 'SE'],
+    ] as const) {
+      await electionDemoData(deps, t.id, country);
+      const perStation = DEMO_CONTENT[country].taskTypes.reduce((sum, tt) => sum + (SLOTS_PER_STATION[tt.shortName] ?? 1), 0);
+      expect(perStation).toBeGreaterThan(4);
+      const stations = await one<{ n: number }>('SELECT count(*)::integer AS n FROM election_work_locations WHERE tenant_id = $1', [t.id]);
+      const slots = await ownerRows<{ state: string; n: number; direct: number; invited: number }>(
+        'SELECT state, count(*)::integer AS n, count(*) FILTER (WHERE registered_directly)::integer AS direct, count(*) FILTER (WHERE invited_at IS NOT NULL)::integer AS invited FROM task_slots WHERE tenant_id = $1 GROUP BY state ORDER BY state',
+        [t.id],
+      );
+      expect(slots).toEqual([
+        { state: 'accepted', n: 2, direct: 2, invited: 0 },
+        { state: 'invited', n: 2, direct: 0, invited: 2 },
+        { state: 'vacant', n: stations.n * perStation - 4, direct: 0, invited: 0 },
+      ]);
+      const audit = await ownerRows<{ action: string; n: number }>("SELECT action, count(*)::integer AS n FROM audit_log WHERE tenant_id = $1 AND action IN ('election.slotsDistributed', 'election.taskAssigned') GROUP BY action ORDER BY action", [t.id]);
+      expect(audit).toEqual([
+        { action: 'election.slotsDistributed', n: stations.n },
+        { action: 'election.taskAssigned', n: 4 },
+      ]);
+      // Each team in turn: no team has more than one slot more than another.
+      const perTeam = (await ownerRows<{ n: number }>('SELECT count(*)::integer AS n FROM task_slots WHERE tenant_id = $1 GROUP BY team_id', [t.id])).map((r) => r.n);
+      expect(Math.max(...perTeam) - Math.min(...perTeam)).toBeLessThanOrEqual(1);
+    }
+  }, 120_000);
+});

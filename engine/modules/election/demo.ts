@@ -2,7 +2,8 @@
 // demo-content.ts — election types, areas, polling stations with their task types and teams, task types,
 // teams, diets, the public site's front page — and an election set up in its four steps and activated, made
 // through the module's commands as the tenant's provisioning; the test people of the registry simulator made
-// participants by registry lookup (audited like any lookup); and the election's task slots. Once per tenant.
+// participants by registry lookup (audited like any lookup); and the election's task slots, distributed and a few
+// assigned through the module's commands too. Once per tenant.
 import { provisioningActor } from '../../actors';
 import type { CommandContext } from '../../audit/record';
 import type { Country } from '../../db/models';
@@ -16,16 +17,18 @@ import { createTaskType } from './commands/config/task-types';
 import { createTeam } from './commands/config/teams';
 import { createWorkLocation } from './commands/config/work-locations';
 import { createElection } from './commands/elections/create-election';
+import { assignTask } from './commands/assignments/assign-task';
 import { activateElection } from './commands/elections/lifecycle';
 import { setElectionDates, setElectionMessages, setElectionWorkLocations } from './commands/elections/setup-steps';
 import { shiftDate } from './commands/elections/shared';
 import { createParticipant } from './commands/participants/create-participant';
-import { execute, select, type ElectionDeps } from './db';
+import { distributeSlots } from './commands/slots/distribute-slots';
+import { select, type ElectionDeps } from './db';
 import { DEMO_CONTENT } from './demo-content';
 import { defaultElectionTypes } from './election-type-rules';
 
 /** How many of each task type a polling station gets on election day (the rest of the types: one each). */
-const SLOTS_PER_STATION: Record<string, number> = { TF: 4, VS: 2, RM: 4 };
+export const SLOTS_PER_STATION: Record<string, number> = { TF: 4, VS: 2, RM: 4 };
 
 export async function electionDemoData(deps: DemoDeps, tenantId: string, country: Country): Promise<void> {
   const [done] = await deps.db.withTenant(tenantId, (tx) => select<{ n: number }>(deps.db, tx, 'SELECT count(*)::integer AS n FROM elections'));
@@ -79,26 +82,33 @@ export async function electionDemoData(deps: DemoDeps, tenantId: string, country
     }
   }
 
-  // The election day's task slots at every polling station, each for a team in turn; the first people hold one
-  // each (accepted, then invited). Distributing slots gets its own command with "Election staffing II".
-  await deps.db.withTenant(tenantId, async (tx) => {
-    let n = 0;
-    for (const station of stations) {
-      for (const [shortName, taskTypeId] of taskTypes) {
-        for (let k = 0; k < (SLOTS_PER_STATION[shortName] ?? 1); k++, n++) {
-          const holder = n < participants.length ? participants[n] : undefined;
-          await execute(d.db, tx, 'INSERT INTO task_slots (tenant_id, election_id, work_location_id, task_type_id, team_id, task_date, participant_id, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-            tenantId,
-            electionId,
-            station,
-            taskTypeId,
-            teams[n % teams.length],
-            e.electionDay,
-            holder ?? null,
-            holder ? (n % 2 === 0 ? 'accepted' : 'invited') : 'vacant',
-          ]);
-        }
+  // The election day's task slots at every polling station, each for a team in turn, distributed station by station
+  // through the distribute grid's command; the first people hold one each through the assignment command (registered
+  // directly, then invited — the invitation queued like any other; the link's token is only kept as its hash, so
+  // the origin its answer is built with is not used).
+  const holders: { station: string; taskTypeId: string; teamId: string; participantId: string; direct: boolean }[] = [];
+  let n = 0;
+  for (const station of stations) {
+    const cells = new Map<string, { teamId: string; taskTypeId: string; date: string; count: number }>();
+    for (const [shortName, taskTypeId] of taskTypes) {
+      for (let k = 0; k < (SLOTS_PER_STATION[shortName] ?? 1); k++, n++) {
+        const teamId = teams[n % teams.length]!;
+        const key = `${teamId}|${taskTypeId}`;
+        cells.set(key, { teamId, taskTypeId, date: e.electionDay, count: (cells.get(key)?.count ?? 0) + 1 });
+        if (n < participants.length) holders.push({ station, taskTypeId, teamId, participantId: participants[n]!, direct: n % 2 === 0 });
       }
     }
-  });
+    await distributeSlots(d, ctx, electionId, station, { cells: [...cells.values()] });
+  }
+  for (const h of holders) {
+    const [slot] = await deps.db.withTenant(tenantId, (tx) =>
+      select<{ id: string }>(
+        deps.db,
+        tx,
+        'SELECT id FROM task_slots WHERE election_id = $1 AND work_location_id = $2 AND task_type_id = $3 AND team_id = $4 AND participant_id IS NULL ORDER BY created_at, id LIMIT 1',
+        [electionId, h.station, h.taskTypeId, h.teamId],
+      ),
+    );
+    await assignTask(d, ctx, electionId, slot!.id, { participantId: h.participantId, registerDirectly: h.direct }, { publicOrigin: 'https://demo.invalid' });
+  }
 }
