@@ -188,6 +188,17 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['POST /election/participants/:id/reveal-personal-number', () => adminCall('POST', `/api/election/participants/${ids.participant}/reveal-personal-number`)],
   ['GET /election/participants/export.csv', () => adminCall('GET', '/api/election/participants/export.csv')],
   ['GET /election/participants/export.xlsx', () => adminCall('GET', '/api/election/participants/export.xlsx?columns=name,diets')],
+  ['GET /election/election-system-roles', () => adminCall('GET', '/api/election/election-system-roles')],
+  ['PUT /election/election-system-roles', async () => {
+    const [type] = await ownerDb().query<{ id: string }>("INSERT INTO task_types (tenant_id, title, short_name, start_time, end_time) VALUES ($1, 'Tilforordnet til eksport', 'TE', '08:00', '20:00') RETURNING id", { bind: [tenant.id], type: QueryTypes.SELECT });
+    return adminCall('PUT', '/api/election/election-system-roles', { items: [{ taskTypeId: type!.id, roleName: 'Tilforordnet' }] });
+  }],
+  ['GET /election/elections/:id/election-system-export', () => adminCall('GET', `/api/election/elections/${ids.election}/election-system-export`)],
+  ['GET /election/elections/:id/work-locations/:workLocationId/print.pdf', async () => {
+    const [area] = await ownerDb().query<{ id: string }>("INSERT INTO election_areas (tenant_id, name) VALUES ($1, 'Område til udskrift') RETURNING id", { bind: [tenant.id], type: QueryTypes.SELECT });
+    const [wl] = await ownerDb().query<{ id: string }>("INSERT INTO work_locations (tenant_id, area_id, name, district_number) VALUES ($1, $2, 'Valgsted til udskrift', '1') RETURNING id", { bind: [tenant.id, area!.id], type: QueryTypes.SELECT });
+    return adminCall('GET', `/api/election/elections/${ids.election}/work-locations/${wl!.id}/print.pdf?date=2029-11-20`);
+  }],
   ['DELETE /election/participants/:id', () => adminCall('DELETE', `/api/election/participants/${ids.participant}`)],
   ['GET /forms/showcase/versions/:version', () => citizenCall('GET', '/api/forms/showcase/versions/latest')],
   ['GET /forms/showcase/versions/:version/validator.js', () => citizenCall('GET', '/api/forms/showcase/versions/1/validator.js?locale=da')],
