@@ -188,6 +188,25 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['POST /election/participants/:id/reveal-personal-number', () => adminCall('POST', `/api/election/participants/${ids.participant}/reveal-personal-number`)],
   ['GET /election/participants/export.csv', () => adminCall('GET', '/api/election/participants/export.csv')],
   ['GET /election/participants/export.xlsx', () => adminCall('GET', '/api/election/participants/export.xlsx?columns=name,diets')],
+  ['PUT /election/elections/:id/work-locations/:workLocationId/distribution', async () => {
+    const one = async (sql: string, bind: unknown[]) => (await ownerDb().query<{ id: string }>(sql, { bind, type: QueryTypes.SELECT }))[0]!.id;
+    const area = await one("INSERT INTO election_areas (tenant_id, name) VALUES ($1, 'Område til opgaver') RETURNING id", [tenant.id]);
+    ids.slotStation = await one("INSERT INTO work_locations (tenant_id, area_id, name, district_number) VALUES ($1, $2, 'Valgsted til opgaver', '7') RETURNING id", [tenant.id, area]);
+    ids.slotTeam = await one("INSERT INTO teams (tenant_id, name, short_name) VALUES ($1, 'Hold til opgaver', 'HO') RETURNING id", [tenant.id]);
+    ids.slotTaskType = await one("INSERT INTO task_types (tenant_id, title, short_name, start_time, end_time) VALUES ($1, 'Tilforordnet til opgaver', 'TO', '08:00', '20:00') RETURNING id", [tenant.id]);
+    await ownerDb().query('INSERT INTO work_location_teams (tenant_id, work_location_id, team_id) VALUES ($1, $2, $3)', { bind: [tenant.id, ids.slotStation, ids.slotTeam] });
+    await ownerDb().query('INSERT INTO work_location_task_types (tenant_id, work_location_id, task_type_id) VALUES ($1, $2, $3)', { bind: [tenant.id, ids.slotStation, ids.slotTaskType] });
+    await ownerDb().query('INSERT INTO election_work_locations (tenant_id, election_id, work_location_id) VALUES ($1, $2, $3)', { bind: [tenant.id, ids.election, ids.slotStation] });
+    return adminCall('PUT', `/api/election/elections/${ids.election}/work-locations/${ids.slotStation}/distribution`, { cells: [{ teamId: ids.slotTeam, taskTypeId: ids.slotTaskType, date: '2029-11-20', count: 2 }] });
+  }],
+  ['GET /election/elections/:id/work-locations/:workLocationId/distribution', () => adminCall('GET', `/api/election/elections/${ids.election}/work-locations/${ids.slotStation}/distribution`)],
+  ['GET /election/elections/:id/overview', () => adminCall('GET', `/api/election/elections/${ids.election}/overview?dates=2029-11-20`)],
+  ['GET /election/elections/:id/work-locations/:workLocationId/tasks', () => adminCall('GET', `/api/election/elections/${ids.election}/work-locations/${ids.slotStation}/tasks`)],
+  ['POST /election/elections/:id/slots/move', async () => {
+    const [slot] = await ownerDb().query<{ id: string }>('SELECT id FROM task_slots WHERE work_location_id = $1 LIMIT 1', { bind: [ids.slotStation], type: QueryTypes.SELECT });
+    const [team] = await ownerDb().query<{ id: string }>("INSERT INTO teams (tenant_id, name, short_name) VALUES ($1, 'Hold der får opgaver', 'HF') RETURNING id", { bind: [tenant.id], type: QueryTypes.SELECT });
+    return adminCall('POST', `/api/election/elections/${ids.election}/slots/move`, { slotIds: [slot!.id], teamId: team!.id });
+  }],
   ['GET /election/election-system-roles', () => adminCall('GET', '/api/election/election-system-roles')],
   ['PUT /election/election-system-roles', async () => {
     const [type] = await ownerDb().query<{ id: string }>("INSERT INTO task_types (tenant_id, title, short_name, start_time, end_time) VALUES ($1, 'Tilforordnet til eksport', 'TE', '08:00', '20:00') RETURNING id", { bind: [tenant.id], type: QueryTypes.SELECT });
