@@ -90,7 +90,7 @@ export function formatPrintDate(iso: string, locale: Locale): string {
 
 // Column x offsets and widths (A4: 595 pt wide, 40 pt margins: 515 pt).
 const MARGIN = 40;
-const WIDTHS = [110, 62, 80, 120, 73, 70];
+const WIDTHS = [98, 56, 92, 117, 82, 70];
 
 export function printListPdf(data: PrintListData, options: { compress?: boolean } = {}): Promise<Buffer> {
   const t = PRINT_TEXTS[data.locale];
@@ -128,12 +128,13 @@ export function printListPdf(data: PrintListData, options: { compress?: boolean 
   doc.moveDown(1);
 
   const row = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-    const heights = cells.map((c, i) => doc.heightOfString(c || ' ', { width: WIDTHS[i]! - 4 }));
-    const h = Math.max(...heights) + 4;
+    const font = () => doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
+    font();
+    const h = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: WIDTHS[i]! - 4 }))) + 4;
     if (doc.y + h > bottom()) {
       doc.addPage();
-      if (!bold) row(t.columns, true);
+      if (!bold) row(t.columns, true); // the header again on each new page
+      font();
     }
     const y = doc.y;
     let x = MARGIN;
