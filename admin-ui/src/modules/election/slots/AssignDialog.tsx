@@ -3,13 +3,13 @@
 // task, an earlier rejection of the task type — in words), a choice of "register directly (no invitation)", and
 // the way to create a participant by registry lookup and come back to this slot. Escape or Cancel closes it and
 // focus returns to the button that opened it.
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { codedText } from '../../../pages/flows/coded-text';
 import { NEW_PARTICIPANT_PATH } from '../participants/paths';
-import { assignSlot, candidatesQuery, slotsChanged, type Assigned, type Candidate, type Slot } from './api';
+import { assignSlot, candidatesQuery, type Assigned, type Candidate, type Slot } from './api';
 import { formatDay, RefusalAlert, timeRange } from './shared';
 
 interface Props {
@@ -26,7 +26,6 @@ interface Props {
 export function AssignDialog({ electionId, slot, returnTo, initialQuery = '', onDone, onClose }: Props) {
   const { t, i18n } = useTranslation('election');
   const site = useTranslation();
-  const queryClient = useQueryClient();
   const ref = useRef<HTMLDialogElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState(initialQuery);
@@ -58,7 +57,6 @@ export function AssignDialog({ electionId, slot, returnTo, initialQuery = '', on
     setError(null);
     try {
       const assigned = await assignSlot(electionId, slot.id, { participantId: candidate.id, ...(direct ? { registerDirectly: true } : {}) });
-      await slotsChanged(queryClient, electionId);
       ref.current?.close();
       onDone(assigned, candidate.name, direct);
     } catch (err) {

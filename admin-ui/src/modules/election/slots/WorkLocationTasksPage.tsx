@@ -66,8 +66,10 @@ function Tasks({ election, workLocationId }: { election: ElectionListItem; workL
     setError(null);
     setStatus('');
     try {
-      setStatus(await action());
+      const said = await action();
+      // Said once the list shows it.
       await slotsChanged(queryClient, election.id);
+      setStatus(said);
     } catch (err) {
       setError(err);
       const lines = refusalLines(err);
@@ -102,7 +104,7 @@ function Tasks({ election, workLocationId }: { election: ElectionListItem; workL
       body: (
         <>
           <p>{t('slots.remove.body', { name: who(slot), taskType: slot.taskType.title, date: day(slot.date) })}</p>
-          <p>{invited ? t('slots.remove.toldInvited') : t('slots.remove.told')}</p>
+          <p>{invited ? t('slots.remove.toldInvited', { name: who(slot) }) : t('slots.remove.told', { name: who(slot) })}</p>
         </>
       ),
       confirm: t('slots.remove.confirm'),
@@ -162,7 +164,8 @@ function Tasks({ election, workLocationId }: { election: ElectionListItem; workL
     const back = opener.current;
     setTimeout(() => (back instanceof HTMLElement && back.isConnected ? back.focus() : document.querySelector<HTMLElement>('h1')?.focus()), 0);
   };
-  const assigned = (result: Assigned, name: string, direct: boolean) => {
+  const assigned = async (result: Assigned, name: string, direct: boolean) => {
+    await slotsChanged(queryClient, election.id);
     closeAssign();
     setError(null);
     setStatus(result.state === 'accepted' || direct ? t('slots.assign.registered', { name }) : t('slots.assign.invited', { name }));
@@ -329,7 +332,7 @@ function Tasks({ election, workLocationId }: { election: ElectionListItem; workL
           slot={assigningSlot}
           returnTo={`${tasksPath(workLocation.id)}?${new URLSearchParams({ ...(date ? { date } : {}), assign: assigningSlot.id }).toString()}`}
           initialQuery={comingBack.createdName ?? ''}
-          onDone={assigned}
+          onDone={(result, name, direct) => void assigned(result, name, direct)}
           onClose={closeAssign}
         />
       ) : null}
