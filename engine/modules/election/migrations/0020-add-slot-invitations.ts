@@ -3,9 +3,9 @@
 // token (32 random bytes, base64url; the token itself is only in the link, commands/assignments/invitation-link.ts).
 // invited_at stays when the slot becomes vacant again: a slot once invited is not moved to another team.
 // A slot has one holder (participant_id) and is given by a conditional UPDATE … WHERE participant_id IS NULL under
-// its row lock; a person holds at most one slot of a task type on a date (same type, same hours: they would
-// overlap) — the unique index is the database's backstop behind the overlap check, which is serialized by locking
-// the participant row (lock order everywhere: participant, then slot).
+// its row lock; in an election a person holds at most one slot of a task type on a date (same type, same hours:
+// they would overlap) — the unique index is the database's backstop behind the overlap check, which is serialized
+// by locking the participant row (lock order everywhere: participant, then slot) and also spans elections.
 // Whoever makes a slot vacant (unassigning, a rejection, deleting a participant), the trigger clears what belonged
 // to its holder — registered directly, answered on their behalf, when answered, the link — so a vacant slot never
 // carries a previous holder's link; the CHECKs say the same.
@@ -38,7 +38,7 @@ export const up: MigrationFn = async ({ context: { sequelize } }) => {
       ADD CONSTRAINT task_slots_holder_fields CHECK (participant_id IS NOT NULL OR NOT (registered_directly OR answered_on_behalf OR answered_at IS NOT NULL)),
       ADD CONSTRAINT task_slots_token_held CHECK (invitation_token_hash IS NULL OR state IN ('invited', 'accepted')),
       ADD CONSTRAINT task_slots_direct_accepted CHECK (NOT registered_directly OR state = 'accepted');
-    CREATE UNIQUE INDEX task_slots_one_per_type_and_day ON task_slots (tenant_id, participant_id, task_date, task_type_id) WHERE state IN ('invited', 'accepted');`);
+    CREATE UNIQUE INDEX task_slots_one_per_type_and_day ON task_slots (tenant_id, election_id, participant_id, task_date, task_type_id) WHERE state IN ('invited', 'accepted');`);
 };
 
 export const down: MigrationFn = async ({ context: { sequelize } }) => {
