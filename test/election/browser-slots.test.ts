@@ -16,7 +16,8 @@ import enTexts from '../../admin-ui/src/modules/election/locales/en.json';
 import { parseKeySpec } from '../../engine/crypto/key-spec';
 import { Keyring } from '../../engine/crypto/keyring';
 import { electionDemoData } from '../../engine/modules/election/demo';
-import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, type TestBrowser } from '../helpers/browser';
+import { testPeople } from '../../engine/simulators/test-people';
+import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
 import { englishOrKeys, fill } from '../helpers/untranslated';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { startTestPlatform } from '../helpers/platform';
@@ -28,6 +29,7 @@ const L = daTexts;
 const S = L.slots;
 const ELECTION_DAY = '2027-11-18';
 const DAY_AFTER = '2027-11-19';
+const MAUDE = testPeople.citizens.find((c) => c.id === 'dk-maude')!; // lives in another municipality
 
 suiteDatabase();
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -211,6 +213,43 @@ it('moves the vacant slots never offered to anyone to another team', async () =>
   await status('tasks-status', fill(S.move.done_other, { count: 2, team: 'Frivillige' }));
   for (const id of rest) expect((await stateOf(id)).team_id).toBe(ids.Frivillige);
   await checkPage('tasks-moved');
+});
+
+it('creates a participant by registry lookup from the assign dialog (opened by keyboard) and comes back to the slot', async () => {
+  const P = L.participants.new;
+  const slot = (await page.locator(`tr[data-task-type="${ids.FT}"][data-state="vacant"]`).first().getAttribute('data-slot'))!;
+  const assign = slotRow(slot).getByRole('button', { name: new RegExp(`^${S.actions.assign}`) });
+  await tabTo(page, assign);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: S.assign.heading });
+  await dialog.waitFor();
+  // Escape closes it, and focus is back on the button that opened it.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.waitForFunction((id) => document.activeElement?.closest('tr')?.getAttribute('data-slot') === id, slot);
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('link', { name: S.assign.create }).click();
+  await heading(P.heading);
+  await page.getByLabel(P.personalNumber).fill(MAUDE.personalNumber);
+  await page.getByRole('button', { name: P.lookUp }).click();
+  await page.getByTestId('registry-preview').getByText('Maude Varnæs').waitFor();
+  await page.getByRole('button', { name: P.create }).click();
+  // Back on the station's tasks, the dialog open for the same slot with the new participant found.
+  await heading(fill(S.tasks.heading, { name: 'Nørreskolen' }));
+  await status('tasks-status', fill(P.created, { name: 'Maude Varnæs' }));
+  await dialog.waitFor();
+  expect(await dialog.getByLabel(S.assign.search).inputValue()).toBe('Maude Varnæs');
+  const maude = dialog.locator('li[data-candidate]').filter({ hasText: 'Maude Varnæs' });
+  await maude.waitFor();
+  // She lives in another municipality: shown with the reason, and not to be chosen.
+  expect(await maude.getAttribute('data-eligible')).toBe('false');
+  expect(await maude.locator('.slot-reasons li').count()).toBe(1);
+  expect(await maude.getByRole('button').isDisabled()).toBe(true);
+  await checkPage('assign-created');
+  await dialog.getByRole('button', { name: S.assign.cancel }).click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(page.url()).not.toContain('assign=');
+  expect(await stateOf(slot)).toMatchObject({ state: 'vacant', participant_id: null });
 });
 
 it('replies on invited people’s behalf: an acceptance and a rejection (the slot vacant again, the rejection listed)', async () => {
