@@ -54,10 +54,10 @@ beforeAll(async () => {
   ]);
   [f, g] = await Promise.all([electionFixture(dk.id), electionFixture(other.id)]);
   people = await insertParticipants(dk.id, Array.from({ length: 8 }, (_, i) => ({ givenName: 'Anna', familyName: `Person${i}` })));
-  [young, foreigner] = await insertParticipants(dk.id, [
+  [young, foreigner] = (await insertParticipants(dk.id, [
     { givenName: 'Ung', familyName: 'Ungersen', birthDate: '2013-09-01' },
     { givenName: 'Udlænding', familyName: 'Udensen', municipalityCode: '0101', citizenship: 'US' },
-  ]);
+  ])) as [string, string];
 }, 60_000);
 
 afterAll(async () => {
