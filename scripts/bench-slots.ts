@@ -240,12 +240,14 @@ async function main(): Promise<void> {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const base = `/api/election/elections/${setup.electionId}`;
 
+    say('logged in; starting the baseline server');
     // The baseline server.
     baseline = spawnTs('bench-slots-baseline.ts', [], { ...process.env, DATABASE_URL: stack.ownerUrl, TENANT_ID: tenantId });
     const { port: basePort } = await firstJsonLine<{ port: number }>(baseline, 'the baseline server');
     const baseHost = `127.0.0.1:${basePort}`;
     const baseAgent = new Agent({ keepAlive: true, maxSockets: 1 });
 
+    say('the overview…');
     // 1. The overview.
     const filterOf = (k: number) => ({
       teamIds: [0, 1, 2].map((i) => setup.teams[(k * 3 + i * 7) % TEAMS]!),
@@ -283,6 +285,7 @@ async function main(): Promise<void> {
     const baseOverviewTimes: number[] = [];
     for (let k = 0; k < OVERVIEW_REQUESTS; k++) baseOverviewTimes.push((await call(baseAgent, basePort, baseHost, 'GET', overviewPath(k), {})).ms);
 
+    say('distribute…');
     // 2. Distribute: 10 stations on the platform, 10 others on the baseline.
     const distributeTimes: number[] = [];
     const baseDistributeTimes: number[] = [];
@@ -311,6 +314,7 @@ async function main(): Promise<void> {
       for (const [k, n] of wanted) changedSlots += Math.abs(n - (before.cells.find((c) => `${c.teamId}|${c.taskTypeId}|${c.date}` === k)?.count ?? 0));
     }
 
+    say('contention…');
     // 3. Contention: 500 people, 100 vacant slots.
     const slots = (
       await q<{ id: string }>(
