@@ -207,6 +207,26 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
     const [team] = await ownerDb().query<{ id: string }>("INSERT INTO teams (tenant_id, name, short_name) VALUES ($1, 'Hold der får opgaver', 'HF') RETURNING id", { bind: [tenant.id], type: QueryTypes.SELECT });
     return adminCall('POST', `/api/election/elections/${ids.election}/slots/move`, { slotIds: [slot!.id], teamId: team!.id });
   }],
+  ['GET /election/elections/:id/slots/:slotId/candidates', async () => {
+    const [slot] = await ownerDb().query<{ id: string }>("SELECT id FROM task_slots WHERE work_location_id = $1 AND state = 'vacant' ORDER BY id LIMIT 1", { bind: [ids.slotStation], type: QueryTypes.SELECT });
+    ids.assignSlot = slot!.id;
+    const people = await ownerDb().query<{ id: string }>(
+      `INSERT INTO participants (tenant_id, personal_number_country, personal_number_sealed, personal_number_hash, personal_number_masked, given_name, family_name, birth_date, municipality_code, citizenship, registry_checked_at)
+       SELECT $1, 'DK', '\\x00'::bytea, 'assignment-call-' || g, '150380-xxxx', 'Tildelt', 'Person ' || g, DATE '1980-03-15', '999', 'DK', now() FROM generate_series(1, 2) g RETURNING id`,
+      { bind: [tenant.id], type: QueryTypes.SELECT },
+    );
+    [ids.assignee, ids.assignee2] = [people[0]!.id, people[1]!.id];
+    return adminCall('GET', `/api/election/elections/${ids.election}/slots/${ids.assignSlot}/candidates?q=Tildelt`);
+  }],
+  ['POST /election/elections/:id/slots/:slotId/assignment', () => adminCall('POST', `/api/election/elections/${ids.election}/slots/${ids.assignSlot}/assignment`, { participantId: ids.assignee })],
+  ['GET /election/elections/:id/slots/:slotId/invitation-link', () => adminCall('GET', `/api/election/elections/${ids.election}/slots/${ids.assignSlot}/invitation-link`)],
+  ['POST /election/elections/:id/slots/:slotId/reply', () => adminCall('POST', `/api/election/elections/${ids.election}/slots/${ids.assignSlot}/reply`, { answer: 'reject' })],
+  ['GET /election/elections/:id/rejections', () => adminCall('GET', `/api/election/elections/${ids.election}/rejections`)],
+  ['DELETE /election/elections/:id/slots/:slotId/assignment', async () => {
+    const res = await adminCall('POST', `/api/election/elections/${ids.election}/slots/${ids.assignSlot}/assignment`, { participantId: ids.assignee2, registerDirectly: true });
+    if (res.status !== 201) return res;
+    return adminCall('DELETE', `/api/election/elections/${ids.election}/slots/${ids.assignSlot}/assignment`);
+  }],
   ['GET /election/election-system-roles', () => adminCall('GET', '/api/election/election-system-roles')],
   ['PUT /election/election-system-roles', async () => {
     const [type] = await ownerDb().query<{ id: string }>("INSERT INTO task_types (tenant_id, title, short_name, start_time, end_time) VALUES ($1, 'Tilforordnet til eksport', 'TE', '08:00', '20:00') RETURNING id", { bind: [tenant.id], type: QueryTypes.SELECT });
