@@ -48,7 +48,7 @@ beforeAll(async () => {
   const keyring = new Keyring(platform.db, parseKeySpec(process.env.DATA_MASTER_KEYS!));
   await electionDemoData({ db: platform.db, keyring, ...(platform.registry ? { registry: platform.registry } : {}) }, dk.id, 'DK');
   electionId = (await one<{ id: string }>('SELECT id FROM elections WHERE tenant_id = $1', [dk.id])).id;
-  for (const r of await q<{ name: string; id: string }>("SELECT name, id FROM teams WHERE tenant_id = $1 AND name IN ('Borgerservice', 'Frivillige', 'Socialdemokratiet')", [dk.id])) ids[r.name] = r.id;
+  for (const r of await q<{ name: string; id: string }>("SELECT name, id FROM teams WHERE tenant_id = $1 AND name IN ('Borgerservice', 'Frivillige')", [dk.id])) ids[r.name] = r.id;
   for (const r of await q<{ short_name: string; id: string }>('SELECT short_name, id FROM task_types WHERE tenant_id = $1', [dk.id])) ids[r.short_name] = r.id;
   ids.station = (await one<{ id: string }>("SELECT id FROM work_locations WHERE tenant_id = $1 AND name = 'Nørreskolen'", [dk.id])).id;
   for (const r of await q<{ given_name: string; id: string }>('SELECT p.given_name, p.id FROM participants p WHERE p.tenant_id = $1', [dk.id])) ids[r.given_name] = r.id;
@@ -130,12 +130,16 @@ it('distributes slots in the grid: a count below what is filled is refused at it
   await heading(fill(S.distribute.headingAt, { name: 'Nørreskolen' }));
   expect(await page.locator('table.slot-grid').getAttribute('data-date')).toBe(ELECTION_DAY);
   await checkPage('distribute');
-  // Agnes holds the first VS slot (team Socialdemokratiet): it cannot go.
-  const held = page.locator(`tr[data-team="${ids.Socialdemokratiet}"] td[data-task-type="${ids.VS}"]`);
-  expect(await held.locator('input').inputValue()).toBe('1');
-  await held.locator('input').fill('0');
+  // The cell of Agnes's slot (the demo's first, on election day) cannot go below what is held in it.
+  const cellRow = await one<{ team_id: string; task_type_id: string; n: number; filled: number }>(
+    "SELECT team_id, task_type_id, count(*)::int AS n, count(*) FILTER (WHERE state <> 'vacant')::int AS filled FROM task_slots WHERE (work_location_id, team_id, task_type_id, task_date) = (SELECT work_location_id, team_id, task_type_id, task_date FROM task_slots WHERE participant_id = $1) GROUP BY team_id, task_type_id",
+    [ids.Agnes],
+  );
+  const held = page.locator(`tr[data-team="${cellRow.team_id}"] td[data-task-type="${cellRow.task_type_id}"]`);
+  expect(await held.locator('input').inputValue()).toBe(String(cellRow.n));
+  await held.locator('input').fill(String(cellRow.filled - 1));
   await page.getByRole('button', { name: S.distribute.save }).click();
-  await held.getByText(fill(S.distribute.filled_one, { n: 1 })).waitFor();
+  await held.getByText(fill(cellRow.filled === 1 ? S.distribute.filled_one : S.distribute.filled_other, { n: cellRow.filled })).waitFor();
   expect(await held.locator('input').getAttribute('aria-invalid')).toBe('true');
   await status('distribution-status', fill(S.distribute.fixFirst_one, { count: 1 }));
   await checkPage('distribute-refused');
