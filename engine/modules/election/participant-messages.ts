@@ -17,12 +17,12 @@ export interface QueuedMessage {
   event: MessageEvent;
 }
 
-/** Queues one message in the caller's transaction; answers its id. */
+/** Queues one message in the caller's transaction, stamped with the moment of the insert (see migration 0022); answers its id. */
 export async function queueMessage(db: Database, tx: Transaction, m: QueuedMessage): Promise<string> {
   const [row] = await select<{ id: string }>(
     db,
     tx,
-    'INSERT INTO participant_messages (tenant_id, participant_id, election_id, slot_id, event) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+    'INSERT INTO participant_messages (tenant_id, participant_id, election_id, slot_id, event, created_at) VALUES ($1, $2, $3, $4, $5, clock_timestamp()) RETURNING id',
     [m.tenantId, m.participantId, m.electionId, m.slotId ?? null, m.event],
   );
   return row!.id;

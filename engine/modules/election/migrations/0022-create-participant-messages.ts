@@ -3,8 +3,11 @@
 // its own transaction, so a message is queued exactly when the change commits. The processes that send them (the
 // election's template for the event, the channels) take rows from here; the row holds ids only — what the message
 // says is made from the template when it is sent. It goes with the person, and with the election; a slot that is
-// removed leaves the message (its slot id NULL). The events are written out (schemas/election/message-events.ts
-// as it was): a migration does not change when that list does.
+// removed leaves the message (its slot id NULL). created_at is the moment of the insert (clock_timestamp(), not the
+// transaction's start): commands queue after taking their locks, so a person's messages are in the order their
+// changes were made even when a transaction that started first waited for another (removed after accepting).
+// The events are written out (schemas/election/message-events.ts as it was): a migration does not change when
+// that list does.
 import type { MigrationFn } from '../../../db/migrator';
 import { APP_ROLE } from '../../../db/roles';
 
@@ -18,7 +21,7 @@ export const up: MigrationFn = async ({ context: { sequelize } }) => {
       slot_id uuid,
       event text NOT NULL CHECK (event IN ('registrationConfirmed', 'cancellationConfirmed', 'invitation', 'invitationReminder', 'taskReminder', 'invitationRetracted', 'removedFromTask', 'removedByValidation')),
       state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'failed')),
-      created_at timestamptz NOT NULL DEFAULT now(),
+      created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
       UNIQUE (tenant_id, id),
       FOREIGN KEY (tenant_id, participant_id) REFERENCES participants (tenant_id, id) ON DELETE CASCADE,
       FOREIGN KEY (tenant_id, election_id) REFERENCES elections (tenant_id, id) ON DELETE CASCADE,
