@@ -28,7 +28,10 @@ export type InvitationTarget = { electionId: string; slotId: string } | { token:
 const alreadyAnswered = (slotId: string) => electionConflict('election.alreadyAnswered', 'the invitation has been answered', { slotId });
 const notInvited = (slotId: string) => electionConflict('election.notInvited', 'the slot has no unanswered invitation', { slotId });
 
-/** Whether the slot's last invitation ended in a rejection (it is vacant now because its invitee said no). */
+/**
+ * Whether the slot's last invitation ended in a rejection (it is vacant now because its invitee said no). The times
+ * compared are the moments of the changes (clock_timestamp(), taken under the locks), not the transactions' starts.
+ */
 async function rejectedLast(deps: ElectionDeps, tx: Transaction, slot: SlotRow): Promise<boolean> {
   const rows = await select<{ n: number }>(deps.db, tx, "SELECT count(*)::integer AS n FROM task_rejections WHERE slot_id = $1 AND rejected_at >= coalesce($2::timestamptz, '-infinity')", [slot.id, slot.invited_at]);
   return (rows[0]?.n ?? 0) > 0;
@@ -56,7 +59,7 @@ export async function answerInvitation(deps: ElectionDeps, ctx: CommandContext, 
 
     const changed =
       answer === 'accept'
-        ? await execute(db, tx, "UPDATE task_slots SET state = 'accepted', answered_at = now(), answered_on_behalf = $3, updated_at = now() WHERE id = $1 AND participant_id = $2 AND state = 'invited'", [slot.id, participantId, onBehalf])
+        ? await execute(db, tx, "UPDATE task_slots SET state = 'accepted', answered_at = clock_timestamp(), answered_on_behalf = $3, updated_at = now() WHERE id = $1 AND participant_id = $2 AND state = 'invited'", [slot.id, participantId, onBehalf])
         : await execute(db, tx, "UPDATE task_slots SET participant_id = NULL, state = 'vacant', updated_at = now() WHERE id = $1 AND participant_id = $2 AND state = 'invited'", [slot.id, participantId]);
     if (changed !== 1) throw alreadyAnswered(slot.id);
     if (answer === 'accept') {
@@ -65,7 +68,7 @@ export async function answerInvitation(deps: ElectionDeps, ctx: CommandContext, 
       await execute(
         db,
         tx,
-        'INSERT INTO task_rejections (tenant_id, election_id, participant_id, task_type_id, work_location_id, task_date, slot_id, on_behalf) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        'INSERT INTO task_rejections (tenant_id, election_id, participant_id, task_type_id, work_location_id, task_date, slot_id, on_behalf, rejected_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp())',
         [ctx.tenantId, slot.election_id, participantId, slot.task_type_id, slot.work_location_id, slot.task_date, slot.id, onBehalf],
       );
     }

@@ -69,7 +69,7 @@ export async function assignTask(deps: ElectionDeps, ctx: CommandContext, electi
         tx,
         `UPDATE task_slots
             SET participant_id = $2, state = $3, registered_directly = $4, answered_on_behalf = false,
-                invited_at = CASE WHEN $4 THEN invited_at ELSE now() END, answered_at = CASE WHEN $4 THEN now() END,
+                invited_at = CASE WHEN $4 THEN invited_at ELSE clock_timestamp() END, answered_at = CASE WHEN $4 THEN clock_timestamp() END,
                 invitation_token_hash = $5, updated_at = now()
           WHERE id = $1 AND (participant_id IS NULL OR state = 'rejected') RETURNING id`,
         [slot.id, person.id, direct ? 'accepted' : 'invited', direct, link?.hash ?? null],
