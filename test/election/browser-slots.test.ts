@@ -6,13 +6,15 @@
 // Fintæller slots for Borgerservice the day after election day, and the overview shows them; on the station's
 // tasks page one participant is invited (and the invitation link copied to the clipboard), one registered
 // directly, one invitation accepted and one rejected on the invited person's behalf (the rejection then listed
-// on the rejected tasks page), two vacant slots moved to Frivillige, and a participant removed — each checked in
-// the database, the removal's message queued in participant_messages. No page shows an English sentence of
-// the module's texts, or a key.
+// on the rejected tasks page), two vacant slots moved to Frivillige, a participant created by registry lookup
+// from the assign dialog (opened by keyboard) and back at the same slot, and a participant removed — each
+// checked in the database, the messages queued in participant_messages. The overview and a station's tasks in
+// Swedish too. No page shows an English sentence of the module's texts, or a key.
 import type { Page } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
 import daTexts from '../../admin-ui/src/modules/election/locales/da.json';
 import enTexts from '../../admin-ui/src/modules/election/locales/en.json';
+import svTexts from '../../admin-ui/src/modules/election/locales/sv.json';
 import { parseKeySpec } from '../../engine/crypto/key-spec';
 import { Keyring } from '../../engine/crypto/keyring';
 import { electionDemoData } from '../../engine/modules/election/demo';
@@ -82,6 +84,7 @@ const heldBy = async (givenName: string) => (await one<{ id: string }>('SELECT i
 
 it('opens on the staffing overview, the first entry of the module’s navigation, with the fill status in numbers and words', async () => {
   await heading(S.overview.heading);
+  expect(await page.title()).toContain(L.nav.overview);
   const nav = page.getByRole('navigation', { name: 'Administration' });
   const links = await nav.getByRole('list', { name: L.nav.group }).getByRole('link').allTextContents();
   expect(links[0]).toBe(L.nav.overview);
@@ -301,6 +304,21 @@ it('removes a participant after a confirmation that says they are told, and queu
   await page.goto(url('/election/overview'));
   await heading(S.overview.heading);
   expect([await cellOf('accepted'), await cellOf('invited'), await cellOf('vacant')]).toEqual(['3', '1', '10']);
+});
+
+it('speaks Swedish on the overview and a station’s tasks when the language is switched', async () => {
+  const SV = svTexts.slots;
+  await page.getByLabel('Sprog').selectOption('sv');
+  await heading(SV.overview.heading);
+  expect(await page.title()).toContain(svTexts.nav.overview);
+  await stationRow().locator('td[data-column="state"]').getByText(fill(SV.fill.vacant_other, { n: 10 })).waitFor();
+  problems.push(...(await englishOrKeys(page, enTexts, svTexts)).map((p) => `sv overview: ${p}`));
+  await stationRow().getByRole('link', { name: 'Nørreskolen', exact: true }).click();
+  await heading(fill(SV.tasks.heading, { name: 'Nørreskolen' }));
+  problems.push(...(await englishOrKeys(page, enTexts, svTexts)).map((p) => `sv tasks: ${p}`));
+  await expectAccessible(page);
+  await page.getByLabel('Språk').selectOption('da');
+  await heading(fill(S.tasks.heading, { name: 'Nørreskolen' }));
 });
 
 it('shows no English sentence of the module’s texts and no raw key on any page', () => {
