@@ -31,6 +31,8 @@ const L = daTexts;
 const S = L.slots;
 const ELECTION_DAY = '2027-11-18';
 const DAY_AFTER = '2027-11-19';
+/** A calendar day as the Danish pages show it. */
+const formatDay = (day: string) => new Intl.DateTimeFormat('da', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 const MAUDE = testPeople.citizens.find((c) => c.id === 'dk-maude')!; // lives in another municipality
 
 suiteDatabase();
@@ -150,12 +152,34 @@ it('distributes slots in the grid: a count below what is filled is refused at it
 
   // Four Fintæller slots for Borgerservice the day after election day.
   await page.getByLabel(S.distribute.date).selectOption(DAY_AFTER);
-  const cell = page.getByLabel(fill(S.distribute.cellLabel, { team: 'Borgerservice', taskType: 'Fintæller', date: new Intl.DateTimeFormat('da', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${DAY_AFTER}T00:00:00Z`)) }));
+  const cell = page.getByLabel(fill(S.distribute.cellLabel, { team: 'Borgerservice', taskType: 'Fintæller', date: formatDay(DAY_AFTER) }));
   await cell.fill('4');
   await page.getByRole('button', { name: S.distribute.save }).click();
   await status('distribution-status', S.distribute.saved);
   const [made] = await q<{ n: number }>("SELECT count(*)::int AS n FROM task_slots WHERE work_location_id = $1 AND task_type_id = $2 AND team_id = $3 AND task_date = $4 AND state = 'vacant'", [ids.station, ids.FT, ids.Borgerservice, DAY_AFTER]);
   expect(made!.n).toBe(4);
+
+  // A slot taken behind the page's back (the grid still says none is filled): the server's refusal shows at
+  // its cell, and nothing is written.
+  const other = page.getByLabel(fill(S.distribute.cellLabel, { team: 'Frivillige', taskType: 'Valgstyrerformand', date: formatDay(DAY_AFTER) }));
+  await other.fill('1');
+  await page.getByRole('button', { name: S.distribute.save }).click();
+  await status('distribution-status', S.distribute.saved);
+  const taken = await one<{ id: string }>('SELECT id FROM task_slots WHERE work_location_id = $1 AND task_type_id = $2 AND team_id = $3 AND task_date = $4', [ids.station, ids.VSF, ids.Frivillige, DAY_AFTER]);
+  await ownerDb().query("UPDATE task_slots SET participant_id = $1, state = 'accepted' WHERE id = $2", { bind: [ids.Mads, taken.id] });
+  await other.fill('0');
+  await page.getByRole('button', { name: S.distribute.save }).click();
+  const otherCell = page.locator(`tr[data-team="${ids.Frivillige}"] td[data-task-type="${ids.VSF}"]`);
+  await otherCell.getByText(fill(S.distribute.filled_one, { n: 1 })).waitFor();
+  await page.getByRole('alert').waitFor();
+  expect(await otherCell.locator('input').getAttribute('aria-invalid')).toBe('true');
+  expect(await q('SELECT 1 FROM task_slots WHERE id = $1', [taken.id])).toHaveLength(1);
+  await checkPage('distribute-refused-by-server');
+  // Vacant again, the same save goes through.
+  await ownerDb().query("UPDATE task_slots SET participant_id = NULL, state = 'vacant' WHERE id = $1", { bind: [taken.id] });
+  await page.getByRole('button', { name: S.distribute.save }).click();
+  await status('distribution-status', S.distribute.saved);
+  expect(await q('SELECT 1 FROM task_slots WHERE id = $1', [taken.id])).toHaveLength(0);
 
   await page.getByRole('link', { name: S.backToOverview }).click();
   await heading(S.overview.heading);

@@ -17,7 +17,7 @@ import { participantPagePath } from '../participants/paths';
 import { AssignDialog } from './AssignDialog';
 import { invitationLink, isMovable, isVacant, moveSlots, replyOnBehalf, slotsChanged, tasksQuery, unassignSlot, type Assigned, type Slot, MAX_MOVE } from './api';
 import { distributionPath, OVERVIEW_PATH, tasksPath } from './paths';
-import { formatDay, RefusalAlert, SlotStateBadge, timeRange, useRefusalLines, WithElection } from './shared';
+import { formatDay, RefusalAlert, SlotStateBadge, timeRange, WithElection } from './shared';
 import './slots.css';
 
 /** What "create a participant" leaves for this page when it comes back (NewParticipantPage's navigation state). */
@@ -49,7 +49,6 @@ function Tasks({ election, workLocationId }: { election: ElectionListItem; workL
   const tasks = useQuery(tasksQuery(election.id, workLocationId));
   const teams = useQuery(configListQuery('teams'));
   const { confirm, dialog } = useConfirm();
-  const refusalLines = useRefusalLines();
   const [status, setStatus] = useState(comingBack.flash ?? '');
   const [error, setError] = useState<unknown>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -71,9 +70,8 @@ function Tasks({ election, workLocationId }: { election: ElectionListItem; workL
       await slotsChanged(queryClient, election.id);
       setStatus(said);
     } catch (err) {
+      // The refusal as an alert (its codes in words), above the list.
       setError(err);
-      const lines = refusalLines(err);
-      setStatus(lines.length ? lines.join(' ') : t('slots.tasks.failed'));
     } finally {
       setBusy(false);
     }
@@ -183,7 +181,11 @@ function Tasks({ election, workLocationId }: { election: ElectionListItem; workL
       <p role="status" className="election-status" data-testid="tasks-status">
         {status}
       </p>
-      {error && refusalLines(error).length === 0 ? <RefusalAlert error={error} /> : null}
+      {error ? (
+        <div data-testid="tasks-error">
+          <RefusalAlert error={error} />
+        </div>
+      ) : null}
       <div className="slot-toolbar">
         <div className="field">
           <label htmlFor={dateId}>{t('slots.tasks.date')}</label>
