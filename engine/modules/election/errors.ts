@@ -54,6 +54,9 @@ export const ELECTION_PROBLEM_CODES = [
   'election.slotsFilled',
   'election.slotNotMovable',
   'election.cellRepeated',
+  'election.linkSlotNotVacant',
+  'election.linkElectionOver',
+  'election.linkDateOutside',
 ] as const;
 
 export type ElectionProblemCode = (typeof ELECTION_PROBLEM_CODES)[number];

@@ -21,7 +21,8 @@ export type ElectionAction =
   | 'election.export.electionSystem'
   | 'election.workLocation.view'
   | 'election.slots.manage'
-  | 'election.slots.view';
+  | 'election.slots.view'
+  | 'election.links.manage';
 
 const administrator: Rule = hasRole('administrator');
 const system: Rule = (actor: Actor) => actor.kind === 'system';
@@ -45,6 +46,8 @@ export const ELECTION_RULES: Record<ElectionAction, Rule> = {
   // Task slots: distributed over a polling station's grid and moved between teams; the overview and a station's tasks.
   'election.slots.manage': anyOf(administrator, provisioning),
   'election.slots.view': administrator,
+  // Task links (a poster's QR code, a team's link): made, listed and revoked on the admin site.
+  'election.links.manage': anyOf(administrator, provisioning),
 };
 
 const electionAuthorizer = authorizer(ELECTION_RULES);

@@ -22,6 +22,7 @@ import * as m0019 from './0019-index-task-slot-overview';
 import * as m0020 from './0020-add-slot-invitations';
 import * as m0021 from './0021-create-task-rejections';
 import * as m0022 from './0022-create-participant-messages';
+import * as m0023 from './0023-create-task-links';
 import * as m0024 from './0024-create-election-system-roles';
 
 export const electionMigrations: ModuleMigration[] = [
@@ -47,5 +48,6 @@ export const electionMigrations: ModuleMigration[] = [
   { name: '0020-add-slot-invitations', module: m0020 },
   { name: '0021-create-task-rejections', module: m0021 },
   { name: '0022-create-participant-messages', module: m0022 },
+  { name: '0023-create-task-links', module: m0023 },
   { name: '0024-create-election-system-roles', module: m0024 },
 ];

@@ -8,6 +8,7 @@ import { bulkDeletionRoutes } from './bulk-deletions';
 import { configRoutes } from './config';
 import type { ElectionRouteDeps } from './context';
 import { electionRoutes } from './elections';
+import { linkRoutes } from './links';
 import { exportRoutes } from './exports';
 import { participantRoutes } from './participants';
 import { responsibilityRoutes } from './responsibilities';
@@ -23,5 +24,5 @@ export function electionModuleRoutes(deps: ModuleRouteDeps): RouteSpec[] {
     flows: deps.flows,
     ...(deps.registry ? { registry: deps.registry } : {}),
   };
-  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps), ...assignmentRoutes(routeDeps)];
+  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps), ...assignmentRoutes(routeDeps), ...linkRoutes(routeDeps)];
 }
