@@ -34,6 +34,7 @@ const pages: UiPage[] = [
   { path: '/election/participants/new', key: 'newParticipant', component: lazyPage(() => import('./participants/NewParticipantPage').then((m) => m.default)) },
   { path: '/election/participants/:id', key: 'participant', component: lazyPage(() => import('./participants/ParticipantPage').then((m) => m.default)) },
   { path: '/election/rejections', key: 'rejections', nav: true, component: lazyPage(() => import('./slots/RejectionsPage').then((m) => m.default)) },
+  { path: '/election/links', key: 'links', nav: true, component: lazyPage(() => import('./links/LinksPage').then((m) => m.default)) },
   { path: '/election/exports', key: 'exports', nav: true, component: lazyPage(() => import('./exports/ElectionSystemExportPage').then((m) => m.default)) },
   { path: config(''), key: 'config', nav: true, component: lazyPage(() => import('./config/ConfigIndexPage').then((m) => m.ConfigIndexPage)) },
   { path: config('/areas'), key: 'areas', component: lazyPage(() => import('./config/simple-kinds').then((m) => m.AreasPage)) },

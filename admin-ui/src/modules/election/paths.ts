@@ -5,6 +5,7 @@ import type { ConfigKind } from './api';
 export const ELECTION_PATHS = {
   overview: '/election/overview',
   rejections: '/election/rejections',
+  links: '/election/links',
   exports: '/election/exports',
   elections: '/election/elections',
   newElection: '/election/elections/new',
