@@ -3,12 +3,12 @@
 // filters (teams, task types, dates; several of each) as the page's address, and the columns this browser chose
 // (remembered in localStorage). From a work location: its tasks and its distribution grid.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSite } from '../../../../../forms/ui/site';
 import { configListQuery, type ElectionListItem } from '../api';
-import { NO_OVERVIEW_FILTERS, overviewQuery, type OverviewFilters, type Totals } from './api';
+import { NO_OVERVIEW_FILTERS, overviewQuery, overviewQueryString, type OverviewFilters, type Totals } from './api';
 import { distributionPath, REJECTIONS_PATH, tasksPath } from './paths';
 import { FillBar, FillState, formatDay, RefusalAlert, taskDays, WithElection } from './shared';
 import { Loading } from '../../../components/QueryState';
@@ -88,10 +88,20 @@ function Overview({ election }: { election: ElectionListItem }) {
   const { t, i18n } = useTranslation('election');
   const site = useSite();
   const [params, setParams] = useSearchParams();
-  const filters = filtersOf(params);
+  // The filters are the page's address; held here too so a ticked box shows at once, and follow the address
+  // when it changes otherwise (back, forward, the menu's link).
+  const fromAddress = filtersOf(params);
+  const addressKey = overviewQueryString(fromAddress);
+  const [seen, setSeen] = useState(addressKey);
+  const [filters, setLocalFilters] = useState(fromAddress);
+  if (seen !== addressKey) {
+    setSeen(addressKey);
+    setLocalFilters(fromAddress);
+  }
   const [columns, setColumns] = useOverviewColumns(site.tenant.slug);
   const overview = useQuery({ ...overviewQuery(election.id, filters), placeholderData: keepPreviousData });
   const setFilters = (next: OverviewFilters) => {
+    setLocalFilters(next);
     const out = new URLSearchParams();
     if (next.teamIds.length) out.set('teamIds', next.teamIds.join(','));
     if (next.taskTypeIds.length) out.set('taskTypeIds', next.taskTypeIds.join(','));

@@ -54,8 +54,8 @@ function Rejections({ election }: { election: ElectionListItem }) {
                 </tr>
               </thead>
               <tbody>
-                {query.data.map((r, i) => (
-                  <tr key={r.id ?? `${r.participant.id}-${r.rejectedAt}-${i}`} data-participant={r.participant.id}>
+                {query.data.map((r) => (
+                  <tr key={r.id} data-participant={r.participant.id}>
                     <td>
                       <Link to={participantPagePath(r.participant.id)}>{r.participant.name}</Link>
                     </td>
@@ -64,7 +64,10 @@ function Rejections({ election }: { election: ElectionListItem }) {
                       <Link to={tasksPath(r.workLocation.id)}>{r.workLocation.name}</Link>
                     </td>
                     <td>{formatDay(r.date, i18n.language)}</td>
-                    <td>{formatDateTime(r.rejectedAt, i18n.language)}</td>
+                    <td>
+                      {formatDateTime(r.rejectedAt, i18n.language)}
+                      {r.onBehalf ? <span className="hint"> · {t('slots.state.onBehalf')}</span> : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -6,6 +6,12 @@
 // so the overview, the grid and the station's list agree.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../../../../forms/ui/api';
+import type { ElectionCandidateList } from '../../../../../schemas/types/election-assignment-candidates';
+import type { ElectionRejectionList } from '../../../../../schemas/types/election-assignment-rejections';
+import type { ElectionAssignmentCreate } from '../../../../../schemas/types/election-assignment-create';
+import type { ElectionInvitationLink } from '../../../../../schemas/types/election-assignment-invitation-link';
+import type { ElectionAssignmentReply } from '../../../../../schemas/types/election-assignment-reply';
+import type { ElectionAssignedSlot } from '../../../../../schemas/types/election-assignment-slot';
 import type { ElectionSlotDistribution, ElectionSlotDistributionCell, ElectionSlotDistributionTaskType } from '../../../../../schemas/types/election-slot-distribution';
 import type { SlotDistributionUpdateCell } from '../../../../../schemas/types/election-slot-distribution-update';
 import type { ElectionSlotOverview, ElectionSlotOverviewArea, ElectionSlotOverviewWorkLocation, ElectionSlotTotals } from '../../../../../schemas/types/election-slot-overview';
@@ -45,38 +51,11 @@ export type SlotState = ElectionTaskSlot['state'] | 'rejected';
 export type Slot = Omit<ElectionTaskSlot, 'state'> & { state: SlotState };
 export type WorkLocationTasks = Omit<ElectionSlotTasks, 'slots'> & { slots: Slot[] };
 
-export interface Reason {
-  code: string;
-  params?: Record<string, unknown>;
-}
-
-export interface Candidate {
-  id: string;
-  name: string;
-  personalNumberMasked: string;
-  birthDate?: string;
-  eligibility: { eligible: boolean; reasons: Reason[] };
-  /** The held task this slot would overlap, if any. */
-  overlap?: { slotId?: string; date: string; start: string; end: string } | null;
-  /** The participant rejected this task type in this election before. */
-  rejectedBefore?: boolean;
-  /** The participant already holds this very slot. */
-  holdsThisSlot?: boolean;
-}
-
-export interface Assigned extends Slot {
-  invitationLink?: string | null;
-}
-
-export interface Rejection {
-  id?: string;
-  participant: { id: string; name: string };
-  taskType: { id: string; title: string; shortName?: string };
-  onBehalf?: boolean;
-  workLocation: { id: string; name: string };
-  date: string;
-  rejectedAt: string;
-}
+export type Candidate = ElectionCandidateList['candidates'][number];
+export type Reason = Candidate['eligibility']['reasons'][number];
+/** A slot as assigning answers it, with the invitation link when it invited. */
+export type Assigned = ElectionAssignedSlot;
+export type Rejection = ElectionRejectionList[number];
 
 /** A slot counts as vacant also in the legacy state 'rejected' (a rejection makes the slot vacant again). */
 export const isVacant = (slot: Pick<Slot, 'state'>) => slot.state === 'vacant' || slot.state === 'rejected';
@@ -96,16 +75,6 @@ export const slotKeys = {
   candidates: (electionId: string, slotId: string, q: string) => ['election', 'slots', electionId, 'candidates', slotId, q] as const,
   rejections: (electionId: string) => ['election', 'slots', electionId, 'rejections'] as const,
 };
-
-/** A list answer as the routes give it: `{ items: [...] }` (or a bare array). */
-function itemsOf<T>(answer: { items: T[] } | T[]): T[] {
-  return Array.isArray(answer) ? answer : answer.items;
-}
-
-/** The candidates' answer: `{ candidates: [...] }`. */
-function candidatesOf(answer: { candidates: Candidate[] } | { items: Candidate[] } | Candidate[]): Candidate[] {
-  return Array.isArray(answer) ? answer : 'candidates' in answer ? answer.candidates : answer.items;
-}
 
 /** The overview's filters as the API's query (multi-values comma-separated; empty ones left out). */
 export function overviewQueryString(filters: OverviewFilters): string {
@@ -137,17 +106,17 @@ export const moveSlots = (electionId: string, slotIds: string[], teamId: string)
 export const candidatesQuery = (electionId: string, slotId: string, q: string) =>
   queryOptions({
     queryKey: slotKeys.candidates(electionId, slotId, q),
-    queryFn: async ({ signal }) => candidatesOf(await apiGet<{ candidates: Candidate[] } | { items: Candidate[] } | Candidate[]>(`${slotPath(electionId, slotId)}/candidates?${new URLSearchParams({ q }).toString()}`, { signal })),
+    queryFn: async ({ signal }) => (await apiGet<ElectionCandidateList>(`${slotPath(electionId, slotId)}/candidates?${new URLSearchParams({ q }).toString()}`, { signal })).candidates,
   });
 
-export const assignSlot = (electionId: string, slotId: string, body: { participantId: string; registerDirectly?: boolean }) => apiSend<Assigned>('POST', `${slotPath(electionId, slotId)}/assignment`, body);
+export const assignSlot = (electionId: string, slotId: string, body: ElectionAssignmentCreate) => apiSend<Assigned>('POST', `${slotPath(electionId, slotId)}/assignment`, body);
 export const unassignSlot = (electionId: string, slotId: string) => apiSend<void>('DELETE', `${slotPath(electionId, slotId)}/assignment`);
-export const replyOnBehalf = (electionId: string, slotId: string, answer: 'accept' | 'reject') => apiSend<unknown>('POST', `${slotPath(electionId, slotId)}/reply`, { answer });
+export const replyOnBehalf = (electionId: string, slotId: string, answer: ElectionAssignmentReply['answer']) => apiSend<ElectionAssignedSlot>('POST', `${slotPath(electionId, slotId)}/reply`, { answer });
 /** A new invitation link (the old one stops working); audited on the server, so asked only when wanted. */
-export const invitationLink = (electionId: string, slotId: string) => apiGet<{ url: string }>(`${slotPath(electionId, slotId)}/invitation-link`);
+export const invitationLink = (electionId: string, slotId: string) => apiGet<ElectionInvitationLink>(`${slotPath(electionId, slotId)}/invitation-link`);
 
 export const rejectionsQuery = (electionId: string) =>
-  queryOptions({ queryKey: slotKeys.rejections(electionId), queryFn: async ({ signal }) => itemsOf(await apiGet<{ items: Rejection[] } | Rejection[]>(`${electionPath(electionId)}/rejections`, { signal })) });
+  queryOptions({ queryKey: slotKeys.rejections(electionId), queryFn: ({ signal }) => apiGet<ElectionRejectionList>(`${electionPath(electionId)}/rejections`, { signal }) });
 
 /** After a change: every slot query of the election read again (and the participants' task counts). */
 export async function slotsChanged(queryClient: QueryClient, electionId: string): Promise<void> {
