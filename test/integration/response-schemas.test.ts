@@ -222,6 +222,24 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['GET /election/elections/:id/slots/:slotId/invitation-link', () => adminCall('GET', `/api/election/elections/${ids.election}/slots/${ids.assignSlot}/invitation-link`)],
   ['POST /election/elections/:id/slots/:slotId/reply', () => adminCall('POST', `/api/election/elections/${ids.election}/slots/${ids.assignSlot}/reply`, { answer: 'reject' })],
   ['GET /election/elections/:id/rejections', () => adminCall('GET', `/api/election/elections/${ids.election}/rejections`)],
+  ['POST /election/elections/:id/links', async () => {
+    const res = await adminCall('POST', `/api/election/elections/${ids.election}/links`, { kind: 'tasks', filters: { dates: ['2029-11-20'] } });
+    ids.link = res.json<{ id: string }>().id;
+    ids.linkToken = /[A-Za-z0-9_-]{43}$/.exec(res.json<{ url: string }>().url)?.[0] ?? '';
+    return res;
+  }],
+  ['GET /election/elections/:id/links', () => adminCall('GET', `/api/election/elections/${ids.election}/links`)],
+  ['GET /election/links/:token', async () => {
+    // A link works while its election is active (the election is inactive here by now): for this call only.
+    const [row] = await ownerDb().query<{ active: boolean }>('SELECT active FROM elections WHERE id = $1', { bind: [ids.election], type: QueryTypes.SELECT });
+    await ownerDb().query('UPDATE elections SET active = true WHERE id = $1', { bind: [ids.election] });
+    try {
+      return await citizenCall('GET', `/api/election/links/${ids.linkToken}`);
+    } finally {
+      await ownerDb().query('UPDATE elections SET active = $2 WHERE id = $1', { bind: [ids.election, row!.active] });
+    }
+  }],
+  ['DELETE /election/elections/:id/links/:linkId', () => adminCall('DELETE', `/api/election/elections/${ids.election}/links/${ids.link}`)],
   ['DELETE /election/elections/:id/slots/:slotId/assignment', async () => {
     const res = await adminCall('POST', `/api/election/elections/${ids.election}/slots/${ids.assignSlot}/assignment`, { participantId: ids.assignee2, registerDirectly: true });
     if (res.status !== 201) return res;
