@@ -4,18 +4,22 @@
 // multi-selects; the trusted task types not offered to choose), sees it with its URL and QR code, and opens it
 // in a second, anonymous browser context at 360 px: the vacant tasks it offers are those of the database, no
 // trusted task type among them, the page in Danish and no wider than the screen. Revoked on the links page, the
-// same address then says the link does not work. No page shows an English sentence of the module's texts, or a key.
+// same address then says the link does not work. A team link of a Swedish tenant (neutral theme) in Swedish at
+// 360 px. No page shows an English sentence of the module's texts, or a key.
 import type { BrowserContext, Page } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
 import daAdmin from '../../admin-ui/src/modules/election/locales/da.json';
 import enAdmin from '../../admin-ui/src/modules/election/locales/en.json';
 import daPublic from '../../public-ui/src/modules/election/locales/da.json';
 import enPublic from '../../public-ui/src/modules/election/locales/en.json';
+import svPublic from '../../public-ui/src/modules/election/locales/sv.json';
 import { electionDemoData } from '../../engine/modules/election/demo';
 import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, type TestBrowser } from '../helpers/browser';
 import { englishOrKeys, fill } from '../helpers/untranslated';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
+import { request } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
+import { startEmployeeSession } from '../helpers/sessions';
 
 const q = <T extends object>(sql: string, bind: unknown[] = []) => ownerDb().query<T>(sql, { bind, type: QueryTypes.SELECT });
 
@@ -23,6 +27,7 @@ suiteDatabase();
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 let browser: TestBrowser;
 let dk: TestTenant;
+let se: TestTenant;
 let page: Page;
 let anonymous: BrowserContext;
 let visitor: Page;
@@ -31,9 +36,11 @@ const P = daPublic.link;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  dk = await createTestTenant({ country: 'DK' });
-  platform = await startTestPlatform([dk.id], { TEST_IDP: 'on' });
-  await electionDemoData({ db: platform.db, keyring: platform.identity.keyring, ...(platform.registry ? { registry: platform.registry } : {}) }, dk.id, 'DK');
+  [dk, se] = await Promise.all([createTestTenant({ country: 'DK' }), createTestTenant({ country: 'SE' })]);
+  platform = await startTestPlatform([dk.id, se.id], { TEST_IDP: 'on' });
+  const deps = { db: platform.db, keyring: platform.identity.keyring, ...(platform.registry ? { registry: platform.registry } : {}) };
+  await electionDemoData(deps, dk.id, 'DK');
+  await electionDemoData(deps, se.id, 'SE');
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.goto(platform.url(dk.adminHost, '/election/links'));
@@ -58,9 +65,9 @@ async function checkAdmin(name: string): Promise<void> {
   await screenshot(page, `da-links-${name}`);
 }
 
-async function checkPublic(name: string): Promise<void> {
+async function checkPublic(name: string, own: object = daPublic): Promise<void> {
   await expectAccessible(visitor);
-  problems.push(...(await englishOrKeys(visitor, enPublic, daPublic)).map((p) => `${name}: ${p}`));
+  problems.push(...(await englishOrKeys(visitor, enPublic, own)).map((p) => `${name}: ${p}`));
   // Nothing wider than the phone's screen (no sideways scrolling).
   expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await screenshot(visitor, `da-link-public-${name}`);
@@ -142,7 +149,29 @@ describe('a filtered tasks link made on the admin site and opened anonymously', 
     await checkPublic('revoked');
   });
 
-  it('showed no English sentence of the module’s texts and no key', () => {
+});
+
+describe('a team link on a Swedish tenant (neutral theme)', () => {
+  it('shows the team’s vacant tasks in Swedish at 360 px, no trusted task type among them', async () => {
+    const admin = await startEmployeeSession(platform.identity, se.id, ['administrator']);
+    const [election] = await q<{ id: string }>('SELECT id FROM elections WHERE tenant_id = $1', [se.id]);
+    const [team] = await q<{ id: string; name: string }>(
+      `SELECT t.id, t.name FROM teams t WHERE t.tenant_id = $1 AND EXISTS (SELECT 1 FROM task_slots s JOIN task_types tt ON tt.id = s.task_type_id WHERE s.team_id = t.id AND s.state = 'vacant' AND NOT tt.trusted) ORDER BY t.name LIMIT 1`,
+      [se.id],
+    );
+    const res = await request(platform.port, se.adminHost, 'POST', `/api/election/elections/${election!.id}/links`, { headers: admin.headers, json: { kind: 'team', teamId: team!.id } });
+    expect(res.status).toBe(201);
+    await visitor.goto(res.json<{ url: string }>().url);
+    await visitor.getByRole('heading', { level: 1, name: fill(svPublic.link.teamHeading, { team: team!.name }), exact: true }).waitFor();
+    const shown = await visitor.locator('[data-task-type]').evaluateAll((els) => els.map((el) => el.getAttribute('data-task-type')));
+    const trusted = (await q<{ title: string }>('SELECT title FROM task_types WHERE tenant_id = $1 AND trusted', [se.id])).map((t) => t.title);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((s) => trusted.includes(s!))).toEqual([]);
+    await checkPublic('sv-team', svPublic);
+  });
+
+  // The last test of the file: every page above was read.
+  it('showed no English sentence of the module’s texts and no key on any page', () => {
     expect(problems).toEqual([]);
   });
 });
