@@ -177,6 +177,27 @@ describe('a team link and a task link', () => {
   });
 });
 
+describe('what a link refers to', () => {
+  it('a team named by a team link cannot be deleted (409 election.inUse); a removed slot takes its task link with it', async () => {
+    const [team] = await q<{ id: string }>("INSERT INTO teams (tenant_id, name, short_name) VALUES ($1, 'Linkholdet', 'LH') RETURNING id", [dk.id]);
+    await create({ kind: 'team', teamId: team!.id });
+    const res = await call('DELETE', `/api/election/teams/${team!.id}`);
+    expect([res.status, fieldsOf(res)]).toEqual([409, [['/', 'election.inUse']]]);
+    expect(await countOf('SELECT count(*) AS n FROM teams WHERE id = $1', [team!.id])).toBe(1);
+
+    const [slot] = await q<{ id: string }>(
+      "INSERT INTO task_slots (tenant_id, election_id, work_location_id, task_type_id, team_id, task_date) SELECT tenant_id, election_id, work_location_id, task_type_id, team_id, task_date FROM task_slots WHERE tenant_id = $1 LIMIT 1 RETURNING id",
+      [dk.id],
+    );
+    const link = await create({ kind: 'task', slotId: slot!.id });
+    await ownerDb().query('DELETE FROM task_slots WHERE id = $1', { bind: [slot!.id] });
+    expect(await countOf('SELECT count(*) AS n FROM task_links WHERE id = $1', [link.id])).toBe(0);
+    expect((await offer(tokenOf(link))).status).toBe(404);
+    await ownerDb().query('DELETE FROM task_links WHERE team_id = $1', { bind: [team!.id] });
+    await ownerDb().query('DELETE FROM teams WHERE id = $1', { bind: [team!.id] });
+  });
+});
+
 describe('the list, revoking and expiry', () => {
   it('lists the election’s links newest first with what they offer', async () => {
     const res = await call('GET', `/api/election/elections/${electionId}/links`);
