@@ -142,7 +142,7 @@ it('distributes slots in the grid: a count below what is filled is refused at it
   await page.getByRole('button', { name: S.distribute.save }).click();
   await held.getByText(fill(cellRow.filled === 1 ? S.distribute.filled_one : S.distribute.filled_other, { n: cellRow.filled })).waitFor();
   expect(await held.locator('input').getAttribute('aria-invalid')).toBe('true');
-  await status('distribution-status', fill(S.distribute.fixFirst_one, { count: 1 }));
+  await page.getByRole('alert').filter({ hasText: fill(S.distribute.fixFirst_one, { count: 1 }) }).waitFor();
   await checkPage('distribute-refused');
   await page.getByRole('button', { name: S.distribute.reset }).click();
 

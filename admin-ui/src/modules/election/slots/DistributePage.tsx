@@ -55,6 +55,8 @@ function Grid({ electionId, workLocationId, distribution, electionDay }: { elect
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
+  /** What keeps the page from asking at all (a count below what is filled, too many cells): said as an alert. */
+  const [problem, setProblem] = useState('');
   const alertRef = useRef<HTMLDivElement>(null);
   const dateId = useId();
   const countOf = (key: string) => (draft.has(key) ? draft.get(key)! : String(saved.get(key)?.count ?? 0));
@@ -79,11 +81,12 @@ function Grid({ electionId, workLocationId, distribution, electionDay }: { elect
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setStatus('');
+    setProblem('');
     if (invalid.size > 0) {
       const first = [...invalid.keys()][0]!;
       setDate(first.split('|')[0]!);
       setError(null);
-      setStatus(t('slots.distribute.fixFirst', { count: invalid.size }));
+      setProblem(t('slots.distribute.fixFirst', { count: invalid.size }));
       return;
     }
     // Only the changed cells: the others keep their slots.
@@ -96,7 +99,7 @@ function Grid({ electionId, workLocationId, distribution, electionDay }: { elect
       return;
     }
     if (cells.length > MAX_CELLS) {
-      setStatus(t('slots.distribute.tooMany', { max: MAX_CELLS }));
+      setProblem(t('slots.distribute.tooMany', { max: MAX_CELLS }));
       return;
     }
     setBusy(true);
@@ -133,6 +136,11 @@ function Grid({ electionId, workLocationId, distribution, electionDay }: { elect
           ))}
         </select>
       </div>
+      {problem ? (
+        <div className="notice notice-error" role="alert" data-testid="distribution-problem">
+          <p>{problem}</p>
+        </div>
+      ) : null}
       {error ? (
         <div ref={alertRef} tabIndex={-1}>
           <RefusalAlert error={error} />
@@ -160,10 +168,10 @@ function Grid({ electionId, workLocationId, distribution, electionDay }: { elect
                   const key = cellKey({ teamId: team.id, taskTypeId: tt.id, date });
                   const inputId = `slot-cell-${team.id}-${tt.id}`;
                   const filled = filledOf(key);
-                  const problem = invalid.get(key) ?? (refused.has(key) ? t('slots.distribute.filled', { count: refused.get(key)!, n: refused.get(key)! }) : undefined);
+                  const cellProblem = invalid.get(key) ?? (refused.has(key) ? t('slots.distribute.filled', { count: refused.get(key)!, n: refused.get(key)! }) : undefined);
                   const hintId = `${inputId}-hint`;
                   return (
-                    <td key={tt.id} data-task-type={tt.id} className={problem ? 'slot-cell-error' : undefined}>
+                    <td key={tt.id} data-task-type={tt.id} className={cellProblem ? 'slot-cell-error' : undefined}>
                       <label htmlFor={inputId} className="visually-hidden">
                         {t('slots.distribute.cellLabel', { team: team.name, taskType: tt.title, date: formatDay(date, i18n.language) })}
                       </label>
@@ -175,16 +183,16 @@ function Grid({ electionId, workLocationId, distribution, electionDay }: { elect
                         max={MAX_CELL_COUNT}
                         step={1}
                         value={countOf(key)}
-                        aria-invalid={problem ? true : undefined}
-                        aria-describedby={filled > 0 || problem ? hintId : undefined}
+                        aria-invalid={cellProblem ? true : undefined}
+                        aria-describedby={filled > 0 || cellProblem ? hintId : undefined}
                         onChange={(e) => {
                           const value = e.target.value;
                           setDraft((d) => new Map(d).set(key, value));
                         }}
                       />
-                      {filled > 0 || problem ? (
-                        <span id={hintId} className={problem ? 'field-error slot-cell-note' : 'hint slot-cell-note'}>
-                          {problem ?? t('slots.distribute.filledHint', { count: filled, n: filled })}
+                      {filled > 0 || cellProblem ? (
+                        <span id={hintId} className={cellProblem ? 'field-error slot-cell-note' : 'hint slot-cell-note'}>
+                          {cellProblem ?? t('slots.distribute.filledHint', { count: filled, n: filled })}
                         </span>
                       ) : null}
                     </td>
@@ -201,7 +209,15 @@ function Grid({ electionId, workLocationId, distribution, electionDay }: { elect
         </button>
         {changed.length ? <span className="hint">{t('slots.distribute.changed', { count: changed.length })}</span> : null}
         {changed.length ? (
-          <button type="button" className="button-secondary" onClick={() => (setDraft(new Map()), setError(null))}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              setDraft(new Map());
+              setError(null);
+              setProblem('');
+            }}
+          >
             {t('slots.distribute.reset')}
           </button>
         ) : null}

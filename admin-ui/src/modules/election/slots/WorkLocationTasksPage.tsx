@@ -293,31 +293,33 @@ function Tasks({ election, workLocationId }: { election: ElectionListItem; workL
                         <td>
                           {slot.answeredAt ? t('slots.tasks.answeredAt', { at: formatDateTime(slot.answeredAt, i18n.language) }) : slot.invitedAt && !vacant ? t('slots.tasks.invitedAt', { at: formatDateTime(slot.invitedAt, i18n.language) }) : '–'}
                         </td>
-                        <td className="slot-actions">
-                          {vacant ? (
-                            <button type="button" className="button-small" disabled={busy} onClick={() => openAssign(slot)} aria-label={t('slots.actions.assignSlot', { slot: label })}>
-                              {t('slots.actions.assign')}
-                            </button>
-                          ) : (
-                            <>
-                              {slot.state === 'invited' ? (
-                                <>
-                                  <button type="button" className="button-small" disabled={busy} onClick={() => void reply(slot, 'accept')} aria-label={t('slots.actions.acceptFor', { name: who(slot), slot: label })}>
-                                    {t('slots.actions.accept')}
-                                  </button>
-                                  <button type="button" className="button-small button-secondary" disabled={busy} onClick={() => void reply(slot, 'reject')} aria-label={t('slots.actions.rejectFor', { name: who(slot), slot: label })}>
-                                    {t('slots.actions.reject')}
-                                  </button>
-                                  <button type="button" className="button-small button-secondary" disabled={busy} onClick={() => void copyLink(slot)} aria-label={t('slots.actions.copyLinkFor', { name: who(slot), slot: label })}>
-                                    {t('slots.actions.copyLink')}
-                                  </button>
-                                </>
-                              ) : null}
-                              <button type="button" className="button-small button-danger" disabled={busy} onClick={() => void remove(slot)} aria-label={t('slots.actions.removeFrom', { name: who(slot), slot: label })}>
-                                {t('slots.actions.remove')}
+                        <td>
+                          <div className="slot-actions">
+                            {vacant ? (
+                              <button type="button" className="button-small" disabled={busy} onClick={() => openAssign(slot)} aria-label={t('slots.actions.assignSlot', { slot: label })}>
+                                {t('slots.actions.assign')}
                               </button>
-                            </>
-                          )}
+                            ) : (
+                              <>
+                                {slot.state === 'invited' ? (
+                                  <>
+                                    <button type="button" className="button-small" disabled={busy} onClick={() => void reply(slot, 'accept')} aria-label={t('slots.actions.acceptFor', { name: who(slot), slot: label })}>
+                                      {t('slots.actions.accept')}
+                                    </button>
+                                    <button type="button" className="button-small button-secondary" disabled={busy} onClick={() => void reply(slot, 'reject')} aria-label={t('slots.actions.rejectFor', { name: who(slot), slot: label })}>
+                                      {t('slots.actions.reject')}
+                                    </button>
+                                    <button type="button" className="button-small button-secondary" disabled={busy} onClick={() => void copyLink(slot)} aria-label={t('slots.actions.copyLinkFor', { name: who(slot), slot: label })}>
+                                      {t('slots.actions.copyLink')}
+                                    </button>
+                                  </>
+                                ) : null}
+                                <button type="button" className="button-small button-danger" disabled={busy} onClick={() => void remove(slot)} aria-label={t('slots.actions.removeFrom', { name: who(slot), slot: label })}>
+                                  {t('slots.actions.remove')}
+                                </button>
+                              </>
+                            )}
+                          </div>
                         </td>
                       </tr>
                     );
