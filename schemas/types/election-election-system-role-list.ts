@@ -9,5 +9,9 @@ export interface ElectionSystemRoleList {
     title: string;
     shortName: string;
     roleName: string | null;
+    /**
+     * false: the task type is left out of the file on purpose (not the same as not mapped, which the export refuses).
+     */
+    exported: boolean;
   }[];
 }

@@ -10,5 +10,9 @@ export interface ElectionSystemRoles {
   items: {
     taskTypeId: string;
     roleName: string | null;
+    /**
+     * false: the task type is left out of the file on purpose (not the same as not mapped, which the export refuses).
+     */
+    exported?: boolean;
   }[];
 }

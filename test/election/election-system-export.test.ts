@@ -80,7 +80,7 @@ function pdfText(pdf: Buffer): string[] {
   return texts;
 }
 
-const putRoles = (items: { taskTypeId: string; roleName: string | null }[], session = admin) => request(platform.port, dk.adminHost, 'PUT', '/api/election/election-system-roles', { headers: session.headers, json: { items } });
+const putRoles = (items: { taskTypeId: string; roleName: string | null; exported?: boolean }[], session = admin) => request(platform.port, dk.adminHost, 'PUT', '/api/election/election-system-roles', { headers: session.headers, json: { items } });
 const MAPPING = () => [
   { taskTypeId: taskTypes.valgstyrer!, roleName: 'Tilforordnet' },
   { taskTypeId: taskTypes.tilforordnet!, roleName: 'Tilforordnet' },
@@ -222,6 +222,25 @@ describe('the export', () => {
       expect(problem.errors?.[0]).toMatchObject({ code: 'election.rolesUnmapped', params: { taskTypes: 'Valgstyrer', taskTypeIds: [taskTypes.valgstyrer] } });
       expect(res.body.toString('utf8')).not.toContain('Rolle');
       expect(await auditOf(String(res.headers['x-request-id']))).toEqual([]);
+    } finally {
+      expect((await putRoles(MAPPING())).status).toBe(200);
+    }
+  });
+
+  it('leaves out a task type marked so (exported: false) instead of refusing it: its accepted slots are not in the file', async () => {
+    const leftOut = MAPPING().map((m) => (m.taskTypeId === taskTypes.valgstyrer ? { taskTypeId: m.taskTypeId, roleName: null, exported: false } : m));
+    expect((await putRoles(leftOut)).status).toBe(200);
+    try {
+      const roles = await request(platform.port, dk.adminHost, 'GET', '/api/election/election-system-roles', { headers: admin.headers });
+      const listed = roles.json<{ items: { taskTypeId: string; roleName: string | null; exported: boolean }[] }>().items;
+      expect(listed.find((i) => i.taskTypeId === taskTypes.valgstyrer)).toMatchObject({ roleName: null, exported: false });
+      expect(listed.find((i) => i.taskTypeId === taskTypes.fintaeller)).toMatchObject({ roleName: null, exported: true });
+      const res = await raw(`/api/election/elections/${electionId}/election-system-export`);
+      expect(res.status).toBe(200);
+      const got = records(res.body.toString('utf8').slice(1));
+      const want = records(FIXTURE.toString('utf8').slice(1)).filter((row) => row[1] !== 'Agnes Jensen');
+      expect(got).toEqual(want);
+      expect(got.length).toBe(5); // header + 4: Agnes's valgstyrer task is gone
     } finally {
       expect((await putRoles(MAPPING())).status).toBe(200);
     }

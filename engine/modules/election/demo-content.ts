@@ -47,6 +47,11 @@ export interface DemoContent {
   teams: DemoTeam[];
   diets: string[];
   election: DemoElection;
+  /**
+   * The task types (by short name) as roles of the national election system's file, null for those left out of it;
+   * absent where the demo has no such system set up (Valg Central is Danish).
+   */
+  electionSystemRoles?: Record<string, string | null>;
   /** Test people (engine/simulators/test-people.json ids) made participants by registry lookup. */
   participants: string[];
   /** The public site's election pages, in the tenant's language. */
@@ -101,6 +106,8 @@ export const DEMO_CONTENT: Record<Country, DemoContent> = {
     ],
     diets: ['Vegetar', 'Vegansk', 'Glutenfri', 'Laktosefri', 'Halal'],
     election: { title: 'Kommunal- og regionsrådsvalg 2027', type: 'Kommunal- og regionsrådsvalg', electionDay: '2027-11-18', firstTaskOffsetDays: -21, lastTaskOffsetDays: 1, lockDays: 7 },
+    // Valg Central takes Tilforordnet and Valgsekretær only; election officers go in as Tilforordnet (OS2valghalla's guide).
+    electionSystemRoles: { VS: 'Tilforordnet', VSF: 'Tilforordnet', TF: 'Tilforordnet', SEK: 'Valgsekretær', FT: null, BSM: null },
     participants: ['dk-agnes', 'dk-mads', 'dk-elisabeth', 'dk-kristen'],
     locale: 'da',
     faq: [

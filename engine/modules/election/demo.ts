@@ -22,6 +22,7 @@ import { activateElection } from './commands/elections/lifecycle';
 import { setElectionDates, setElectionMessages, setElectionWorkLocations } from './commands/elections/setup-steps';
 import { shiftDate } from './commands/elections/shared';
 import { createParticipant } from './commands/participants/create-participant';
+import { updateElectionSystemRoles } from './commands/exports/election-system-roles';
 import { distributeSlots } from './commands/slots/distribute-slots';
 import { select, type ElectionDeps } from './db';
 import { DEMO_CONTENT } from './demo-content';
@@ -62,6 +63,11 @@ export async function electionDemoData(deps: DemoDeps, tenantId: string, country
   await setElectionWorkLocations(d, ctx, electionId, { workLocationIds: stations });
   await setElectionMessages(d, ctx, electionId, { templates: {} });
   await activateElection(d, ctx, electionId);
+
+  if (demo.electionSystemRoles) {
+    const roles = Object.entries(demo.electionSystemRoles);
+    await updateElectionSystemRoles(d, ctx, { items: roles.map(([shortName, roleName]) => ({ taskTypeId: taskTypes.get(shortName)!, roleName, ...(roleName === null ? { exported: false } : {}) })) });
+  }
 
   // The people: the registry simulator's test people of this country, by lookup (none without a registry).
   const participants: string[] = [];

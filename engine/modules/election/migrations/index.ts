@@ -24,6 +24,7 @@ import * as m0021 from './0021-create-task-rejections';
 import * as m0022 from './0022-create-participant-messages';
 import * as m0023 from './0023-create-task-links';
 import * as m0024 from './0024-create-election-system-roles';
+import * as m0025 from './0025-allow-task-types-left-out-of-election-system';
 
 export const electionMigrations: ModuleMigration[] = [
   { name: '0001-create-election-types', module: m0001 },
@@ -50,4 +51,5 @@ export const electionMigrations: ModuleMigration[] = [
   { name: '0022-create-participant-messages', module: m0022 },
   { name: '0023-create-task-links', module: m0023 },
   { name: '0024-create-election-system-roles', module: m0024 },
+  { name: '0025-allow-task-types-left-out-of-election-system', module: m0025 },
 ];

@@ -20,7 +20,7 @@ const TAGS = ['Election staffing: exports'];
 
 export function exportRoutes(deps: ElectionRouteDeps): RouteSpec[] {
   const roleList = async (actor: Parameters<typeof listElectionSystemRoles>[1], tenantId: string): Promise<ElectionSystemRoleList> => ({
-    items: (await listElectionSystemRoles(deps, actor, tenantId)).map((r) => ({ taskTypeId: r.task_type_id, title: r.title, shortName: r.short_name, roleName: r.role_name })),
+    items: (await listElectionSystemRoles(deps, actor, tenantId)).map((r) => ({ taskTypeId: r.task_type_id, title: r.title, shortName: r.short_name, roleName: r.role_name, exported: !r.left_out })),
   });
   return [
     defineRoute<{ response: ElectionSystemRoleList }>({
@@ -40,7 +40,7 @@ export function exportRoutes(deps: ElectionRouteDeps): RouteSpec[] {
       path: '/election/election-system-roles',
       summary: 'Replace the mapping of task types to the national election system’s role names',
       description:
-        'Task types left out or given null are unmapped. 400 election.unknownTaskType, election.taskTypeRepeated or election.roleNameInvalid (empty, a formula’s first character, control characters), nothing written. ' +
+        'Task types left out or given null are unmapped; `exported: false` leaves a task type out of the file on purpose (its accepted tasks are not exported). 400 election.unknownTaskType, election.taskTypeRepeated or election.roleNameInvalid (empty, a formula’s first character, control characters), nothing written. ' +
         'Audited (election.electionSystemRolesUpdated). Answers the new mapping.',
       tags: TAGS,
       body: 'election/election-system-roles.schema.json',

@@ -35,13 +35,22 @@ function RoleMappingForm() {
   const client = useQueryClient();
   const query = useQuery(rolesQuery());
   const [draft, setDraft] = useState<Record<string, string>>({});
+  // Task types left out of the file on purpose (not the same as not mapped yet, which the download refuses).
+  const [leftOut, setLeftOut] = useState<Record<string, boolean>>({});
   const [saved, setSaved] = useState(false);
   const listId = useId();
   useEffect(() => {
-    if (query.data) setDraft(Object.fromEntries(query.data.items.map((i) => [i.taskTypeId, i.roleName ?? ''])));
+    if (query.data) {
+      setDraft(Object.fromEntries(query.data.items.map((i) => [i.taskTypeId, i.roleName ?? ''])));
+      setLeftOut(Object.fromEntries(query.data.items.map((i) => [i.taskTypeId, !i.exported])));
+    }
   }, [query.data]);
   const save = useMutation({
-    mutationFn: (items: RoleMapping[]) => saveRoles({ items: items.map((i) => ({ taskTypeId: i.taskTypeId, roleName: draft[i.taskTypeId]?.trim() ? draft[i.taskTypeId]!.trim() : null })) }),
+    mutationFn: (items: RoleMapping[]) => saveRoles({
+        items: items.map((i) =>
+          leftOut[i.taskTypeId] ? { taskTypeId: i.taskTypeId, roleName: null, exported: false } : { taskTypeId: i.taskTypeId, roleName: draft[i.taskTypeId]?.trim() ? draft[i.taskTypeId]!.trim() : null },
+        ),
+      }),
     onSuccess: (data) => {
       client.setQueryData(exportKeys.roles, data);
       setSaved(true);
@@ -76,6 +85,7 @@ function RoleMappingForm() {
                 <tr>
                   <th scope="col">{t('exports.roles.taskType')}</th>
                   <th scope="col">{t('exports.roles.roleName')}</th>
+                  <th scope="col">{t('exports.roles.leftOutColumn')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -92,8 +102,15 @@ function RoleMappingForm() {
                         maxLength={100}
                         value={draft[item.taskTypeId] ?? ''}
                         placeholder={t('exports.roles.unmapped')}
+                        disabled={!!leftOut[item.taskTypeId]}
                         onChange={(e) => setDraft({ ...draft, [item.taskTypeId]: e.target.value })}
                       />
+                    </td>
+                    <td>
+                      <label className="checkbox-inline">
+                        <input type="checkbox" checked={!!leftOut[item.taskTypeId]} onChange={(e) => setLeftOut({ ...leftOut, [item.taskTypeId]: e.target.checked })} />{' '}
+                        {t('exports.roles.leftOut', { taskType: item.title })}
+                      </label>
                     </td>
                   </tr>
                 ))}

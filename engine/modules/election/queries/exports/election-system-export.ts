@@ -61,7 +61,7 @@ export async function exportElectionSystem(deps: ElectionDeps, ctx: CommandConte
          JOIN election_system_roles r ON r.tenant_id = s.tenant_id AND r.task_type_id = s.task_type_id
          JOIN participants p ON p.tenant_id = s.tenant_id AND p.id = s.participant_id
          JOIN work_locations w ON w.tenant_id = s.tenant_id AND w.id = s.work_location_id
-        WHERE s.election_id = $1 AND s.state = 'accepted'
+        WHERE s.election_id = $1 AND s.state = 'accepted' AND r.role_name IS NOT NULL
         ORDER BY CASE WHEN w.district_number ~ '^[0-9]{1,9}$' THEN w.district_number::integer END NULLS LAST, w.district_number,
                  r.role_name COLLATE ${COLLATION[country]}, p.family_name COLLATE ${COLLATION[country]}, p.given_name COLLATE ${COLLATION[country]}, s.task_date, s.id`,
       [electionId],

@@ -1,4 +1,5 @@
-// The tenant's task types with the national election system's role each is exported as (null: not mapped yet),
+// The tenant's task types with the national election system's role each is exported as (null: not mapped yet,
+// or left out of the file on purpose when `left_out`),
 // by title in the tenant's language's alphabetical order.
 import type { Actor } from '../../../../actors';
 import { COLLATION, select, tenantFacts, type ElectionDeps } from '../../db';
@@ -9,6 +10,7 @@ export interface ElectionSystemRoleRow {
   title: string;
   short_name: string;
   role_name: string | null;
+  left_out: boolean;
 }
 
 export async function listElectionSystemRoles(deps: ElectionDeps, actor: Actor, tenantId: string): Promise<ElectionSystemRoleRow[]> {
@@ -18,7 +20,7 @@ export async function listElectionSystemRoles(deps: ElectionDeps, actor: Actor, 
     return select<ElectionSystemRoleRow>(
       deps.db,
       tx,
-      `SELECT t.id AS task_type_id, t.title, t.short_name, r.role_name
+      `SELECT t.id AS task_type_id, t.title, t.short_name, r.role_name, (r.task_type_id IS NOT NULL AND r.role_name IS NULL) AS left_out
          FROM task_types t LEFT JOIN election_system_roles r ON r.tenant_id = t.tenant_id AND r.task_type_id = t.id
         ORDER BY t.title COLLATE ${COLLATION[country]}, t.id`,
     );
