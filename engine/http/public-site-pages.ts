@@ -4,12 +4,15 @@
 import { match } from 'path-to-regexp';
 import { MODULES } from '../modules';
 import type { Module } from '../modules/module';
+import { pagePatterns } from './page-paths';
+
+export { localizedPagePath, pagePatterns } from './page-paths';
 
 /** The platform's own pages; a form's page takes its id or its readable address (slug), and `showcase`. */
 export const PLATFORM_PUBLIC_PAGES = ['/', '/services', '/contact', '/profile', '/accessibility', '/forms/:idOrSlug'] as const;
 
 export function publicSitePages(modules: readonly Module[] = MODULES): string[] {
-  return [...PLATFORM_PUBLIC_PAGES, ...modules.flatMap((m) => m.publicPages ?? [])];
+  return [...PLATFORM_PUBLIC_PAGES, ...modules.flatMap((m) => (m.publicPages ?? []).flatMap(pagePatterns))];
 }
 
 /** Whether a path is one of the site's pages (a trailing slash is allowed, as react-router allows it). */

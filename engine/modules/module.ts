@@ -127,6 +127,13 @@ export interface ModuleRouteDeps {
   registry?: AuditedRegistry;
 }
 
+/**
+ * A public page's path: the same in every language (`/petitions/:id`), or its English path, which works on every
+ * tenant, with the path in a language's own words (`{ path: '/x/:id', paths: { da: '/y/:id' } }`) that links and
+ * menus use on the tenants of that language; both are pages of the site. The UI module's page declares the same.
+ */
+export type PublicPagePath = string | { path: string; paths: { da?: string; sv?: string } };
+
 export interface Module {
   /** Also the value of the `Module` search attribute and of a flow definition's `module`. */
   name: string;
@@ -155,9 +162,10 @@ export interface Module {
   builtinTemplates?: string;
   /**
    * The paths of the module's pages on the public site (as its UI module's pages declare them, e.g.
-   * `/petitions/:id`): the server answers them with the site, and any path no page has with 404.
+   * `/petitions/:id`): the server answers them with the site, and any path no page has with 404. A page may also
+   * have its path in a language's own words (LocalizedPagePath), used for the tenants of that language.
    */
-  publicPages?: string[];
+  publicPages?: PublicPagePath[];
   /**
    * The served HTML of one of the module's public pages, for search engines and shared links: undefined for a
    * path it does not describe (or a row that is not public), and the site is served as it is.

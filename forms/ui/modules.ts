@@ -3,13 +3,20 @@
 // i18n namespace (the module's name), so no central list of pages or texts has to change when one is added.
 import type { Resource } from 'i18next';
 import type { ComponentType } from 'react';
+import { generatePath, matchPath } from 'react-router';
 import type { UiLocale } from './i18n';
 
 type Texts = Record<string, unknown>;
 
 export interface UiPage {
-  /** A react-router path, e.g. `/my/submissions/:id`. */
+  /** A react-router path, e.g. `/my/submissions/:id`; on the public site the English one, working on every tenant. */
   path: string;
+  /**
+   * The page's path in a language's own words (public site), e.g. `{ da: '/valg/opgaver/:token' }`: also a route,
+   * and what menus and links use on the tenants of that language (localizedPath). The server's Module.publicPages
+   * declares the same.
+   */
+  paths?: { da?: string; sv?: string };
   /** The page's name in the module's texts (`nav.<key>`), for the navigation and the document title. */
   key: string;
   component: ComponentType;
@@ -60,12 +67,37 @@ export interface ModulePage extends UiPage {
 export function modulePages(modules: readonly UiModule[]): ModulePage[] {
   const pages = modules.flatMap((m) => (m.pages ?? []).map((p) => ({ ...p, module: m.name, titleKey: `${m.name}:nav.${p.key}` })));
   const seen = new Set<string>();
-  for (const p of pages) {
-    if (seen.has(p.path)) throw new Error(`two modules claim the page ${p.path}`);
-    seen.add(p.path);
+  for (const path of pages.flatMap(pagePaths)) {
+    if (seen.has(path)) throw new Error(`two modules claim the page ${path}`);
+    seen.add(path);
   }
   return pages;
 }
+
+/** Every path a page is routed on: its own and those in a language's own words. */
+export function pagePaths(page: Pick<UiPage, 'path' | 'paths'>): string[] {
+  return [page.path, ...Object.values(page.paths ?? {}).filter((p): p is string => typeof p === 'string')];
+}
+
+/**
+ * An address on the site for a tenant of `locale`: `path` (a page's English path with its parameters filled in)
+ * in that language's own words when the page has them, otherwise unchanged (the platform's pages, other links).
+ */
+export function localizedPath(pages: readonly Pick<UiPage, 'path' | 'paths'>[], path: string, locale: UiLocale): string {
+  if (locale === 'en') return path;
+  const [pathname, rest = ''] = splitSuffix(path);
+  for (const page of pages) {
+    const own = page.paths?.[locale];
+    const found = own ? matchPath({ path: page.path, end: true }, pathname) : null;
+    if (own && found) return generatePath(own, found.params as Record<string, string>) + rest;
+  }
+  return path;
+}
+
+const splitSuffix = (path: string): [string, string?] => {
+  const i = path.search(/[?#]/);
+  return i < 0 ? [path] : [path.slice(0, i), path.slice(i)];
+};
 
 /** i18next resources: the app's own texts as the default namespace, each module's under its name. */
 export function siteResources(app: Record<UiLocale, Texts>, modules: readonly UiModule[]): Resource {

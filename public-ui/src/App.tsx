@@ -3,22 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, matchPath, Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
 import { loginUrl, logout } from '../../forms/ui/session';
-import { modulePages } from '../../forms/ui/modules';
+import { localizedPath, pagePaths } from '../../forms/ui/modules';
 import { useSite } from '../../forms/ui/site';
-import { PUBLIC_MODULES } from './modules';
 import { ContactPage } from './pages/ContactPage';
 import { FrontPage } from './pages/FrontPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ServicesPage } from './pages/ServicesPage';
+import { MODULE_PAGES } from './site-paths';
 
 // The form renderer (RJSF, Ajv runtime) loads only on form pages, keeping the other pages light.
 const FormPage = lazy(() => import('./pages/FormPage').then((m) => ({ default: m.FormPage })));
 // Likewise the markdown renderer, only on the accessibility statement's own page.
 const AccessibilityPage = lazy(() => import('./pages/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })));
-
-// The modules' pages (engine and site name none of them: src/modules/index.ts lists the modules).
-const MODULE_PAGES = modulePages(PUBLIC_MODULES);
 
 // The profile is in the menu whether or not the visitor is logged in (its page asks them to log in first).
 const menu = [
@@ -36,7 +33,7 @@ export function App() {
   const { tenant, actor } = useSite();
   const { pathname } = useLocation();
   useEffect(() => {
-    const modulePage = MODULE_PAGES.find((p) => matchPath(p.path, pathname));
+    const modulePage = MODULE_PAGES.find((p) => pagePaths(p).some((path) => matchPath(path, pathname)));
     const page = PLATFORM_PAGES[pathname] ?? (pathname.startsWith('/forms/') ? 'form' : 'front');
     document.title = `${modulePage ? t(modulePage.titleKey) : t(`pageTitle.${page}`)} – ${tenant.name}`;
   }, [pathname, t, tenant.name]);
@@ -75,7 +72,7 @@ export function App() {
         <nav className="navigation-menu" aria-label={t('nav.label')}>
           <div className="navigation-menu-inner container">
             <ul className="mainmenu">
-              {menu.map(({ to, titleKey }) => (
+              {menu.map(({ to: english, titleKey }) => ({ to: localizedPath(MODULE_PAGES, english, tenant.defaultLocale), titleKey })).map(({ to, titleKey }) => (
                 <li key={to} className={pathname === to ? 'active current' : undefined}>
                   <Link to={to} className="nav-link" aria-current={pathname === to ? 'page' : undefined}>
                     <span>{t(titleKey)}</span>
@@ -108,7 +105,7 @@ export function App() {
               </Suspense>
             }
           />
-          {MODULE_PAGES.map(({ path, component: Page }) => (
+          {MODULE_PAGES.flatMap((page) => pagePaths(page).map((path) => ({ path, Page: page.component }))).map(({ path, Page }) => (
             <Route key={path} path={path} element={<Page />} />
           ))}
           <Route path="*" element={<NotFoundPage />} />

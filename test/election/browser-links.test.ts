@@ -109,7 +109,7 @@ describe('a filtered tasks link made on the admin site and opened anonymously', 
     expect(await card.innerText()).toContain(area.name);
     expect(await card.innerText()).toContain(taskTypes.get('TF')!.title);
     url = await card.getByLabel(L.url).inputValue();
-    expect(url).toMatch(new RegExp(`^http://${dk.publicHost.replace(/\./g, '\\.')}:${platform.port}/election/links/[A-Za-z0-9_-]{43}$`));
+    expect(url).toMatch(new RegExp(`^http://${dk.publicHost.replace(/\./g, '\\.')}:${platform.port}/valg/opgaver/[A-Za-z0-9_-]{43}$`));
     const qr = card.getByRole('img', { name: L.qrAlt });
     await qr.waitFor();
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);

@@ -34,7 +34,7 @@ const call = (method: string, path: string, json?: unknown, session: TestSession
 /** The public site, no session. */
 const offer = (token: string, host = dk.publicHost) => request(platform.port, host, 'GET', `/api/election/links/${token}`);
 const fieldsOf = (res: TestResponse) => (res.json<Problem>().errors ?? []).map((e) => [e.field, e.code]);
-const tokenOf = (link: ElectionLink) => /\/election\/links\/([A-Za-z0-9_-]{43})$/.exec(link.url)![1]!;
+const tokenOf = (link: ElectionLink) => /\/(?:valg\/opgaver|val\/uppgifter)\/([A-Za-z0-9_-]{43})$/.exec(link.url)![1]!;
 const sum = (o: ElectionLinkOffer) => o.tasks.reduce((n, t) => n + t.vacant, 0);
 
 let electionId = '';
@@ -76,7 +76,7 @@ describe('a filtered tasks link', () => {
     expect(res.status).toBe(201);
     link = res.json<ElectionLink>();
     expect(link).toMatchObject({ kind: 'tasks', electionId, status: 'active', revokedAt: null, filters: { teams: [], dates: [], areas: [areas[0]], workLocations: [], taskTypes: expect.arrayContaining([{ id: TF.id, name: TF.title }, { id: VS.id, name: VS.title }]) } });
-    expect(link.url).toMatch(new RegExp(`^http://${dk.publicHost.replace(/\./g, '\\.')}:${platform.port}/election/links/[A-Za-z0-9_-]{43}$`));
+    expect(link.url).toMatch(new RegExp(`^http://${dk.publicHost.replace(/\./g, '\\.')}:${platform.port}/valg/opgaver/[A-Za-z0-9_-]{43}$`));
     expect(link.qrSvg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     // 2027-11-18 is the demo's election day: the link works to the end of the next day, Danish time.
     expect(link.expiresAt).toBe('2027-11-19T23:00:00.000Z');

@@ -9,6 +9,7 @@ import { resumeElectionWorkflows } from './bulk-deletion-workflow';
 import { electionDemoData } from './demo';
 import { electionMigrations } from './migrations';
 import { ELECTION_RULES } from './policies';
+import { ELECTION_PUBLIC_PAGES } from './public-pages';
 import { ELECTION_GRANT_KINDS } from './queries/responsibilities';
 import { electionModuleRoutes } from './routes';
 import { BULK_DELETION_BODY } from './routes/bulk-deletions';
@@ -32,8 +33,8 @@ export const election: Module = {
   ],
   // The admin site's pages (admin-ui/src/modules/election/): the staffing overview and the work locations' tasks,
   // elections, participants, rejected tasks, the configuration.
-  // The public site's page of a task link (public-ui/src/modules/election/).
-  publicPages: ['/election/links/:token'],
+  // The public site's pages (public-ui/src/modules/election/), each in Danish and Swedish words too (public-pages.ts).
+  publicPages: [ELECTION_PUBLIC_PAGES.taskLink, ELECTION_PUBLIC_PAGES.taskLinkFirst],
   adminPages: ['/election/links', '/election/exports', '/election/overview', '/election/work-locations/:id/distribution', '/election/work-locations/:id/tasks', '/election/rejections', '/election/elections', '/election/elections/new', '/election/elections/:id', '/election/elections/:id/setup', '/election/participants', '/election/participants/new', '/election/participants/:id', '/election/config', '/election/config/site', ...['areas', 'work-locations', 'task-types', 'teams', 'special-diets', 'election-types'].flatMap((kind) => [`/election/config/${kind}`, `/election/config/${kind}/:id`])],
   // The bulk deletion of participants: its own workflow type (workflows/election/), activities and resumer.
   activities: createElectionActivities,

@@ -3,14 +3,18 @@
 import QRCode from 'qrcode';
 import type { ElectionLink } from '../../../../schemas/types/election-link-record';
 import { linkPagePath } from '../commands/links/link-tokens';
+import { electionPageUrl } from '../public-pages';
 import type { LinkListRow } from '../queries/links/list-links';
 
 /** The URL as a QR code: an SVG document with a quiet zone, error correction M (a poster may get a little worn). */
 export const qrSvg = (url: string): Promise<string> => QRCode.toString(url, { type: 'svg', margin: 4, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
 
-/** `publicOrigin`: the public site's origin (scheme, host, port), undefined when the tenant has no public host. */
-export async function presentLink(row: LinkListRow, publicOrigin: string | undefined): Promise<ElectionLink> {
-  const url = publicOrigin ? `${publicOrigin}${linkPagePath(row.token)}` : '';
+/**
+ * `publicOrigin`: the public site's origin (scheme, host, port), undefined when the tenant has no public host;
+ * `locale`: the tenant's language, whose path of the link's page the URL has.
+ */
+export async function presentLink(row: LinkListRow, publicOrigin: string | undefined, locale: 'da' | 'sv' | 'en'): Promise<ElectionLink> {
+  const url = publicOrigin ? electionPageUrl(publicOrigin, linkPagePath(row.token), locale) : '';
   return {
     id: row.id,
     kind: row.kind,

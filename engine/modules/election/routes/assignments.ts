@@ -21,7 +21,7 @@ import { unassignTask } from '../commands/assignments/unassign-task';
 import { presentCandidates, presentRejections } from '../presenters/assignments';
 import { slotCandidates } from '../queries/assignments/candidates';
 import { listRejections } from '../queries/assignments/rejections';
-import { onSite, type ElectionRouteDeps } from './context';
+import { onSite, tenantLocale, type ElectionRouteDeps } from './context';
 
 const TAGS = ['Election: assignments'];
 const SLOT = 'election/assignment-params.schema.json';
@@ -60,7 +60,7 @@ export function assignmentRoutes(deps: ElectionRouteDeps): RouteSpec[] {
       responses: { 201: 'election/assignment-slot.schema.json' },
       handler: async ({ ctx, params, body, req, tenantId }) => {
         onSite(req, 'admin');
-        return assignTask(deps, ctx, params.id, params.slotId, body, { publicOrigin: await publicOrigin(req, tenantId) });
+        return assignTask(deps, ctx, params.id, params.slotId, body, { publicOrigin: await publicOrigin(req, tenantId), locale: await tenantLocale(deps.db, tenantId) });
       },
     }),
     defineRoute<{ params: ElectionSlotParams }>({
@@ -101,7 +101,7 @@ export function assignmentRoutes(deps: ElectionRouteDeps): RouteSpec[] {
       handler: async ({ ctx, params, req, tenantId, res }) => {
         onSite(req, 'admin');
         res.set('Cache-Control', 'no-store');
-        return invitationLink(deps, ctx, params.id, params.slotId, { publicOrigin: await publicOrigin(req, tenantId) });
+        return invitationLink(deps, ctx, params.id, params.slotId, { publicOrigin: await publicOrigin(req, tenantId), locale: await tenantLocale(deps.db, tenantId) });
       },
     }),
     defineRoute<{ params: IdParams; response: ElectionRejectionList }>({

@@ -15,7 +15,7 @@ import { revokeLink } from '../commands/links/revoke-link';
 import { presentLink } from '../presenters/links';
 import { findLink, listLinks } from '../queries/links/list-links';
 import { resolveLink } from '../queries/links/resolve-link';
-import { onSite, type ElectionRouteDeps } from './context';
+import { onSite, tenantLocale, type ElectionRouteDeps } from './context';
 
 const TAGS = ['Election staffing: task links'];
 const RECORD = 'election/link-record.schema.json';
@@ -39,7 +39,8 @@ export function linkRoutes(deps: ElectionRouteDeps): RouteSpec[] {
         onSite(req, 'admin');
         const { items, total } = await listLinks(deps, actor, params.id);
         const origin = await publicOrigin(req, tenantId);
-        return { items: await Promise.all(items.map((l) => presentLink(l, origin))), total };
+        const locale = await tenantLocale(deps.db, tenantId);
+        return { items: await Promise.all(items.map((l) => presentLink(l, origin, locale))), total };
       },
     }),
     defineRoute<{ params: IdParams; body: unknown; response: ElectionLink }>({
@@ -55,7 +56,7 @@ export function linkRoutes(deps: ElectionRouteDeps): RouteSpec[] {
       handler: async ({ params, body, ctx, actor, tenantId, req }) => {
         onSite(req, 'admin');
         const { id } = await createLink(deps, ctx, params.id, body);
-        return presentLink(await findLink(deps, actor, params.id, id), await publicOrigin(req, tenantId));
+        return presentLink(await findLink(deps, actor, params.id, id), await publicOrigin(req, tenantId), await tenantLocale(deps.db, tenantId));
       },
     }),
     defineRoute<{ params: ElectionLinkParams }>({

@@ -16,6 +16,11 @@ function TaskLinkPage() {
 
 export const election: UiModule = {
   name: 'election',
-  pages: [{ path: '/election/links/:token', key: 'taskLink', component: TaskLinkPage as ComponentType }],
+  // Each page's English path works on every tenant; a Danish or Swedish tenant's links use its own words
+  // (the server's engine/modules/election/public-pages.ts has the same).
+  pages: [
+    { path: '/election/tasks/:token', paths: { da: '/valg/opgaver/:token', sv: '/val/uppgifter/:token' }, key: 'taskLink', component: TaskLinkPage as ComponentType },
+    { path: '/election/links/:token', key: 'taskLink', component: TaskLinkPage as ComponentType },
+  ],
   texts: { da, sv, en },
 };

@@ -28,7 +28,7 @@ import { invitationUrl, newInvitationToken } from './invitation-link';
 
 export const slotTaken = (slotId: string) => electionConflict('election.slotTaken', 'the task slot is not vacant', { slotId });
 
-export async function assignTask(deps: ElectionDeps, ctx: CommandContext, electionId: string, slotId: string, input: ElectionAssignmentCreate, opts: { publicOrigin: string }): Promise<ElectionAssignedSlot> {
+export async function assignTask(deps: ElectionDeps, ctx: CommandContext, electionId: string, slotId: string, input: ElectionAssignmentCreate, opts: { publicOrigin: string; locale?: 'da' | 'sv' | 'en' }): Promise<ElectionAssignedSlot> {
   authorize(ctx.actor, 'election.slots.manage', { tenantId: ctx.tenantId });
   foundUuid(electionId);
   foundUuid(slotId);
@@ -78,7 +78,7 @@ export async function assignTask(deps: ElectionDeps, ctx: CommandContext, electi
 
       await queueMessage(db, tx, { tenantId: ctx.tenantId, participantId: person.id, electionId, slotId: slot.id, event: direct ? 'registrationConfirmed' : 'invitation' });
       await recordAudit(db, tx, ctx, { action: 'election.taskAssigned', entityType: 'electionTask', entityId: slot.id, summary: { slotId: slot.id, participantId: person.id, direct } });
-      return presentSlot(await loadSlotView(db, tx, slot.id), link ? invitationUrl(opts.publicOrigin, link.token) : undefined);
+      return presentSlot(await loadSlotView(db, tx, slot.id), link ? invitationUrl(opts.publicOrigin, link.token, opts.locale) : undefined);
     });
   } catch (err) {
     // The database's backstop: the person holds a slot of this task type on this date (a race the locks did not see).

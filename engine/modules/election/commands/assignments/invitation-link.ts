@@ -13,10 +13,8 @@ import { foundUuid } from '../../../../ids';
 import { execute, type ElectionDeps } from '../../db';
 import { electionConflict } from '../../errors';
 import { authorize } from '../../policies';
+import { electionPageUrl } from '../../public-pages';
 import { findSlot } from './common';
-
-/** Where the public site answers an invitation (issue "Election staffing III" builds the page). */
-export const INVITATION_PATH = '/valg/invitation/';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -33,7 +31,8 @@ export function invitationTokenHashOf(token: unknown): string {
   return hashInvitationToken(token);
 }
 
-export const invitationUrl = (publicOrigin: string, token: string): string => `${publicOrigin.replace(/\/+$/, '')}${INVITATION_PATH}${token}`;
+/** The invitation's page on the tenant's public site, in the tenant's language (public-pages.ts INVITATION_PAGE). */
+export const invitationUrl = (publicOrigin: string, token: string, locale: 'da' | 'sv' | 'en' = 'en'): string => electionPageUrl(publicOrigin, `/election/invitations/${token}`, locale);
 
 /**
  * A new token for a slot that is still invited (the caller holds its row lock or runs in the transaction that
@@ -46,7 +45,7 @@ export async function issueInvitationToken(db: Database, tx: Transaction, slotId
 }
 
 /** GET …/slots/:slotId/invitation-link: a new link of an invited slot (409 election.notInvited otherwise), audited. */
-export async function invitationLink(deps: ElectionDeps, ctx: CommandContext, electionId: string, slotId: string, opts: { publicOrigin: string }): Promise<ElectionInvitationLink> {
+export async function invitationLink(deps: ElectionDeps, ctx: CommandContext, electionId: string, slotId: string, opts: { publicOrigin: string; locale?: 'da' | 'sv' | 'en' }): Promise<ElectionInvitationLink> {
   authorize(ctx.actor, 'election.slots.manage', { tenantId: ctx.tenantId });
   foundUuid(electionId);
   foundUuid(slotId);
@@ -56,6 +55,6 @@ export async function invitationLink(deps: ElectionDeps, ctx: CommandContext, el
     const token = slot.state === 'invited' ? await issueInvitationToken(db, tx, slot.id) : undefined;
     if (!token) throw electionConflict('election.notInvited', 'the slot has no unanswered invitation', { slotId });
     await recordAudit(db, tx, ctx, { action: 'election.invitationLinkIssued', entityType: 'electionTask', entityId: slot.id, summary: { slotId: slot.id, participantId: slot.participant_id } });
-    return { url: invitationUrl(opts.publicOrigin, token) };
+    return { url: invitationUrl(opts.publicOrigin, token, opts.locale) };
   });
 }

@@ -29,5 +29,5 @@ export const sealLinkToken = (key: Buffer, tenantId: string, linkId: string, tok
 
 export const openLinkToken = (key: Buffer, tenantId: string, linkId: string, sealed: Buffer): string => open(key, sealed, aadOf(tenantId, linkId)).toString('utf8');
 
-/** The public site's page of a link (public-ui/src/modules/election/), on `origin`. */
-export const linkPagePath = (token: string): string => `/election/links/${token}`;
+/** The public site's page of a link (public-ui/src/modules/election/), its English path (public-pages.ts). */
+export const linkPagePath = (token: string): string => `/election/tasks/${token}`;

@@ -1,0 +1,30 @@
+// The election module's pages on the public site (Module.publicPages; public-ui/src/modules/election/ declares
+// the same): each with its English path, which works on every tenant, and its Danish and Swedish paths, which a
+// Danish or Swedish tenant's links and menus use. What the server links to (an invitation, a task link) is made
+// here in the tenant's language.
+import { localizedPagePath } from '../../http/page-paths';
+import type { PublicPagePath } from '../module';
+
+export const ELECTION_PUBLIC_PAGES = {
+  /** The election's front page: the active election's text (election_site). */
+  home: { path: '/election', paths: { da: '/valg', sv: '/val' } },
+  contact: { path: '/election/contact', paths: { da: '/valg/kontakt', sv: '/val/kontakt' } },
+  faq: { path: '/election/faq', paths: { da: '/valg/spoergsmaal-og-svar', sv: '/val/vanliga-fragor' } },
+  privacy: { path: '/election/privacy', paths: { da: '/valg/privatlivspolitik', sv: '/val/integritetspolicy' } },
+  /** A task link's page (a poster's QR code, a link sent to a team); `/election/links/:token` is its first address. */
+  taskLink: { path: '/election/tasks/:token', paths: { da: '/valg/opgaver/:token', sv: '/val/uppgifter/:token' } },
+  taskLinkFirst: '/election/links/:token',
+  /** The open tasks of the teams a logged-in person is a member of. */
+  teamTasks: { path: '/election/team-tasks', paths: { da: '/valg/holdets-opgaver', sv: '/val/lagets-uppgifter' } },
+} satisfies Record<string, PublicPagePath>;
+
+/**
+ * Where an invitation is answered (the page is issue "Election staffing III"'s participant pages'): it joins
+ * ELECTION_PUBLIC_PAGES with its page on the site.
+ */
+export const INVITATION_PAGE = { path: '/election/invitations/:token', paths: { da: '/valg/invitation/:token', sv: '/val/inbjudan/:token' } } satisfies PublicPagePath;
+
+/** The address of an election page on the public site at `origin`, in the tenant's language. */
+export function electionPageUrl(origin: string, englishPath: string, locale: 'da' | 'sv' | 'en'): string {
+  return `${origin.replace(/\/+$/, '')}${localizedPagePath([...Object.values(ELECTION_PUBLIC_PAGES), INVITATION_PAGE], englishPath, locale)}`;
+}
