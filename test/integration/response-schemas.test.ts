@@ -15,6 +15,7 @@ import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
 import { startEmployeeSession } from '../helpers/sessions';
 import { signupDraft } from '../fixtures/signup-form';
+import { newInvitationToken } from '../../engine/modules/election/commands/assignments/invitation-link';
 import { plantToken } from '../petitions/api-helpers';
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -394,6 +395,42 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['GET /petitions/feed.atom', () => citizenCall('GET', '/api/petitions/feed.atom')],
   ['GET /petitions/open-data.json', () => citizenCall('GET', '/api/petitions/open-data.json')],
   ['GET /petitions/open-data.csv', () => citizenCall('GET', '/api/petitions/open-data.csv')],
+  // The participant's own pages: the citizen as a participant of the election, invited to one task and holding another (a file on its task type).
+  ['GET /election/public/invitations/:token', async () => {
+    const q = <T extends object>(sql: string, bind: unknown[]) => ownerDb().query<T>(sql, { bind, type: QueryTypes.SELECT });
+    const [p] = await q<{ id: string }>(
+      `INSERT INTO participants (tenant_id, personal_number_country, personal_number_sealed, personal_number_hash, personal_number_masked, given_name, family_name, birth_date, municipality_code, citizenship, registry_checked_at, user_id)
+       VALUES ($1, 'DK', '\\x00'::bytea, 'me-' || gen_random_uuid(), '120578-****', 'Agnes', 'Jensen', '1978-05-12', '999', 'DK', now(), $2) RETURNING id`,
+      [tenant.id, citizenId],
+    );
+    const [tt] = await q<{ id: string }>("INSERT INTO task_types (tenant_id, title, short_name, start_time, end_time) VALUES ($1, 'Fintæller (mine)', 'FM', '19:00', '23:00') RETURNING id", [tenant.id]);
+    const [team] = await q<{ id: string }>("INSERT INTO teams (tenant_id, name, short_name) VALUES ($1, 'Mine sider', 'MS') RETURNING id", [tenant.id]);
+    const [area] = await q<{ id: string }>("INSERT INTO election_areas (tenant_id, name) VALUES ($1, 'Mine sider') RETURNING id", [tenant.id]);
+    const [wl] = await q<{ id: string }>("INSERT INTO work_locations (tenant_id, area_id, name, district_number) VALUES ($1, $2, 'Mine sider', '99') RETURNING id", [tenant.id, area!.id]);
+    const [file] = await q<{ id: string }>("INSERT INTO task_type_files (tenant_id, task_type_id, file_name, content_type, size_bytes, content) VALUES ($1, $2, 'instruks.pdf', 'application/pdf', 4, '\\x25504446'::bytea) RETURNING id", [tenant.id, tt!.id]);
+    const { token, hash } = newInvitationToken();
+    const slots = await q<{ id: string }>(
+      `INSERT INTO task_slots (tenant_id, election_id, work_location_id, task_type_id, team_id, task_date, participant_id, state, invited_at, invitation_token_hash)
+       VALUES ($1, $2, $3, $4, $5, '2029-11-19', $6, 'invited', now(), $7), ($1, $2, $3, $4, $5, '2029-11-20', $6, 'invited', now(), NULL) RETURNING id`,
+      [tenant.id, ids.election, wl!.id, tt!.id, team!.id, p!.id, hash],
+    );
+    Object.assign(ids, { meToken: token, meSlot: slots[1]!.id, meFile: file!.id });
+    return citizenCall('GET', `/api/election/public/invitations/${token}`);
+  }],
+  ['POST /election/public/invitations/:token/accept', () => citizenCall('POST', `/api/election/public/invitations/${ids.meToken}/accept`)],
+  ['GET /election/public/me/tasks', () => citizenCall('GET', '/api/election/public/me/tasks')],
+  ['GET /election/public/me/files/:id', () => citizenCall('GET', `/api/election/public/me/files/${ids.meFile}`)],
+  ['DELETE /election/public/me/tasks/:slotId', () => citizenCall('DELETE', `/api/election/public/me/tasks/${ids.meSlot}`)],
+  ['POST /election/public/invitations/:token/reject', async () => {
+    const { token, hash } = newInvitationToken();
+    await ownerDb().query("UPDATE task_slots SET participant_id = (SELECT id FROM participants WHERE user_id = $2), state = 'invited', invited_at = now(), invitation_token_hash = $3 WHERE id = $1", { bind: [ids.meSlot, citizenId, hash] });
+    return citizenCall('POST', `/api/election/public/invitations/${token}/reject`);
+  }],
+  ['GET /election/public/me', () => citizenCall('GET', '/api/election/public/me')],
+  ['PATCH /election/public/me', () => citizenCall('PATCH', '/api/election/public/me', { phone: '+45 20 00 00 09', email: 'agnes@example.dk' })],
+  ['GET /election/public/me/data.json', () => citizenCall('GET', '/api/election/public/me/data.json')],
+  ['GET /election/public/me/data.pdf', () => citizenCall('GET', '/api/election/public/me/data.pdf')],
+  ['DELETE /election/public/me', () => citizenCall('DELETE', '/api/election/public/me')],
   ['POST /session/logout', () => citizenCall('POST', '/api/session/logout')],
   ['GET /openapi.json', () => adminCall('GET', '/api/openapi.json')],
   ['GET /reference', () => adminCall('GET', '/api/reference')],

@@ -57,6 +57,10 @@ export const ELECTION_PROBLEM_CODES = [
   'election.linkSlotNotVacant',
   'election.linkElectionOver',
   'election.linkDateOutside',
+  'election.lockPeriod',
+  'election.taskWorked',
+  'election.notYourInvitation',
+  'election.invitationExpired',
 ] as const;
 
 export type ElectionProblemCode = (typeof ELECTION_PROBLEM_CODES)[number];

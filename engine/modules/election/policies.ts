@@ -22,7 +22,8 @@ export type ElectionAction =
   | 'election.workLocation.view'
   | 'election.slots.manage'
   | 'election.slots.view'
-  | 'election.links.manage';
+  | 'election.links.manage'
+  | 'election.self.manage';
 
 const administrator: Rule = hasRole('administrator');
 const system: Rule = (actor: Actor) => actor.kind === 'system';
@@ -48,6 +49,8 @@ export const ELECTION_RULES: Record<ElectionAction, Rule> = {
   'election.slots.view': administrator,
   // Task links (a poster's QR code, a team's link): made, listed and revoked on the admin site.
   'election.links.manage': anyOf(administrator, provisioning),
+  // A citizen logged in on the public site, about their own participant row (the commands find it from the login).
+  'election.self.manage': hasRole('participant'),
 };
 
 const electionAuthorizer = authorizer(ELECTION_RULES);

@@ -11,6 +11,7 @@ import { electionRoutes } from './elections';
 import { linkRoutes } from './links';
 import { exportRoutes } from './exports';
 import { participantRoutes } from './participants';
+import { publicMeRoutes } from './public-me';
 import { responsibilityRoutes } from './responsibilities';
 import { slotRoutes } from './slots';
 
@@ -24,5 +25,5 @@ export function electionModuleRoutes(deps: ModuleRouteDeps): RouteSpec[] {
     flows: deps.flows,
     ...(deps.registry ? { registry: deps.registry } : {}),
   };
-  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps), ...assignmentRoutes(routeDeps), ...linkRoutes(routeDeps)];
+  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps), ...assignmentRoutes(routeDeps), ...linkRoutes(routeDeps), ...publicMeRoutes(routeDeps)];
 }
