@@ -431,6 +431,43 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['GET /election/public/me/data.json', () => citizenCall('GET', '/api/election/public/me/data.json')],
   ['GET /election/public/me/data.pdf', () => citizenCall('GET', '/api/election/public/me/data.pdf')],
   ['DELETE /election/public/me', () => citizenCall('DELETE', '/api/election/public/me')],
+  // The responsibles' pages: the citizen responsible for a team and a polling station of an active election; a member holding one of the team's tasks there, one holding none (taken off the team).
+  ['GET /election/public/teams', async () => {
+    const q = <T extends object>(sql: string, bind: unknown[]) => ownerDb().query<T>(sql, { bind, type: QueryTypes.SELECT });
+    const [type] = await q<{ id: string }>("INSERT INTO election_types (tenant_id, name) VALUES ($1, 'Regionsrådsvalg (ansvarlige)') RETURNING id", [tenant.id]);
+    const [election] = await q<{ id: string }>(
+      "INSERT INTO elections (tenant_id, title, election_type_id, election_day, first_task_date, last_task_date, active) VALUES ($1, 'Regionsrådsvalg 2031', $2, '2031-11-18', '2031-11-18', '2031-11-18', true) RETURNING id",
+      [tenant.id, type!.id],
+    );
+    const [tt] = await q<{ id: string }>("INSERT INTO task_types (tenant_id, title, short_name, start_time, end_time) VALUES ($1, 'Valgstyrer (ansvarlige)', 'VA', '07:00', '20:00') RETURNING id", [tenant.id]);
+    const [team] = await q<{ id: string }>("INSERT INTO teams (tenant_id, name, short_name) VALUES ($1, 'Ansvarliges hold', 'AH') RETURNING id", [tenant.id]);
+    const [area] = await q<{ id: string }>("INSERT INTO election_areas (tenant_id, name) VALUES ($1, 'Ansvarlige') RETURNING id", [tenant.id]);
+    const [wl] = await q<{ id: string }>("INSERT INTO work_locations (tenant_id, area_id, name, district_number) VALUES ($1, $2, 'Ansvarliges skole', '98') RETURNING id", [tenant.id, area!.id]);
+    const people = await q<{ id: string }>(
+      `INSERT INTO participants (tenant_id, personal_number_country, personal_number_sealed, personal_number_hash, personal_number_masked, given_name, family_name, birth_date, municipality_code, citizenship, registry_checked_at)
+       VALUES ($1, 'DK', '\\x00'::bytea, 'resp-' || gen_random_uuid(), '010180-****', 'Hans', 'Holm', '1980-01-01', '999', 'DK', now()),
+              ($1, 'DK', '\\x00'::bytea, 'resp-' || gen_random_uuid(), '020280-****', 'Ida', 'Iversen', '1980-02-02', '999', 'DK', now()) RETURNING id`,
+      [tenant.id],
+    );
+    await q('INSERT INTO team_members (tenant_id, team_id, participant_id) SELECT $1, $2, unnest($3::uuid[])', [tenant.id, team!.id, people.map((p) => p.id)]);
+    await q(
+      "INSERT INTO task_slots (tenant_id, election_id, work_location_id, task_type_id, team_id, task_date, participant_id, state, registered_directly) VALUES ($1, $2, $3, $4, $5, '2031-11-18', $6, 'accepted', true), ($1, $2, $3, $4, $5, '2031-11-18', NULL, 'vacant', false)",
+      [tenant.id, election!.id, wl!.id, tt!.id, team!.id, people[0]!.id],
+    );
+    await q("INSERT INTO responsibility_grants (tenant_id, user_id, kind, scope_id) VALUES ($1, $2, 'teamResponsible', $3), ($1, $2, 'workLocationResponsible', $4)", [tenant.id, citizenId, team!.id, wl!.id]);
+    Object.assign(ids, { respElection: election!.id, respTeam: team!.id, respWorkLocation: wl!.id, respMember: people[1]!.id });
+    return citizenCall('GET', '/api/election/public/teams');
+  }],
+  ['GET /election/public/teams/:teamId/members', () => citizenCall('GET', `/api/election/public/teams/${ids.respTeam}/members?status=withTask`)],
+  ['POST /election/public/teams/:teamId/invite-link', () => citizenCall('POST', `/api/election/public/teams/${ids.respTeam}/invite-link`)],
+  ['GET /election/public/teams/:teamId/distribution', () => citizenCall('GET', `/api/election/public/teams/${ids.respTeam}/distribution`)],
+  ['DELETE /election/public/teams/:teamId/members/:participantId', () => citizenCall('DELETE', `/api/election/public/teams/${ids.respTeam}/members/${ids.respMember}`)],
+  ['GET /election/public/work-locations', () => citizenCall('GET', '/api/election/public/work-locations')],
+  ['GET /election/public/work-locations/:id/participants', async () => {
+    const res = await citizenCall('GET', `/api/election/public/work-locations/${ids.respWorkLocation}/participants?date=2031-11-18`);
+    await ownerDb().query('UPDATE elections SET active = false WHERE id = $1', { bind: [ids.respElection] });
+    return res;
+  }],
   ['POST /session/logout', () => citizenCall('POST', '/api/session/logout')],
   ['GET /openapi.json', () => adminCall('GET', '/api/openapi.json')],
   ['GET /reference', () => adminCall('GET', '/api/reference')],

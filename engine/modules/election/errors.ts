@@ -57,6 +57,8 @@ export const ELECTION_PROBLEM_CODES = [
   'election.linkSlotNotVacant',
   'election.linkElectionOver',
   'election.linkDateOutside',
+  'election.memberHoldsTeamTasks',
+  'election.teamLinkNoElection',
   'election.lockPeriod',
   'election.taskWorked',
   'election.notYourInvitation',

@@ -18,6 +18,7 @@ export type ElectionAction =
   | 'election.specialCategory.view'
   | 'election.responsibilities.manage'
   | 'election.team.view'
+  | 'election.team.manageMembers'
   | 'election.export.electionSystem'
   | 'election.workLocation.view'
   | 'election.slots.manage'
@@ -41,6 +42,8 @@ export const ELECTION_RULES: Record<ElectionAction, Rule> = {
   'election.specialCategory.view': anyOf(administrator, provisioning),
   'election.responsibilities.manage': anyOf(administrator, provisioning),
   'election.team.view': anyOf(administrator, holdsGrant('teamResponsible')), // scopeId: the team
+  // A team's responsible takes a member off the team (the public site's my team page). scopeId: the team.
+  'election.team.manageMembers': anyOf(administrator, holdsGrant('teamResponsible')),
   // The file for the national election system (whole personal numbers), its role mapping and the stations' printed lists.
   'election.export.electionSystem': administrator,
   'election.workLocation.view': anyOf(administrator, holdsGrant('workLocationResponsible')), // scopeId: the work location
