@@ -21,6 +21,14 @@ export interface ElectionLinkOffer {
      * A task link's slot.
      */
     slotId?: string;
+    /**
+     * The group's ids, which a sign-up names as its choice (with the date).
+     */
+    group?: {
+      workLocationId: string;
+      taskTypeId: string;
+      teamId: string;
+    };
     date: string;
     workLocation: {
       name: string;

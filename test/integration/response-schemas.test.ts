@@ -240,6 +240,29 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
       await ownerDb().query('UPDATE elections SET active = $2 WHERE id = $1', { bind: [ids.election, row!.active] });
     }
   }],
+  // The sign-up: the citizen takes a task the link offers (the election active for this call only), its receipt, consent.
+  ['POST /election/public/signups', async () => {
+    const [row] = await ownerDb().query<{ active: boolean }>('SELECT active FROM elections WHERE id = $1', { bind: [ids.election], type: QueryTypes.SELECT });
+    await ownerDb().query('UPDATE elections SET active = true WHERE id = $1', { bind: [ids.election] });
+    try {
+      const offer = (await citizenCall('GET', `/api/election/links/${ids.linkToken}`)).json<{ tasks: { group: { workLocationId: string; taskTypeId: string; teamId: string }; date: string }[] }>();
+      const task = offer.tasks[0]!;
+      const res = await citizenCall('POST', '/api/election/public/signups', { linkToken: ids.linkToken, choice: { ...task.group, date: task.date }, consent: false });
+      ids.signupSlot = res.json<{ slotId: string }>().slotId;
+      return res;
+    } finally {
+      await ownerDb().query('UPDATE elections SET active = $2 WHERE id = $1', { bind: [ids.election, row!.active] });
+    }
+  }],
+  ['GET /election/public/my-tasks/:slotId/receipt', () => citizenCall('GET', `/api/election/public/my-tasks/${ids.signupSlot}/receipt`)],
+  ['GET /election/public/my-tasks/:slotId/receipt.pdf', () => citizenCall('GET', `/api/election/public/my-tasks/${ids.signupSlot}/receipt.pdf`)],
+  ['POST /election/public/consent', async () => {
+    const res = await citizenCall('POST', '/api/election/public/consent');
+    // The slot is vacant again and the participant the sign-up made set apart (no login, no number to match): the calls below start afresh.
+    await ownerDb().query("UPDATE task_slots SET participant_id = NULL, state = 'vacant' WHERE id = $1", { bind: [ids.signupSlot] });
+    await ownerDb().query("UPDATE participants SET user_id = NULL, personal_number_hash = 'signup-call-' || id WHERE user_id = $1", { bind: [citizenId] });
+    return res;
+  }],
   ['DELETE /election/elections/:id/links/:linkId', () => adminCall('DELETE', `/api/election/elections/${ids.election}/links/${ids.link}`)],
   ['DELETE /election/elections/:id/slots/:slotId/assignment', async () => {
     const res = await adminCall('POST', `/api/election/elections/${ids.election}/slots/${ids.assignSlot}/assignment`, { participantId: ids.assignee2, registerDirectly: true });

@@ -23,6 +23,7 @@ export type ElectionAction =
   | 'election.workLocation.view'
   | 'election.slots.manage'
   | 'election.slots.view'
+  | 'election.signup'
   | 'election.links.manage'
   | 'election.self.manage';
 
@@ -52,6 +53,8 @@ export const ELECTION_RULES: Record<ElectionAction, Rule> = {
   'election.slots.view': administrator,
   // Task links (a poster's QR code, a team's link): made, listed and revoked on the admin site.
   'election.links.manage': anyOf(administrator, provisioning),
+  // A citizen logged in with e-ID signs up for a task a link offers (the person is the login's, never the body's).
+  'election.signup': hasRole('participant'),
   // A citizen logged in on the public site, about their own participant row (the commands find it from the login).
   'election.self.manage': hasRole('participant'),
 };

@@ -11,6 +11,7 @@ import { electionRoutes } from './elections';
 import { linkRoutes } from './links';
 import { exportRoutes } from './exports';
 import { participantRoutes } from './participants';
+import { publicSignupRoutes } from './public-signup';
 import { publicResponsibleRoutes } from './public-responsibles';
 import { publicMeRoutes } from './public-me';
 import { responsibilityRoutes } from './responsibilities';
@@ -26,5 +27,5 @@ export function electionModuleRoutes(deps: ModuleRouteDeps): RouteSpec[] {
     flows: deps.flows,
     ...(deps.registry ? { registry: deps.registry } : {}),
   };
-  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps), ...assignmentRoutes(routeDeps), ...linkRoutes(routeDeps), ...publicResponsibleRoutes(routeDeps), ...publicMeRoutes(routeDeps)];
+  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps), ...assignmentRoutes(routeDeps), ...linkRoutes(routeDeps), ...publicSignupRoutes(routeDeps), ...publicResponsibleRoutes(routeDeps), ...publicMeRoutes(routeDeps)];
 }

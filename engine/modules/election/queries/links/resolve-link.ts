@@ -15,6 +15,8 @@ export const OFFER_GROUPS = 2000;
 
 export interface OfferedTask {
   slotId?: string;
+  /** The group's ids, which a sign-up names as its choice (with the date). */
+  group: { workLocationId: string; taskTypeId: string; teamId: string };
   date: string;
   workLocation: { name: string; address: string; areaName: string };
   taskType: { title: string; description: string; start: string; end: string; payment: number };
@@ -41,6 +43,9 @@ interface LinkRow {
 
 interface GroupRow {
   slot_id: string;
+  wl_id: string;
+  tt_id: string;
+  team_id: string;
   date: string;
   wl_name: string;
   address: string;
@@ -75,7 +80,7 @@ export async function resolveLink(deps: ElectionDeps, tenantId: string, token: u
     const groups = await select<GroupRow>(
       db,
       tx,
-      `SELECT min(s.id::text) AS slot_id, s.task_date::text AS date, wl.name AS wl_name, wl.address, wl.postal_code, wl.city, a.name AS area_name,
+      `SELECT min(s.id::text) AS slot_id, wl.id AS wl_id, tt.id AS tt_id, t.id AS team_id, s.task_date::text AS date, wl.name AS wl_name, wl.address, wl.postal_code, wl.city, a.name AS area_name,
               tt.title AS tt_title, tt.description AS tt_description, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end",
               tt.payment::text AS payment, t.name AS team_name, count(*)::integer AS vacant
          FROM ${OFFER_FROM} JOIN election_areas a ON a.id = wl.area_id JOIN teams t ON t.id = s.team_id
@@ -96,6 +101,7 @@ export async function resolveLink(deps: ElectionDeps, tenantId: string, token: u
       ...(team ? { team } : {}),
       tasks: groups.map((g) => ({
         ...(link.kind === 'task' ? { slotId: g.slot_id } : {}),
+        group: { workLocationId: g.wl_id, taskTypeId: g.tt_id, teamId: g.team_id },
         date: g.date,
         workLocation: { name: g.wl_name, address: [g.address, [g.postal_code, g.city].filter(Boolean).join(' ')].filter(Boolean).join(', '), areaName: g.area_name },
         taskType: { title: g.tt_title, description: g.tt_description, start: g.start, end: g.end, payment: Number(g.payment) },
