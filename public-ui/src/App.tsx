@@ -3,19 +3,23 @@ import { useTranslation } from 'react-i18next';
 import { Link, matchPath, Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
 import { loginUrl, logout } from '../../forms/ui/session';
-import { localizedPath, pagePaths } from '../../forms/ui/modules';
+import { localizedPath, modulePages, pagePaths } from '../../forms/ui/modules';
 import { useSite } from '../../forms/ui/site';
+import { PUBLIC_MODULES } from './modules';
 import { ContactPage } from './pages/ContactPage';
 import { FrontPage } from './pages/FrontPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ServicesPage } from './pages/ServicesPage';
-import { MODULE_PAGES } from './site-paths';
+import { SitePagesContext } from './site-paths';
 
 // The form renderer (RJSF, Ajv runtime) loads only on form pages, keeping the other pages light.
 const FormPage = lazy(() => import('./pages/FormPage').then((m) => ({ default: m.FormPage })));
 // Likewise the markdown renderer, only on the accessibility statement's own page.
 const AccessibilityPage = lazy(() => import('./pages/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })));
+
+// The modules' pages (engine and site name none of them: src/modules/index.ts lists the modules).
+const MODULE_PAGES = modulePages(PUBLIC_MODULES);
 
 // The profile is in the menu whether or not the visitor is logged in (its page asks them to log in first).
 const menu = [
@@ -38,7 +42,7 @@ export function App() {
     document.title = `${modulePage ? t(modulePage.titleKey) : t(`pageTitle.${page}`)} – ${tenant.name}`;
   }, [pathname, t, tenant.name]);
   return (
-    <>
+    <SitePagesContext.Provider value={MODULE_PAGES}>
       <a className="skipnav" href="#main-content">
         {t('skipToContent')}
       </a>
@@ -117,7 +121,7 @@ export function App() {
           <AccessibilityStatementLink />
         </div>
       </footer>
-    </>
+    </SitePagesContext.Provider>
   );
 }
 

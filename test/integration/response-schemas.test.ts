@@ -491,6 +491,9 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
     await ownerDb().query('UPDATE elections SET active = false WHERE id = $1', { bind: [ids.respElection] });
     return res;
   }],
+  // The election's public pages (anyone) and a team member's open tasks (the citizen is in no team: empty lists).
+  ['GET /election/public/site', () => citizenCall('GET', '/api/election/public/site')],
+  ['GET /election/public/team-tasks', () => citizenCall('GET', '/api/election/public/team-tasks?date=2031-11-18')],
   ['POST /session/logout', () => citizenCall('POST', '/api/session/logout')],
   ['GET /openapi.json', () => adminCall('GET', '/api/openapi.json')],
   ['GET /reference', () => adminCall('GET', '/api/reference')],

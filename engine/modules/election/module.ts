@@ -34,7 +34,7 @@ export const election: Module = {
   // The admin site's pages (admin-ui/src/modules/election/): the staffing overview and the work locations' tasks,
   // elections, participants, rejected tasks, the configuration.
   // The public site's pages (public-ui/src/modules/election/), each in Danish and Swedish words too (public-pages.ts).
-  publicPages: [ELECTION_PUBLIC_PAGES.taskLink, ELECTION_PUBLIC_PAGES.taskLinkFirst],
+  publicPages: Object.values(ELECTION_PUBLIC_PAGES),
   adminPages: ['/election/links', '/election/exports', '/election/overview', '/election/work-locations/:id/distribution', '/election/work-locations/:id/tasks', '/election/rejections', '/election/elections', '/election/elections/new', '/election/elections/:id', '/election/elections/:id/setup', '/election/participants', '/election/participants/new', '/election/participants/:id', '/election/config', '/election/config/site', ...['areas', 'work-locations', 'task-types', 'teams', 'special-diets', 'election-types'].flatMap((kind) => [`/election/config/${kind}`, `/election/config/${kind}/:id`])],
   // The bulk deletion of participants: its own workflow type (workflows/election/), activities and resumer.
   activities: createElectionActivities,

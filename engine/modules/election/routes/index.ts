@@ -14,6 +14,7 @@ import { participantRoutes } from './participants';
 import { publicSignupRoutes } from './public-signup';
 import { publicResponsibleRoutes } from './public-responsibles';
 import { publicMeRoutes } from './public-me';
+import { publicSiteRoutes } from './public-site';
 import { responsibilityRoutes } from './responsibilities';
 import { slotRoutes } from './slots';
 
@@ -27,5 +28,5 @@ export function electionModuleRoutes(deps: ModuleRouteDeps): RouteSpec[] {
     flows: deps.flows,
     ...(deps.registry ? { registry: deps.registry } : {}),
   };
-  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps), ...assignmentRoutes(routeDeps), ...linkRoutes(routeDeps), ...publicSignupRoutes(routeDeps), ...publicResponsibleRoutes(routeDeps), ...publicMeRoutes(routeDeps)];
+  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps), ...assignmentRoutes(routeDeps), ...linkRoutes(routeDeps), ...publicSignupRoutes(routeDeps), ...publicResponsibleRoutes(routeDeps), ...publicMeRoutes(routeDeps), ...publicSiteRoutes(routeDeps)];
 }
