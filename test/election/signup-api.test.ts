@@ -6,101 +6,70 @@
 // nothing is recorded; given, the site's consent statement is recorded with its version. Two citizens racing for
 // the last vacant slot: exactly one gets it, the other election.slotTaken with the link's other groups. The
 // receipt (JSON and PDF) only for its holder. Not logged in, the admin site, an unknown link: refused.
-import { randomBytes } from "node:crypto";
-import type { Problem } from "../../schemas/types/api-problem";
-import type { ElectionLink } from "../../schemas/types/election-link-record";
-import type { ElectionLinkOffer } from "../../schemas/types/election-link-offer";
-import type { ElectionSignupReceipt } from "../../schemas/types/election-signup-receipt";
-import { parsePersonalNumber } from "../../forms/formats/personal-number";
-import { csrfTokenFor } from "../../engine/identity/sessions";
-import { cookieName } from "../../engine/http/session-cookie";
-import { testPeople } from "../../engine/simulators/test-people";
-import {
-  createTestTenant,
-  suiteDatabase,
-  type TestTenant,
-} from "../helpers/factories";
-import { request, type TestResponse } from "../helpers/http";
-import { startTestPlatform } from "../helpers/platform";
-import { startEmployeeSession, type TestSession } from "../helpers/sessions";
-import {
-  electionFixture,
-  insertSlots,
-  q,
-  type ElectionFixture,
-} from "./assignment-fixtures";
+import { randomBytes } from 'node:crypto';
+import type { Problem } from '../../schemas/types/api-problem';
+import type { ElectionLink } from '../../schemas/types/election-link-record';
+import type { ElectionLinkOffer } from '../../schemas/types/election-link-offer';
+import type { ElectionSignupReceipt } from '../../schemas/types/election-signup-receipt';
+import { parsePersonalNumber } from '../../forms/formats/personal-number';
+import { csrfTokenFor } from '../../engine/identity/sessions';
+import { cookieName } from '../../engine/http/session-cookie';
+import { testPeople } from '../../engine/simulators/test-people';
+import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
+import { request, type TestResponse } from '../helpers/http';
+import { startTestPlatform } from '../helpers/platform';
+import { startEmployeeSession, type TestSession } from '../helpers/sessions';
+import { electionFixture, insertSlots, q, type ElectionFixture } from './assignment-fixtures';
 
 suiteDatabase();
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 let dk: TestTenant;
 let admin: TestSession;
 let f: ElectionFixture;
-let token = "";
+let token = '';
 
 /** A date the under-18 test person (born 2012-04-17) is still 17 on. */
-const DATE = "2028-06-01";
+const DATE = '2028-06-01';
 
-const countOf = async (sql: string, bind: unknown[] = []) =>
-  Number((await q<{ n: string }>(sql, bind))[0]!.n);
+const countOf = async (sql: string, bind: unknown[] = []) => Number((await q<{ n: string }>(sql, bind))[0]!.n);
 const auditOf = (res: TestResponse) =>
   q<{
     action: string;
     entity_id: string | null;
     summary: Record<string, unknown>;
-  }>(
-    "SELECT action, entity_id, summary FROM audit_log WHERE request_id = $1 ORDER BY seq",
-    [String(res.headers["x-request-id"])],
-  );
-const fieldsOf = (res: TestResponse) =>
-  (res.json<Problem>().errors ?? []).map((e) => [e.field, e.code]);
-const paramsOf = (res: TestResponse) =>
-  res.json<Problem>().errors?.[0]?.params as Record<string, unknown>;
+  }>('SELECT action, entity_id, summary FROM audit_log WHERE request_id = $1 ORDER BY seq', [String(res.headers['x-request-id'])]);
+const fieldsOf = (res: TestResponse) => (res.json<Problem>().errors ?? []).map((e) => [e.field, e.code]);
+const paramsOf = (res: TestResponse) => res.json<Problem>().errors?.[0]?.params as Record<string, unknown>;
 
 /** A citizen's public-site session, as the e-ID login makes it: the user keeps the sealed personal number. */
 async function citizen(id: string): Promise<TestSession> {
   const person = testPeople.citizens.find((c) => c.id === id)!;
   const { users, sessions } = platform.identity;
   return platform.db.withTenant(dk.id, async (tx) => {
-    const userId = await users.citizen(
-      tx,
-      dk.id,
-      parsePersonalNumber("DK", person.personalNumber)!,
-      `${person.givenName} ${person.familyName}`,
-    );
+    const userId = await users.citizen(tx, dk.id, parsePersonalNumber('DK', person.personalNumber)!, `${person.givenName} ${person.familyName}`);
     const { token: t } = await sessions.start(tx, {
       tenantId: dk.id,
       userId,
-      site: "public",
+      site: 'public',
       now: new Date(),
     });
     return {
       token: t,
       userId,
       headers: {
-        cookie: `${cookieName("public")}=${t}`,
-        "x-csrf-token": csrfTokenFor(t),
+        cookie: `${cookieName('public')}=${t}`,
+        'x-csrf-token': csrfTokenFor(t),
       },
     };
   });
 }
 
-const signUp = (
-  session: TestSession | undefined,
-  body: Record<string, unknown>,
-  host = dk.publicHost,
-) =>
-  request(platform.port, host, "POST", "/api/election/public/signups", {
+const signUp = (session: TestSession | undefined, body: Record<string, unknown>, host = dk.publicHost) =>
+  request(platform.port, host, 'POST', '/api/election/public/signups', {
     json: { linkToken: token, ...body },
     ...(session ? { headers: session.headers } : {}),
   });
-const get = (session: TestSession | undefined, path: string) =>
-  request(
-    platform.port,
-    dk.publicHost,
-    "GET",
-    path,
-    session ? { headers: session.headers } : {},
-  );
+const get = (session: TestSession | undefined, path: string) => request(platform.port, dk.publicHost, 'GET', path, session ? { headers: session.headers } : {});
 
 const group = (taskTypeId: string, workLocationId = f.workLocations[0]!) => ({
   workLocationId,
@@ -108,83 +77,46 @@ const group = (taskTypeId: string, workLocationId = f.workLocations[0]!) => ({
   teamId: f.teamId,
   date: DATE,
 });
-const participantOf = async (userId: string) =>
-  (
-    await q<{ id: string }>("SELECT id FROM participants WHERE user_id = $1", [
-      userId,
-    ])
-  )[0]?.id;
+const participantOf = async (userId: string) => (await q<{ id: string }>('SELECT id FROM participants WHERE user_id = $1', [userId]))[0]?.id;
 
 let agnes: TestSession;
 let mads: TestSession;
 let elisabeth: TestSession;
 let ellen: TestSession;
 let maude: TestSession;
-let privacyFormId = "";
+let privacyFormId = '';
 
 beforeAll(async () => {
-  dk = await createTestTenant({ country: "DK", builtinForms: true });
+  dk = await createTestTenant({ country: 'DK', builtinForms: true });
   platform = await startTestPlatform([dk.id]);
-  admin = await startEmployeeSession(platform.identity, dk.id, [
-    "administrator",
-  ]);
+  admin = await startEmployeeSession(platform.identity, dk.id, ['administrator']);
   f = await electionFixture(dk.id);
-  await q(
-    "UPDATE elections SET election_day = $2, first_task_date = $2, last_task_date = $2, active = true WHERE id = $1",
-    [f.electionId, DATE],
-  );
+  await q('UPDATE elections SET election_day = $2, first_task_date = $2, last_task_date = $2, active = true WHERE id = $1', [f.electionId, DATE]);
   // Valgstyrer 07–20 at Skolen (3 vacant), fintæller 19–23 there (2), morgenvagt 06–07 at Hallen (1, the last one) and at Skolen (2).
   await insertSlots(f, 3, f.taskTypes.valgstyrer, f.workLocations[0], DATE);
   await insertSlots(f, 2, f.taskTypes.fintaeller, f.workLocations[0], DATE);
   await insertSlots(f, 1, f.taskTypes.morgenvagt, f.workLocations[1], DATE);
   await insertSlots(f, 2, f.taskTypes.morgenvagt, f.workLocations[0], DATE);
   // The site's privacy statement (the built-in consent statement) with consent asked.
-  privacyFormId = (
-    await q<{ id: string }>(
-      "SELECT id FROM form_definitions WHERE tenant_id = $1 AND kind = 'consentStatement' LIMIT 1",
-      [dk.id],
-    )
-  )[0]!.id;
-  await q(
-    "INSERT INTO election_site (tenant_id, privacy_form_id, consent_enabled) VALUES ($1, $2, true)",
-    [dk.id, privacyFormId],
-  );
+  privacyFormId = (await q<{ id: string }>("SELECT id FROM form_definitions WHERE tenant_id = $1 AND kind = 'consentStatement' LIMIT 1", [dk.id]))[0]!.id;
+  await q('INSERT INTO election_site (tenant_id, privacy_form_id, consent_enabled) VALUES ($1, $2, true)', [dk.id, privacyFormId]);
   // A tasks link offering every vacant slot of the election.
-  const res = await request(
-    platform.port,
-    dk.adminHost,
-    "POST",
-    `/api/election/elections/${f.electionId}/links`,
-    { headers: admin.headers, json: { kind: "tasks", filters: {} } },
-  );
-  expect([res.status, res.status === 201 ? "" : res.text]).toEqual([201, ""]);
+  const res = await request(platform.port, dk.adminHost, 'POST', `/api/election/elections/${f.electionId}/links`, { headers: admin.headers, json: { kind: 'tasks', filters: {} } });
+  expect([res.status, res.status === 201 ? '' : res.text]).toEqual([201, '']);
   token = /\/([A-Za-z0-9_-]{43})$/.exec(res.json<ElectionLink>().url)![1]!;
-  [agnes, mads, elisabeth, ellen, maude] = await Promise.all([
-    citizen("dk-agnes"),
-    citizen("dk-mads"),
-    citizen("dk-elisabeth"),
-    citizen("dk-ellen"),
-    citizen("dk-maude"),
-  ]);
+  [agnes, mads, elisabeth, ellen, maude] = await Promise.all([citizen('dk-agnes'), citizen('dk-mads'), citizen('dk-elisabeth'), citizen('dk-ellen'), citizen('dk-maude')]);
 }, 120_000);
 
 afterAll(async () => {
   await platform?.stop();
 });
 
-describe("signing up", () => {
-  it("the link offers each group with its ids, which a sign-up names", async () => {
-    const res = await request(
-      platform.port,
-      dk.publicHost,
-      "GET",
-      `/api/election/links/${token}`,
-    );
+describe('signing up', () => {
+  it('the link offers each group with its ids, which a sign-up names', async () => {
+    const res = await request(platform.port, dk.publicHost, 'GET', `/api/election/links/${token}`);
     expect(res.status).toBe(200);
     const offer = res.json<ElectionLinkOffer>();
-    expect(
-      offer.tasks.find((t) => t.taskType.title === "Valgstyrer"),
-    ).toMatchObject({
+    expect(offer.tasks.find((t) => t.taskType.title === 'Valgstyrer')).toMatchObject({
       group: {
         workLocationId: f.workLocations[0],
         taskTypeId: f.taskTypes.valgstyrer,
@@ -195,21 +127,21 @@ describe("signing up", () => {
     });
   });
 
-  it("someone new becomes a participant from the registry and holds one slot of the group, accepted, confirmation queued, audited with ids only", async () => {
+  it('someone new becomes a participant from the registry and holds one slot of the group, accepted, confirmation queued, audited with ids only', async () => {
     const res = await signUp(agnes, {
       choice: group(f.taskTypes.valgstyrer),
-      phone: "+45 20 00 00 09",
-      email: "agnes@example.dk",
+      phone: '+45 20 00 00 09',
+      email: 'agnes@example.dk',
     });
-    expect([res.status, res.status === 201 ? "" : res.text]).toEqual([201, ""]);
+    expect([res.status, res.status === 201 ? '' : res.text]).toEqual([201, '']);
     const receipt = res.json<ElectionSignupReceipt>();
     expect(receipt).toMatchObject({
-      state: "accepted",
+      state: 'accepted',
       date: DATE,
-      election: { title: "Folketingsvalg 2030", electionDay: DATE },
-      workLocation: { name: "Skolen" },
-      taskType: { title: "Valgstyrer", start: "07:00", end: "20:00" },
-      team: { name: "Borgerservice" },
+      election: { title: 'Folketingsvalg 2030', electionDay: DATE },
+      workLocation: { name: 'Skolen' },
+      taskType: { title: 'Valgstyrer', start: '07:00', end: '20:00' },
+      team: { name: 'Borgerservice' },
       consentRecorded: false,
     });
     const participantId = await participantOf(agnes.userId);
@@ -220,16 +152,13 @@ describe("signing up", () => {
       municipality_code: string;
       phone: string;
       email: string;
-    }>(
-      "SELECT given_name, birth_date::text, municipality_code, phone, email FROM participants WHERE id = $1",
-      [participantId],
-    );
+    }>('SELECT given_name, birth_date::text, municipality_code, phone, email FROM participants WHERE id = $1', [participantId]);
     expect(p).toEqual({
-      given_name: "Agnes",
-      birth_date: "1978-05-12",
-      municipality_code: "999",
-      phone: "+45 20 00 00 09",
-      email: "agnes@example.dk",
+      given_name: 'Agnes',
+      birth_date: '1978-05-12',
+      municipality_code: '999',
+      phone: '+45 20 00 00 09',
+      email: 'agnes@example.dk',
     });
     const [slot] = await q<{
       participant_id: string;
@@ -237,181 +166,80 @@ describe("signing up", () => {
       registered_directly: boolean;
       work_location_id: string;
       task_type_id: string;
-    }>(
-      "SELECT participant_id, state, registered_directly, work_location_id, task_type_id FROM task_slots WHERE id = $1",
-      [receipt.slotId],
-    );
+    }>('SELECT participant_id, state, registered_directly, work_location_id, task_type_id FROM task_slots WHERE id = $1', [receipt.slotId]);
     expect(slot).toEqual({
       participant_id: participantId,
-      state: "accepted",
+      state: 'accepted',
       registered_directly: true,
       work_location_id: f.workLocations[0],
       task_type_id: f.taskTypes.valgstyrer,
     });
-    expect(
-      await countOf(
-        "SELECT count(*) AS n FROM task_slots WHERE election_id = $1 AND task_type_id = $2 AND state = 'vacant'",
-        [f.electionId, f.taskTypes.valgstyrer],
-      ),
-    ).toBe(2);
-    expect(
-      await q("SELECT event FROM participant_messages WHERE slot_id = $1", [
-        receipt.slotId,
-      ]),
-    ).toEqual([{ event: "registrationConfirmed" }]);
+    expect(await countOf("SELECT count(*) AS n FROM task_slots WHERE election_id = $1 AND task_type_id = $2 AND state = 'vacant'", [f.electionId, f.taskTypes.valgstyrer])).toBe(2);
+    expect(await q('SELECT event FROM participant_messages WHERE slot_id = $1', [receipt.slotId])).toEqual([{ event: 'registrationConfirmed' }]);
     const audit = await auditOf(res);
-    expect(audit.map((a) => a.action)).toEqual(
-      expect.arrayContaining([
-        "election.participantCreated",
-        "election.taskSignedUp",
-      ]),
-    );
-    expect(
-      audit.find((a) => a.action === "election.taskSignedUp"),
-    ).toMatchObject({
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['election.participantCreated', 'election.taskSignedUp']));
+    expect(audit.find((a) => a.action === 'election.taskSignedUp')).toMatchObject({
       entity_id: receipt.slotId,
       summary: { slotId: receipt.slotId, participantId, newParticipant: true },
     });
     const text = JSON.stringify(audit);
-    for (const secret of [
-      "Agnes",
-      "Jensen",
-      "1205784123",
-      "120578",
-      "agnes@example.dk",
-      "20 00 00 09",
-      token,
-    ])
-      expect(text).not.toContain(secret);
+    for (const secret of ['Agnes', 'Jensen', '1205784123', '120578', 'agnes@example.dk', '20 00 00 09', token]) expect(text).not.toContain(secret);
   });
 
-  it("the receipt is its holder’s only, as JSON and as PDF", async () => {
-    const slotId = (
-      await q<{ id: string }>(
-        "SELECT s.id FROM task_slots s JOIN participants p ON p.id = s.participant_id WHERE p.user_id = $1",
-        [agnes.userId],
-      )
-    )[0]!.id;
-    const json = await get(
-      agnes,
-      `/api/election/public/my-tasks/${slotId}/receipt`,
-    );
-    expect([json.status, json.json<ElectionSignupReceipt>().slotId]).toEqual([
-      200,
-      slotId,
-    ]);
-    const pdf = await get(
-      agnes,
-      `/api/election/public/my-tasks/${slotId}/receipt.pdf`,
-    );
-    expect([
-      pdf.status,
-      pdf.headers["content-type"],
-      pdf.text.slice(0, 5),
-    ]).toEqual([200, "application/pdf", "%PDF-"]);
-    expect(
-      (await get(mads, `/api/election/public/my-tasks/${slotId}/receipt.pdf`))
-        .status,
-    ).toBe(404);
-    expect(
-      (await get(undefined, `/api/election/public/my-tasks/${slotId}/receipt`))
-        .status,
-    ).toBe(401);
+  it('the receipt is its holder’s only, as JSON and as PDF', async () => {
+    const slotId = (await q<{ id: string }>('SELECT s.id FROM task_slots s JOIN participants p ON p.id = s.participant_id WHERE p.user_id = $1', [agnes.userId]))[0]!.id;
+    const json = await get(agnes, `/api/election/public/my-tasks/${slotId}/receipt`);
+    expect([json.status, json.json<ElectionSignupReceipt>().slotId]).toEqual([200, slotId]);
+    const pdf = await get(agnes, `/api/election/public/my-tasks/${slotId}/receipt.pdf`);
+    expect([pdf.status, pdf.headers['content-type'], pdf.text.slice(0, 5)]).toEqual([200, 'application/pdf', '%PDF-']);
+    expect((await get(mads, `/api/election/public/my-tasks/${slotId}/receipt.pdf`)).status).toBe(404);
+    expect((await get(undefined, `/api/election/public/my-tasks/${slotId}/receipt`)).status).toBe(401);
   });
 
-  it("a task at the same time is refused (409 election.overlap), nothing written", async () => {
-    const before = await countOf(
-      "SELECT count(*) AS n FROM task_slots WHERE election_id = $1 AND state = 'vacant'",
-      [f.electionId],
-    );
+  it('a task at the same time is refused (409 election.overlap), nothing written', async () => {
+    const before = await countOf("SELECT count(*) AS n FROM task_slots WHERE election_id = $1 AND state = 'vacant'", [f.electionId]);
     const res = await signUp(agnes, { choice: group(f.taskTypes.fintaeller) });
-    expect([res.status, fieldsOf(res)]).toEqual([
-      409,
-      [["/", "election.overlap"]],
-    ]);
-    expect(paramsOf(res)).toEqual({ date: DATE, start: "07:00", end: "20:00" });
-    expect(
-      await countOf(
-        "SELECT count(*) AS n FROM task_slots WHERE election_id = $1 AND state = 'vacant'",
-        [f.electionId],
-      ),
-    ).toBe(before);
+    expect([res.status, fieldsOf(res)]).toEqual([409, [['/', 'election.overlap']]]);
+    expect(paramsOf(res)).toEqual({ date: DATE, start: '07:00', end: '20:00' });
+    expect(await countOf("SELECT count(*) AS n FROM task_slots WHERE election_id = $1 AND state = 'vacant'", [f.electionId])).toBe(before);
   });
 
-  it("under 18 on the task date and not resident are refused with their reasons; no participant is kept", async () => {
+  it('under 18 on the task date and not resident are refused with their reasons; no participant is kept', async () => {
     const young = await signUp(ellen, {
       choice: group(f.taskTypes.fintaeller),
-      phone: "+45 30 00 00 00",
+      phone: '+45 30 00 00 00',
     });
-    expect([young.status, fieldsOf(young)]).toEqual([
-      409,
-      [["/", "election.notEligible"]],
-    ]);
+    expect([young.status, fieldsOf(young)]).toEqual([409, [['/', 'election.notEligible']]]);
     expect(paramsOf(young)).toEqual({
-      reasons: [
-        { code: "election.under18", params: { turns18On: "2030-04-17" } },
-      ],
+      reasons: [{ code: 'election.under18', params: { turns18On: '2030-04-17' } }],
     });
     const away = await signUp(maude, { choice: group(f.taskTypes.fintaeller) });
-    expect([away.status, fieldsOf(away)]).toEqual([
-      409,
-      [["/", "election.notEligible"]],
-    ]);
+    expect([away.status, fieldsOf(away)]).toEqual([409, [['/', 'election.notEligible']]]);
     expect(paramsOf(away)).toEqual({
-      reasons: [{ code: "election.notResident", params: {} }],
+      reasons: [{ code: 'election.notResident', params: {} }],
     });
     expect(await participantOf(ellen.userId)).toBeUndefined();
     expect(await participantOf(maude.userId)).toBeUndefined();
-    expect(
-      await countOf(
-        "SELECT count(*) AS n FROM task_slots WHERE election_id = $1 AND task_type_id = $2 AND state = 'vacant'",
-        [f.electionId, f.taskTypes.fintaeller],
-      ),
-    ).toBe(2);
+    expect(await countOf("SELECT count(*) AS n FROM task_slots WHERE election_id = $1 AND task_type_id = $2 AND state = 'vacant'", [f.electionId, f.taskTypes.fintaeller])).toBe(2);
     // The registry lookups stay audited (the person asked to sign up); nothing else of the refused requests.
-    expect((await auditOf(young)).map((a) => a.action)).not.toContain(
-      "election.taskSignedUp",
-    );
+    expect((await auditOf(young)).map((a) => a.action)).not.toContain('election.taskSignedUp');
   });
 
-  it("declining consent still signs up and records nothing; giving it later records the statement with its version", async () => {
+  it('declining consent still signs up and records nothing; giving it later records the statement with its version', async () => {
     const res = await signUp(mads, {
       choice: group(f.taskTypes.valgstyrer),
       consent: false,
     });
-    expect([
-      res.status,
-      res.json<ElectionSignupReceipt>().consentRecorded,
-    ]).toEqual([201, false]);
-    expect(
-      await countOf(
-        "SELECT count(*) AS n FROM consent_records WHERE user_id = $1",
-        [mads.userId],
-      ),
-    ).toBe(0);
-    const given = await request(
-      platform.port,
-      dk.publicHost,
-      "POST",
-      "/api/election/public/consent",
-      { headers: mads.headers },
-    );
-    expect([given.status, given.text]).toEqual([
-      200,
-      JSON.stringify({ consentRecorded: true }),
-    ]);
-    const [version] = await q<{ version: number }>(
-      "SELECT max(version) AS version FROM form_versions WHERE definition_id = $1",
-      [privacyFormId],
-    );
+    expect([res.status, res.json<ElectionSignupReceipt>().consentRecorded]).toEqual([201, false]);
+    expect(await countOf('SELECT count(*) AS n FROM consent_records WHERE user_id = $1', [mads.userId])).toBe(0);
+    const given = await request(platform.port, dk.publicHost, 'POST', '/api/election/public/consent', { headers: mads.headers });
+    expect([given.status, given.text]).toEqual([200, JSON.stringify({ consentRecorded: true })]);
+    const [version] = await q<{ version: number }>('SELECT max(version) AS version FROM form_versions WHERE definition_id = $1', [privacyFormId]);
     const records = await q<{
       definition_id: string;
       version: number;
       consents: Record<string, boolean>;
-    }>(
-      "SELECT definition_id, version, consents FROM consent_records WHERE user_id = $1",
-      [mads.userId],
-    );
+    }>('SELECT definition_id, version, consents FROM consent_records WHERE user_id = $1', [mads.userId]);
     expect(records).toEqual([
       {
         definition_id: privacyFormId,
@@ -420,66 +248,32 @@ describe("signing up", () => {
       },
     ]);
     // Every yes/no of the statement answered yes (the keep-my-details one where the statement has it).
-    expect(Object.values(records[0]!.consents).every((v) => v === true)).toBe(
-      true,
-    );
+    expect(Object.values(records[0]!.consents).every((v) => v === true)).toBe(true);
     // Given twice, recorded once.
-    await request(
-      platform.port,
-      dk.publicHost,
-      "POST",
-      "/api/election/public/consent",
-      { headers: mads.headers },
-    );
-    expect(
-      await countOf(
-        "SELECT count(*) AS n FROM consent_records WHERE user_id = $1",
-        [mads.userId],
-      ),
-    ).toBe(1);
+    await request(platform.port, dk.publicHost, 'POST', '/api/election/public/consent', { headers: mads.headers });
+    expect(await countOf('SELECT count(*) AS n FROM consent_records WHERE user_id = $1', [mads.userId])).toBe(1);
   });
 
-  it("consent given with the sign-up is recorded with it", async () => {
+  it('consent given with the sign-up is recorded with it', async () => {
     const res = await signUp(elisabeth, {
       choice: group(f.taskTypes.morgenvagt),
       consent: true,
     });
-    expect([
-      res.status,
-      res.json<ElectionSignupReceipt>().consentRecorded,
-    ]).toEqual([201, true]);
-    expect(
-      await countOf(
-        "SELECT count(*) AS n FROM consent_records WHERE user_id = $1 AND definition_id = $2",
-        [elisabeth.userId, privacyFormId],
-      ),
-    ).toBe(1);
+    expect([res.status, res.json<ElectionSignupReceipt>().consentRecorded]).toEqual([201, true]);
+    expect(await countOf('SELECT count(*) AS n FROM consent_records WHERE user_id = $1 AND definition_id = $2', [elisabeth.userId, privacyFormId])).toBe(1);
     // A protected address is not stored.
-    expect(
-      await q(
-        "SELECT protected_address, address FROM participants WHERE user_id = $1",
-        [elisabeth.userId],
-      ),
-    ).toEqual([{ protected_address: true, address: null }]);
+    expect(await q('SELECT protected_address, address FROM participants WHERE user_id = $1', [elisabeth.userId])).toEqual([{ protected_address: true, address: null }]);
   });
 });
 
-describe("the last vacant slot", () => {
-  it("two citizens racing for it: exactly one gets it, the other election.slotTaken with the link’s other groups, the same date first", async () => {
+describe('the last vacant slot', () => {
+  it('two citizens racing for it: exactly one gets it, the other election.slotTaken with the link’s other groups, the same date first', async () => {
     const last = group(f.taskTypes.morgenvagt, f.workLocations[1]);
-    expect(
-      await countOf(
-        "SELECT count(*) AS n FROM task_slots WHERE work_location_id = $1 AND task_type_id = $2 AND state = 'vacant'",
-        [last.workLocationId, last.taskTypeId],
-      ),
-    ).toBe(1);
-    const answers = await Promise.all([
-      signUp(agnes, { choice: last }),
-      signUp(mads, { choice: last }),
-    ]);
+    expect(await countOf("SELECT count(*) AS n FROM task_slots WHERE work_location_id = $1 AND task_type_id = $2 AND state = 'vacant'", [last.workLocationId, last.taskTypeId])).toBe(1);
+    const answers = await Promise.all([signUp(agnes, { choice: last }), signUp(mads, { choice: last })]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
     const lost = answers.find((a) => a.status === 409)!;
-    expect(fieldsOf(lost)).toEqual([["/", "election.slotTaken"]]);
+    expect(fieldsOf(lost)).toEqual([['/', 'election.slotTaken']]);
     const alternatives = paramsOf(lost).alternatives as {
       workLocationId: string;
       taskTypeId: string;
@@ -487,17 +281,7 @@ describe("the last vacant slot", () => {
       vacant: number;
     }[];
     expect(alternatives.length).toBeGreaterThan(0);
-    expect(
-      alternatives.every(
-        (a) =>
-          a.date === DATE &&
-          a.vacant >= 1 &&
-          !(
-            a.workLocationId === last.workLocationId &&
-            a.taskTypeId === last.taskTypeId
-          ),
-      ),
-    ).toBe(true);
+    expect(alternatives.every((a) => a.date === DATE && a.vacant >= 1 && !(a.workLocationId === last.workLocationId && a.taskTypeId === last.taskTypeId))).toBe(true);
     expect(alternatives).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -507,17 +291,10 @@ describe("the last vacant slot", () => {
         }),
       ]),
     );
-    expect(
-      await countOf(
-        "SELECT count(*) AS n FROM task_slots WHERE work_location_id = $1 AND task_type_id = $2 AND state = 'accepted'",
-        [last.workLocationId, last.taskTypeId],
-      ),
-    ).toBe(1);
+    expect(await countOf("SELECT count(*) AS n FROM task_slots WHERE work_location_id = $1 AND task_type_id = $2 AND state = 'accepted'", [last.workLocationId, last.taskTypeId])).toBe(1);
     // The loser takes an alternative.
     const loser = lost === answers[0] ? agnes : mads;
-    const alt = alternatives.find(
-      (a) => a.taskTypeId === f.taskTypes.morgenvagt,
-    )!;
+    const alt = alternatives.find((a) => a.taskTypeId === f.taskTypes.morgenvagt)!;
     const retry = await signUp(loser, {
       choice: {
         workLocationId: alt.workLocationId,
@@ -530,34 +307,32 @@ describe("the last vacant slot", () => {
   });
 });
 
-describe("refusals", () => {
-  it("not logged in: 401; on the admin site: 404; an unknown link: 404; bad input names the field", async () => {
-    expect(
-      (await signUp(undefined, { choice: group(f.taskTypes.valgstyrer) }))
-        .status,
-    ).toBe(401);
-    expect(
-      (
-        await signUp(
-          mads,
-          { choice: group(f.taskTypes.valgstyrer) },
-          dk.adminHost,
-        )
-      ).status,
-    ).toBe(404);
+describe('what the wizard offers', () => {
+  it('the diets and whether consent is asked, to anyone on the public site; not on the admin site', async () => {
+    const [diet] = await q<{ id: string }>("INSERT INTO special_diets (tenant_id, name) VALUES ($1, 'Vegetar') RETURNING id", [dk.id]);
+    const res = await get(undefined, '/api/election/public/signup-options');
+    expect([res.status, res.json()]).toEqual([200, { diets: [{ id: diet!.id, name: 'Vegetar' }], consentAsked: true }]);
+    expect((await request(platform.port, dk.adminHost, 'GET', '/api/election/public/signup-options')).status).toBe(404);
+  });
+});
+
+describe('refusals', () => {
+  it('not logged in: 401; on the admin site: 404; an unknown link: 404; bad input names the field', async () => {
+    expect((await signUp(undefined, { choice: group(f.taskTypes.valgstyrer) })).status).toBe(401);
+    expect((await signUp(mads, { choice: group(f.taskTypes.valgstyrer) }, dk.adminHost)).status).toBe(404);
     expect(
       (
         await signUp(mads, {
           choice: group(f.taskTypes.valgstyrer),
-          linkToken: randomBytes(32).toString("base64url"),
+          linkToken: randomBytes(32).toString('base64url'),
         })
       ).status,
     ).toBe(404);
     const bad = await signUp(mads, {
       choice: group(f.taskTypes.valgstyrer),
-      phone: "call me",
+      phone: 'call me',
     });
     expect(bad.status).toBe(400);
-    expect(fieldsOf(bad).map(([field]) => field)).toContain("/phone");
+    expect(fieldsOf(bad).map(([field]) => field)).toContain('/phone');
   });
 });

@@ -254,6 +254,7 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
       await ownerDb().query('UPDATE elections SET active = $2 WHERE id = $1', { bind: [ids.election, row!.active] });
     }
   }],
+  ['GET /election/public/signup-options', () => citizenCall('GET', '/api/election/public/signup-options')],
   ['GET /election/public/my-tasks/:slotId/receipt', () => citizenCall('GET', `/api/election/public/my-tasks/${ids.signupSlot}/receipt`)],
   ['GET /election/public/my-tasks/:slotId/receipt.pdf', () => citizenCall('GET', `/api/election/public/my-tasks/${ids.signupSlot}/receipt.pdf`)],
   ['POST /election/public/consent', async () => {

@@ -10,69 +10,41 @@
 // 'registrationConfirmed' queued), audited with ids only. A refused sign-up writes nothing (a new person is not
 // kept either). Consent ("keep my details for the next election") is the site's consent statement submitted
 // through the platform's forms (a consent record with its version) after the sign-up; declining it changes nothing.
-import { randomUUID } from "node:crypto";
-import type { Request } from "express";
-import { QueryTypes, UniqueConstraintError, type Transaction } from "sequelize";
-import type { ElectionSignupCreate } from "../../../../../schemas/types/election-signup-create";
-import {
-  parsePersonalNumber,
-  type ParsedPersonalNumber,
-} from "../../../../../forms/formats/personal-number";
-import type { Actor } from "../../../../actors";
-import { recordAudit, type CommandContext } from "../../../../audit/record";
-import { seal } from "../../../../crypto/aead";
-import { assertValidAnswers } from "../../../../forms/answers";
-import {
-  SUBMISSION_KEY_PURPOSE,
-  submissionAad,
-} from "../../../../forms/sealed-answers";
-import type { Database } from "../../../../db/database";
-import {
-  ForbiddenError,
-  NotFoundError,
-  RegistryUnavailableError,
-  UnauthenticatedError,
-} from "../../../../errors";
-import { zoneOf } from "../../../../flows/tenant-rules";
-import { PersonalNumbers } from "../../../../identity/personal-numbers";
-import type { RegistryPerson } from "../../../../registry/types";
-import { execute, select, tenantFacts, type ElectionDeps } from "../../db";
-import {
-  eligibility,
-  eligibilityContext,
-  type EligibilityPerson,
-} from "../../eligibility";
-import { electionConflict } from "../../errors";
-import { findOverlap, overlapRefusal } from "../../overlap";
-import { queueMessage } from "../../participant-messages";
-import {
-  checkDiets,
-  distinct,
-  newParticipantId,
-} from "../../participants/rows";
-import { dietKey, sealDiets } from "../../participants/sealed-diets";
-import { checkSignupFields } from "../../participants/signup-fields";
-import { authorize } from "../../policies";
-import { linkTokenHash } from "../links/link-tokens";
-import {
-  OFFER_FROM,
-  offeredSlotsWhere,
-  type LinkTarget,
-} from "../../queries/links/offered-slots";
-import {
-  electionRules,
-  eligibilityPerson,
-  heldTasksOn,
-  lockParticipant,
-} from "../assignments/common";
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
+import type { ElectionSignupCreate } from '../../../../../schemas/types/election-signup-create';
+import { parsePersonalNumber, type ParsedPersonalNumber } from '../../../../../forms/formats/personal-number';
+import type { Actor } from '../../../../actors';
+import { recordAudit, type CommandContext } from '../../../../audit/record';
+import { seal } from '../../../../crypto/aead';
+import { assertValidAnswers } from '../../../../forms/answers';
+import { SUBMISSION_KEY_PURPOSE, submissionAad } from '../../../../forms/sealed-answers';
+import type { Database } from '../../../../db/database';
+import { ForbiddenError, NotFoundError, RegistryUnavailableError, UnauthenticatedError } from '../../../../errors';
+import { zoneOf } from '../../../../flows/tenant-rules';
+import { PersonalNumbers } from '../../../../identity/personal-numbers';
+import type { RegistryPerson } from '../../../../registry/types';
+import { COLLATION, execute, select, tenantFacts, type ElectionDeps } from '../../db';
+import { eligibility, eligibilityContext, type EligibilityPerson } from '../../eligibility';
+import { electionConflict } from '../../errors';
+import { findOverlap, overlapRefusal } from '../../overlap';
+import { queueMessage } from '../../participant-messages';
+import { checkDiets, distinct, newParticipantId } from '../../participants/rows';
+import { dietKey, sealDiets } from '../../participants/sealed-diets';
+import { checkSignupFields } from '../../participants/signup-fields';
+import { authorize } from '../../policies';
+import { linkTokenHash } from '../links/link-tokens';
+import { OFFER_FROM, offeredSlotsWhere, type LinkTarget } from '../../queries/links/offered-slots';
+import { electionRules, eligibilityPerson, heldTasksOn, lockParticipant } from '../assignments/common';
 
 /** Why the registry is asked when someone new signs up, as its audit row says. */
-export const SIGNUP_PURPOSE = "participant.signup";
+export const SIGNUP_PURPOSE = 'participant.signup';
 
 /** At most this many alternatives are offered with a refusal. */
 export const ALTERNATIVES = 5;
 
-const NO_SLOT = "00000000-0000-0000-0000-000000000000";
+const NO_SLOT = '00000000-0000-0000-0000-000000000000';
 
 export type SignupInput = ElectionSignupCreate;
 
@@ -97,25 +69,14 @@ export interface Citizen {
 }
 
 /** The citizen of this request, from the session's sealed personal number; 401 without a login, 403 without an e-ID number. */
-export async function citizenOf(
-  deps: Pick<ElectionDeps, "keyring">,
-  req: Request,
-  actor: Actor,
-): Promise<Citizen> {
+export async function citizenOf(deps: Pick<ElectionDeps, 'keyring'>, req: Request, actor: Actor): Promise<Citizen> {
   const session = req.session;
-  if (!session || actor.kind !== "user" || session.userId !== actor.id)
-    throw new UnauthenticatedError();
-  const sealed =
-    session.kind === "citizen" ? session.citizen?.personalNumber : null;
-  if (!sealed)
-    throw new ForbiddenError("signing up takes a citizen’s e-ID login");
-  const canonical = await new PersonalNumbers(deps.keyring).revealOf(
-    actor.tenantId,
-    { country: sealed.country, ciphertext: sealed.sealed },
-  );
+  if (!session || actor.kind !== 'user' || session.userId !== actor.id) throw new UnauthenticatedError();
+  const sealed = session.kind === 'citizen' ? session.citizen?.personalNumber : null;
+  if (!sealed) throw new ForbiddenError('signing up takes a citizen’s e-ID login');
+  const canonical = await new PersonalNumbers(deps.keyring).revealOf(actor.tenantId, { country: sealed.country, ciphertext: sealed.sealed });
   const pn = parsePersonalNumber(sealed.country, canonical);
-  if (!pn)
-    throw new ForbiddenError("the login’s personal number cannot be read");
+  if (!pn) throw new ForbiddenError('the login’s personal number cannot be read');
   return { userId: actor.id, pn };
 }
 
@@ -124,11 +85,7 @@ interface LinkRow extends LinkTarget {
 }
 
 /** The link of this token while it works (active election, not revoked, not expired), else 404. */
-async function findLink(
-  db: Database,
-  tx: Transaction,
-  token: string,
-): Promise<LinkRow> {
+async function findLink(db: Database, tx: Transaction, token: string): Promise<LinkRow> {
   const [link] = await select<LinkRow>(
     db,
     tx,
@@ -141,42 +98,26 @@ async function findLink(
 }
 
 /** The choice as a condition on the link's offered slots (numbered on from `bind`). */
-function choiceWhere(choice: SignupInput["choice"], bind: unknown[]): string {
+function choiceWhere(choice: SignupInput['choice'], bind: unknown[]): string {
   const add = (value: unknown) => {
     bind.push(value);
     return `$${bind.length}`;
   };
-  if ("slotId" in choice) return `s.id = ${add(choice.slotId)}::uuid`;
+  if ('slotId' in choice) return `s.id = ${add(choice.slotId)}::uuid`;
   return `s.work_location_id = ${add(choice.workLocationId)}::uuid AND s.task_type_id = ${add(choice.taskTypeId)}::uuid AND s.team_id = ${add(choice.teamId)}::uuid AND s.task_date = ${add(choice.date)}::date`;
 }
 
 /** The date of the choice (a task link's slot: its date, even when no longer vacant), for the alternatives' order. */
-async function choiceDate(
-  db: Database,
-  tx: Transaction,
-  choice: SignupInput["choice"],
-): Promise<string | null> {
-  if (!("slotId" in choice)) return choice.date;
-  const [row] = await select<{ date: string }>(
-    db,
-    tx,
-    "SELECT task_date::text AS date FROM task_slots WHERE id = $1",
-    [choice.slotId],
-  );
+async function choiceDate(db: Database, tx: Transaction, choice: SignupInput['choice']): Promise<string | null> {
+  if (!('slotId' in choice)) return choice.date;
+  const [row] = await select<{ date: string }>(db, tx, 'SELECT task_date::text AS date FROM task_slots WHERE id = $1', [choice.slotId]);
   return row?.date ?? null;
 }
 
 /** The link's other vacant groups, the chosen date first, then the nearest dates. */
-export async function alternatives(
-  db: Database,
-  tx: Transaction,
-  link: LinkTarget,
-  zone: string,
-  date: string | null,
-  except?: SignupInput["choice"],
-): Promise<SignupAlternative[]> {
+export async function alternatives(db: Database, tx: Transaction, link: LinkTarget, zone: string, date: string | null, except?: SignupInput['choice']): Promise<SignupAlternative[]> {
   const { where, bind } = offeredSlotsWhere(link, zone);
-  const not = except ? ` AND NOT (${choiceWhere(except, bind)})` : "";
+  const not = except ? ` AND NOT (${choiceWhere(except, bind)})` : '';
   bind.push(date);
   const d = `$${bind.length}::date`;
   return select<SignupAlternative>(
@@ -194,7 +135,7 @@ export async function alternatives(
 }
 
 const slotTaken = (alternatives: SignupAlternative[]) =>
-  electionConflict("election.slotTaken", "the chosen task was just taken", {
+  electionConflict('election.slotTaken', 'the chosen task was just taken', {
     alternatives,
   });
 
@@ -216,7 +157,7 @@ export async function signUp(
   created: boolean;
   consentRecorded: boolean;
 }> {
-  authorize(ctx.actor, "election.signup", { tenantId: ctx.tenantId });
+  authorize(ctx.actor, 'election.signup', { tenantId: ctx.tenantId });
   const { db, keyring, registry } = deps;
   const numbers = new PersonalNumbers(keyring);
   const dietIds = distinct(input.dietIds);
@@ -227,21 +168,14 @@ export async function signUp(
     await checkDiets(db, tx, dietIds);
     const signupFields = await checkSignupFields(db, tx, input.fields);
     const hash = await numbers.lookupHash(tx, ctx.tenantId, citizen.pn);
-    const [existing] = await select<{ id: string }>(
-      db,
-      tx,
-      "SELECT id FROM participants WHERE personal_number_hash = $1",
-      [hash],
-    );
+    const [existing] = await select<{ id: string }>(db, tx, 'SELECT id FROM participants WHERE personal_number_hash = $1', [hash]);
     if (existing) return { link, participantId: existing.id, signupFields };
-    if (!registry)
-      throw new RegistryUnavailableError("No civil registry is configured.");
+    if (!registry) throw new RegistryUnavailableError('No civil registry is configured.');
     const person = await registry.lookup(tx, ctx, citizen.pn.canonical, {
       purpose: SIGNUP_PURPOSE,
     });
     // The registry not knowing the person who logged in with e-ID: nothing to go on.
-    if (!person)
-      throw new ForbiddenError("the civil registry knows no such person");
+    if (!person) throw new ForbiddenError('the civil registry knows no such person');
     return { link, person, signupFields };
   });
 
@@ -256,30 +190,15 @@ export async function signUp(
 
       // The group's date and hours (any slot of it the link offers, vacant or not): for eligibility and overlap.
       const base = offeredSlotsWhere({ ...link }, zone);
-      const groupWhere = base.where.replace("s.state = 'vacant'", "true");
+      const groupWhere = base.where.replace("s.state = 'vacant'", 'true');
       const groupBind = [...base.bind];
       const chosen = choiceWhere(input.choice, groupBind);
       const [group] = await select<{
         date: string;
         start: string;
         end: string;
-      }>(
-        db,
-        tx,
-        `SELECT s.task_date::text AS date, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end" FROM ${OFFER_FROM} WHERE ${groupWhere} AND ${chosen} LIMIT 1`,
-        groupBind,
-      );
-      if (!group)
-        throw slotTaken(
-          await alternatives(
-            db,
-            tx,
-            link,
-            zone,
-            await choiceDate(db, tx, input.choice),
-            input.choice,
-          ),
-        );
+      }>(db, tx, `SELECT s.task_date::text AS date, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end" FROM ${OFFER_FROM} WHERE ${groupWhere} AND ${chosen} LIMIT 1`, groupBind);
+      if (!group) throw slotTaken(await alternatives(db, tx, link, zone, await choiceDate(db, tx, input.choice), input.choice));
 
       // Who: the person of the login, made from the registry when new (a refusal below rolls this back).
       let created = false;
@@ -288,63 +207,25 @@ export async function signUp(
       if (!participantId) {
         const person = checked.person!;
         eligibleAs = person;
-        const inserted = await insertParticipant(
-          deps,
-          tx,
-          ctx,
-          citizen,
-          person,
-          input,
-          dietIds,
-          checked.signupFields,
-        );
+        const inserted = await insertParticipant(deps, tx, ctx, citizen, person, input, dietIds, checked.signupFields);
         created = inserted !== undefined;
         // The same person made a participant meanwhile (a second tab, an administrator): that one it is.
-        participantId =
-          inserted ??
-          (
-            await select<{ id: string }>(
-              db,
-              tx,
-              "SELECT id FROM participants WHERE personal_number_hash = $1",
-              [await numbers.lookupHash(tx, ctx.tenantId, citizen.pn)],
-            )
-          )[0]?.id;
+        participantId = inserted ?? (await select<{ id: string }>(db, tx, 'SELECT id FROM participants WHERE personal_number_hash = $1', [await numbers.lookupHash(tx, ctx.tenantId, citizen.pn)]))[0]?.id;
         if (!participantId) throw new NotFoundError();
         if (!created) eligibleAs = undefined;
       }
       // Lock order: the participant, then the slot.
       const locked = await lockParticipant(db, tx, participantId);
       if (!locked) throw new NotFoundError();
-      const verdict = eligibility(
-        eligibleAs ?? eligibilityPerson(locked),
-        rules,
-        eligibilityContext(country, group.date),
-      );
-      if (!verdict.eligible)
-        throw electionConflict(
-          "election.notEligible",
-          "the person may not hold this task",
-          { reasons: verdict.reasons },
-        );
-      const held = findOverlap(
-        { date: group.date, start: group.start, end: group.end },
-        await heldTasksOn(db, tx, [participantId], group.date, NO_SLOT),
-      );
+      const verdict = eligibility(eligibleAs ?? eligibilityPerson(locked), rules, eligibilityContext(country, group.date));
+      if (!verdict.eligible) throw electionConflict('election.notEligible', 'the person may not hold this task', { reasons: verdict.reasons });
+      const held = findOverlap({ date: group.date, start: group.start, end: group.end }, await heldTasksOn(db, tx, [participantId], group.date, NO_SLOT));
       if (held) throw overlapRefusal(held);
 
       // ONE vacant slot of the group: another sign-up's locked slot is skipped, not waited for.
       const { where, bind } = offeredSlotsWhere(link, zone);
-      const [free] = await select<{ id: string }>(
-        db,
-        tx,
-        `SELECT s.id FROM ${OFFER_FROM} WHERE ${where} AND ${choiceWhere(input.choice, bind)} ORDER BY s.id LIMIT 1 FOR UPDATE OF s SKIP LOCKED`,
-        bind,
-      );
-      if (!free)
-        throw slotTaken(
-          await alternatives(db, tx, link, zone, group.date, input.choice),
-        );
+      const [free] = await select<{ id: string }>(db, tx, `SELECT s.id FROM ${OFFER_FROM} WHERE ${where} AND ${choiceWhere(input.choice, bind)} ORDER BY s.id LIMIT 1 FOR UPDATE OF s SKIP LOCKED`, bind);
+      if (!free) throw slotTaken(await alternatives(db, tx, link, zone, group.date, input.choice));
       const taken = await execute(
         db,
         tx,
@@ -352,37 +233,20 @@ export async function signUp(
           WHERE id = $1 AND participant_id IS NULL AND state = 'vacant'`,
         [free.id, participantId],
       );
-      if (taken !== 1)
-        throw slotTaken(
-          await alternatives(db, tx, link, zone, group.date, input.choice),
-        );
+      if (taken !== 1) throw slotTaken(await alternatives(db, tx, link, zone, group.date, input.choice));
 
-      if (!created)
-        await updateContact(
-          deps,
-          tx,
-          ctx,
-          participantId,
-          input,
-          dietIds,
-          checked.signupFields,
-        );
-      await execute(
-        db,
-        tx,
-        "UPDATE participants SET user_id = $1 WHERE id = $2 AND user_id IS NULL",
-        [citizen.userId, participantId],
-      );
+      if (!created) await updateContact(deps, tx, ctx, participantId, input, dietIds, checked.signupFields);
+      await execute(db, tx, 'UPDATE participants SET user_id = $1 WHERE id = $2 AND user_id IS NULL', [citizen.userId, participantId]);
       await queueMessage(db, tx, {
         tenantId: ctx.tenantId,
         participantId,
         electionId: link.election_id,
         slotId: free.id,
-        event: "registrationConfirmed",
+        event: 'registrationConfirmed',
       });
       await recordAudit(db, tx, ctx, {
-        action: "election.taskSignedUp",
-        entityType: "electionTask",
+        action: 'election.taskSignedUp',
+        entityType: 'electionTask',
         entityId: free.id,
         summary: {
           slotId: free.id,
@@ -395,51 +259,22 @@ export async function signUp(
     });
   } catch (err) {
     // The database's backstop: the person holds a slot of this task type on this date (a race the locks did not see).
-    if (
-      err instanceof UniqueConstraintError &&
-      (err.parent as { constraint?: string } | undefined)?.constraint ===
-        "task_slots_one_per_type_and_day"
-    ) {
-      throw electionConflict(
-        "election.overlap",
-        "the person already holds a task of this type on this date",
-        {},
-      );
+    if (err instanceof UniqueConstraintError && (err.parent as { constraint?: string } | undefined)?.constraint === 'task_slots_one_per_type_and_day') {
+      throw electionConflict('election.overlap', 'the person already holds a task of this type on this date', {});
     }
     throw err;
   }
 
-  const consentRecorded =
-    input.consent === true
-      ? await recordConsent(deps, ctx)
-      : await hasConsent(db, ctx);
+  const consentRecorded = input.consent === true ? await recordConsent(deps, ctx) : await hasConsent(db, ctx);
   return { ...result, consentRecorded };
 }
 
 /** A new participant from the registry's answer and what the person entered; undefined when one with the number appeared meanwhile. */
-async function insertParticipant(
-  deps: ElectionDeps,
-  tx: Transaction,
-  ctx: CommandContext,
-  citizen: Citizen,
-  person: RegistryPerson,
-  input: SignupInput,
-  dietIds: string[],
-  signupFields: Record<string, unknown>,
-): Promise<string | undefined> {
+async function insertParticipant(deps: ElectionDeps, tx: Transaction, ctx: CommandContext, citizen: Citizen, person: RegistryPerson, input: SignupInput, dietIds: string[], signupFields: Record<string, unknown>): Promise<string | undefined> {
   const { db, keyring } = deps;
   const id = newParticipantId();
-  const sealed = await new PersonalNumbers(keyring).protect(
-    tx,
-    ctx.tenantId,
-    citizen.pn,
-  );
-  const diets = sealDiets(
-    await dietKey(keyring, tx, ctx.tenantId),
-    ctx.tenantId,
-    id,
-    { dietIds, note: input.dietNote?.trim() || null },
-  );
+  const sealed = await new PersonalNumbers(keyring).protect(tx, ctx.tenantId, citizen.pn);
+  const diets = sealDiets(await dietKey(keyring, tx, ctx.tenantId), ctx.tenantId, id, { dietIds, note: input.dietNote?.trim() || null });
   const address = person.protectedAddress
     ? { address: null, postalCode: null, city: null }
     : {
@@ -483,8 +318,8 @@ async function insertParticipant(
   if (!inserted[0]) return undefined;
   const fields = enteredFields(input, dietIds, signupFields);
   await recordAudit(db, tx, ctx, {
-    action: "election.participantCreated",
-    entityType: "electionParticipant",
+    action: 'election.participantCreated',
+    entityType: 'electionParticipant',
     entityId: id,
     summary: {
       fields,
@@ -496,11 +331,7 @@ async function insertParticipant(
 }
 
 /** Which fields were entered, never their values. */
-const enteredFields = (
-  input: SignupInput,
-  dietIds: string[],
-  signupFields: Record<string, unknown>,
-): string[] =>
+const enteredFields = (input: SignupInput, dietIds: string[], signupFields: Record<string, unknown>): string[] =>
   Object.entries({
     phone: input.phone,
     email: input.email,
@@ -511,15 +342,7 @@ const enteredFields = (
     .map(([k]) => k);
 
 /** A known participant's phone, e-mail, diets and template answers as the wizard gave them (only what was given). */
-async function updateContact(
-  deps: ElectionDeps,
-  tx: Transaction,
-  ctx: CommandContext,
-  participantId: string,
-  input: SignupInput,
-  dietIds: string[],
-  signupFields: Record<string, unknown>,
-): Promise<void> {
+async function updateContact(deps: ElectionDeps, tx: Transaction, ctx: CommandContext, participantId: string, input: SignupInput, dietIds: string[], signupFields: Record<string, unknown>): Promise<void> {
   const { db, keyring } = deps;
   const sets: string[] = [];
   const bind: unknown[] = [participantId];
@@ -527,32 +350,18 @@ async function updateContact(
     bind.push(value);
     sets.push(`${column} = $${bind.length}`);
   };
-  if (input.phone !== undefined) set("phone", input.phone?.trim() || null);
-  if (input.email !== undefined) set("email", input.email?.trim() || null);
-  if (input.dietIds !== undefined || input.dietNote !== undefined)
-    set(
-      "diets_sealed",
-      sealDiets(
-        await dietKey(keyring, tx, ctx.tenantId),
-        ctx.tenantId,
-        participantId,
-        { dietIds, note: input.dietNote?.trim() || null },
-      ),
-    );
+  if (input.phone !== undefined) set('phone', input.phone?.trim() || null);
+  if (input.email !== undefined) set('email', input.email?.trim() || null);
+  if (input.dietIds !== undefined || input.dietNote !== undefined) set('diets_sealed', sealDiets(await dietKey(keyring, tx, ctx.tenantId), ctx.tenantId, participantId, { dietIds, note: input.dietNote?.trim() || null }));
   if (input.fields !== undefined) {
     bind.push(JSON.stringify(signupFields));
     sets.push(`signup_fields = signup_fields || $${bind.length}::jsonb`);
   }
   if (sets.length === 0) return;
-  await execute(
-    db,
-    tx,
-    `UPDATE participants SET ${sets.join(", ")}, updated_at = now() WHERE id = $1`,
-    bind,
-  );
+  await execute(db, tx, `UPDATE participants SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, bind);
   await recordAudit(db, tx, ctx, {
-    action: "election.participantUpdated",
-    entityType: "electionParticipant",
+    action: 'election.participantUpdated',
+    entityType: 'electionParticipant',
     entityId: participantId,
     summary: {
       fields: enteredFields(input, dietIds, signupFields),
@@ -569,10 +378,7 @@ interface ConsentForm {
 }
 
 /** The site's consent statement (its newest published version) while consent is asked, else undefined. */
-async function consentForm(
-  db: Database,
-  tenantId: string,
-): Promise<ConsentForm | undefined> {
+async function consentForm(db: Database, tenantId: string): Promise<ConsentForm | undefined> {
   return db.withTenant(tenantId, async (tx) => {
     const [row] = await db.sequelize.query<ConsentForm>(
       `SELECT v.definition_id AS id, v.version, v.definition->'schema' AS schema, v.content_hash
@@ -585,19 +391,11 @@ async function consentForm(
 }
 
 /** Whether the citizen's consent to the site's consent statement is on record and not withdrawn. */
-export async function hasConsent(
-  db: Database,
-  ctx: CommandContext,
-): Promise<boolean> {
-  if (ctx.actor.kind !== "user") return false;
+export async function hasConsent(db: Database, ctx: CommandContext): Promise<boolean> {
+  if (ctx.actor.kind !== 'user') return false;
   const userId = ctx.actor.id;
   return db.withTenant(ctx.tenantId, async (tx) => {
-    const rows = await select<{ n: number }>(
-      db,
-      tx,
-      "SELECT count(*)::integer AS n FROM consent_records c JOIN election_site s ON s.privacy_form_id = c.definition_id WHERE c.user_id = $1 AND c.withdrawn_at IS NULL",
-      [userId],
-    );
+    const rows = await select<{ n: number }>(db, tx, 'SELECT count(*)::integer AS n FROM consent_records c JOIN election_site s ON s.privacy_form_id = c.definition_id WHERE c.user_id = $1 AND c.withdrawn_at IS NULL', [userId]);
     return (rows[0]?.n ?? 0) > 0;
   });
 }
@@ -608,52 +406,31 @@ export async function hasConsent(
  * published version, sealed, a consent record with the version, audited form.submitted with ids and counts; that
  * command is not imported here, as it reads the module list this module is part of). Consent not asked: false.
  */
-export async function recordConsent(
-  deps: ElectionDeps,
-  ctx: CommandContext,
-): Promise<boolean> {
-  authorize(ctx.actor, "election.signup", { tenantId: ctx.tenantId });
-  if (ctx.actor.kind !== "user") throw new UnauthenticatedError();
+export async function recordConsent(deps: ElectionDeps, ctx: CommandContext): Promise<boolean> {
+  authorize(ctx.actor, 'election.signup', { tenantId: ctx.tenantId });
+  if (ctx.actor.kind !== 'user') throw new UnauthenticatedError();
   const userId = ctx.actor.id;
   const form = await consentForm(deps.db, ctx.tenantId);
   if (!form) return false;
   if (await hasConsent(deps.db, ctx)) return true;
-  const answers = Object.fromEntries(
-    Object.entries(form.schema.properties ?? {}).flatMap(([name, p]) =>
-      p.type === "boolean" ? [[name, true]] : [],
-    ),
-  );
+  const answers = Object.fromEntries(Object.entries(form.schema.properties ?? {}).flatMap(([name, p]) => (p.type === 'boolean' ? [[name, true]] : [])));
   const valid = assertValidAnswers(form.content_hash, form.schema, answers);
   const { db, keyring } = deps;
   await db.withTenant(ctx.tenantId, async (tx) => {
     const id = randomUUID();
     const key = await keyring.dataKey(tx, ctx.tenantId, SUBMISSION_KEY_PURPOSE);
-    await execute(
-      db,
-      tx,
-      "INSERT INTO form_submissions (id, tenant_id, definition_id, version, answers_sealed, submitted_by) VALUES ($1, $2, $3, $4, $5, $6)",
-      [
-        id,
-        ctx.tenantId,
-        form.id,
-        form.version,
-        seal(
-          key,
-          Buffer.from(JSON.stringify(valid)),
-          submissionAad(ctx.tenantId, id),
-        ),
-        userId,
-      ],
-    );
-    await execute(
-      db,
-      tx,
-      "INSERT INTO consent_records (tenant_id, user_id, definition_id, version, submission_id, consents) VALUES ($1, $2, $3, $4, $5, $6)",
-      [ctx.tenantId, userId, form.id, form.version, id, JSON.stringify(valid)],
-    );
+    await execute(db, tx, 'INSERT INTO form_submissions (id, tenant_id, definition_id, version, answers_sealed, submitted_by) VALUES ($1, $2, $3, $4, $5, $6)', [
+      id,
+      ctx.tenantId,
+      form.id,
+      form.version,
+      seal(key, Buffer.from(JSON.stringify(valid)), submissionAad(ctx.tenantId, id)),
+      userId,
+    ]);
+    await execute(db, tx, 'INSERT INTO consent_records (tenant_id, user_id, definition_id, version, submission_id, consents) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenantId, userId, form.id, form.version, id, JSON.stringify(valid)]);
     await recordAudit(db, tx, ctx, {
-      action: "form.submitted",
-      entityType: "formSubmission",
+      action: 'form.submitted',
+      entityType: 'formSubmission',
       entityId: id,
       summary: {
         form: form.id,
@@ -663,4 +440,14 @@ export async function recordConsent(
     });
   });
   return true;
+}
+
+/** What the wizard offers to choose (anyone may ask: diet names and whether consent is asked are no one's data). */
+export async function signupOptions(deps: ElectionDeps, tenantId: string): Promise<{ diets: { id: string; name: string }[]; consentAsked: boolean }> {
+  const { db } = deps;
+  const diets = await db.withTenant(tenantId, async (tx) => {
+    const { country } = await tenantFacts(db, tx, tenantId);
+    return select<{ id: string; name: string }>(db, tx, `SELECT id, name FROM special_diets ORDER BY name COLLATE ${COLLATION[country]} LIMIT 200`);
+  });
+  return { diets, consentAsked: (await consentForm(db, tenantId)) !== undefined };
 }

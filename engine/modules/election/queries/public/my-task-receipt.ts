@@ -2,18 +2,18 @@
 // the date, the polling station, the task type's hours and payment, the team, and whether their consent to keep
 // their details is on record. Only the holder sees it: anyone else's slot, a vacant one or another tenant's is a
 // missing one (404), exactly like no slot at all.
-import type { CommandContext } from "../../../../audit/record";
-import { NotFoundError } from "../../../../errors";
-import { foundUuid } from "../../../../ids";
-import { select, tenantFacts, type ElectionDeps } from "../../db";
-import { hasConsent } from "../../commands/public/signup";
-import { authorize } from "../../policies";
-import { findMyParticipantId } from "../../public/me";
-import type { Locale } from "../../../../db/models";
+import type { CommandContext } from '../../../../audit/record';
+import { NotFoundError } from '../../../../errors';
+import { foundUuid } from '../../../../ids';
+import { select, tenantFacts, type ElectionDeps } from '../../db';
+import { hasConsent } from '../../commands/public/signup';
+import { authorize } from '../../policies';
+import { findMyParticipantId } from '../../public/me';
+import type { Locale } from '../../../../db/models';
 
 export interface TaskReceipt {
   slotId: string;
-  state: "invited" | "accepted";
+  state: 'invited' | 'accepted';
   election: { title: string; electionDay: string };
   date: string;
   workLocation: { name: string; address: string };
@@ -24,7 +24,7 @@ export interface TaskReceipt {
 
 interface Row {
   id: string;
-  state: "invited" | "accepted";
+  state: 'invited' | 'accepted';
   title: string;
   election_day: string;
   date: string;
@@ -39,12 +39,8 @@ interface Row {
   team_name: string;
 }
 
-export async function myTaskReceipt(
-  deps: ElectionDeps,
-  ctx: CommandContext,
-  slotId: string,
-): Promise<TaskReceipt & { locale: Locale }> {
-  authorize(ctx.actor, "election.signup", { tenantId: ctx.tenantId });
+export async function myTaskReceipt(deps: ElectionDeps, ctx: CommandContext, slotId: string): Promise<TaskReceipt & { locale: Locale }> {
+  authorize(ctx.actor, 'election.signup', { tenantId: ctx.tenantId });
   foundUuid(slotId);
   const { db } = deps;
   const found = await db.withTenant(ctx.tenantId, async (tx) => {
@@ -75,12 +71,7 @@ export async function myTaskReceipt(
     date: row.date,
     workLocation: {
       name: row.wl_name,
-      address: [
-        row.address,
-        [row.postal_code, row.city].filter(Boolean).join(" "),
-      ]
-        .filter(Boolean)
-        .join(", "),
+      address: [row.address, [row.postal_code, row.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
     },
     taskType: {
       title: row.tt_title,
