@@ -14,6 +14,11 @@ export const ELECTION_PUBLIC_PAGES = {
   /** A task link's page (a poster's QR code, a link sent to a team); `/election/links/:token` is its first address. */
   taskLink: { path: '/election/tasks/:token', paths: { da: '/valg/opgaver/:token', sv: '/val/uppgifter/:token' } },
   taskLinkFirst: '/election/links/:token',
+  /** An invitation's page (its link is sent to the invited person): accept with e-ID, or reject. */
+  invitation: { path: '/election/invitations/:token', paths: { da: '/valg/invitation/:token', sv: '/val/inbjudan/:token' } },
+  /** The logged-in participant's tasks and profile. */
+  myTasks: { path: '/election/my-tasks', paths: { da: '/valg/mine-opgaver', sv: '/val/mina-uppdrag' } },
+  myProfile: { path: '/election/my-profile', paths: { da: '/valg/min-profil', sv: '/val/min-profil' } },
   /** The open tasks of the teams a logged-in person is a member of. */
   teamTasks: { path: '/election/team-tasks', paths: { da: '/valg/team-opgaver', sv: '/val/team-uppgifter' } },
 } satisfies Record<string, PublicPagePath>;

@@ -17,6 +17,10 @@ function onDemand(load: () => Promise<ComponentType>): ComponentType {
 }
 
 const TaskLinkPage = onDemand(() => import('./TaskLinkPage').then((m) => m.TaskLinkPage));
+// The participant's own pages (me/): an invitation by its link, my tasks, my profile.
+const InvitationPage = onDemand(() => import('./me/InvitationPage').then((m) => m.InvitationPage));
+const MyTasksPage = onDemand(() => import('./me/MyTasksPage').then((m) => m.MyTasksPage));
+const MyProfilePage = onDemand(() => import('./me/MyProfilePage').then((m) => m.MyProfilePage));
 // The election's own pages from what the municipality wrote (site/), and a team member's open team tasks.
 const HomePage = onDemand(() => import('./site/SitePages').then((m) => m.ElectionHomePage));
 const ContactPage = onDemand(() => import('./site/SitePages').then((m) => m.ElectionContactPage));
@@ -31,6 +35,9 @@ export const election: UiModule = {
   pages: [
     { path: '/election/tasks/:token', paths: { da: '/valg/opgaver/:token', sv: '/val/uppgifter/:token' }, key: 'taskLink', component: TaskLinkPage },
     { path: '/election/links/:token', key: 'taskLink', component: TaskLinkPage },
+    { path: '/election/invitations/:token', paths: { da: '/valg/invitation/:token', sv: '/val/inbjudan/:token' }, key: 'invitation', component: InvitationPage },
+    { path: '/election/my-tasks', paths: { da: '/valg/mine-opgaver', sv: '/val/mina-uppdrag' }, key: 'myTasks', component: MyTasksPage },
+    { path: '/election/my-profile', paths: { da: '/valg/min-profil', sv: '/val/min-profil' }, key: 'myProfile', component: MyProfilePage },
     { path: '/election', paths: { da: '/valg', sv: '/val' }, key: 'home', component: HomePage, nav: true },
     { path: '/election/contact', paths: { da: '/valg/kontakt', sv: '/val/kontakt' }, key: 'contact', component: ContactPage },
     { path: '/election/faq', paths: { da: '/valg/spoergsmaal-og-svar', sv: '/val/vanliga-fragor' }, key: 'faq', component: FaqPage },
