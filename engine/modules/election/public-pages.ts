@@ -21,6 +21,10 @@ export const ELECTION_PUBLIC_PAGES = {
   myProfile: { path: '/election/my-profile', paths: { da: '/valg/min-profil', sv: '/val/min-profil' } },
   /** The open tasks of the teams a logged-in person is a member of. */
   teamTasks: { path: '/election/team-tasks', paths: { da: '/valg/team-opgaver', sv: '/val/team-uppgifter' } },
+  /** The responsibles' pages: a team's members and invite link, the team's task distribution, a work location's staff. */
+  myTeam: { path: '/election/my-team', paths: { da: '/valg/mit-hold', sv: '/val/mitt-lag' } },
+  teamDistribution: { path: '/election/my-team/distribution', paths: { da: '/valg/mit-hold/fordeling', sv: '/val/mitt-lag/fordelning' } },
+  myWorkLocation: { path: '/election/my-work-location', paths: { da: '/valg/mit-valgsted', sv: '/val/min-vallokal' } },
 } satisfies Record<string, PublicPagePath>;
 
 /**

@@ -28,11 +28,19 @@ const FaqPage = onDemand(() => import('./site/SitePages').then((m) => m.Election
 const PrivacyPage = onDemand(() => import('./site/SitePages').then((m) => m.ElectionPrivacyPage));
 const TeamTasksPage = onDemand(() => import('./site/TeamTasksPage').then((m) => m.TeamTasksPage));
 
+// The responsibles' pages (responsibles/): my team, the team's task distribution, my work location.
+const MyTeamPage = onDemand(() => import('./responsibles/MyTeamPage').then((m) => m.MyTeamPage));
+const TeamDistributionPage = onDemand(() => import('./responsibles/TeamDistributionPage').then((m) => m.TeamDistributionPage));
+const MyWorkLocationPage = onDemand(() => import('./responsibles/MyWorkLocationPage').then((m) => m.MyWorkLocationPage));
+
 export const election: UiModule = {
   name: 'election',
   // Each page's English path works on every tenant; a Danish or Swedish tenant's links use its own words
   // (the server's engine/modules/election/public-pages.ts has the same).
   pages: [
+    { path: '/election/my-team', paths: { da: '/valg/mit-hold', sv: '/val/mitt-lag' }, key: 'myTeam', component: MyTeamPage },
+    { path: '/election/my-team/distribution', paths: { da: '/valg/mit-hold/fordeling', sv: '/val/mitt-lag/fordelning' }, key: 'teamDistribution', component: TeamDistributionPage },
+    { path: '/election/my-work-location', paths: { da: '/valg/mit-valgsted', sv: '/val/min-vallokal' }, key: 'myWorkLocation', component: MyWorkLocationPage },
     { path: '/election/tasks/:token', paths: { da: '/valg/opgaver/:token', sv: '/val/uppgifter/:token' }, key: 'taskLink', component: TaskLinkPage },
     { path: '/election/links/:token', key: 'taskLink', component: TaskLinkPage },
     { path: '/election/invitations/:token', paths: { da: '/valg/invitation/:token', sv: '/val/inbjudan/:token' }, key: 'invitation', component: InvitationPage },

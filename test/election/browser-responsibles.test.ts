@@ -1,0 +1,151 @@
+// The responsibles' pages in Chromium on a Danish tenant (assignment-fixtures.ts' election with two teams and two
+// polling stations, responsibles-fixtures.ts), at a phone's 360 px, axe-core on every page: team A's responsible
+// sees team A's members — never team B's —, filters them, takes one off the team (a member holding the team's
+// tasks is refused), opens the team's invite link with the keyboard alone and sees the team's distribution;
+// Skolen's responsible sees Skolen's staff with the protected address masked and nobody of Hallen. The pages are
+// in Danish: no English sentence of the module's texts, no key.
+import type { BrowserContext, Page } from 'playwright-core';
+import daPublic from '../../public-ui/src/modules/election/locales/da.json';
+import enPublic from '../../public-ui/src/modules/election/locales/en.json';
+import { cookieName } from '../../engine/http/session-cookie';
+import { expectAccessible, launchBrowser, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
+import { englishOrKeys } from '../helpers/untranslated';
+import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
+import { startTestPlatform } from '../helpers/platform';
+import type { TestSession } from '../helpers/sessions';
+import { q } from './assignment-fixtures';
+import { responsiblesFixture, type ResponsiblesFixture } from './responsibles-fixtures';
+
+suiteDatabase();
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+let browser: TestBrowser;
+let dk: TestTenant;
+let x: ResponsiblesFixture;
+const contexts: BrowserContext[] = [];
+const problems: string[] = [];
+const R = daPublic.responsibles;
+
+/** A phone-sized Danish browser logged in on the public site with `session`. */
+async function phone(session: TestSession): Promise<Page> {
+  const context = await browser.browser.newContext({ locale: 'da-DK', viewport: { width: 360, height: 740 } });
+  contexts.push(context);
+  await context.addCookies([{ name: cookieName('public'), value: session.token, domain: dk.publicHost, path: '/' }]);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  return page;
+}
+
+async function check(page: Page, name: string): Promise<void> {
+  await expectAccessible(page);
+  problems.push(...(await englishOrKeys(page, enPublic, daPublic)).map((p) => `${name}: ${p}`));
+  // Nothing wider than the phone's screen (no sideways scrolling).
+  expect([name, (await page.evaluate(() => document.documentElement.scrollWidth)) <= 360]).toEqual([name, true]);
+  await screenshot(page, `da-responsibles-${name}`);
+}
+
+const cardNames = (page: Page, testId: string) => page.getByTestId(testId).locator('h3').allTextContents();
+
+beforeAll(async () => {
+  dk = await createTestTenant({ country: 'DK' });
+  platform = await startTestPlatform([dk.id]);
+  x = await responsiblesFixture(platform, dk);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await platform?.stop();
+});
+
+describe('team A’s responsible', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await phone(x.sessions.teamResponsible);
+  });
+
+  it('sees team A’s members with their tasks, and nobody of team B', async () => {
+    await page.goto(platform.url(dk.publicHost, '/valg/mit-hold'));
+    await page.getByRole('heading', { level: 1, name: daPublic.nav.myTeam }).waitFor();
+    await page.getByTestId('team-member').first().waitFor();
+    expect(await cardNames(page, 'team-member')).toEqual(['Anna Andersen', 'Bo Berg', 'Carl Clausen']);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toContain('Dora');
+    expect(text).toContain('+45 11 22 33 44');
+    expect(text).toContain(R.accepted);
+    expect(text).toContain(R.invited);
+    await check(page, 'my-team');
+  });
+
+  it('filters the members by status', async () => {
+    await page.getByLabel(R.team.status).selectOption({ label: R.team.statuses.withoutTask });
+    await page.waitForURL(/status=withoutTask/);
+    await page.getByTestId('members-count').filter({ hasText: 'Viser 1 af 3' }).waitFor();
+    expect(await cardNames(page, 'team-member')).toEqual(['Carl Clausen']);
+    await page.getByLabel(R.team.status).selectOption({ label: R.team.statuses.all });
+    await page.getByTestId('members-count').filter({ hasText: 'Viser 3 af 3' }).waitFor();
+  });
+
+  it('is refused taking off a member who holds the team’s tasks, and takes off one who holds none', async () => {
+    await page.getByRole('button', { name: 'Fjern Anna Andersen fra holdet' }).click();
+    await page.getByRole('button', { name: R.team.removeYes }).click();
+    await page.getByRole('alert').filter({ hasText: R.refusals.memberHoldsTeamTasks }).waitFor();
+    await check(page, 'my-team-refused');
+    expect(await cardNames(page, 'team-member')).toContain('Anna Andersen');
+    await page.getByRole('button', { name: 'Fjern Carl Clausen fra holdet' }).click();
+    await page.getByRole('button', { name: R.team.removeYes }).click();
+    await page.getByTestId('members-count').filter({ hasText: 'Viser 2 af 2' }).waitFor();
+    expect(await cardNames(page, 'team-member')).toEqual(['Anna Andersen', 'Bo Berg']);
+    expect(await q('SELECT participant_id FROM team_members WHERE team_id = $1 ORDER BY participant_id', [x.teamA])).toHaveLength(2);
+  });
+
+  it('opens the team’s invite link with the keyboard alone', async () => {
+    await tabTo(page, page.getByRole('button', { name: R.link.show }));
+    await page.keyboard.press('Enter');
+    const url = await page.getByTestId('invite-url').textContent();
+    expect(url).toMatch(/\/valg\/opgaver\/[A-Za-z0-9_-]{43}$/);
+    await page.getByRole('img', { name: R.link.qr }).waitFor();
+    await check(page, 'my-team-link');
+  });
+
+  it('sees the team’s distribution per date and polling station, with the invite link', async () => {
+    await page.getByRole('link', { name: daPublic.nav.teamDistribution }).click();
+    await page.getByRole('heading', { level: 1, name: daPublic.nav.teamDistribution }).waitFor();
+    await page.getByTestId('distribution-row').first().waitFor();
+    const rows = await page.getByTestId('distribution-row').allInnerTexts();
+    expect(rows.map((r) => r.split('\n')[0])).toEqual(['Hallen', 'Skolen']);
+    expect(rows[1]).toContain('Besat: 1 af 3');
+    expect(rows[1]).toContain('Ledige: 2');
+    await page.getByTestId('team-link').waitFor();
+    await check(page, 'team-distribution');
+  });
+});
+
+describe('Skolen’s responsible', () => {
+  it('sees Skolen’s staff with age, phone and e-mail, a protected address masked, nobody of Hallen', async () => {
+    const page = await phone(x.sessions.stationResponsible);
+    await page.goto(platform.url(dk.publicHost, '/valg/mit-valgsted'));
+    await page.getByRole('heading', { level: 1, name: daPublic.nav.myWorkLocation }).waitFor();
+    await page.getByTestId('staff').first().waitFor();
+    expect(await cardNames(page, 'staff')).toEqual(['Anna Andersen', 'Dora Dahl']);
+    const [anna, dora] = await page.getByTestId('staff').allInnerTexts();
+    expect(anna).toContain('Alder: 50 år');
+    expect(anna).toContain('Skolevej 1, 4000 Korsbæk');
+    expect(dora).toContain(R.location.protected);
+    expect(dora).toContain('dora@example.dk');
+    expect(await page.locator('main').innerText()).not.toContain('Bo Berg');
+    await check(page, 'my-work-location');
+    // The team pages: Skolen's responsible has no team.
+    await page.getByRole('link', { name: daPublic.nav.myTeam }).click();
+    await page.getByTestId('no-teams').waitFor();
+    await check(page, 'my-team-none');
+  });
+});
+
+describe('every page visited', () => {
+  it('shows no English sentence of the module’s texts, and no key', () => {
+    expect(problems).toEqual([]);
+  });
+});
