@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
 import daPublic from '../../public-ui/src/modules/election/locales/da.json';
 import enPublic from '../../public-ui/src/modules/election/locales/en.json';
+import svPublic from '../../public-ui/src/modules/election/locales/sv.json';
 import { electionDemoData } from '../../engine/modules/election/demo';
 import { newInvitationToken } from '../../engine/modules/election/commands/assignments/invitation-link';
 import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, type TestBrowser } from '../helpers/browser';
@@ -21,6 +22,7 @@ suiteDatabase();
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 let browser: TestBrowser;
 let dk: TestTenant;
+let se: TestTenant;
 let context: BrowserContext;
 let page: Page;
 const M = daPublic.me;
@@ -36,11 +38,11 @@ let rejectToken = '';
 
 const formatDay = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString('da', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-async function check(name: string): Promise<void> {
-  await expectAccessible(page);
-  problems.push(...(await englishOrKeys(page, enPublic, daPublic)).map((p) => `${name}: ${p}`));
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await screenshot(page, `da-election-me-${name}`);
+async function check(name: string, on: Page = page, own: object = daPublic, lang = 'da'): Promise<void> {
+  await expectAccessible(on);
+  problems.push(...(await englishOrKeys(on, enPublic, own)).map((p) => `${lang} ${name}: ${p}`));
+  expect(await on.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await screenshot(on, `${lang}-election-me-${name}`);
 }
 
 /** Puts the participant on the slot as invited, with a fresh link token (the message would carry it). */
@@ -51,10 +53,11 @@ async function invite(slotId: string, participantId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  dk = await createTestTenant({ country: 'DK' });
-  platform = await startTestPlatform([dk.id], { TEST_IDP: 'on' });
+  [dk, se] = await Promise.all([createTestTenant({ country: 'DK' }), createTestTenant({ country: 'SE' })]);
+  platform = await startTestPlatform([dk.id, se.id], { TEST_IDP: 'on' });
   const deps = { db: platform.db, keyring: platform.identity.keyring, ...(platform.registry ? { registry: platform.registry } : {}) };
   await electionDemoData(deps, dk.id, 'DK');
+  await electionDemoData(deps, se.id, 'SE');
   const people = await q<{ id: string; given_name: string }>("SELECT id, given_name FROM participants WHERE tenant_id = $1 AND ((given_name = 'Agnes' AND family_name = 'Jensen') OR (given_name = 'Mads' AND family_name = 'Skjern'))", [dk.id]);
   agnes = people.find((p) => p.given_name === 'Agnes')!.id;
   mads = people.find((p) => p.given_name === 'Mads')!.id;
@@ -185,8 +188,72 @@ describe('my profile', () => {
   });
 });
 
+describe('a Swedish participant (Småköping, BankID)', () => {
+  const S = svPublic.me;
+  let sv: Page;
+  let anna = '';
+  let annaSlot = '';
+
+  beforeAll(async () => {
+    const [p] = await q<{ id: string }>("SELECT id FROM participants WHERE tenant_id = $1 AND given_name = 'Anna' AND family_name = 'Lindqvist'", [se.id]);
+    anna = p!.id;
+    // Anna holds exactly one accepted, ordinary task on election day (the election is far off: no lock period yet).
+    await q("UPDATE task_slots SET participant_id = NULL, state = 'vacant' WHERE participant_id = $1", [anna]);
+    const [slot] = await q<{ id: string }>(
+      "SELECT s.id FROM task_slots s JOIN task_types tt ON tt.id = s.task_type_id WHERE s.tenant_id = $1 AND s.state = 'vacant' AND NOT tt.trusted ORDER BY tt.start_time, s.id LIMIT 1",
+      [se.id],
+    );
+    annaSlot = slot!.id;
+    await q("UPDATE task_slots SET participant_id = $2, state = 'accepted', invited_at = now(), answered_at = now() WHERE id = $1", [annaSlot, anna]);
+    const ctx = await browser.browser.newContext({ locale: 'sv-SE', viewport: { width: 360, height: 740 } });
+    sv = await ctx.newPage();
+    sv.on('pageerror', (err) => {
+      throw err;
+    });
+  });
+
+  it('logs in from my tasks and unregisters from the task after a confirmation, in Swedish', async () => {
+    await sv.goto(platform.url(se.publicHost, '/val/mina-uppdrag'));
+    await sv.getByRole('heading', { level: 1, name: S.nav.tasks, exact: true }).waitFor();
+    await sv.getByText(S.tasks.loginFirst).waitFor();
+    await check('tasks-anonymous', sv, svPublic, 'sv');
+    await sv.getByRole('link', { name: S.login, exact: true }).click();
+    await loginThroughTestIdp(sv, /Anna Lindqvist/);
+    await sv.waitForURL(/\/val\/mina-uppdrag/);
+    await sv.getByTestId('my-task').waitFor();
+    await check('tasks', sv, svPublic, 'sv');
+    await sv.getByRole('button', { name: S.tasks.unregister }).click();
+    const yes = sv.getByRole('button', { name: S.tasks.unregisterYes });
+    await yes.waitFor();
+    await check('tasks-confirm', sv, svPublic, 'sv');
+    await sv.keyboard.press('Enter'); // the confirmation's first button has the focus
+    await sv.getByText(S.tasks.none).waitFor();
+    expect(await q('SELECT state, participant_id FROM task_slots WHERE id = $1', [annaSlot])).toEqual([{ state: 'vacant', participant_id: null }]);
+    await check('tasks-unregistered', sv, svPublic, 'sv');
+  });
+
+  it('shows the election section on the site’s profile page, and deletes the election profile after a confirmation', async () => {
+    await sv.goto(platform.url(se.publicHost, '/profile'));
+    const section = sv.getByRole('region', { name: S.section.heading });
+    await section.waitFor();
+    await check('site-profile', sv, svPublic, 'sv');
+    await section.getByRole('link', { name: S.section.profile }).click();
+    await sv.getByRole('heading', { level: 1, name: S.nav.profile, exact: true }).waitFor();
+    expect(new URL(sv.url()).pathname).toBe('/val/min-profil');
+    await sv.locator('main').getByText('Anna Lindqvist', { exact: true }).waitFor();
+    await check('profile', sv, svPublic, 'sv');
+    await sv.getByRole('button', { name: S.profile.delete, exact: true }).click();
+    await sv.getByText(S.profile.deleteConfirm).waitFor();
+    await check('profile-delete-confirm', sv, svPublic, 'sv');
+    await sv.getByRole('button', { name: S.profile.deleteYes }).click();
+    await sv.getByText(S.profile.deleted).waitFor();
+    expect(await q('SELECT id FROM participants WHERE id = $1', [anna])).toEqual([]);
+    await check('profile-deleted', sv, svPublic, 'sv');
+  });
+});
+
 describe('the texts', () => {
-  it('have no English sentences or text keys on the Danish pages (checked last)', () => {
+  it('have no English sentences or text keys on the Danish and Swedish pages (checked last)', () => {
     expect(problems).toEqual([]);
   });
 });
