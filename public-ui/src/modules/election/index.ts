@@ -21,6 +21,7 @@ const TaskLinkPage = onDemand(() => import('./TaskLinkPage').then((m) => m.TaskL
 const InvitationPage = onDemand(() => import('./me/InvitationPage').then((m) => m.InvitationPage));
 const MyTasksPage = onDemand(() => import('./me/MyTasksPage').then((m) => m.MyTasksPage));
 const MyProfilePage = onDemand(() => import('./me/MyProfilePage').then((m) => m.MyProfilePage));
+const ElectionProfileSection = onDemand(() => import('./me/ProfileSection').then((m) => m.ElectionProfileSection));
 // The election's own pages from what the municipality wrote (site/), and a team member's open team tasks.
 const HomePage = onDemand(() => import('./site/SitePages').then((m) => m.ElectionHomePage));
 const ContactPage = onDemand(() => import('./site/SitePages').then((m) => m.ElectionContactPage));
@@ -52,5 +53,7 @@ export const election: UiModule = {
     { path: '/election/privacy', paths: { da: '/valg/privatlivspolitik', sv: '/val/integritetspolicy' }, key: 'privacy', component: PrivacyPage },
     { path: '/election/team-tasks', paths: { da: '/valg/team-opgaver', sv: '/val/team-uppgifter' }, key: 'teamTasks', component: TeamTasksPage },
   ],
+  // On the site's own "My profile": an election helper's tasks and the way to their election pages.
+  profileSections: [ElectionProfileSection],
   texts: { da, sv, en },
 };
