@@ -3,10 +3,12 @@
 // sees team A's members — never team B's —, filters them, takes one off the team (a member holding the team's
 // tasks is refused), opens the team's invite link with the keyboard alone and sees the team's distribution;
 // Skolen's responsible sees Skolen's staff with the protected address masked and nobody of Hallen. The pages are
-// in Danish: no English sentence of the module's texts, no key.
+// in Danish (and on a Swedish tenant in Swedish; one page also at a desktop's width): no English sentence of the
+// module's texts, no key.
 import type { BrowserContext, Page } from 'playwright-core';
 import daPublic from '../../public-ui/src/modules/election/locales/da.json';
 import enPublic from '../../public-ui/src/modules/election/locales/en.json';
+import svPublic from '../../public-ui/src/modules/election/locales/sv.json';
 import { cookieName } from '../../engine/http/session-cookie';
 import { expectAccessible, launchBrowser, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
 import { englishOrKeys } from '../helpers/untranslated';
@@ -20,16 +22,18 @@ suiteDatabase();
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 let browser: TestBrowser;
 let dk: TestTenant;
+let se: TestTenant;
 let x: ResponsiblesFixture;
+let xs: ResponsiblesFixture;
 const contexts: BrowserContext[] = [];
 const problems: string[] = [];
 const R = daPublic.responsibles;
 
-/** A phone-sized Danish browser logged in on the public site with `session`. */
-async function phone(session: TestSession): Promise<Page> {
-  const context = await browser.browser.newContext({ locale: 'da-DK', viewport: { width: 360, height: 740 } });
+/** A phone-sized (or `width`) Danish (or Swedish) browser logged in on the public site with `session`. */
+async function phone(session: TestSession, tenant = dk, width = 360): Promise<Page> {
+  const context = await browser.browser.newContext({ locale: tenant === dk ? 'da-DK' : 'sv-SE', viewport: { width, height: 740 } });
   contexts.push(context);
-  await context.addCookies([{ name: cookieName('public'), value: session.token, domain: dk.publicHost, path: '/' }]);
+  await context.addCookies([{ name: cookieName('public'), value: session.token, domain: tenant.publicHost, path: '/' }]);
   const page = await context.newPage();
   page.on('pageerror', (err) => {
     throw err;
@@ -37,20 +41,21 @@ async function phone(session: TestSession): Promise<Page> {
   return page;
 }
 
-async function check(page: Page, name: string): Promise<void> {
+async function check(page: Page, name: string, own: object = daPublic, width = 360): Promise<void> {
   await expectAccessible(page);
-  problems.push(...(await englishOrKeys(page, enPublic, daPublic)).map((p) => `${name}: ${p}`));
-  // Nothing wider than the phone's screen (no sideways scrolling).
-  expect([name, (await page.evaluate(() => document.documentElement.scrollWidth)) <= 360]).toEqual([name, true]);
+  problems.push(...(await englishOrKeys(page, enPublic, own)).map((p) => `${name}: ${p}`));
+  // Nothing wider than the screen (no sideways scrolling).
+  expect([name, (await page.evaluate(() => document.documentElement.scrollWidth)) <= width]).toEqual([name, true]);
   await screenshot(page, `da-responsibles-${name}`);
 }
 
 const cardNames = (page: Page, testId: string) => page.getByTestId(testId).locator('h3').allTextContents();
 
 beforeAll(async () => {
-  dk = await createTestTenant({ country: 'DK' });
-  platform = await startTestPlatform([dk.id]);
+  [dk, se] = await Promise.all([createTestTenant({ country: 'DK' }), createTestTenant({ country: 'SE', locale: 'sv' })]);
+  platform = await startTestPlatform([dk.id, se.id]);
   x = await responsiblesFixture(platform, dk);
+  xs = await responsiblesFixture(platform, se);
   browser = await launchBrowser();
 }, 180_000);
 
@@ -141,6 +146,37 @@ describe('Skolen’s responsible', () => {
     await page.getByRole('link', { name: daPublic.nav.myTeam }).click();
     await page.getByTestId('no-teams').waitFor();
     await check(page, 'my-team-none');
+  });
+});
+
+describe('at a desktop’s width and in Swedish', () => {
+  it('shows team A’s members to its responsible at 1280 px', async () => {
+    const page = await phone(x.sessions.teamResponsible, dk, 1280);
+    await page.goto(platform.url(dk.publicHost, '/valg/mit-hold'));
+    await page.getByTestId('team-member').first().waitFor();
+    expect(await cardNames(page, 'team-member')).toEqual(['Anna Andersen', 'Bo Berg']);
+    await check(page, 'my-team-desktop', daPublic, 1280);
+  });
+
+  it('shows a Swedish tenant’s pages in Swedish at 360 px: my team, the distribution and my polling station', async () => {
+    const S = svPublic.responsibles;
+    const team = await phone(xs.sessions.teamResponsible, se);
+    await team.goto(platform.url(se.publicHost, '/val/mitt-lag'));
+    await team.getByRole('heading', { level: 1, name: svPublic.nav.myTeam }).waitFor();
+    await team.getByTestId('team-member').first().waitFor();
+    expect(await cardNames(team, 'team-member')).toEqual(['Anna Andersen', 'Bo Berg', 'Carl Clausen']);
+    expect(await team.locator('main').innerText()).toContain(S.team.statuses.all);
+    await check(team, 'sv-my-team', svPublic);
+    await team.getByRole('link', { name: svPublic.nav.teamDistribution }).click();
+    await team.getByTestId('distribution-row').first().waitFor();
+    expect(await team.getByTestId('distribution-row').nth(1).innerText()).toContain('Tillsatta: 1 av 3');
+    await check(team, 'sv-team-distribution', svPublic);
+    const station = await phone(xs.sessions.stationResponsible, se);
+    await station.goto(platform.url(se.publicHost, '/val/min-vallokal'));
+    await station.getByTestId('staff').first().waitFor();
+    expect(await cardNames(station, 'staff')).toEqual(['Anna Andersen', 'Dora Dahl']);
+    expect(await station.getByTestId('staff').nth(1).innerText()).toContain(S.location.protected);
+    await check(station, 'sv-my-work-location', svPublic);
   });
 });
 
