@@ -1,7 +1,7 @@
 // Team tasks: the open tasks of the teams the logged-in person is a member of, by date and polling station, with
 // filters by date and polling station (kept in the address, so a filtered list can be bookmarked and shared).
 // Trusted task types are never offered (the server leaves them out). Without a login: the way to log in.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import { apiGet } from '../../../../../forms/ui/api';
@@ -43,6 +43,8 @@ export function TeamTasksPage() {
     queryKey: ['election', 'public', 'team-tasks', query],
     queryFn: ({ signal }) => apiGet<ElectionPublicTeamTasks>(`/api/election/public/team-tasks${query ? `?${query}` : ''}`, { signal }),
     enabled: actor.kind === 'user',
+    // A changed filter keeps the list in view until the filtered one is in (no flash of "loading").
+    placeholderData: keepPreviousData,
   });
   const lang = i18n.language;
   const setFilter = (name: string, value: string) =>
