@@ -14,6 +14,8 @@ export const ELECTION_PUBLIC_PAGES = {
   /** A task link's page (a poster's QR code, a link sent to a team); `/election/links/:token` is its first address. */
   taskLink: { path: '/election/tasks/:token', paths: { da: '/valg/opgaver/:token', sv: '/val/uppgifter/:token' } },
   taskLinkFirst: '/election/links/:token',
+  /** The sign-up wizard for a task a link offers (the link's token; the chosen group's ids in the query). */
+  signup: { path: '/election/signup/:token', paths: { da: '/valg/tilmelding/:token', sv: '/val/anmalan/:token' } },
   /** An invitation's page (its link is sent to the invited person): accept with e-ID, or reject. */
   invitation: { path: '/election/invitations/:token', paths: { da: '/valg/invitation/:token', sv: '/val/inbjudan/:token' } },
   /** The logged-in participant's tasks and profile. */

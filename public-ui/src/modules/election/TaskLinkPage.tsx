@@ -8,6 +8,8 @@ import { apiGet } from '../../../../forms/ui/api';
 import { isProblem } from '../../../../forms/ui/problem';
 import type { ElectionLinkOffer } from '../../../../schemas/types/election-link-offer';
 import { Loading, ProblemAlert } from '../../components/QueryState';
+import { useSitePath } from '../../site-paths';
+import { choiceQuery } from './signup/choice';
 import './election.css';
 
 type Task = ElectionLinkOffer['tasks'][number];
@@ -33,6 +35,7 @@ function grouped(tasks: Task[]): { date: string; places: { key: string; place: T
 export function TaskLinkPage() {
   const { t, i18n } = useTranslation('election');
   const { token = '' } = useParams();
+  const path = useSitePath();
   const valid = TOKEN.test(token);
   const offer = useQuery({
     queryKey: ['election', 'link', token],
@@ -83,6 +86,17 @@ export function TaskLinkPage() {
                       <strong>{t('link.vacant', { count: task.vacant, n: n(task.vacant) })}</strong>
                     </p>
                     {task.taskType.description ? <p className="task-link-description">{task.taskType.description}</p> : null}
+                    {task.group || task.slotId ? (
+                      <p>
+                        <Link className="button button-primary" to={`${path(`/election/signup/${token}`)}${choiceQuery(task.slotId ? { slotId: task.slotId } : { ...task.group!, date: task.date })}`}>
+                          {t('signup.choose')}
+                          <span className="sr-only">
+                            {' '}
+                            {task.taskType.title}, {place.name}, {formatDay(task.date, lang)}
+                          </span>
+                        </Link>
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -17,6 +17,8 @@ function onDemand(load: () => Promise<ComponentType>): ComponentType {
 }
 
 const TaskLinkPage = onDemand(() => import('./TaskLinkPage').then((m) => m.TaskLinkPage));
+// The sign-up wizard a task link's "choose this task" starts (signup/).
+const SignupPage = onDemand(() => import('./signup/SignupPage').then((m) => m.SignupPage));
 // The participant's own pages (me/): an invitation by its link, my tasks, my profile.
 const InvitationPage = onDemand(() => import('./me/InvitationPage').then((m) => m.InvitationPage));
 const MyTasksPage = onDemand(() => import('./me/MyTasksPage').then((m) => m.MyTasksPage));
@@ -44,6 +46,7 @@ export const election: UiModule = {
     { path: '/election/my-work-location', paths: { da: '/valg/mit-valgsted', sv: '/val/min-vallokal' }, key: 'myWorkLocation', component: MyWorkLocationPage },
     { path: '/election/tasks/:token', paths: { da: '/valg/opgaver/:token', sv: '/val/uppgifter/:token' }, key: 'taskLink', component: TaskLinkPage },
     { path: '/election/links/:token', key: 'taskLink', component: TaskLinkPage },
+    { path: '/election/signup/:token', paths: { da: '/valg/tilmelding/:token', sv: '/val/anmalan/:token' }, key: 'signup', component: SignupPage },
     { path: '/election/invitations/:token', paths: { da: '/valg/invitation/:token', sv: '/val/inbjudan/:token' }, key: 'invitation', component: InvitationPage },
     { path: '/election/my-tasks', paths: { da: '/valg/mine-opgaver', sv: '/val/mina-uppdrag' }, key: 'myTasks', component: MyTasksPage },
     { path: '/election/my-profile', paths: { da: '/valg/min-profil', sv: '/val/min-profil' }, key: 'myProfile', component: MyProfilePage },
