@@ -37,7 +37,16 @@ async function rejectedLast(deps: ElectionDeps, tx: Transaction, slot: SlotRow):
   return (rows[0]?.n ?? 0) > 0;
 }
 
-export async function answerInvitation(deps: ElectionDeps, ctx: CommandContext, target: InvitationTarget, answer: InvitationAnswer): Promise<ElectionAssignedSlot> {
+/**
+ * `beforeAnswer`: the caller's own checks, run under the person's and the slot's locks once the slot is found still
+ * invited, just before the answer is written (the public site's acceptance: who is logged in, eligibility, overlap);
+ * a check that throws leaves everything as it was.
+ */
+export interface AnswerOptions {
+  beforeAnswer?: (tx: Transaction, slot: SlotRow) => Promise<void>;
+}
+
+export async function answerInvitation(deps: ElectionDeps, ctx: CommandContext, target: InvitationTarget, answer: InvitationAnswer, opts: AnswerOptions = {}): Promise<ElectionAssignedSlot> {
   const onBehalf = !('token' in target);
   if (onBehalf) {
     authorize(ctx.actor, 'election.slots.manage', { tenantId: ctx.tenantId });
@@ -56,6 +65,7 @@ export async function answerInvitation(deps: ElectionDeps, ctx: CommandContext, 
     if (slot.state === 'accepted') throw alreadyAnswered(slot.id);
     if (slot.state !== 'invited') throw notInvited(slot.id);
     const participantId = seen.participant_id;
+    if (opts.beforeAnswer) await opts.beforeAnswer(tx, slot);
 
     const changed =
       answer === 'accept'
