@@ -188,6 +188,21 @@ describe('my profile', () => {
   });
 });
 
+describe('at desktop width', () => {
+  it('my tasks and my profile fit 1280 px and stay axe-clean', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const [path, heading] of [['/valg/mine-opgaver', M.nav.tasks], ['/valg/min-profil', M.nav.profile]] as const) {
+      await page.goto(platform.url(dk.publicHost, path));
+      await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+      await page.locator('main').getByText('Agnes Jensen', { exact: true }).or(page.getByTestId('my-task')).first().waitFor();
+      await expectAccessible(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      problems.push(...(await englishOrKeys(page, enPublic, daPublic)).map((p) => `da desktop ${path}: ${p}`));
+    }
+    await page.setViewportSize({ width: 360, height: 740 });
+  });
+});
+
 describe('a Swedish participant (Småköping, BankID)', () => {
   const S = svPublic.me;
   let sv: Page;
