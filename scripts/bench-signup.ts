@@ -1,0 +1,180 @@
+// `npm run bench:signup [-- N [slots [connections]]]`: the public site's sign-up under a rush, on the real stack. N
+// (2,000) citizens sign up at once for the S (200) vacant slots of one filtered task link; exactly S must succeed and
+// N − S be told 409 election.slotTaken, with no 5xx; p99 ≤ 250 ms. In the same run, the bare Express baseline of the
+// petitions benchmark (scripts/bench-baseline-server.ts) is driven with the same number of connections, and the
+// ratio of requests per second printed.
+//
+// In a throwaway data folder it starts the embedded PostgreSQL, the Temporal CLI dev server and the platform in this
+// process (bench-votes' startStack). The data, written as the owner where the module's commands would take minutes:
+// an election type (age 18, resident), an active election on one day, an area with two polling stations, a task
+// type and a team, S vacant slots at the first station and as many at the second; then, through the module's own
+// command, a tasks link filtered to the first station. N citizens already participants (registry data written in
+// bulk, personal numbers sealed with their keyed hash, as a municipality that imported last election's people
+// would have them), each with an e-ID session made by the real login code (bench-votes' makeVoterSessions): the
+// sign-up matches them by the hash and asks no registry.
+//
+// The load is another process (scripts/bench-votes-load.ts, autocannon): every citizen sends POST
+// /api/election/public/signups once, all for the same group, over `connections` (100) connections. Checked after:
+// the 201s are S and the 409s N − S, every 409 is election.slotTaken (counted from the statuses and the database),
+// each of the S slots is accepted by a distinct participant whose request answered 201, the second station's slots
+// are untouched, one election.taskSignedUp audit row and one queued registrationConfirmed message per slot. It exits
+// non-zero when a check fails; a missed speed target is only printed.
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import pino from 'pino';
+import { QueryTypes } from 'sequelize';
+import { PersonalNumbers } from '../engine/identity/personal-numbers';
+import { createLink } from '../engine/modules/election/commands/links/create-link';
+import { findLink } from '../engine/modules/election/queries/links/list-links';
+import { startPlatform } from '../engine/platform';
+import { residentMunicipalityCode } from '../engine/registry/municipality';
+import { Agent } from 'node:http';
+import { cpr, firstJsonLine, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, spawnTs, startStack, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
+import type { LoadPlan } from './bench-votes-load';
+
+const DAY = '2030-06-04';
+const say = (line: string) => console.log(line);
+const ms = (v: number) => v.toFixed(1);
+
+async function main(): Promise<void> {
+  const N = Number(process.argv[2] ?? 2000);
+  const S = Number(process.argv[3] ?? 200);
+  const connections = Number(process.argv[4] ?? 100);
+  if (!Number.isInteger(N) || !Number.isInteger(S) || S < 1 || N <= S) throw new Error('N citizens > S slots ≥ 1');
+  const failures: string[] = [];
+  const check = (ok: boolean, line: string) => {
+    say(`${ok ? 'ok  ' : 'FAIL'} ${line}`);
+    if (!ok) failures.push(line);
+  };
+
+  say('starting PostgreSQL and the Temporal dev server in a throwaway folder…');
+  const stack = await startStack(say);
+  let baseline: ChildProcess | undefined;
+  let keepData = false;
+  try {
+    const { config, tenantId, owner } = stack;
+    const logFile = join(stack.dataDir, 'platform.log');
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    const platform = await startPlatform({ config, appUrl: stack.appUrl, temporalAddress: stack.temporalAddress, tenantIds: [tenantId], port: 0, logger: pino({ level: config.LOG_LEVEL }, pino.destination({ dest: logFile, sync: false })) });
+    const deps = { db: platform.db, keyring: platform.identity.keyring };
+    const one = async <T extends object>(sql: string, bind: unknown[]) => (await owner.query<T>(sql, { bind, type: QueryTypes.SELECT }))[0]!;
+
+    // The election, its two stations and the slots.
+    const type = await one<{ id: string }>("INSERT INTO election_types (tenant_id, name, rules) VALUES ($1, 'Folketingsvalg', $2::jsonb) RETURNING id", [tenantId, JSON.stringify([{ rule: 'age18' }, { rule: 'resident' }])]);
+    const election = await one<{ id: string }>("INSERT INTO elections (tenant_id, title, election_type_id, election_day, first_task_date, last_task_date, active) VALUES ($1, 'Folketingsvalg 2030', $2, $3, $3, $3, true) RETURNING id", [tenantId, type.id, DAY]);
+    const area = await one<{ id: string }>("INSERT INTO election_areas (tenant_id, name) VALUES ($1, 'Midt') RETURNING id", [tenantId]);
+    const places = await owner.query<{ id: string }>("INSERT INTO work_locations (tenant_id, area_id, name, district_number) VALUES ($1, $2, 'Rådhushallen', '1'), ($1, $2, 'Nordskolen', '2') RETURNING id", { bind: [tenantId, area.id], type: QueryTypes.SELECT });
+    const [station, other] = [places[0]!.id, places[1]!.id];
+    const taskType = await one<{ id: string }>("INSERT INTO task_types (tenant_id, title, short_name, start_time, end_time, payment) VALUES ($1, 'Tilforordnet', 'TF', '07:30', '22:00', 850) RETURNING id", [tenantId]);
+    const team = await one<{ id: string }>("INSERT INTO teams (tenant_id, name, short_name) VALUES ($1, 'Frivillige', 'FR') RETURNING id", [tenantId]);
+    await owner.query('INSERT INTO election_work_locations (tenant_id, election_id, work_location_id) SELECT $1, $2, unnest($3::uuid[])', { bind: [tenantId, election.id, [station, other]] });
+    await owner.query('INSERT INTO task_slots (tenant_id, election_id, work_location_id, task_type_id, team_id, task_date) SELECT $1, $2, w, $4, $5, $6::date FROM unnest($3::uuid[]) w, generate_series(1, $7)', {
+      bind: [tenantId, election.id, [station, other], taskType.id, team.id, DAY, S],
+    });
+    const { id: linkId } = await createLink(deps, stack.admin, election.id, { kind: 'tasks', filters: { workLocationIds: [station] } });
+    const token = (await findLink(deps, stack.admin.actor, election.id, linkId)).token;
+    say(`election on ${DAY}: ${S} vacant slots at the first station, ${S} at the second; a tasks link filtered to the first`);
+
+    // The citizens: participants already (bulk), each with an e-ID session through the login code.
+    let t = Date.now();
+    const numbers = new PersonalNumbers(platform.identity.keyring);
+    const municipality = residentMunicipalityCode('DK');
+    for (let start = 0; start < N; start += 500) {
+      await platform.db.withTenant(tenantId, async (tx) => {
+        const rows: unknown[][] = [];
+        for (let i = start; i < Math.min(N, start + 500); i++) {
+          const sealed = await numbers.protect(tx, tenantId, cpr(i));
+          rows.push([sealed.ciphertext, sealed.lookupHash, sealed.masked, `Person ${i}`]);
+        }
+        await platform.db.sequelize.query(
+          `INSERT INTO participants (tenant_id, personal_number_country, personal_number_sealed, personal_number_hash, personal_number_masked, given_name, family_name, birth_date, municipality_code, citizenship, registry_checked_at)
+           SELECT $1, 'DK', s, h, m, 'Bænk', f, DATE '1980-03-15', $2, 'DK', now() FROM unnest($3::bytea[], $4::text[], $5::text[], $6::text[]) AS x(s, h, m, f)`,
+          { bind: [tenantId, municipality, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3])], transaction: tx },
+        );
+      });
+    }
+    const citizens: VoterSession[] = await makeVoterSessions(platform.identity, tenantId, [...Array(N).keys()]);
+    say(`${N} participants and their e-ID sessions made in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+    const origin = `http://127.0.0.1:${platform.port}`;
+    const common = { host: `${TENANT_HOST}:${platform.port}`, 'content-type': 'application/json', accept: 'application/json' };
+    const body = JSON.stringify({ linkToken: token, choice: { workLocationId: station, taskTypeId: taskType.id, teamId: team.id, date: DAY }, phone: '+45 20 00 00 00' });
+    const plan: LoadPlan = { url: `${origin}/api/election/public/signups`, method: 'POST', body, headers: common, perRequest: citizens.map((c) => ({ cookie: c.cookie, 'x-csrf-token': c.csrf })), connections, amount: N, record: true, timeout: 30 };
+
+    // Warm-up: the offer page's API, a few hundred times (JIT, pool connections), nothing written.
+    await runLoad(stack.dataDir, 'warmup', { url: `${origin}/api/election/links/${token}`, method: 'GET', headers: common, perRequest: [{}], connections: 10, amount: 300 });
+
+    say(`rush: ${N} citizens POST /api/election/public/signups for the same group of ${S} slots over ${connections} connections from the load process…`);
+    const pg0 = postgresCpuSeconds(stack.pg.databaseDir);
+    const own0 = process.cpuUsage();
+    t = Date.now();
+    const rush = await runLoad(stack.dataDir, 'signups', plan);
+    const wall = (Date.now() - t) / 1000;
+    const pgCpu = postgresCpuSeconds(stack.pg.databaseDir) - pg0;
+    const ownCpu = process.cpuUsage(own0);
+
+    // The baseline: the petitions benchmark's bare Express server, same connections, for as long as the rush took (≥ 3 s).
+    baseline = spawnTs('bench-baseline-server.ts', []);
+    const { port: basePort } = await firstJsonLine<{ port: number }>(baseline, 'the baseline server');
+    const basePlan: LoadPlan = { url: `http://127.0.0.1:${basePort}/api/petitions/bench/vote`, method: 'POST', body: VOTE_BODY, headers: { ...common, host: `${TENANT_HOST}:${basePort}` }, perRequest: [{}], connections };
+    await runLoad(stack.dataDir, 'baseline-warmup', { ...basePlan, duration: 2 });
+    const base = await runLoad(stack.dataDir, 'baseline', { ...basePlan, duration: Math.max(3, Math.round(rush.seconds)) });
+    baseline.kill('SIGTERM');
+
+    const ok201 = rush.statusCounts['201'] ?? 0;
+    const taken409 = rush.statusCounts['409'] ?? 0;
+    const fivexx = Object.entries(rush.statusCounts)
+      .filter(([code]) => code.startsWith('5'))
+      .reduce((a, [, n]) => a + n, 0);
+    say('');
+    say(`sign-up route: ${rush.answered} answered in ${rush.seconds.toFixed(2)} s = ${rush.requestsPerSecond.toFixed(0)} requests/s (${JSON.stringify(rush.statusCounts)}); latency p50 ${ms(rush.latency.p50)} ms, p90 ${ms(rush.latency.p90)} ms, p99 ${ms(rush.latency.p99)} ms, max ${ms(rush.latency.max)} ms`);
+    say(`baseline (bare Express 5 + express.json(), the petitions benchmark's, no database; ${connections} connections): ${base.requestsPerSecond.toFixed(0)} requests/s; p50 ${ms(base.latency.p50)} ms, p99 ${ms(base.latency.p99)} ms`);
+    say(`ratio to baseline: ${(rush.requestsPerSecond / base.requestsPerSecond).toFixed(3)} (sign-up requests/s ÷ baseline requests/s)`);
+    say(`p99 ${ms(rush.latency.p99)} ms — target ≤ 250 ms: ${rush.latency.p99 <= 250 ? 'met' : 'MISSED'}`);
+    say(`CPU during the rush (${wall.toFixed(1)} s wall, share of one core; ${cpus().length} cores): PostgreSQL ${((pgCpu / wall) * 100).toFixed(0)}%, platform ${(((ownCpu.user + ownCpu.system) / 1e6 / wall) * 100).toFixed(0)}%, load process ${((rush.cpuSeconds / rush.seconds) * 100).toFixed(0)}%`);
+
+    // Correctness.
+    say('');
+    const statuses = rush.statuses!;
+    const winners = new Set(citizens.filter((_, k) => statuses[k] === 201).map((c) => c.voter));
+    const held = await owner.query<{ id: string; participant_id: string; hash: string; state: string }>(
+      "SELECT s.id, s.participant_id, p.personal_number_hash AS hash, s.state FROM task_slots s JOIN participants p ON p.id = s.participant_id WHERE s.tenant_id = $1 AND s.work_location_id = $2 AND s.state <> 'vacant'",
+      { bind: [tenantId, station], type: QueryTypes.SELECT },
+    );
+    const winnerHashes = await platform.db.withTenant(tenantId, async (tx) => new Set(await Promise.all([...winners].map((i) => numbers.lookupHash(tx, tenantId, cpr(i))))));
+    const [untouched] = await owner.query<{ n: number }>("SELECT count(*)::integer AS n FROM task_slots WHERE tenant_id = $1 AND work_location_id = $2 AND state = 'vacant'", { bind: [tenantId, other], type: QueryTypes.SELECT });
+    const [audits] = await owner.query<{ n: number }>("SELECT count(*)::integer AS n FROM audit_log WHERE tenant_id = $1 AND action = 'election.taskSignedUp'", { bind: [tenantId], type: QueryTypes.SELECT });
+    const [messages] = await owner.query<{ n: number }>("SELECT count(*)::integer AS n FROM participant_messages WHERE tenant_id = $1 AND event = 'registrationConfirmed'", { bind: [tenantId], type: QueryTypes.SELECT });
+    // What a citizen who lost is told: one of them asks again.
+    const loser = citizens.find((_, k) => statuses[k] === 409);
+    const again = loser ? await httpJson(new Agent(), platform.port, common.host, 'POST', '/api/election/public/signups', { ...common, cookie: loser.cookie, 'x-csrf-token': loser.csrf }, body) : undefined;
+    const code = (again?.json as { errors?: { code?: string }[] } | undefined)?.errors?.[0]?.code;
+    check(ok201 === S, `exactly ${S} sign-ups succeeded: ${ok201}`);
+    check(code === 'election.slotTaken', `a citizen who lost, asking again, is told ${again?.status} ${code} (the task was just taken)`);
+    check(taken409 === N - S, `the other ${N - S} were told 409 (election.slotTaken): ${taken409}`);
+    check(fivexx === 0 && rush.errors === 0 && rush.timeouts === 0 && rush.answered === N, `no 5xx (${fivexx}), errors (${rush.errors}) or timeouts (${rush.timeouts}); answered ${rush.answered} of ${N}`);
+    check(held.length === S && held.every((h) => h.state === 'accepted') && new Set(held.map((h) => h.participant_id)).size === S, `the first station's ${S} slots are accepted by ${new Set(held.map((h) => h.participant_id)).size} distinct participants (${held.length} held)`);
+    check(held.every((h) => winnerHashes.has(h.hash)), 'each holder is a citizen whose request answered 201');
+    check(untouched!.n === S, `the second station's slots, which the link does not offer, are all vacant: ${untouched!.n} of ${S}`);
+    check(audits!.n === S && messages!.n === S, `one election.taskSignedUp audit row (${audits!.n}) and one registrationConfirmed message (${messages!.n}) per slot`);
+    say(failures.length ? `CORRECTNESS FAILED (${failures.length}); the data folder is kept: ${stack.dataDir} (platform log: ${logFile})` : 'correctness: all checks passed');
+    keepData = failures.length > 0;
+    await platform.stop();
+  } finally {
+    if (baseline && baseline.exitCode === null) baseline.kill('SIGTERM');
+    await stack.stop();
+    if (!keepData && existsSync(stack.dataDir)) rmSync(stack.dataDir, { recursive: true, force: true });
+  }
+  if (failures.length) process.exitCode = 1;
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
