@@ -71,6 +71,16 @@ describe('team A’s responsible', () => {
     page = await phone(x.sessions.teamResponsible);
   });
 
+  it('finds the way to the team’s page on the site’s profile page', async () => {
+    await page.goto(platform.url(dk.publicHost, '/profile'));
+    await page.getByRole('heading', { name: R.section.heading }).waitFor();
+    await page.getByTestId('my-responsibilities').waitFor();
+    expect(await page.getByTestId('my-responsibilities').locator('li').allInnerTexts()).toEqual(['Mit hold: Borgerservice']);
+    await check(page, 'profile-section');
+    await page.getByRole('link', { name: 'Mit hold: Borgerservice' }).click();
+    await page.waitForURL(new RegExp(`/valg/mit-hold\\?team=${x.teamA}$`));
+  });
+
   it('sees team A’s members with their tasks, and nobody of team B', async () => {
     await page.goto(platform.url(dk.publicHost, '/valg/mit-hold'));
     await page.getByRole('heading', { level: 1, name: daPublic.nav.myTeam }).waitFor();
@@ -145,6 +155,11 @@ describe('Skolen’s responsible', () => {
     // The team pages: Skolen's responsible has no team.
     await page.getByRole('link', { name: daPublic.nav.myTeam }).click();
     await page.getByTestId('no-teams').waitFor();
+    await check(page, 'my-team-none');
+    // The profile page shows the way to the polling station only.
+    await page.goto(platform.url(dk.publicHost, '/profile'));
+    await page.getByTestId('my-responsibilities').waitFor();
+    expect(await page.getByTestId('my-responsibilities').locator('li').allInnerTexts()).toEqual(['Mit valgsted: Skolen']);
     await check(page, 'my-team-none');
   });
 });

@@ -35,6 +35,7 @@ const TeamTasksPage = onDemand(() => import('./site/TeamTasksPage').then((m) => 
 const MyTeamPage = onDemand(() => import('./responsibles/MyTeamPage').then((m) => m.MyTeamPage));
 const TeamDistributionPage = onDemand(() => import('./responsibles/TeamDistributionPage').then((m) => m.TeamDistributionPage));
 const MyWorkLocationPage = onDemand(() => import('./responsibles/MyWorkLocationPage').then((m) => m.MyWorkLocationPage));
+const ResponsiblesProfileSection = onDemand(() => import('./responsibles/ProfileSection').then((m) => m.ResponsiblesProfileSection));
 
 export const election: UiModule = {
   name: 'election',
@@ -57,6 +58,6 @@ export const election: UiModule = {
     { path: '/election/team-tasks', paths: { da: '/valg/team-opgaver', sv: '/val/team-uppgifter' }, key: 'teamTasks', component: TeamTasksPage },
   ],
   // On the site's own "My profile": an election helper's tasks and the way to their election pages.
-  profileSections: [ElectionProfileSection],
+  profileSections: [ElectionProfileSection, ResponsiblesProfileSection],
   texts: { da, sv, en },
 };
