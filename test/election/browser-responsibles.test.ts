@@ -94,12 +94,19 @@ describe('team A’s responsible', () => {
     await check(page, 'my-team');
   });
 
-  it('filters the members by status', async () => {
+  it('filters the members by status, and by name on the page', async () => {
     await page.getByLabel(R.team.status).selectOption({ label: R.team.statuses.withoutTask });
     await page.waitForURL(/status=withoutTask/);
     await page.getByTestId('members-count').filter({ hasText: 'Viser 1 af 3' }).waitFor();
     expect(await cardNames(page, 'team-member')).toEqual(['Carl Clausen']);
     await page.getByLabel(R.team.status).selectOption({ label: R.team.statuses.all });
+    await page.getByTestId('members-count').filter({ hasText: 'Viser 3 af 3' }).waitFor();
+    // By name on the page itself: the name stays out of the address.
+    await page.getByLabel(R.team.name).fill('bo');
+    await page.getByTestId('members-count').filter({ hasText: 'Viser 1 af 3' }).waitFor();
+    expect(await cardNames(page, 'team-member')).toEqual(['Bo Berg']);
+    expect(new URL(page.url()).search).not.toMatch(/bo/i);
+    await page.getByLabel(R.team.name).fill('');
     await page.getByTestId('members-count').filter({ hasText: 'Viser 3 af 3' }).waitFor();
   });
 

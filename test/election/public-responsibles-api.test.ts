@@ -85,7 +85,7 @@ describe('my teams', () => {
     expect(res.text).not.toMatch(/personal|birth|Skolevej|diet|\*\*\*\*/i);
   });
 
-  it('filters members by status, date and name', async () => {
+  it('filters members by status and date, and takes no name in the address', async () => {
     const names = async (query: string) => (await api('GET', `/teams/${x.teamA}/members?${query}`, x.sessions.teamResponsible)).json<ElectionPublicTeamMembers>().items.map((m) => m.name);
     expect(await names('status=accepted')).toEqual(['Anna Andersen']);
     expect(await names('status=invited')).toEqual(['Bo Berg']);
@@ -93,11 +93,10 @@ describe('my teams', () => {
     expect(await names('status=withoutTask')).toEqual(['Carl Clausen']);
     expect(await names(`date=${TASK_DATE}`)).toEqual(['Anna Andersen', 'Bo Berg']);
     expect(await names('date=2030-06-02&status=withoutTask')).toEqual(['Anna Andersen', 'Bo Berg', 'Carl Clausen']);
-    expect(await names('q=BO')).toEqual(['Bo Berg']);
     const bad = await api('GET', `/teams/${x.teamA}/members?status=everyone`, x.sessions.teamResponsible);
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.json<Problem>())).toContain('status');
-    expect((await api('GET', `/teams/${x.teamA}/members?q=${'x'.repeat(101)}`, x.sessions.teamResponsible)).status).toBe(400);
+    expect((await api('GET', `/teams/${x.teamA}/members?q=Bo`, x.sessions.teamResponsible)).status).toBe(400);
   });
 
   it('answers another team, a team of another tenant, an unknown and a malformed id alike: 404', async () => {

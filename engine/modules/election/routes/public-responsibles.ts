@@ -50,7 +50,7 @@ export function publicResponsibleRoutes(deps: ElectionRouteDeps): RouteSpec[] {
       method: 'GET',
       path: '/election/public/teams/:teamId/members',
       summary: 'A team’s members with their tasks and how they answered',
-      description: 'Filters: status (withTask, invited, accepted, withoutTask), a task date, part of a name. Another team: 404.',
+      description: 'Filters: status (withTask, invited, accepted, withoutTask) and a task date (no name search: names stay out of addresses). Another team: 404.',
       tags: TEAMS,
       params: 'election/public-team-params.schema.json',
       query: 'election/public-team-members-query.schema.json',

@@ -89,7 +89,6 @@ export async function listTeamMembers(deps: ElectionDeps, actor: Actor, tenantId
       [teamId],
     );
     const status = query.status ?? 'all';
-    const needle = query.q?.trim().toLocaleLowerCase();
     const items = rows
       .map((r) => ({
         participantId: r.participant_id,
@@ -110,7 +109,6 @@ export async function listTeamMembers(deps: ElectionDeps, actor: Actor, tenantId
       }))
       .filter((m) => {
         const tasks = query.date ? m.tasks.filter((t) => t.date === query.date) : m.tasks;
-        if (needle && !m.name.toLocaleLowerCase().includes(needle)) return false;
         if (status === 'withTask') return tasks.length > 0;
         if (status === 'withoutTask') return tasks.length === 0;
         if (status === 'invited' || status === 'accepted') return tasks.some((t) => t.state === status);

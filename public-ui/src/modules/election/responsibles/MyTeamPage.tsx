@@ -131,12 +131,15 @@ function Members({ teamId }: { teamId: string }) {
   const { t } = useTranslation('election');
   const [params, setParams] = useSearchParams();
   const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? params.get('status')! : 'all';
-  const [name, setName] = useState(params.get('q') ?? '');
-  const query = new URLSearchParams({ ...(status !== 'all' ? { status } : {}), ...(params.get('q') ? { q: params.get('q')!.slice(0, 100) } : {}) }).toString();
+  // The name filter stays on the page: a name is personal data and is kept out of the address and the requests.
+  const [name, setName] = useState('');
+  const needle = name.trim().toLocaleLowerCase();
+  const query = new URLSearchParams(status !== 'all' ? { status } : {}).toString();
   const members = useQuery({
     queryKey: ['election', 'public', 'team', teamId, 'members', query],
     queryFn: ({ signal }) => apiGet<ElectionPublicTeamMembers>(`/api/election/public/teams/${teamId}/members${query ? `?${query}` : ''}`, { signal }),
   });
+  const shown = (items: Member[]) => (needle ? items.filter((m) => m.name.toLocaleLowerCase().includes(needle)) : items);
   const set = (key: string, value: string) =>
     setParams(
       (p) => {
@@ -150,14 +153,7 @@ function Members({ teamId }: { teamId: string }) {
   return (
     <section aria-labelledby="members">
       <h2 id="members">{t('responsibles.team.members')}</h2>
-      <form
-        className="resp-filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          set('q', name.trim());
-        }}
-      >
+      <form className="resp-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="form-group">
           <label className="form-label" htmlFor="member-status">
             {t('responsibles.team.status')}
@@ -175,9 +171,6 @@ function Members({ teamId }: { teamId: string }) {
             {t('responsibles.team.name')}
           </label>
           <input id="member-name" className="form-input" type="search" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
-          <button type="submit" className="button button-secondary">
-            {t('responsibles.team.search')}
-          </button>
         </div>
       </form>
       {members.isPending ? (
@@ -187,10 +180,10 @@ function Members({ teamId }: { teamId: string }) {
       ) : (
         <>
           <p role="status" data-testid="members-count">
-            {t('responsibles.team.count', { count: members.data.items.length, total: members.data.total })}
+            {t('responsibles.team.count', { count: shown(members.data.items).length, total: members.data.total })}
           </p>
           <ul className="nobullet-list resp-cards">
-            {members.data.items.map((m) => (
+            {shown(members.data.items).map((m) => (
               <MemberCard key={m.participantId} teamId={teamId} member={m} />
             ))}
           </ul>
