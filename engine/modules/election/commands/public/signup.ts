@@ -25,7 +25,9 @@ import { ForbiddenError, NotFoundError, RegistryUnavailableError, Unauthenticate
 import { zoneOf } from '../../../../flows/tenant-rules';
 import { PersonalNumbers } from '../../../../identity/personal-numbers';
 import type { RegistryPerson } from '../../../../registry/types';
+import type { Country } from '../../../../db/models';
 import { COLLATION, execute, select, tenantFacts, type ElectionDeps } from '../../db';
+import type { ElectionTypeRule } from '../../election-type-rules';
 import { eligibility, eligibilityContext, type EligibilityPerson } from '../../eligibility';
 import { electionConflict } from '../../errors';
 import { findOverlap, overlapRefusal } from '../../overlap';
@@ -36,7 +38,7 @@ import { checkSignupFields } from '../../participants/signup-fields';
 import { authorize } from '../../policies';
 import { linkTokenHash } from '../links/link-tokens';
 import { OFFER_FROM, offeredSlotsWhere, type LinkTarget } from '../../queries/links/offered-slots';
-import { electionRules, eligibilityPerson, heldTasksOn, lockParticipant } from '../assignments/common';
+import { eligibilityPerson, heldTasksOn, lockParticipant } from '../assignments/common';
 
 /** Why the registry is asked when someone new signs up, as its audit row says. */
 export const SIGNUP_PURPOSE = 'participant.signup';
@@ -82,6 +84,9 @@ export async function citizenOf(deps: Pick<ElectionDeps, 'keyring'>, req: Reques
 
 interface LinkRow extends LinkTarget {
   id: string;
+  /** The election type's eligibility rules and the tenant's country, read with the link (no round trips of their own). */
+  rules: ElectionTypeRule[];
+  country: Country;
 }
 
 /** The link of this token while it works (active election, not revoked, not expired), else 404. */
@@ -89,7 +94,9 @@ async function findLink(db: Database, tx: Transaction, token: string): Promise<L
   const [link] = await select<LinkRow>(
     db,
     tx,
-    `SELECT l.id, l.kind, l.election_id, l.slot_id, l.team_id, l.filters FROM task_links l JOIN elections e ON e.id = l.election_id
+    `SELECT l.id, l.kind, l.election_id, l.slot_id, l.team_id, l.filters, et.rules, t.country
+       FROM task_links l JOIN elections e ON e.id = l.election_id JOIN election_types et ON et.tenant_id = e.tenant_id AND et.id = e.election_type_id
+       JOIN tenants t ON t.id = l.tenant_id
       WHERE l.token_hash = $1 AND l.revoked_at IS NULL AND l.expires_at > now() AND e.active`,
     [linkTokenHash(token)],
   );
@@ -139,13 +146,6 @@ const slotTaken = (alternatives: SignupAlternative[]) =>
     alternatives,
   });
 
-interface Checked {
-  link: LinkRow;
-  participantId?: string;
-  person?: RegistryPerson;
-  signupFields: Record<string, unknown>;
-}
-
 export async function signUp(
   deps: ElectionDeps,
   ctx: CommandContext,
@@ -162,101 +162,91 @@ export async function signUp(
   const numbers = new PersonalNumbers(keyring);
   const dietIds = distinct(input.dietIds);
 
-  // 1. The link and what the body names; the person found, or looked up in the registry (its audit row commits).
-  const checked: Checked = await db.withTenant(ctx.tenantId, async (tx) => {
-    const link = await findLink(db, tx, input.linkToken);
-    await checkDiets(db, tx, dietIds);
-    const signupFields = await checkSignupFields(db, tx, input.fields);
-    const hash = await numbers.lookupHash(tx, ctx.tenantId, citizen.pn);
-    const [existing] = await select<{ id: string }>(db, tx, 'SELECT id FROM participants WHERE personal_number_hash = $1', [hash]);
-    if (existing) return { link, participantId: existing.id, signupFields };
-    if (!registry) throw new RegistryUnavailableError('No civil registry is configured.');
-    const person = await registry.lookup(tx, ctx, citizen.pn.canonical, {
-      purpose: SIGNUP_PURPOSE,
-    });
-    // The registry not knowing the person who logged in with e-ID: nothing to go on.
-    if (!person) throw new ForbiddenError('the civil registry knows no such person');
-    return { link, person, signupFields };
-  });
+  /**
+   * The participant's checks under its lock and the slot, in the caller's transaction: a new person (from the
+   * registry's answer) is made first, and a refusal rolls that back too.
+   */
+  const takeSlot = async (tx: Transaction, link: LinkRow, known: { participantId: string } | { person: RegistryPerson }, signupFields: Record<string, unknown>) => {
+    const zone = zoneOf(link.country);
+    // The group the link offers (any of its slots, vacant or not): its date and hours, and how many are vacant.
+    const base = offeredSlotsWhere(link, zone);
+    const groupBind = [...base.bind];
+    const chosen = choiceWhere(input.choice, groupBind);
+    const [group] = await select<{ date: string; start: string; end: string; vacant: number }>(
+      db,
+      tx,
+      `SELECT s.task_date::text AS date, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end", count(*) FILTER (WHERE s.state = 'vacant')::integer AS vacant
+         FROM ${OFFER_FROM} WHERE ${base.where.replace("s.state = 'vacant'", 'true')} AND ${chosen}
+        GROUP BY s.task_date, tt.start_time, tt.end_time LIMIT 1`,
+      groupBind,
+    );
+    if (!group) throw slotTaken(await alternatives(db, tx, link, zone, await choiceDate(db, tx, input.choice), input.choice));
+    // None left: said at once, without taking any lock (the rush's common answer).
+    if (group.vacant === 0) throw slotTaken(await alternatives(db, tx, link, zone, group.date, input.choice));
 
-  // 2. The participant (made or updated), the checks under its lock, the slot — all or nothing.
+    // Who: the person of the login, made from the registry when new.
+    let created = false;
+    let participantId: string | undefined;
+    let eligibleAs: EligibilityPerson | undefined;
+    if ('person' in known) {
+      const inserted = await insertParticipant(deps, tx, ctx, citizen, known.person, input, dietIds, signupFields);
+      created = inserted !== undefined;
+      if (created) eligibleAs = known.person;
+      // The same person made a participant meanwhile (a second tab, an administrator): that one it is.
+      participantId = inserted ?? (await select<{ id: string }>(db, tx, 'SELECT id FROM participants WHERE personal_number_hash = $1', [await numbers.lookupHash(tx, ctx.tenantId, citizen.pn)]))[0]?.id;
+      if (!participantId) throw new NotFoundError();
+    } else participantId = known.participantId;
+    // Lock order: the participant, then the slot.
+    const locked = await lockParticipant(db, tx, participantId);
+    if (!locked) throw new NotFoundError();
+    const verdict = eligibility(eligibleAs ?? eligibilityPerson(locked), link.rules, eligibilityContext(link.country, group.date));
+    if (!verdict.eligible) throw electionConflict('election.notEligible', 'the person may not hold this task', { reasons: verdict.reasons });
+    const held = findOverlap({ date: group.date, start: group.start, end: group.end }, await heldTasksOn(db, tx, [participantId], group.date, NO_SLOT));
+    if (held) throw overlapRefusal(held);
+
+    // ONE vacant slot of the group: another sign-up's locked slot is skipped, not waited for.
+    const { where, bind } = offeredSlotsWhere(link, zone);
+    const [free] = await select<{ id: string }>(db, tx, `SELECT s.id FROM ${OFFER_FROM} WHERE ${where} AND ${choiceWhere(input.choice, bind)} ORDER BY s.id LIMIT 1 FOR UPDATE OF s SKIP LOCKED`, bind);
+    if (!free) throw slotTaken(await alternatives(db, tx, link, zone, group.date, input.choice));
+    const taken = await execute(
+      db,
+      tx,
+      `UPDATE task_slots SET participant_id = $2, state = 'accepted', registered_directly = true, answered_on_behalf = false, answered_at = clock_timestamp(), invitation_token_hash = NULL, updated_at = now()
+        WHERE id = $1 AND participant_id IS NULL AND state = 'vacant'`,
+      [free.id, participantId],
+    );
+    if (taken !== 1) throw slotTaken(await alternatives(db, tx, link, zone, group.date, input.choice));
+
+    const updated = !created && (await updateContact(deps, tx, ctx, participantId, input, dietIds, signupFields));
+    await execute(db, tx, 'UPDATE participants SET user_id = $1 WHERE id = $2 AND user_id IS NULL', [citizen.userId, participantId]);
+    await queueMessage(db, tx, { tenantId: ctx.tenantId, participantId, electionId: link.election_id, slotId: free.id, event: 'registrationConfirmed' });
+    // The audit rows last: the tenant's audit chain orders them, so its turn is taken just before the commit.
+    const fields = enteredFields(input, dietIds, signupFields);
+    if (created && 'person' in known) await recordAudit(db, tx, ctx, { action: 'election.participantCreated', entityType: 'electionParticipant', entityId: participantId, summary: { fields, protectedAddress: known.person.protectedAddress, selfSignup: true } });
+    if (updated) await recordAudit(db, tx, ctx, { action: 'election.participantUpdated', entityType: 'electionParticipant', entityId: participantId, summary: { fields, selfSignup: true } });
+    await recordAudit(db, tx, ctx, { action: 'election.taskSignedUp', entityType: 'electionTask', entityId: free.id, summary: { slotId: free.id, participantId, linkId: link.id, newParticipant: created } });
+    return { slotId: free.id, participantId, created };
+  };
+
   let result: { slotId: string; participantId: string; created: boolean };
   try {
-    result = await db.withTenant(ctx.tenantId, async (tx) => {
-      const { link } = checked;
-      const { country } = await tenantFacts(db, tx, ctx.tenantId);
-      const zone = zoneOf(country);
-      const rules = await electionRules(db, tx, link.election_id);
-
-      // The group's date and hours (any slot of it the link offers, vacant or not): for eligibility and overlap.
-      const base = offeredSlotsWhere({ ...link }, zone);
-      const groupWhere = base.where.replace("s.state = 'vacant'", 'true');
-      const groupBind = [...base.bind];
-      const chosen = choiceWhere(input.choice, groupBind);
-      const [group] = await select<{
-        date: string;
-        start: string;
-        end: string;
-      }>(db, tx, `SELECT s.task_date::text AS date, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end" FROM ${OFFER_FROM} WHERE ${groupWhere} AND ${chosen} LIMIT 1`, groupBind);
-      if (!group) throw slotTaken(await alternatives(db, tx, link, zone, await choiceDate(db, tx, input.choice), input.choice));
-
-      // Who: the person of the login, made from the registry when new (a refusal below rolls this back).
-      let created = false;
-      let participantId = checked.participantId;
-      let eligibleAs: EligibilityPerson | undefined;
-      if (!participantId) {
-        const person = checked.person!;
-        eligibleAs = person;
-        const inserted = await insertParticipant(deps, tx, ctx, citizen, person, input, dietIds, checked.signupFields);
-        created = inserted !== undefined;
-        // The same person made a participant meanwhile (a second tab, an administrator): that one it is.
-        participantId = inserted ?? (await select<{ id: string }>(db, tx, 'SELECT id FROM participants WHERE personal_number_hash = $1', [await numbers.lookupHash(tx, ctx.tenantId, citizen.pn)]))[0]?.id;
-        if (!participantId) throw new NotFoundError();
-        if (!created) eligibleAs = undefined;
-      }
-      // Lock order: the participant, then the slot.
-      const locked = await lockParticipant(db, tx, participantId);
-      if (!locked) throw new NotFoundError();
-      const verdict = eligibility(eligibleAs ?? eligibilityPerson(locked), rules, eligibilityContext(country, group.date));
-      if (!verdict.eligible) throw electionConflict('election.notEligible', 'the person may not hold this task', { reasons: verdict.reasons });
-      const held = findOverlap({ date: group.date, start: group.start, end: group.end }, await heldTasksOn(db, tx, [participantId], group.date, NO_SLOT));
-      if (held) throw overlapRefusal(held);
-
-      // ONE vacant slot of the group: another sign-up's locked slot is skipped, not waited for.
-      const { where, bind } = offeredSlotsWhere(link, zone);
-      const [free] = await select<{ id: string }>(db, tx, `SELECT s.id FROM ${OFFER_FROM} WHERE ${where} AND ${choiceWhere(input.choice, bind)} ORDER BY s.id LIMIT 1 FOR UPDATE OF s SKIP LOCKED`, bind);
-      if (!free) throw slotTaken(await alternatives(db, tx, link, zone, group.date, input.choice));
-      const taken = await execute(
-        db,
-        tx,
-        `UPDATE task_slots SET participant_id = $2, state = 'accepted', registered_directly = true, answered_on_behalf = false, answered_at = clock_timestamp(), invitation_token_hash = NULL, updated_at = now()
-          WHERE id = $1 AND participant_id IS NULL AND state = 'vacant'`,
-        [free.id, participantId],
-      );
-      if (taken !== 1) throw slotTaken(await alternatives(db, tx, link, zone, group.date, input.choice));
-
-      if (!created) await updateContact(deps, tx, ctx, participantId, input, dietIds, checked.signupFields);
-      await execute(db, tx, 'UPDATE participants SET user_id = $1 WHERE id = $2 AND user_id IS NULL', [citizen.userId, participantId]);
-      await queueMessage(db, tx, {
-        tenantId: ctx.tenantId,
-        participantId,
-        electionId: link.election_id,
-        slotId: free.id,
-        event: 'registrationConfirmed',
-      });
-      await recordAudit(db, tx, ctx, {
-        action: 'election.taskSignedUp',
-        entityType: 'electionTask',
-        entityId: free.id,
-        summary: {
-          slotId: free.id,
-          participantId,
-          linkId: link.id,
-          newParticipant: created,
-        },
-      });
-      return { slotId: free.id, participantId, created };
+    // 1. The link and what the body names; a known person signs up in this same transaction. Someone new is
+    //    looked up in the registry here (its audit row commits with this transaction, whatever comes of it) …
+    const first = await db.withTenant(ctx.tenantId, async (tx) => {
+      const link = await findLink(db, tx, input.linkToken);
+      await checkDiets(db, tx, dietIds);
+      const signupFields = await checkSignupFields(db, tx, input.fields);
+      const hash = await numbers.lookupHash(tx, ctx.tenantId, citizen.pn);
+      const [existing] = await select<{ id: string }>(db, tx, 'SELECT id FROM participants WHERE personal_number_hash = $1', [hash]);
+      if (existing) return { kind: 'done' as const, done: await takeSlot(tx, link, { participantId: existing.id }, signupFields) };
+      if (!registry) throw new RegistryUnavailableError('No civil registry is configured.');
+      const person = await registry.lookup(tx, ctx, citizen.pn.canonical, { purpose: SIGNUP_PURPOSE });
+      // The registry not knowing the person who logged in with e-ID: nothing to go on.
+      if (!person) throw new ForbiddenError('the civil registry knows no such person');
+      return { kind: 'new' as const, link, person, signupFields };
     });
+    // 2. … and made a participant, checked and given the slot in a second one, all or nothing.
+    result = first.kind === 'done' ? first.done : await db.withTenant(ctx.tenantId, (tx) => takeSlot(tx, first.link, { person: first.person }, first.signupFields));
   } catch (err) {
     // The database's backstop: the person holds a slot of this task type on this date (a race the locks did not see).
     if (err instanceof UniqueConstraintError && (err.parent as { constraint?: string } | undefined)?.constraint === 'task_slots_one_per_type_and_day') {
@@ -315,19 +305,7 @@ async function insertParticipant(deps: ElectionDeps, tx: Transaction, ctx: Comma
       citizen.userId,
     ],
   );
-  if (!inserted[0]) return undefined;
-  const fields = enteredFields(input, dietIds, signupFields);
-  await recordAudit(db, tx, ctx, {
-    action: 'election.participantCreated',
-    entityType: 'electionParticipant',
-    entityId: id,
-    summary: {
-      fields,
-      protectedAddress: person.protectedAddress,
-      selfSignup: true,
-    },
-  });
-  return id;
+  return inserted[0]?.id;
 }
 
 /** Which fields were entered, never their values. */
@@ -341,8 +319,8 @@ const enteredFields = (input: SignupInput, dietIds: string[], signupFields: Reco
     .filter(([, v]) => Boolean(v))
     .map(([k]) => k);
 
-/** A known participant's phone, e-mail, diets and template answers as the wizard gave them (only what was given). */
-async function updateContact(deps: ElectionDeps, tx: Transaction, ctx: CommandContext, participantId: string, input: SignupInput, dietIds: string[], signupFields: Record<string, unknown>): Promise<void> {
+/** A known participant's phone, e-mail, diets and template answers as the wizard gave them (only what was given); whether any was. */
+async function updateContact(deps: ElectionDeps, tx: Transaction, ctx: CommandContext, participantId: string, input: SignupInput, dietIds: string[], signupFields: Record<string, unknown>): Promise<boolean> {
   const { db, keyring } = deps;
   const sets: string[] = [];
   const bind: unknown[] = [participantId];
@@ -357,17 +335,9 @@ async function updateContact(deps: ElectionDeps, tx: Transaction, ctx: CommandCo
     bind.push(JSON.stringify(signupFields));
     sets.push(`signup_fields = signup_fields || $${bind.length}::jsonb`);
   }
-  if (sets.length === 0) return;
+  if (sets.length === 0) return false;
   await execute(db, tx, `UPDATE participants SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, bind);
-  await recordAudit(db, tx, ctx, {
-    action: 'election.participantUpdated',
-    entityType: 'electionParticipant',
-    entityId: participantId,
-    summary: {
-      fields: enteredFields(input, dietIds, signupFields),
-      selfSignup: true,
-    },
-  });
+  return true;
 }
 
 interface ConsentForm {
