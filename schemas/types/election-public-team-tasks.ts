@@ -7,6 +7,10 @@ export interface ElectionPublicTeamTasks {
   teams: {
     id: string;
     name: string;
+    /**
+     * The page (English path) of the team's newest working team link, where a member chooses a task and signs up; absent when the team has none.
+     */
+    linkPath?: string;
   }[];
   tasks: {
     electionTitle: string;

@@ -5,7 +5,8 @@
 // the privacy statement and the contact details, each at its Danish or Swedish address, and the English address
 // shows the same page. Team tasks: anonymous, the page offers the e-ID login; logged in through the test IdP
 // (MitID / BankID look-alike), a citizen in no team is told so, and a team member sees exactly the database's
-// vacant, non-trusted tasks of the team, filtered by date. No page is wider than a phone's screen, and no page
+// vacant, non-trusted tasks of the team, filtered by date, and once the team has a team link, the way to it (where a
+// task is chosen). No page is wider than a phone's screen, and no page
 // shows an English sentence of the module's texts, or a key.
 import type { BrowserContext, Page } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
@@ -16,7 +17,9 @@ import { electionDemoData } from '../../engine/modules/election/demo';
 import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, type TestBrowser } from '../helpers/browser';
 import { englishOrKeys, fill } from '../helpers/untranslated';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
+import { request } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
+import { startEmployeeSession } from '../helpers/sessions';
 
 const q = <T extends object>(sql: string, bind: unknown[] = []) => ownerDb().query<T>(sql, { bind, type: QueryTypes.SELECT });
 
@@ -165,6 +168,8 @@ describe.each([
     await loginThroughTestIdp(page, c.person);
     await h1(page, c.texts.nav.teamTasks).waitFor();
     expect(new URL(page.url()).pathname).toBe(c.paths.teamTasks);
+    // The page's answer is in (the server links a participant of the login's personal number at that first call).
+    await page.locator('[data-testid="no-teams"], [data-testid="team-tasks-total"]').first().waitFor();
     const [user] = await q<{ id: string }>("SELECT id FROM users WHERE tenant_id = $1 AND kind = 'citizen' AND display_name = $2 ORDER BY created_at DESC LIMIT 1", [c.tenant().id, c.name]);
     // The person is a participant (linked at first match, or made one here), in no team for now.
     const [linked] = await q<{ id: string }>('SELECT id FROM participants WHERE user_id = $1', [user!.id]);
@@ -219,6 +224,23 @@ describe.each([
     await check(page, c, 'team-tasks-filtered');
     // The election's menu offers the team tasks to a logged-in person.
     expect(await electionNav(page, c).getByRole('link', { name: c.texts.nav.teamTasks, exact: true }).getAttribute('href')).toBe(c.paths.teamTasks);
+  });
+
+  it('lead to the team’s link, where a task is chosen, once the team has one', async () => {
+    const admin = await startEmployeeSession(platform.identity, c.tenant().id, ['administrator']);
+    const [election] = await q<{ id: string }>('SELECT id FROM elections WHERE tenant_id = $1 AND active', [c.tenant().id]);
+    const [team] = await q<{ name: string }>('SELECT name FROM teams WHERE id = $1', [teamId]);
+    const res = await request(platform.port, c.tenant().adminHost, 'POST', `/api/election/elections/${election!.id}/links`, { headers: admin.headers, json: { kind: 'team', teamId } });
+    expect(res.status).toBe(201);
+    const url = new URL(res.json<{ url: string }>().url);
+    await page.reload();
+    const choose = page.getByRole('link', { name: fill(c.texts.teamTasks.choose, { team: team!.name }), exact: true });
+    expect(await choose.getAttribute('href')).toBe(url.pathname);
+    expect(url.pathname.startsWith(c.paths.home + '/')).toBe(true);
+    await check(page, c, 'team-tasks-with-link');
+    await choose.click();
+    await h1(page, fill(c.texts.link.teamHeading, { team: team!.name })).waitFor();
+    expect(new URL(page.url()).pathname).toBe(url.pathname);
   });
 });
 

@@ -186,11 +186,33 @@ describe('team tasks', () => {
     const before = await mine();
     const first = before.tasks[0]!;
     const [slot] = await q<{ id: string }>("SELECT id FROM task_slots WHERE tenant_id = $1 AND team_id = $2 AND state = 'vacant' AND task_date = $3 AND work_location_id = $4 AND task_type_id = $5 LIMIT 1", [dk.id, teamId, first.date, first.workLocation.id, first.taskType.id]);
-    await ownerDb().query("UPDATE task_slots SET state = 'accepted', participant_id = $2 WHERE id = $1", { bind: [slot!.id, participantId] });
+    // Taken by someone who holds no task (a person holds one task a day).
+    const [taker] = await q<{ id: string }>(
+      "INSERT INTO participants (tenant_id, personal_number_country, personal_number_sealed, personal_number_hash, personal_number_masked, given_name, family_name, birth_date, municipality_code, citizenship, registry_checked_at) VALUES ($1, 'DK', '\\x00'::bytea, 'site-test-taker', '010190-xxxx', 'Test', 'Person', DATE '1990-01-01', '0101', 'DK', now()) RETURNING id",
+      [dk.id],
+    );
+    await ownerDb().query("UPDATE task_slots SET state = 'accepted', participant_id = $2 WHERE id = $1", { bind: [slot!.id, taker!.id] });
     const after = await mine();
     const same = (t: typeof first) => t.date === first.date && t.workLocation.id === first.workLocation.id && t.taskType.id === first.taskType.id;
     expect(after.tasks.find(same)?.vacant ?? 0).toBe(first.vacant - 1);
     expect(groupsOf(after)).toEqual(await expectedGroups());
+  });
+
+  it('name the team’s newest working team link, where the member signs up, and none once it is revoked', async () => {
+    expect((await mine()).teams[0]!.linkPath).toBeUndefined();
+    const [election] = await q<{ id: string }>('SELECT id FROM elections WHERE tenant_id = $1 AND active', [dk.id]);
+    const created = await request(platform.port, dk.adminHost, 'POST', `/api/election/elections/${election!.id}/links`, { headers: admin.headers, json: { kind: 'team', teamId } });
+    expect(created.status).toBe(201);
+    const link = created.json<ElectionLink>();
+    const token = new URL(link.url).pathname.split('/').pop()!;
+    const d = await mine();
+    expect(d.teams[0]!.linkPath).toBe(`/election/tasks/${token}`);
+    const offer = await get(dk.publicHost, `/api/election/links/${token}`);
+    expect([offer.status, offer.json<{ kind: string; tasks: { team: { name: string } }[] }>().kind]).toEqual([200, 'team']);
+    expect(offer.json<{ tasks: { vacant: number }[] }>().tasks.reduce((n, t) => n + t.vacant, 0)).toBe(d.tasks.reduce((n, t) => n + t.vacant, 0));
+    const revoked = await request(platform.port, dk.adminHost, 'DELETE', `/api/election/elections/${election!.id}/links/${link.id}`, { headers: admin.headers });
+    expect(revoked.status).toBe(204);
+    expect((await mine()).teams[0]!.linkPath).toBeUndefined();
   });
 
   it('are empty for a citizen who is in no team, or no participant at all', async () => {

@@ -5,6 +5,7 @@
 // participant is read.
 import type { Actor } from '../../../../actors';
 import { zoneOf } from '../../../../flows/tenant-rules';
+import { linkPagePath, linkTokenKey, openLinkToken } from '../../commands/links/link-tokens';
 import { COLLATION, select, tenantFacts, type ElectionDeps } from '../../db';
 import { authorize } from '../../policies';
 import { findMyParticipantId } from '../../public/me';
@@ -18,7 +19,8 @@ export interface TeamTasksFilter {
 }
 
 export interface TeamTasks {
-  teams: { id: string; name: string }[];
+  /** `linkPath`: the page of the team's newest working team link (English path), where a member signs up. */
+  teams: { id: string; name: string; linkPath?: string }[];
   tasks: {
     electionTitle: string;
     date: string;
@@ -66,6 +68,18 @@ export async function teamTasks(deps: ElectionDeps, actor: Actor, tenantId: stri
     const collate = COLLATION[country];
     const teams = await select<{ id: string; name: string }>(db, tx, `SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.participant_id = $1 ORDER BY t.name COLLATE ${collate}`, [me]);
     if (!teams.length) return empty;
+    // Each team's newest working team link (an active election's, not revoked or expired): its page offers the
+    // same tasks with the way to sign up for one.
+    const links = await select<{ id: string; team_id: string; token_sealed: Buffer }>(
+      db,
+      tx,
+      `SELECT DISTINCT ON (l.team_id) l.id, l.team_id, l.token_sealed FROM task_links l JOIN elections e ON e.id = l.election_id
+        WHERE l.kind = 'team' AND l.team_id = ANY($1::uuid[]) AND l.revoked_at IS NULL AND l.expires_at > now() AND e.active
+        ORDER BY l.team_id, l.created_at DESC`,
+      [teams.map((t) => t.id)],
+    );
+    const key = links.length ? await linkTokenKey(deps.keyring, tx, tenantId) : undefined;
+    const linkOf = new Map(links.map((l) => [l.team_id, linkPagePath(openLinkToken(key!, tenantId, l.id, l.token_sealed))]));
     const base = [zoneOf(country), teams.map((t) => t.id)];
     const bind = [...base];
     let where = '';
@@ -93,7 +107,7 @@ export async function teamTasks(deps: ElectionDeps, actor: Actor, tenantId: stri
     const dates = await select<{ date: string }>(db, tx, `SELECT DISTINCT s.task_date::text AS date FROM ${OPEN} ORDER BY 1`, base);
     const workLocations = await select<{ id: string; name: string }>(db, tx, `SELECT wl.id, wl.name FROM ${OPEN} GROUP BY wl.id, wl.name ORDER BY wl.name COLLATE ${collate}`, base);
     return {
-      teams,
+      teams: teams.map((t) => ({ ...t, ...(linkOf.has(t.id) ? { linkPath: linkOf.get(t.id)! } : {}) })),
       tasks: groups.map((g) => ({
         electionTitle: g.election_title,
         date: g.date,

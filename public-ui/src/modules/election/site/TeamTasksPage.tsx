@@ -3,12 +3,13 @@
 // Trusted task types are never offered (the server leaves them out). Without a login: the way to log in.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { apiGet } from '../../../../../forms/ui/api';
 import { loginUrl } from '../../../../../forms/ui/session';
 import { useSite } from '../../../../../forms/ui/site';
 import type { ElectionPublicTeamTasks } from '../../../../../schemas/types/election-public-team-tasks';
 import { Loading, ProblemAlert } from '../../../components/QueryState';
+import { useSitePath } from '../../../site-paths';
 import { ElectionNav, formatDay, useElectionSite } from './SitePages';
 import '../election.css';
 
@@ -34,6 +35,7 @@ export function TeamTasksPage() {
   const { t, i18n } = useTranslation('election');
   const { actor } = useSite();
   const site = useElectionSite();
+  const path = useSitePath();
   const { pathname, search } = useLocation();
   const [params, setParams] = useSearchParams();
   const date = DATE.test(params.get('date') ?? '') ? params.get('date')! : '';
@@ -76,6 +78,20 @@ export function TeamTasksPage() {
     body = (
       <>
         <p className="font-lead">{t('teamTasks.teams', { teams: d.teams.map((x) => x.name).join(', '), count: d.teams.length })}</p>
+        {/* A team's working team link: its page offers the same tasks with the way to sign up for one. */}
+        {d.teams.some((team) => team.linkPath) ? (
+          <ul className="nobullet-list election-team-links">
+            {d.teams
+              .filter((team) => team.linkPath)
+              .map((team) => (
+                <li key={team.id}>
+                  <Link className="button button-primary" to={path(team.linkPath!)}>
+                    {t('teamTasks.choose', { team: team.name })}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        ) : null}
         <form className="election-filters" onSubmit={(e) => e.preventDefault()}>
           <div className="form-group">
             <label className="form-label" htmlFor="team-tasks-date">
@@ -132,7 +148,7 @@ export function TeamTasksPage() {
             ))}
           </section>
         ))}
-        <p>{t('teamTasks.howTo')}</p>
+        {d.teams.some((team) => !team.linkPath) ? <p>{t('teamTasks.howTo')}</p> : null}
       </>
     );
   }
