@@ -29,13 +29,7 @@ export const ELECTION_PUBLIC_PAGES = {
   myWorkLocation: { path: '/election/my-work-location', paths: { da: '/valg/mit-valgsted', sv: '/val/min-vallokal' } },
 } satisfies Record<string, PublicPagePath>;
 
-/**
- * Where an invitation is answered (the page is issue "Election staffing III"'s participant pages'): it joins
- * ELECTION_PUBLIC_PAGES with its page on the site.
- */
-export const INVITATION_PAGE = { path: '/election/invitations/:token', paths: { da: '/valg/invitation/:token', sv: '/val/inbjudan/:token' } } satisfies PublicPagePath;
-
 /** The address of an election page on the public site at `origin`, in the tenant's language. */
 export function electionPageUrl(origin: string, englishPath: string, locale: 'da' | 'sv' | 'en'): string {
-  return `${origin.replace(/\/+$/, '')}${localizedPagePath([...Object.values(ELECTION_PUBLIC_PAGES), INVITATION_PAGE], englishPath, locale)}`;
+  return `${origin.replace(/\/+$/, '')}${localizedPagePath(Object.values(ELECTION_PUBLIC_PAGES), englishPath, locale)}`;
 }
