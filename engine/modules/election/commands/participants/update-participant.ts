@@ -6,8 +6,8 @@ import { recordAudit, type CommandContext } from '../../../../audit/record';
 import type { ElectionParticipantUpdate } from '../../../../../schemas/types/election-participant-update';
 import { execute, type ElectionDeps } from '../../db';
 import { authorize } from '../../policies';
-import { checkDiets, checkTeams, distinct, findParticipant } from '../../participants/rows';
-import { dietKey, openDiets, sealDiets } from '../../participants/sealed-diets';
+import { ParticipantUpdate } from '../../participants/contact-changes';
+import { checkTeams, distinct, findParticipant } from '../../participants/rows';
 import { checkSignupFields } from '../../participants/signup-fields';
 
 /** The request's body as its schema (schemas/election/participant-update.schema.json) describes it. */
@@ -18,36 +18,15 @@ export async function updateParticipant(deps: ElectionDeps, ctx: CommandContext,
   return db.withTenant(ctx.tenantId, async (tx) => {
     const row = await findParticipant(db, tx, id, { lock: true });
     authorize(ctx.actor, 'election.participants.manage', { tenantId: row.tenant_id });
-    const sets: string[] = [];
-    const bind: unknown[] = [row.id];
-    const set = (column: string, value: unknown) => {
-      bind.push(value);
-      sets.push(`${column} = $${bind.length}`);
-    };
-    const fields: string[] = [];
-    if (input.phone !== undefined) {
-      set('phone', input.phone?.trim() || null);
-      fields.push('phone');
-    }
-    if (input.email !== undefined) {
-      set('email', input.email?.trim() || null);
-      fields.push('email');
-    }
-    if (input.dietIds !== undefined || input.dietNote !== undefined) {
-      const key = await dietKey(keyring, tx, row.tenant_id);
-      const before = openDiets(key, row.tenant_id, row.id, row.diets_sealed);
-      const dietIds = input.dietIds !== undefined ? distinct(input.dietIds) : before.dietIds;
-      if (input.dietIds !== undefined) await checkDiets(db, tx, dietIds);
-      const note = input.dietNote !== undefined ? input.dietNote?.trim() || null : before.note;
-      set('diets_sealed', sealDiets(key, row.tenant_id, row.id, { dietIds, note }));
-      fields.push('diets');
-    }
+    const update = new ParticipantUpdate(row);
+    await update.contact(db, keyring, tx, input);
+    const { fields } = update;
     if (input.signupFields !== undefined) {
-      set('signup_fields', JSON.stringify(await checkSignupFields(db, tx, input.signupFields)));
+      update.set('signup_fields', JSON.stringify(await checkSignupFields(db, tx, input.signupFields)));
       fields.push('signupFields');
     }
     if (input.digitalPostExempt !== undefined) {
-      set('digital_post_exempt', input.digitalPostExempt);
+      update.set('digital_post_exempt', input.digitalPostExempt);
       fields.push('digitalPostExempt');
     }
     if (input.teamIds !== undefined) {
@@ -57,8 +36,9 @@ export async function updateParticipant(deps: ElectionDeps, ctx: CommandContext,
       if (teamIds.length) await execute(db, tx, 'INSERT INTO team_members (tenant_id, team_id, participant_id) SELECT $1, unnest($2::uuid[]), $3 ON CONFLICT DO NOTHING', [row.tenant_id, teamIds, row.id]);
       fields.push('teams');
     }
-    if (fields.length === 0) return { fields };
-    await execute(db, tx, `UPDATE participants SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, bind);
+    const sql = update.sql();
+    if (!sql) return { fields };
+    await execute(db, tx, sql, update.bind);
     await recordAudit(db, tx, ctx, { action: 'election.participantUpdated', entityType: 'electionParticipant', entityId: row.id, summary: { fields } });
     return { fields };
   });

@@ -8,49 +8,25 @@
 import { recordAudit, type CommandContext } from '../../../../audit/record';
 import { execute, type ElectionDeps } from '../../db';
 import { electionConflict } from '../../errors';
-import { checkDiets, distinct, findParticipant } from '../../participants/rows';
-import { dietKey, openDiets, sealDiets } from '../../participants/sealed-diets';
+import { ParticipantUpdate, type ContactChanges } from '../../participants/contact-changes';
+import { findParticipant } from '../../participants/rows';
 import { requireMe } from '../../queries/public/me-common';
 import { deletionBlock } from '../../queries/public/me-profile';
 
-export interface MyProfileUpdate {
-  phone?: string | null;
-  email?: string | null;
-  dietIds?: string[];
-  dietNote?: string | null;
-}
+/** What the person may change: their phone, e-mail and diets (participants/contact-changes.ts). */
+export type MyProfileUpdate = ContactChanges;
 
 export async function updateMyProfile(deps: ElectionDeps, ctx: CommandContext, input: MyProfileUpdate): Promise<{ fields: string[] }> {
   const { db, keyring } = deps;
   return db.withTenant(ctx.tenantId, async (tx) => {
     const me = await requireMe(db, tx, ctx.actor);
     const row = await findParticipant(db, tx, me, { lock: true });
-    const sets: string[] = [];
-    const bind: unknown[] = [row.id];
-    const set = (column: string, value: unknown) => {
-      bind.push(value);
-      sets.push(`${column} = $${bind.length}`);
-    };
-    const fields: string[] = [];
-    if (input.phone !== undefined) {
-      set('phone', input.phone?.trim() || null);
-      fields.push('phone');
-    }
-    if (input.email !== undefined) {
-      set('email', input.email?.trim() || null);
-      fields.push('email');
-    }
-    if (input.dietIds !== undefined || input.dietNote !== undefined) {
-      const key = await dietKey(keyring, tx, row.tenant_id);
-      const before = openDiets(key, row.tenant_id, row.id, row.diets_sealed);
-      const dietIds = input.dietIds !== undefined ? distinct(input.dietIds) : before.dietIds;
-      if (input.dietIds !== undefined) await checkDiets(db, tx, dietIds);
-      const note = input.dietNote !== undefined ? input.dietNote?.trim() || null : before.note;
-      set('diets_sealed', sealDiets(key, row.tenant_id, row.id, { dietIds, note }));
-      fields.push('diets');
-    }
-    if (fields.length === 0) return { fields };
-    await execute(db, tx, `UPDATE participants SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, bind);
+    const update = new ParticipantUpdate(row);
+    await update.contact(db, keyring, tx, input);
+    const { fields } = update;
+    const sql = update.sql();
+    if (!sql) return { fields };
+    await execute(db, tx, sql, update.bind);
     await recordAudit(db, tx, ctx, { action: 'election.myProfileUpdated', entityType: 'electionParticipant', entityId: row.id, summary: { fields } });
     return { fields };
   });
