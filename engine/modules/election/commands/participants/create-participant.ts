@@ -17,9 +17,9 @@ import type { RegistryPerson } from '../../../../registry/types';
 import { execute, select, type ElectionDeps } from '../../db';
 import { electionConflict, electionInvalid } from '../../errors';
 import { authorize } from '../../policies';
-import { checkDiets, checkTeams, distinct, newParticipantId } from '../../participants/rows';
+import { insertParticipant } from '../../participants/insert';
+import { checkDiets, checkTeams, distinct } from '../../participants/rows';
 import { tenantFacts } from '../../db';
-import { dietKey, sealDiets } from '../../participants/sealed-diets';
 import { checkSignupFields } from '../../participants/signup-fields';
 
 /** Why the registry is asked, as its audit row says. */
@@ -75,44 +75,18 @@ export async function createParticipant(deps: ElectionDeps, ctx: CommandContext,
 
   // 2. The participant, its teams and its audit row, all or nothing.
   return db.withTenant(ctx.tenantId, async (tx) => {
-    const id = newParticipantId();
-    const sealed = await numbers.protect(tx, ctx.tenantId, checked.pn);
-    const diets = sealDiets(await dietKey(keyring, tx, ctx.tenantId), ctx.tenantId, id, { dietIds, note: input.dietNote?.trim() || null });
-    const address = person.protectedAddress ? { address: null, postalCode: null, city: null } : { address: person.address ?? null, postalCode: person.postalCode ?? null, city: person.city ?? null };
-    const inserted = await select<{ id: string }>(
-      db,
-      tx,
-      `INSERT INTO participants (id, tenant_id, personal_number_country, personal_number_sealed, personal_number_hash, personal_number_masked,
-              given_name, family_name, birth_date, address, postal_code, city, municipality_code, citizenship, protected_address, deceased,
-              disenfranchised, registry_checked_at, phone, email, diets_sealed, signup_fields, digital_post_exempt)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13, $14, $15, false, $16, now(), $17, $18, $19, $20, $21)
-       ON CONFLICT (tenant_id, personal_number_hash) DO NOTHING RETURNING id`,
-      [
-        id,
-        ctx.tenantId,
-        sealed.country,
-        sealed.ciphertext,
-        sealed.lookupHash,
-        sealed.masked,
-        person.givenName,
-        person.familyName,
-        person.birthDate,
-        address.address,
-        address.postalCode,
-        address.city,
-        person.municipalityCode,
-        person.citizenship,
-        person.protectedAddress,
-        person.disenfranchised,
-        input.phone?.trim() || null,
-        input.email?.trim() || null,
-        diets,
-        JSON.stringify(checked.signupFields),
-        input.digitalPostExempt ?? false,
-      ],
-    );
+    const id = await insertParticipant(db, keyring, tx, ctx.tenantId, {
+      pn: checked.pn,
+      person,
+      phone: input.phone,
+      email: input.email,
+      dietIds,
+      dietNote: input.dietNote,
+      signupFields: checked.signupFields,
+      digitalPostExempt: input.digitalPostExempt,
+    });
     // Someone created the same person meanwhile.
-    if (inserted.length === 0) throw alreadyParticipant((await participantByHash(db, tx, sealed.lookupHash)) ?? '');
+    if (!id) throw alreadyParticipant((await participantByHash(db, tx, await numbers.lookupHash(tx, ctx.tenantId, checked.pn))) ?? '');
     if (teamIds.length) await execute(db, tx, 'INSERT INTO team_members (tenant_id, team_id, participant_id) SELECT $1, unnest($2::uuid[]), $3', [ctx.tenantId, teamIds, id]);
     // Which fields were entered, never their values (no team or diet ids: a party's id would say the person's opinion).
     const fields = Object.entries({ phone: input.phone, email: input.email, diets: dietIds.length || input.dietNote, teams: teamIds.length, signupFields: Object.keys(checked.signupFields).length, digitalPostExempt: input.digitalPostExempt })
