@@ -1,9 +1,9 @@
 // The sign-up wizard in Chromium at 360 px on a Danish tenant (DKFDS, MitID) and a Swedish one (neutral theme,
-// BankID), axe-core on every page: a task link's page → "choose
-// this task" → the privacy statement → contact details and diet → the e-ID login through the test IdP (what was
-// typed survives the round trip) → the check → the receipt (its PDF downloads) → consent given. An under-18 citizen
-// goes the same way and is refused with the reason in words; nothing is written for them. No page is wider than
-// the phone's screen, and no page shows an English sentence of the module's texts, or a key.
+// BankID), axe-core on every page: a task link's page → "choose this task" → the privacy statement → contact
+// details and diet → the e-ID login through the test IdP (what was typed survives the round trip) → the check →
+// the receipt (its PDF downloads) → consent given. An under-18 citizen and one of another municipality go the same
+// way and are refused with the reason in words; nothing is written for them. No page is wider than the phone's
+// screen, and no page shows an English sentence of the module's texts, or a key.
 import type { BrowserContext, Page } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
 import daPublic from '../../public-ui/src/modules/election/locales/da.json';
@@ -31,8 +31,8 @@ interface Tenant {
 }
 
 const COUNTRIES = {
-  DK: { texts: daPublic, locale: 'da-DK', login: daPublic.signup.loginMitId, adult: /Agnes Jensen/, adultName: 'Agnes', minor: /Ellen Jensen/, minorName: 'Ellen', turns18: '17. april 2030' },
-  SE: { texts: svPublic, locale: 'sv-SE', login: svPublic.signup.loginBankId, adult: /Anna Lindqvist/, adultName: 'Anna', minor: /Maja Lindqvist/, minorName: 'Maja', turns18: '4 mars 2033' },
+  DK: { texts: daPublic, locale: 'da-DK', login: daPublic.signup.loginMitId, adult: /Agnes Jensen/, adultName: 'Agnes', minor: /Ellen Jensen/, minorName: 'Ellen', turns18: '17. april 2030', away: /Maude Varnæs/, awayName: 'Maude' },
+  SE: { texts: svPublic, locale: 'sv-SE', login: svPublic.signup.loginBankId, adult: /Anna Lindqvist/, adultName: 'Anna', minor: /Maja Lindqvist/, minorName: 'Maja', turns18: '4 mars 2033', away: /Lars Berg/, awayName: 'Lars' },
 } as const;
 type CountryCase = (typeof COUNTRIES)[keyof typeof COUNTRIES];
 const tenants: Partial<Record<keyof typeof COUNTRIES, Tenant>> = {};
@@ -160,6 +160,19 @@ describe.each(['DK', 'SE'] as const)('the sign-up wizard at 360 px on a %s tenan
     expect(await refusal.textContent()).toContain(c.turns18);
     await check(page, c, 'refused');
     expect(await q('SELECT id FROM participants WHERE tenant_id = $1 AND given_name = $2', [t.tenant.id, c.minorName])).toEqual([]);
+    await context.close();
+  });
+
+  it('a citizen of another municipality is refused with the reason in words', async () => {
+    const t = tenants[country]!;
+    const { context, page } = await phone(c);
+    await throughWizard(page, c, t, c.away, { phone: '+45 30 00 00 02', email: 'away@example.org' });
+    await page.getByRole('button', { name: S.submit }).click();
+    const refusal = page.getByTestId('signup-refusal');
+    await refusal.getByRole('heading', { name: S.notEligibleHeading }).waitFor();
+    await refusal.getByText(S.reasons.notResident).waitFor();
+    await check(page, c, 'refused-resident');
+    expect(await q('SELECT id FROM participants WHERE tenant_id = $1 AND given_name = $2', [t.tenant.id, c.awayName])).toEqual([]);
     await context.close();
   });
 });
