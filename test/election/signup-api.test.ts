@@ -19,6 +19,7 @@ import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/fac
 import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
 import { startEmployeeSession, type TestSession } from '../helpers/sessions';
+import { SOLD_OUT_MS } from '../../engine/modules/election/commands/public/signup';
 import { electionFixture, insertSlots, q, type ElectionFixture } from './assignment-fixtures';
 
 suiteDatabase();
@@ -304,6 +305,22 @@ describe('the last vacant slot', () => {
       },
     });
     expect(retry.status).toBe(201);
+  });
+});
+
+describe('a group just sold out', () => {
+  it('is answered from memory for a moment: a slot freed meanwhile is offered again at most SOLD_OUT_MS later', async () => {
+    const [tt] = await q<{ id: string }>("INSERT INTO task_types (tenant_id, title, short_name, start_time, end_time) VALUES ($1, 'Natvagt', 'NV', '20:30', '23:30') RETURNING id", [dk.id]);
+    const [slot] = await insertSlots(f, 1, tt!.id, f.workLocations[1], DATE);
+    const night = group(tt!.id, f.workLocations[1]);
+    expect((await signUp(agnes, { choice: night })).status).toBe(201);
+    expect(fieldsOf(await signUp(mads, { choice: night }))).toEqual([['/', 'election.slotTaken']]);
+    await q("UPDATE task_slots SET participant_id = NULL, state = 'vacant' WHERE id = $1", [slot]);
+    // Within the moment: still the same answer, from memory.
+    expect(fieldsOf(await signUp(mads, { choice: night }))).toEqual([['/', 'election.slotTaken']]);
+    await new Promise((r) => setTimeout(r, SOLD_OUT_MS + 100));
+    const res = await signUp(mads, { choice: night });
+    expect([res.status, res.json<ElectionSignupReceipt>().slotId]).toEqual([201, slot]);
   });
 });
 

@@ -141,6 +141,15 @@ export async function alternatives(db: Database, tx: Transaction, link: LinkTarg
   );
 }
 
+/**
+ * Groups just found with no vacant slot, remembered for a moment in this process: in a rush, the thousands of
+ * requests that come after the last slot went are answered from memory (the same 409 with the same alternatives)
+ * instead of each opening a transaction. A slot freed meanwhile is offered again at most SOLD_OUT_MS later.
+ */
+export const SOLD_OUT_MS = 1000;
+const soldOut = new Map<string, { until: number; alternatives: SignupAlternative[] }>();
+const soldOutKey = (tenantId: string, input: SignupInput) => `${tenantId}|${linkTokenHash(input.linkToken)}|${JSON.stringify(input.choice)}`;
+
 const slotTaken = (alternatives: SignupAlternative[]) =>
   electionConflict('election.slotTaken', 'the chosen task was just taken', {
     alternatives,
@@ -181,8 +190,13 @@ export async function signUp(
       groupBind,
     );
     if (!group) throw slotTaken(await alternatives(db, tx, link, zone, await choiceDate(db, tx, input.choice), input.choice));
-    // None left: said at once, without taking any lock (the rush's common answer).
-    if (group.vacant === 0) throw slotTaken(await alternatives(db, tx, link, zone, group.date, input.choice));
+    // None left: said at once, without taking any lock (the rush's common answer), and remembered a moment.
+    if (group.vacant === 0) {
+      const offered = await alternatives(db, tx, link, zone, group.date, input.choice);
+      if (soldOut.size >= 10_000) soldOut.clear();
+      soldOut.set(soldOutKey(ctx.tenantId, input), { until: Date.now() + SOLD_OUT_MS, alternatives: offered });
+      throw slotTaken(offered);
+    }
 
     // Who: the person of the login, made from the registry when new.
     let created = false;
@@ -227,6 +241,9 @@ export async function signUp(
     await recordAudit(db, tx, ctx, { action: 'election.taskSignedUp', entityType: 'electionTask', entityId: free.id, summary: { slotId: free.id, participantId, linkId: link.id, newParticipant: created } });
     return { slotId: free.id, participantId, created };
   };
+
+  const known = soldOut.get(soldOutKey(ctx.tenantId, input));
+  if (known && known.until > Date.now()) throw slotTaken(known.alternatives);
 
   let result: { slotId: string; participantId: string; created: boolean };
   try {
