@@ -143,6 +143,11 @@ describe.each(['DK', 'SE'] as const)('the sign-up wizard at 360 px on a %s tenan
     await page.getByRole('button', { name: S.consentYes }).click();
     await page.getByText(S.consentGiven).waitFor();
     await check(page, c, 'consent');
+    // At desktop width too: the receipt, axe-clean, no sideways scrolling.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await receipt.getByText('Valgstyrer').waitFor();
+    await expectAccessible(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     const [consents] = await q<{ n: string }>('SELECT count(*) AS n FROM consent_records c JOIN users u ON u.id = c.user_id WHERE u.tenant_id = $1 AND u.display_name LIKE $2', [t.tenant.id, `${c.adultName} %`]);
     expect(Number(consents!.n)).toBe(1);
     await context.close();
