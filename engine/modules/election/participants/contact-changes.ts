@@ -25,9 +25,10 @@ export class ParticipantUpdate {
     this.bind = [row.id];
   }
 
-  set(column: string, value: unknown): void {
+  /** `column = $n`, or `column = <as($n)>` for an expression of the value (e.g. a jsonb merge). */
+  set(column: string, value: unknown, as: (param: string) => string = (param) => param): void {
     this.bind.push(value);
-    this.sets.push(`${column} = $${this.bind.length}`);
+    this.sets.push(`${column} = ${as(`$${this.bind.length}`)}`);
   }
 
   async contact(db: Database, keyring: Keyring, tx: Transaction, input: ContactChanges): Promise<void> {

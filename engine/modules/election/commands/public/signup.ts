@@ -32,8 +32,9 @@ import { eligibility, eligibilityContext, type EligibilityPerson } from '../../e
 import { electionConflict } from '../../errors';
 import { findOverlap, overlapRefusal } from '../../overlap';
 import { queueMessage } from '../../participant-messages';
-import { checkDiets, distinct, newParticipantId } from '../../participants/rows';
-import { dietKey, sealDiets } from '../../participants/sealed-diets';
+import { insertParticipant as insertParticipantRow } from '../../participants/insert';
+import { ParticipantUpdate } from '../../participants/contact-changes';
+import { checkDiets, distinct, findParticipant } from '../../participants/rows';
 import { checkSignupFields } from '../../participants/signup-fields';
 import { authorize } from '../../policies';
 import { linkTokenHash } from '../links/link-tokens';
@@ -231,7 +232,7 @@ export async function signUp(
     );
     if (taken !== 1) throw slotTaken(await alternatives(db, tx, link, zone, group.date, input.choice));
 
-    const updated = !created && (await updateContact(deps, tx, ctx, participantId, input, dietIds, signupFields));
+    const updated = !created && (await updateContact(deps, tx, participantId, input, signupFields));
     await execute(db, tx, 'UPDATE participants SET user_id = $1 WHERE id = $2 AND user_id IS NULL', [citizen.userId, participantId]);
     await queueMessage(db, tx, { tenantId: ctx.tenantId, participantId, electionId: link.election_id, slotId: free.id, event: 'registrationConfirmed' });
     // The audit rows last: the tenant's audit chain orders them, so its turn is taken just before the commit.
@@ -277,52 +278,8 @@ export async function signUp(
 }
 
 /** A new participant from the registry's answer and what the person entered; undefined when one with the number appeared meanwhile. */
-async function insertParticipant(deps: ElectionDeps, tx: Transaction, ctx: CommandContext, citizen: Citizen, person: RegistryPerson, input: SignupInput, dietIds: string[], signupFields: Record<string, unknown>): Promise<string | undefined> {
-  const { db, keyring } = deps;
-  const id = newParticipantId();
-  const sealed = await new PersonalNumbers(keyring).protect(tx, ctx.tenantId, citizen.pn);
-  const diets = sealDiets(await dietKey(keyring, tx, ctx.tenantId), ctx.tenantId, id, { dietIds, note: input.dietNote?.trim() || null });
-  const address = person.protectedAddress
-    ? { address: null, postalCode: null, city: null }
-    : {
-        address: person.address ?? null,
-        postalCode: person.postalCode ?? null,
-        city: person.city ?? null,
-      };
-  const inserted = await select<{ id: string }>(
-    db,
-    tx,
-    `INSERT INTO participants (id, tenant_id, personal_number_country, personal_number_sealed, personal_number_hash, personal_number_masked,
-            given_name, family_name, birth_date, address, postal_code, city, municipality_code, citizenship, protected_address, deceased,
-            disenfranchised, registry_checked_at, phone, email, diets_sealed, signup_fields, user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13, $14, $15, $16, $17, now(), $18, $19, $20, $21, $22)
-     ON CONFLICT (tenant_id, personal_number_hash) DO NOTHING RETURNING id`,
-    [
-      id,
-      ctx.tenantId,
-      sealed.country,
-      sealed.ciphertext,
-      sealed.lookupHash,
-      sealed.masked,
-      person.givenName,
-      person.familyName,
-      person.birthDate,
-      address.address,
-      address.postalCode,
-      address.city,
-      person.municipalityCode,
-      person.citizenship,
-      person.protectedAddress,
-      person.deceased,
-      person.disenfranchised,
-      input.phone?.trim() || null,
-      input.email?.trim() || null,
-      diets,
-      JSON.stringify(signupFields),
-      citizen.userId,
-    ],
-  );
-  return inserted[0]?.id;
+function insertParticipant(deps: ElectionDeps, tx: Transaction, ctx: CommandContext, citizen: Citizen, person: RegistryPerson, input: SignupInput, dietIds: string[], signupFields: Record<string, unknown>): Promise<string | undefined> {
+  return insertParticipantRow(deps.db, deps.keyring, tx, ctx.tenantId, { pn: citizen.pn, person, phone: input.phone, email: input.email, dietIds, dietNote: input.dietNote, signupFields, userId: citizen.userId });
 }
 
 /** Which fields were entered, never their values. */
@@ -337,23 +294,17 @@ const enteredFields = (input: SignupInput, dietIds: string[], signupFields: Reco
     .map(([k]) => k);
 
 /** A known participant's phone, e-mail, diets and template answers as the wizard gave them (only what was given); whether any was. */
-async function updateContact(deps: ElectionDeps, tx: Transaction, ctx: CommandContext, participantId: string, input: SignupInput, dietIds: string[], signupFields: Record<string, unknown>): Promise<boolean> {
+async function updateContact(deps: ElectionDeps, tx: Transaction, participantId: string, input: SignupInput, signupFields: Record<string, unknown>): Promise<boolean> {
   const { db, keyring } = deps;
-  const sets: string[] = [];
-  const bind: unknown[] = [participantId];
-  const set = (column: string, value: unknown) => {
-    bind.push(value);
-    sets.push(`${column} = $${bind.length}`);
-  };
-  if (input.phone !== undefined) set('phone', input.phone?.trim() || null);
-  if (input.email !== undefined) set('email', input.email?.trim() || null);
-  if (input.dietIds !== undefined || input.dietNote !== undefined) set('diets_sealed', sealDiets(await dietKey(keyring, tx, ctx.tenantId), ctx.tenantId, participantId, { dietIds, note: input.dietNote?.trim() || null }));
+  const update = new ParticipantUpdate(await findParticipant(db, tx, participantId));
+  await update.contact(db, keyring, tx, input);
   if (input.fields !== undefined) {
-    bind.push(JSON.stringify(signupFields));
-    sets.push(`signup_fields = signup_fields || $${bind.length}::jsonb`);
+    update.set('signup_fields', JSON.stringify(signupFields), (param) => `signup_fields || ${param}::jsonb`);
+    update.fields.push('signupFields');
   }
-  if (sets.length === 0) return false;
-  await execute(db, tx, `UPDATE participants SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, bind);
+  const sql = update.sql();
+  if (!sql) return false;
+  await execute(db, tx, sql, update.bind);
   return true;
 }
 
