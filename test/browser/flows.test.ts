@@ -134,7 +134,7 @@ it('a citizen applies on the public site and gets the receipt by e-mail; the new
 });
 
 it('the caseworker decides in the task inbox and the citizen is told', async () => {
-  await admin.getByRole('link', { name: 'Opgaver' }).click();
+  await admin.getByRole('link', { name: 'Opgaver', exact: true }).click();
   await admin.getByRole('heading', { level: 1, name: 'Opgaver' }).waitFor();
   const tasks = admin.locator('.task');
   await tasks.nth(1).waitFor();
