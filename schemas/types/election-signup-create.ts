@@ -37,6 +37,12 @@ export interface ElectionSignupCreate {
     [k: string]: unknown;
   };
   /**
+   * Answers to the chosen task type's extra fields (its published form of kind taskTypeFields), checked against the form's newest version and kept with the slot.
+   */
+  taskFields?: {
+    [k: string]: unknown;
+  };
+  /**
    * Keep my details for the next election (the site's consent statement, recorded with its version). false or absent: nothing recorded; the sign-up goes on.
    */
   consent?: boolean;

@@ -14,7 +14,8 @@ import { englishOrKeys } from '../helpers/untranslated';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { request } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
-import { startEmployeeSession } from '../helpers/sessions';
+import { startEmployeeSession, testAdministrator } from '../helpers/sessions';
+import { createForm, publishForm } from '../../engine/commands/forms';
 import { electionFixture, insertSlots, type ElectionFixture } from './assignment-fixtures';
 
 const q = <T extends object>(sql: string, bind: unknown[] = []) => ownerDb().query<T>(sql, { bind, type: QueryTypes.SELECT });
@@ -28,6 +29,7 @@ const problems: string[] = [];
 interface Tenant {
   tenant: TestTenant;
   linkPath: string;
+  f: ElectionFixture;
 }
 
 const COUNTRIES = {
@@ -50,7 +52,7 @@ async function tenantWithLink(country: 'DK' | 'SE'): Promise<Tenant> {
   const admin = await startEmployeeSession(platform.identity, tenant.id, ['administrator']);
   const res = await request(platform.port, tenant.adminHost, 'POST', `/api/election/elections/${f.electionId}/links`, { headers: admin.headers, json: { kind: 'tasks', filters: {} } });
   expect(res.status).toBe(201);
-  return { tenant, linkPath: new URL(res.json<{ url: string }>().url).pathname };
+  return { tenant, linkPath: new URL(res.json<{ url: string }>().url).pathname, f };
 }
 
 beforeAll(async () => {
@@ -178,6 +180,66 @@ describe.each(['DK', 'SE'] as const)('the sign-up wizard at 360 px on a %s tenan
     await refusal.getByText(S.reasons.notResident).waitFor();
     await check(page, c, 'refused-resident');
     expect(await q('SELECT id FROM participants WHERE tenant_id = $1 AND given_name = $2', [t.tenant.id, c.awayName])).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a task type with an extra field, on the Danish tenant', () => {
+  const c = COUNTRIES.DK;
+  const S = c.texts.signup;
+  const LABEL = 'T-shirt-størrelse';
+
+  beforeAll(async () => {
+    const t = tenants.DK!;
+    const ctx = { tenantId: t.tenant.id, actor: testAdministrator(t.tenant.id) };
+    const { id } = await createForm(platform.db, ctx, {
+      name: 'Tolkens felter',
+      draft: {
+        schemaVersion: 1,
+        kind: 'taskTypeFields',
+        title: { da: 'Oplysninger til tolke' },
+        schema: { type: 'object', required: ['shirtSize'], properties: { shirtSize: { type: 'string', minLength: 1, maxLength: 10 } } },
+        translations: { da: { shirtSize: { label: LABEL } } },
+      },
+    });
+    await publishForm(platform.db, ctx, id);
+    const [tolk] = await q<{ id: string }>("INSERT INTO task_types (tenant_id, title, short_name, start_time, end_time, fields_form_id) VALUES ($1, 'Tolk', 'TO', '10:00', '11:00', $2) RETURNING id", [t.tenant.id, id]);
+    await insertSlots(t.f, 1, tolk!.id, t.f.workLocations[0], DATE);
+  });
+
+  it('the wizard asks it after the contact details, checks it before going on, and the answer reaches the database', async () => {
+    const t = tenants.DK!;
+    const { context, page } = await phone(c);
+    await page.goto(platform.url(t.tenant.publicHost, t.linkPath));
+    await page.getByRole('link', { name: new RegExp(`^${S.choose} Tolk`) }).click();
+    await page.getByRole('heading', { level: 2, name: S.steps.privacy }).waitFor();
+    await page.getByLabel(S.privacyRead).check();
+    await page.getByRole('button', { name: S.next }).click();
+    await page.getByRole('heading', { level: 2, name: S.steps.details }).waitFor();
+    await page.getByLabel(S.email).fill('mads@example.org');
+    await page.getByRole('button', { name: S.next }).click();
+
+    // The task type's form, in Danish, in the platform's renderer: not answered, it does not go on.
+    await page.getByRole('heading', { level: 2, name: 'Oplysninger til tolke' }).waitFor();
+    await page.getByLabel(LABEL).waitFor();
+    await check(page, c, 'task-fields');
+    await page.getByRole('button', { name: S.next }).click();
+    await page.locator('#signup-taskFields-error-summary').waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: S.steps.login }).count()).toBe(0);
+    await expectAccessible(page);
+    await page.getByLabel(LABEL).fill('XL');
+    await page.getByRole('button', { name: S.next }).click();
+
+    await page.getByRole('heading', { level: 2, name: S.steps.login }).waitFor();
+    await page.getByRole('link', { name: c.login }).click();
+    await loginThroughTestIdp(page, /Mads Skjern/);
+    await page.getByRole('heading', { level: 2, name: S.steps.check }).waitFor();
+    await page.getByRole('button', { name: S.submit }).click();
+    await page.getByRole('heading', { level: 2, name: S.steps.receipt }).waitFor();
+    await page.getByTestId('signup-receipt').getByText('Tolk').waitFor();
+    expect(await q('SELECT s.task_fields FROM task_slots s JOIN participants p ON p.id = s.participant_id JOIN task_types tt ON tt.id = s.task_type_id WHERE p.tenant_id = $1 AND tt.title = $2', [t.tenant.id, 'Tolk'])).toEqual([{ task_fields: { shirtSize: 'XL' } }]);
+    // The answer is no longer kept in the browser.
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('shirtSize');
     await context.close();
   });
 });

@@ -18,7 +18,9 @@ import { testPeople } from '../../engine/simulators/test-people';
 import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
-import { startEmployeeSession, type TestSession } from '../helpers/sessions';
+import { startEmployeeSession, testAdministrator, type TestSession } from '../helpers/sessions';
+import { createForm, publishForm, saveFormDraft } from '../../engine/commands/forms';
+import type { ElectionSignupOptions } from '../../schemas/types/election-signup-options';
 import { SOLD_OUT_MS } from '../../engine/modules/election/commands/public/signup';
 import { electionFixture, insertSlots, q, type ElectionFixture } from './assignment-fixtures';
 
@@ -328,7 +330,7 @@ describe('what the wizard offers', () => {
   it('the diets and whether consent is asked, to anyone on the public site; not on the admin site', async () => {
     const [diet] = await q<{ id: string }>("INSERT INTO special_diets (tenant_id, name) VALUES ($1, 'Vegetar') RETURNING id", [dk.id]);
     const res = await get(undefined, '/api/election/public/signup-options');
-    expect([res.status, res.json()]).toEqual([200, { diets: [{ id: diet!.id, name: 'Vegetar' }], consentAsked: true }]);
+    expect([res.status, res.json()]).toEqual([200, { diets: [{ id: diet!.id, name: 'Vegetar' }], consentAsked: true, signupFields: null, taskTypeFields: [] }]);
     expect((await request(platform.port, dk.adminHost, 'GET', '/api/election/public/signup-options')).status).toBe(404);
   });
 });
@@ -351,5 +353,97 @@ describe('refusals', () => {
     });
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad).map(([field]) => field)).toContain('/phone');
+  });
+});
+
+describe('extra fields: the signup template’s and the task type’s', () => {
+  let albert: TestSession;
+  let tolk = '';
+  let fieldsFormId = '';
+  beforeAll(async () => {
+    albert = await citizen('dk-albert');
+    const ctx = { tenantId: dk.id, actor: testAdministrator(dk.id) };
+    // A task type whose extra-fields form asks a required T-shirt size (at most 10 characters), 2 vacant slots.
+    fieldsFormId = (
+      await createForm(platform.db, ctx, {
+        name: 'Tolkens felter',
+        draft: {
+          schemaVersion: 1,
+          kind: 'taskTypeFields',
+          title: { da: 'Oplysninger til tolke' },
+          schema: { type: 'object', required: ['shirtSize'], properties: { shirtSize: { type: 'string', minLength: 1, maxLength: 10 } } },
+          translations: { da: { shirtSize: { label: 'T-shirt-størrelse' } } },
+        },
+      })
+    ).id;
+    await publishForm(platform.db, ctx, fieldsFormId);
+    [{ id: tolk }] = (await q<{ id: string }>("INSERT INTO task_types (tenant_id, title, short_name, start_time, end_time, fields_form_id) VALUES ($1, 'Tolk', 'TO', '10:00', '11:00', $2) RETURNING id", [dk.id, fieldsFormId])) as [{ id: string }];
+    await insertSlots(f, 2, tolk, f.workLocations[0], DATE);
+    // The built-in signup template with one extra field besides the wizard's own (name, contact, diets, party).
+    const [template] = await q<{ id: string; draft: { schema: { properties: Record<string, unknown> }; translations: Record<string, Record<string, unknown>>; uiSchema?: Record<string, unknown> } }>(
+      "SELECT id, draft FROM form_definitions WHERE tenant_id = $1 AND kind = 'signupTemplate' ORDER BY created_at, id LIMIT 1",
+      [dk.id],
+    );
+    const draft = structuredClone(template!.draft);
+    draft.schema.properties.languages = { type: 'string', maxLength: 100 };
+    draft.translations.da = { ...draft.translations.da, languages: { label: 'Sprog du taler' } };
+    draft.translations.sv = { ...draft.translations.sv, languages: { label: 'Språk du talar' } };
+    draft.translations.en = { ...draft.translations.en, languages: { label: 'Languages you speak' } };
+    if (Array.isArray(draft.uiSchema?.['ui:order'])) draft.uiSchema['ui:order'] = [...(draft.uiSchema['ui:order'] as string[]), 'languages'];
+    await saveFormDraft(platform.db, ctx, template!.id, draft);
+    await publishForm(platform.db, ctx, template!.id);
+  });
+
+  it('the wizard is given the template’s extra fields only (with their validator) and each task type’s fields form', async () => {
+    const res = await get(undefined, '/api/election/public/signup-options');
+    expect(res.status).toBe(200);
+    const options = res.json<ElectionSignupOptions>();
+    const schema = options.signupFields?.definition.schema as { properties?: Record<string, unknown>; allOf?: unknown } | undefined;
+    expect(Object.keys(schema?.properties ?? {})).toEqual(['languages']);
+    expect(schema?.allOf).toBeUndefined();
+    expect(Object.keys(options.signupFields?.definition.translations?.da ?? {})).toEqual(['languages']);
+    expect(options.taskTypeFields).toEqual([{ taskTypeId: tolk, form: { id: fieldsFormId, version: 1, definition: expect.objectContaining({ kind: 'taskTypeFields' }) } }]);
+    const validator = await get(undefined, '/api/election/public/signup-fields/validator.js?locale=da');
+    expect([validator.status, validator.headers['content-type']]).toEqual([200, expect.stringContaining('javascript')]);
+    expect(validator.text).toContain('export default');
+    // The task type's form: its validator as the platform serves any published form's, to anyone on the public site.
+    expect((await get(undefined, `/api/forms/${fieldsFormId}/versions/1/validator.js?locale=da`)).status).toBe(200);
+    expect((await request(platform.port, dk.adminHost, 'GET', '/api/election/public/signup-fields/validator.js?locale=da')).status).toBe(404);
+  });
+
+  it('a wrong, missing or foreign answer: 400 naming the field, nothing written', async () => {
+    const before = await countOf('SELECT count(*) AS n FROM participants');
+    const long = await signUp(albert, { choice: group(tolk), taskFields: { shirtSize: 'XXXXXXXXXXL' } });
+    expect([long.status, fieldsOf(long)]).toEqual([400, [['/taskFields/shirtSize', 'schema.maxLength']]]);
+    const missing = await signUp(albert, { choice: group(tolk) });
+    expect([missing.status, fieldsOf(missing)]).toEqual([400, [['/taskFields/shirtSize', 'schema.required']]]);
+    const foreign = await signUp(albert, { choice: group(tolk), taskFields: { shirtSize: 'L', colour: 'red' } });
+    expect(foreign.status).toBe(400);
+    expect(fieldsOf(foreign).map(([field]) => field)).toEqual(['/taskFields/colour']);
+    const noForm = await signUp(albert, { choice: group(f.taskTypes.valgstyrer), taskFields: { shirtSize: 'L' } });
+    expect([noForm.status, fieldsOf(noForm)]).toEqual([400, [['/taskFields/shirtSize', 'election.unknownTaskField']]]);
+    const badTemplate = await signUp(albert, { choice: group(tolk), taskFields: { shirtSize: 'L' }, fields: { languages: 'x'.repeat(101) } });
+    expect([badTemplate.status, fieldsOf(badTemplate).map(([field]) => field)]).toEqual([400, ['/signupFields/languages']]);
+    expect(await countOf('SELECT count(*) AS n FROM participants')).toBe(before);
+    expect(await participantOf(albert.userId)).toBeUndefined();
+    expect(await countOf("SELECT count(*) AS n FROM task_slots WHERE task_type_id = $1 AND state = 'vacant' AND task_fields = '{}'", [tolk])).toBe(2);
+    for (const res of [long, missing, foreign, noForm, badTemplate]) expect((await auditOf(res)).map((a) => a.action)).not.toContain('election.taskSignedUp');
+  });
+
+  it('accepted answers are stored: the template’s with the participant, the task type’s with the slot; audited by field name only; cleared when the slot is vacated', async () => {
+    // Elisabeth (a participant since her morning watch): her template answers join her participant row.
+    const res = await signUp(elisabeth, { choice: group(tolk), taskFields: { shirtSize: 'XLgreen' }, fields: { languages: 'dansk og tysk' } });
+    expect([res.status, res.status === 201 ? '' : res.text]).toEqual([201, '']);
+    const { slotId } = res.json<ElectionSignupReceipt>();
+    const participantId = await participantOf(elisabeth.userId);
+    expect(await q('SELECT participant_id, task_fields FROM task_slots WHERE id = $1', [slotId])).toEqual([{ participant_id: participantId, task_fields: { shirtSize: 'XLgreen' } }]);
+    expect(await q('SELECT signup_fields FROM participants WHERE id = $1', [participantId])).toEqual([{ signup_fields: { languages: 'dansk og tysk' } }]);
+    const audit = await auditOf(res);
+    expect(audit.find((a) => a.action === 'election.taskSignedUp')?.summary).toMatchObject({ slotId, taskFields: ['shirtSize'] });
+    const text = JSON.stringify(audit);
+    for (const secret of ['XLgreen', 'dansk og tysk']) expect(text).not.toContain(secret);
+    // Vacated (as unassigning does): the holder's answers go with them.
+    await q("UPDATE task_slots SET participant_id = NULL, state = 'vacant' WHERE id = $1", [slotId]);
+    expect(await q('SELECT task_fields FROM task_slots WHERE id = $1', [slotId])).toEqual([{ task_fields: {} }]);
   });
 });

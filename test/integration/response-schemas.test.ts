@@ -255,6 +255,7 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
     }
   }],
   ['GET /election/public/signup-options', () => citizenCall('GET', '/api/election/public/signup-options')],
+  ['GET /election/public/signup-fields/validator.js', () => citizenCall('GET', '/api/election/public/signup-fields/validator.js?locale=da')],
   ['GET /election/public/my-tasks/:slotId/receipt', () => citizenCall('GET', `/api/election/public/my-tasks/${ids.signupSlot}/receipt`)],
   ['GET /election/public/my-tasks/:slotId/receipt.pdf', () => citizenCall('GET', `/api/election/public/my-tasks/${ids.signupSlot}/receipt.pdf`)],
   ['POST /election/public/consent', async () => {

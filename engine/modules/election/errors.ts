@@ -21,6 +21,7 @@ export const ELECTION_PROBLEM_CODES = [
   'election.unknownTeam',
   'election.unknownDiet',
   'election.unknownSignupField',
+  'election.unknownTaskField',
   'election.confirmationWord',
   'election.unknownParticipants',
   'election.setupIncomplete',

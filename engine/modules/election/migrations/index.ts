@@ -25,6 +25,7 @@ import * as m0022 from './0022-create-participant-messages';
 import * as m0023 from './0023-create-task-links';
 import * as m0024 from './0024-create-election-system-roles';
 import * as m0025 from './0025-allow-task-types-left-out-of-election-system';
+import * as m0026 from './0026-add-slot-task-fields';
 
 export const electionMigrations: ModuleMigration[] = [
   { name: '0001-create-election-types', module: m0001 },
@@ -52,4 +53,5 @@ export const electionMigrations: ModuleMigration[] = [
   { name: '0023-create-task-links', module: m0023 },
   { name: '0024-create-election-system-roles', module: m0024 },
   { name: '0025-allow-task-types-left-out-of-election-system', module: m0025 },
+  { name: '0026-add-slot-task-fields', module: m0026 },
 ];

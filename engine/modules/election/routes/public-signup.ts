@@ -7,7 +7,9 @@ import type { ElectionSignupOptions } from '../../../../schemas/types/election-s
 import type { ElectionSignupReceipt } from '../../../../schemas/types/election-signup-receipt';
 import type { ElectionSignupSlotParams } from '../../../../schemas/types/election-signup-slot-params';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { citizenOf, recordConsent, signUp, signupOptions } from '../commands/public/signup';
+import type { ValidatorQuery } from '../../../../schemas/types/api-validator-query';
+import { validatorModule } from '../../../forms/precompiled-validator';
+import { citizenOf, recordConsent, signUp, signupFieldsForm, signupOptions } from '../commands/public/signup';
 import { receiptPdf } from '../exports/receipt-pdf';
 import { myTaskReceipt } from '../queries/public/my-task-receipt';
 import { onSite, type ElectionRouteDeps } from './context';
@@ -20,12 +22,27 @@ export function publicSignupRoutes(deps: ElectionRouteDeps): RouteSpec[] {
     defineRoute<{ response: ElectionSignupOptions }>({
       method: 'GET',
       path: '/election/public/signup-options',
-      summary: 'What the sign-up wizard offers to choose: the special diets, and whether consent is asked (anyone)',
+      summary: 'What the sign-up wizard offers to choose: the special diets, whether consent is asked, the signup template’s extra fields and each task type’s extra-fields form (anyone)',
       tags: TAGS,
       responses: { 200: 'election/signup-options.schema.json' },
       handler: async ({ tenantId, req }) => {
         onSite(req, 'public');
         return signupOptions(deps, tenantId);
+      },
+    }),
+    defineRoute<{ query: ValidatorQuery }>({
+      method: 'GET',
+      path: '/election/public/signup-fields/validator.js',
+      summary: 'The browser validator of the signup template’s extra fields as the wizard asks them (signup-options’ signupFields), in one language',
+      description: 'An ES module as GET /api/forms/:id/versions/:version/validator.js serves one. No extra fields: an empty form’s validator.',
+      tags: TAGS,
+      query: 'api/validator-query.schema.json',
+      responses: { 200: { raw: 'text/javascript', description: 'An ES module exporting the precompiled validators (Ajv standalone code)' } },
+      handler: async ({ tenantId, query, req, res }) => {
+        onSite(req, 'public');
+        const definition = await signupFieldsForm(deps, tenantId);
+        res.set('Cache-Control', 'no-cache');
+        return validatorModule(definition, query.locale);
       },
     }),
     defineRoute<{ body: ElectionSignupCreate; response: ElectionSignupReceipt }>({

@@ -10,10 +10,13 @@
 // 'registrationConfirmed' queued), audited with ids only. A refused sign-up writes nothing (a new person is not
 // kept either). Consent ("keep my details for the next election") is the site's consent statement submitted
 // through the platform's forms (a consent record with its version) after the sign-up; declining it changes nothing.
+// The answers to the chosen task type's extra fields are checked against its form's newest published version before
+// anything is written (participants/task-fields.ts) and kept with the slot taken; the audit names the fields only.
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import type { ElectionSignupCreate } from '../../../../../schemas/types/election-signup-create';
+import type { FormDefinitionDraft } from '../../../../../schemas/types/forms-form-definition-draft';
 import { parsePersonalNumber, type ParsedPersonalNumber } from '../../../../../forms/formats/personal-number';
 import type { Actor } from '../../../../actors';
 import { recordAudit, type CommandContext } from '../../../../audit/record';
@@ -35,7 +38,8 @@ import { queueMessage } from '../../participant-messages';
 import { insertParticipant as insertParticipantRow } from '../../participants/insert';
 import { ParticipantUpdate } from '../../participants/contact-changes';
 import { checkDiets, distinct, findParticipant } from '../../participants/rows';
-import { checkSignupFields } from '../../participants/signup-fields';
+import { checkSignupFields, signupFieldsDefinition } from '../../participants/signup-fields';
+import { checkTaskFields, taskFieldsForm } from '../../participants/task-fields';
 import { authorize } from '../../policies';
 import { linkTokenHash } from '../links/link-tokens';
 import { OFFER_FROM, offeredSlotsWhere, type LinkTarget } from '../../queries/links/offered-slots';
@@ -176,7 +180,7 @@ export async function signUp(
    * The participant's checks under its lock and the slot, in the caller's transaction: a new person (from the
    * registry's answer) is made first, and a refusal rolls that back too.
    */
-  const takeSlot = async (tx: Transaction, link: LinkRow, known: { participantId: string } | { person: RegistryPerson }, signupFields: Record<string, unknown>) => {
+  const takeSlot = async (tx: Transaction, link: LinkRow, known: { participantId: string } | { person: RegistryPerson }, signupFields: Record<string, unknown>, taskFields: Record<string, unknown>) => {
     const zone = zoneOf(link.country);
     // The group the link offers (any of its slots, vacant or not): its date and hours, and how many are vacant.
     const base = offeredSlotsWhere(link, zone);
@@ -226,9 +230,9 @@ export async function signUp(
     const taken = await execute(
       db,
       tx,
-      `UPDATE task_slots SET participant_id = $2, state = 'accepted', registered_directly = true, answered_on_behalf = false, answered_at = clock_timestamp(), invitation_token_hash = NULL, updated_at = now()
+      `UPDATE task_slots SET participant_id = $2, state = 'accepted', registered_directly = true, answered_on_behalf = false, answered_at = clock_timestamp(), invitation_token_hash = NULL, task_fields = $3::jsonb, updated_at = now()
         WHERE id = $1 AND participant_id IS NULL AND state = 'vacant'`,
-      [free.id, participantId],
+      [free.id, participantId, JSON.stringify(taskFields)],
     );
     if (taken !== 1) throw slotTaken(await alternatives(db, tx, link, zone, group.date, input.choice));
 
@@ -239,7 +243,7 @@ export async function signUp(
     const fields = enteredFields(input, dietIds, signupFields);
     if (created && 'person' in known) await recordAudit(db, tx, ctx, { action: 'election.participantCreated', entityType: 'electionParticipant', entityId: participantId, summary: { fields, protectedAddress: known.person.protectedAddress, selfSignup: true } });
     if (updated) await recordAudit(db, tx, ctx, { action: 'election.participantUpdated', entityType: 'electionParticipant', entityId: participantId, summary: { fields, selfSignup: true } });
-    await recordAudit(db, tx, ctx, { action: 'election.taskSignedUp', entityType: 'electionTask', entityId: free.id, summary: { slotId: free.id, participantId, linkId: link.id, newParticipant: created } });
+    await recordAudit(db, tx, ctx, { action: 'election.taskSignedUp', entityType: 'electionTask', entityId: free.id, summary: { slotId: free.id, participantId, linkId: link.id, newParticipant: created, taskFields: Object.keys(taskFields) } });
     return { slotId: free.id, participantId, created };
   };
 
@@ -254,17 +258,18 @@ export async function signUp(
       const link = await findLink(db, tx, input.linkToken);
       await checkDiets(db, tx, dietIds);
       const signupFields = await checkSignupFields(db, tx, input.fields);
+      const taskFields = checkTaskFields(await taskFieldsForm(db, tx, 'slotId' in input.choice ? { slotId: input.choice.slotId } : { taskTypeId: input.choice.taskTypeId }), input.taskFields);
       const hash = await numbers.lookupHash(tx, ctx.tenantId, citizen.pn);
       const [existing] = await select<{ id: string }>(db, tx, 'SELECT id FROM participants WHERE personal_number_hash = $1', [hash]);
-      if (existing) return { kind: 'done' as const, done: await takeSlot(tx, link, { participantId: existing.id }, signupFields) };
+      if (existing) return { kind: 'done' as const, done: await takeSlot(tx, link, { participantId: existing.id }, signupFields, taskFields) };
       if (!registry) throw new RegistryUnavailableError('No civil registry is configured.');
       const person = await registry.lookup(tx, ctx, citizen.pn.canonical, { purpose: SIGNUP_PURPOSE });
       // The registry not knowing the person who logged in with e-ID: nothing to go on.
       if (!person) throw new ForbiddenError('the civil registry knows no such person');
-      return { kind: 'new' as const, link, person, signupFields };
+      return { kind: 'new' as const, link, person, signupFields, taskFields };
     });
     // 2. … and made a participant, checked and given the slot in a second one, all or nothing.
-    result = first.kind === 'done' ? first.done : await db.withTenant(ctx.tenantId, (tx) => takeSlot(tx, first.link, { person: first.person }, first.signupFields));
+    result = first.kind === 'done' ? first.done : await db.withTenant(ctx.tenantId, (tx) => takeSlot(tx, first.link, { person: first.person }, first.signupFields, first.taskFields));
   } catch (err) {
     // The database's backstop: the person holds a slot of this task type on this date (a race the locks did not see).
     if (err instanceof UniqueConstraintError && (err.parent as { constraint?: string } | undefined)?.constraint === 'task_slots_one_per_type_and_day') {
@@ -380,12 +385,49 @@ export async function recordConsent(deps: ElectionDeps, ctx: CommandContext): Pr
   return true;
 }
 
-/** What the wizard offers to choose (anyone may ask: diet names and whether consent is asked are no one's data). */
-export async function signupOptions(deps: ElectionDeps, tenantId: string): Promise<{ diets: { id: string; name: string }[]; consentAsked: boolean }> {
+/** A published form the wizard asks, as the public site's renderer takes it (the forms' own definition). */
+export interface WizardForm {
+  id: string;
+  version: number;
+  definition: FormDefinitionDraft;
+}
+
+/**
+ * What the wizard offers to choose (anyone may ask: diet names, whether consent is asked and the forms' questions
+ * are no one's data): the signup template's extra fields (its published definition without the fields the wizard
+ * asks itself; validator at …/signup-fields/validator.js) and each task type's extra-fields form (its newest
+ * published version, as GET /api/forms/:id/versions/:version serves it, validator included).
+ */
+export async function signupOptions(
+  deps: ElectionDeps,
+  tenantId: string,
+): Promise<{ diets: { id: string; name: string }[]; consentAsked: boolean; signupFields: WizardForm | null; taskTypeFields: { taskTypeId: string; form: WizardForm }[] }> {
   const { db } = deps;
-  const diets = await db.withTenant(tenantId, async (tx) => {
+  const { diets, signupFields, taskTypeFields } = await db.withTenant(tenantId, async (tx) => {
     const { country } = await tenantFacts(db, tx, tenantId);
-    return select<{ id: string; name: string }>(db, tx, `SELECT id, name FROM special_diets ORDER BY name COLLATE ${COLLATION[country]} LIMIT 200`);
+    return {
+      diets: await select<{ id: string; name: string }>(db, tx, `SELECT id, name FROM special_diets ORDER BY name COLLATE ${COLLATION[country]} LIMIT 200`),
+      signupFields: await signupFieldsDefinition(db, tx),
+      taskTypeFields: await select<{ taskTypeId: string; id: string; version: number; definition: FormDefinitionDraft }>(
+        db,
+        tx,
+        `SELECT tt.id AS "taskTypeId", d.id, v.version, v.definition
+           FROM task_types tt JOIN form_definitions d ON d.id = tt.fields_form_id AND d.kind = 'taskTypeFields' AND d.latest_version > 0
+           JOIN form_versions v ON v.definition_id = d.id AND v.version = d.latest_version
+          ORDER BY tt.id LIMIT 200`,
+      ),
+    };
   });
-  return { diets, consentAsked: (await consentForm(db, tenantId)) !== undefined };
+  return {
+    diets,
+    consentAsked: (await consentForm(db, tenantId)) !== undefined,
+    signupFields: signupFields ? { id: signupFields.id, version: signupFields.version, definition: signupFields.definition } : null,
+    taskTypeFields: taskTypeFields.map(({ taskTypeId, id, version, definition }) => ({ taskTypeId, form: { id, version, definition } })),
+  };
+}
+
+/** The signup template's extra fields as the wizard asks them (signupOptions), for their browser validator; none: an empty form's. */
+export async function signupFieldsForm(deps: ElectionDeps, tenantId: string): Promise<FormDefinitionDraft> {
+  const form = await deps.db.withTenant(tenantId, (tx) => signupFieldsDefinition(deps.db, tx));
+  return form?.definition ?? { schemaVersion: 1, kind: 'signupTemplate', title: {}, schema: { type: 'object', properties: {} } };
 }

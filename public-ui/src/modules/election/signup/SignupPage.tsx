@@ -1,6 +1,7 @@
 // The sign-up wizard (/election/signup/:token?wl=…&tt=…&team=…&date=… or ?slot=…; /valg/tilmelding/:token,
 // /val/anmalan/:token), started by "choose this task" on a task link's page: the privacy statement → contact
-// details and special diet → the e-ID login → the check (the server decides eligibility, overlap and whether a
+// details and special diet, then the signup template's extra fields and the chosen task type's extra-fields form
+// (each in the platform's form renderer, in the page's language, checked before going on) → the e-ID login → the check (the server decides eligibility, overlap and whether a
 // slot is still vacant) → the receipt (printable, and a PDF) → optionally, consent to keep the details for the next
 // election. What was typed is kept in sessionStorage for the e-ID round trip (the login leaves the page) and
 // dropped once the sign-up is done; the URL carries only the link's token and the chosen group's ids. A refusal
@@ -13,6 +14,8 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { apiGet, apiSend } from '../../../../../forms/ui/api';
 import { isLocale } from '../../../../../forms/ui/i18n';
 import { isProblem, ProblemError } from '../../../../../forms/ui/problem';
+import { FormRenderer } from '../../../../../forms/ui/renderer/FormRenderer';
+import { formLocale, type FormLocale } from '../../../../../forms/ui/renderer/localize-definition';
 import { loginUrl } from '../../../../../forms/ui/session';
 import { useSite } from '../../../../../forms/ui/site';
 import type { ElectionLinkOffer } from '../../../../../schemas/types/election-link-offer';
@@ -44,8 +47,16 @@ interface Draft {
   email: string;
   dietIds: string[];
   dietNote: string;
+  /** Answers to the signup template's extra fields and to the chosen task type's extra-fields form. */
+  fields?: Record<string, unknown>;
+  taskFields?: Record<string, unknown>;
+  /** Where in the details step: the wizard's own fields, then each extra-fields form there is. */
+  part?: DetailsPart;
   slotId?: string;
 }
+
+type DetailsPart = 'contact' | 'signupFields' | 'taskFields';
+type WizardForm = NonNullable<ElectionSignupOptions['signupFields']>;
 
 interface Alternative {
   workLocationId: string;
@@ -139,6 +150,8 @@ export function SignupPage() {
         ...(d.email.trim() ? { email: d.email.trim() } : {}),
         ...(d.dietIds.length ? { dietIds: d.dietIds } : {}),
         ...(d.dietNote.trim() ? { dietNote: d.dietNote.trim() } : {}),
+        ...(d.fields && Object.keys(d.fields).length ? { fields: d.fields } : {}),
+        ...(d.taskFields && Object.keys(d.taskFields).length ? { taskFields: d.taskFields } : {}),
       } satisfies ElectionSignupCreate),
     // Done: what was typed is dropped; only the task's id stays, to show the receipt again on a reload.
     onSuccess: (receipt) => setDraft((d) => d && { token: d.token, choice: d.choice, step: 'receipt', privacyRead: true, phone: '', email: '', dietIds: [], dietNote: '', slotId: receipt.slotId }),
@@ -165,11 +178,27 @@ export function SignupPage() {
   const task = taskOf(offer.data, draft.choice);
   const linkPage = path(`/election/tasks/${token}`);
   const index = STEPS.indexOf(step);
+  // The extra fields the details step asks after the wizard's own: the template's, then the chosen task type's.
+  const taskTypeId = 'taskTypeId' in draft.choice ? draft.choice.taskTypeId : task?.group?.taskTypeId;
+  const extraForms: { part: DetailsPart; form: WizardForm; validatorUrl: string }[] = [];
+  if (options.data?.signupFields) extraForms.push({ part: 'signupFields', form: options.data.signupFields, validatorUrl: `/api/election/public/signup-fields/validator.js?rev=${options.data.signupFields.version}` });
+  const taskForm = options.data?.taskTypeFields.find((x) => x.taskTypeId === taskTypeId)?.form;
+  if (taskForm) extraForms.push({ part: 'taskFields', form: taskForm, validatorUrl: `/api/forms/${encodeURIComponent(taskForm.id)}/versions/${taskForm.version}/validator.js` });
+  const partIndex = extraForms.findIndex((x) => x.part === draft.part);
+  const afterDetails: Step = loggedIn ? 'check' : 'login';
+  /** From a part of the details step on to the next part, or out of the step. */
+  const nextPart = (from: number, patch: Partial<Draft> = {}) => {
+    const next = extraForms[from + 1];
+    update(next ? { ...patch, part: next.part } : { ...patch, part: 'contact', step: afterDetails });
+  };
+  const backFromLater = (to: Step) => update({ step: to, part: extraForms.length ? extraForms[extraForms.length - 1]!.part : 'contact' });
 
   const choose = (alt: Alternative) => {
     const choice: Choice = { workLocationId: alt.workLocationId, taskTypeId: alt.taskTypeId, teamId: alt.teamId, date: alt.date };
     signup.reset();
-    update({ choice, step: 'check' });
+    // Another task type's extra fields are asked before the check; its earlier answers do not carry over.
+    const asks = options.data?.taskTypeFields.some((x) => x.taskTypeId === alt.taskTypeId);
+    update(asks ? { choice, step: 'details', part: 'taskFields', taskFields: {} } : { choice, step: 'check', taskFields: {} });
     void navigate(`${pathname}${choiceQuery(choice)}`, { replace: true });
     void offer.refetch();
   };
@@ -210,13 +239,26 @@ export function SignupPage() {
         );
       }
       case 'details': {
+        const extra = partIndex >= 0 ? extraForms[partIndex] : undefined;
+        if (extra)
+          return (
+            <ExtraFields
+              key={extra.part}
+              form={extra.form}
+              validatorUrl={extra.validatorUrl}
+              idPrefix={`signup-${extra.part}`}
+              initialAnswers={(extra.part === 'signupFields' ? draft.fields : draft.taskFields) ?? {}}
+              onBack={() => update({ part: partIndex > 0 ? extraForms[partIndex - 1]!.part : 'contact' })}
+              onDone={(answers) => nextPart(partIndex, extra.part === 'signupFields' ? { fields: answers } : { taskFields: answers })}
+            />
+          );
         const phoneBad = draft.phone.trim() !== '' && !PHONE.test(draft.phone.trim());
         return (
           <form
             noValidate
             onSubmit={(e: FormEvent) => {
               e.preventDefault();
-              if (!phoneBad) go(loggedIn ? 'check' : 'login');
+              if (!phoneBad) nextPart(-1);
             }}
           >
             <p>{t('signup.detailsLead')}</p>
@@ -280,7 +322,7 @@ export function SignupPage() {
           <>
             <p>{t('signup.loginLead')}</p>
             <div className="signup-actions">
-              <button type="button" className="button button-secondary" onClick={() => go('details')}>
+              <button type="button" className="button button-secondary" onClick={() => backFromLater('details')}>
                 {t('signup.back')}
               </button>
               <a className="button button-primary" href={loginUrl(pathname + search)}>
@@ -305,7 +347,7 @@ export function SignupPage() {
             </dl>
             <Refused error={signup.error} onChoose={choose} linkPage={linkPage} />
             <div className="signup-actions">
-              <button type="button" className="button button-secondary" onClick={() => go('details')}>
+              <button type="button" className="button button-secondary" onClick={() => backFromLater('details')}>
                 {t('signup.back')}
               </button>
               <button type="button" className="button button-primary" disabled={signup.isPending} onClick={() => signup.mutate(draft)}>
@@ -418,6 +460,47 @@ export function SignupPage() {
       </h2>
       {stepView()}
     </article>
+  );
+}
+
+/**
+ * A published form's questions inside the details step, in the platform's renderer: in the page's language if the
+ * form has it, checked with the version's validator before the wizard goes on ("Next" is the form's own button).
+ */
+function ExtraFields({ form, validatorUrl, idPrefix, initialAnswers, onBack, onDone }: { form: WizardForm; validatorUrl: string; idPrefix: string; initialAnswers: Record<string, unknown>; onBack: () => void; onDone: (answers: Record<string, unknown>) => void }) {
+  const { t } = useTranslation('election');
+  const { t: tApp, i18n } = useTranslation();
+  const { tenant } = useSite();
+  const locale = formLocale(form.definition, i18n.language as FormLocale, tenant.defaultLocale as FormLocale);
+  return (
+    <div className="signup-extra-fields" lang={locale === i18n.language ? undefined : locale}>
+      <FormRenderer
+        definition={form.definition}
+        locale={locale}
+        headingLevel={2}
+        idPrefix={idPrefix}
+        validatorUrl={validatorUrl}
+        initialAnswers={initialAnswers}
+        texts={{
+          loading: tApp('form.loading'),
+          unavailable: tApp('form.unavailable'),
+          required: tApp('form.required'),
+          errorSummary: tApp('form.errorSummary'),
+          submit: t('signup.next'),
+          yes: tApp('form.yes'),
+          no: tApp('form.no'),
+        }}
+        onSubmit={(answers) => {
+          onDone(answers);
+          return Promise.resolve();
+        }}
+      />
+      <div className="signup-actions">
+        <button type="button" className="button button-secondary" onClick={onBack}>
+          {t('signup.back')}
+        </button>
+      </div>
+    </div>
   );
 }
 
