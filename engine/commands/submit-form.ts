@@ -1,14 +1,12 @@
 // The single path every module uses to accept a filled form: checked against the published version it was
 // filled in, sealed with the tenant's key, stored with that version, audited (ids and counts only).
-import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
-import { recordAudit, type CommandContext } from '../audit/record';
-import { seal } from '../crypto/aead';
 import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
 import { ConflictError, NotFoundError } from '../errors';
+import type { CommandContext } from '../audit/record';
 import { assertValidAnswers } from '../forms/answers';
-import { SUBMISSION_KEY_PURPOSE, submissionAad } from '../forms/sealed-answers';
+import { storeSubmission } from '../forms/store-submission';
 import { authorize } from '../policies';
 import { selfSubmittedFormKinds } from '../modules/builtins';
 import { isUuid, shortReference } from '../ids';
@@ -52,24 +50,10 @@ export async function submitForm(deps: { db: Database; keyring: Keyring }, ctx: 
       transaction: tx,
     });
     if (!published) throw new NotFoundError();
-    // A petition form (and the like) is answered through its module's own route, which makes it a petition.
+    // A module's own form (the kinds modules declare self-submitted) is answered through that module's route.
     if (selfSubmittedFormKinds().includes(published.definition.kind)) throw new ConflictError('This form is sent through its own service, not as a form submission.');
     const valid = assertValidAnswers(published.content_hash, published.definition.schema, answers);
-    const id = randomUUID();
-    const key = await keyring.dataKey(tx, ctx.tenantId, SUBMISSION_KEY_PURPOSE);
-    await db.sequelize.query('INSERT INTO form_submissions (id, tenant_id, definition_id, version, answers_sealed, submitted_by) VALUES ($1, $2, $3, $4, $5, $6)', {
-      bind: [id, ctx.tenantId, definitionId, version, seal(key, Buffer.from(JSON.stringify(valid)), submissionAad(ctx.tenantId, id)), ctx.actor.kind === 'user' ? ctx.actor.id : null],
-      transaction: tx,
-    });
-    // A consent statement answered by a logged-in person is also that person's consent, with its version.
-    if (published.definition.kind === 'consentStatement' && ctx.actor.kind === 'user') {
-      const consents = Object.fromEntries(Object.entries(valid).filter(([, v]) => typeof v === 'boolean'));
-      await db.sequelize.query('INSERT INTO consent_records (tenant_id, user_id, definition_id, version, submission_id, consents) VALUES ($1, $2, $3, $4, $5, $6)', {
-        bind: [ctx.tenantId, ctx.actor.id, definitionId, version, id, JSON.stringify(consents)],
-        transaction: tx,
-      });
-    }
-    await recordAudit(db, tx, ctx, { action: 'form.submitted', entityType: 'formSubmission', entityId: id, summary: { form: definitionId, version, answered: Object.keys(valid).length } });
+    const id = await storeSubmission(db, keyring, tx, ctx, { definitionId, version, kind: published.definition.kind }, valid);
     return { id, version, reference: shortReference(id), ...(await startAttachedFlow(db, tx, ctx, definitionId, id)) };
   });
 }

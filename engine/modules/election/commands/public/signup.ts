@@ -12,7 +12,6 @@
 // through the platform's forms (a consent record with its version) after the sign-up; declining it changes nothing.
 // The answers to the chosen task type's extra fields are checked against its form's newest published version before
 // anything is written (participants/task-fields.ts) and kept with the slot taken; the audit names the fields only.
-import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import type { ElectionSignupCreate } from '../../../../../schemas/types/election-signup-create';
@@ -20,9 +19,8 @@ import type { FormDefinitionDraft } from '../../../../../schemas/types/forms-for
 import { parsePersonalNumber, type ParsedPersonalNumber } from '../../../../../forms/formats/personal-number';
 import type { Actor } from '../../../../actors';
 import { recordAudit, type CommandContext } from '../../../../audit/record';
-import { seal } from '../../../../crypto/aead';
 import { assertValidAnswers } from '../../../../forms/answers';
-import { SUBMISSION_KEY_PURPOSE, submissionAad } from '../../../../forms/sealed-answers';
+import { storeSubmission } from '../../../../forms/store-submission';
 import type { Database } from '../../../../db/database';
 import { ForbiddenError, NotFoundError, RegistryUnavailableError, UnauthenticatedError } from '../../../../errors';
 import { zoneOf } from '../../../../flows/tenant-rules';
@@ -345,43 +343,20 @@ export async function hasConsent(db: Database, ctx: CommandContext): Promise<boo
 
 /**
  * The citizen's consent: the site's consent statement, every yes/no of it answered yes, stored as the platform's
- * forms store an answered consent statement (engine/commands/submit-form.ts: the answers checked against the
- * published version, sealed, a consent record with the version, audited form.submitted with ids and counts; that
- * command is not imported here, as it reads the module list this module is part of). Consent not asked: false.
+ * forms store an answered consent statement (engine/forms/store-submission.ts: sealed, a consent record with the
+ * version, audited form.submitted with ids and counts), the answers checked against the published version first. Consent not asked: false.
  */
 export async function recordConsent(deps: ElectionDeps, ctx: CommandContext): Promise<boolean> {
   authorize(ctx.actor, 'election.signup', { tenantId: ctx.tenantId });
   if (ctx.actor.kind !== 'user') throw new UnauthenticatedError();
-  const userId = ctx.actor.id;
   const form = await consentForm(deps.db, ctx.tenantId);
   if (!form) return false;
   if (await hasConsent(deps.db, ctx)) return true;
   const answers = Object.fromEntries(Object.entries(form.schema.properties ?? {}).flatMap(([name, p]) => (p.type === 'boolean' ? [[name, true]] : [])));
   const valid = assertValidAnswers(form.content_hash, form.schema, answers);
   const { db, keyring } = deps;
-  await db.withTenant(ctx.tenantId, async (tx) => {
-    const id = randomUUID();
-    const key = await keyring.dataKey(tx, ctx.tenantId, SUBMISSION_KEY_PURPOSE);
-    await execute(db, tx, 'INSERT INTO form_submissions (id, tenant_id, definition_id, version, answers_sealed, submitted_by) VALUES ($1, $2, $3, $4, $5, $6)', [
-      id,
-      ctx.tenantId,
-      form.id,
-      form.version,
-      seal(key, Buffer.from(JSON.stringify(valid)), submissionAad(ctx.tenantId, id)),
-      userId,
-    ]);
-    await execute(db, tx, 'INSERT INTO consent_records (tenant_id, user_id, definition_id, version, submission_id, consents) VALUES ($1, $2, $3, $4, $5, $6)', [ctx.tenantId, userId, form.id, form.version, id, JSON.stringify(valid)]);
-    await recordAudit(db, tx, ctx, {
-      action: 'form.submitted',
-      entityType: 'formSubmission',
-      entityId: id,
-      summary: {
-        form: form.id,
-        version: form.version,
-        answered: Object.keys(valid).length,
-      },
-    });
-  });
+  // The site's privacy form is a consent statement: stored as one, its consent record with its version.
+  await db.withTenant(ctx.tenantId, (tx) => storeSubmission(db, keyring, tx, ctx, { definitionId: form.id, version: form.version, kind: 'consentStatement' }, valid));
   return true;
 }
 
