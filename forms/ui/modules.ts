@@ -12,7 +12,7 @@ export interface UiPage {
   /** A react-router path, e.g. `/my/submissions/:id`; on the public site the English one, working on every tenant. */
   path: string;
   /**
-   * The page's path in a language's own words (public site), e.g. `{ da: '/valg/opgaver/:token' }`: also a route,
+   * The page's path in a language's own words (public site), e.g. `{ da: '/tjenester/:slug' }`: also a route,
    * and what menus and links use on the tenants of that language (localizedPath). The server's Module.publicPages
    * declares the same.
    */
