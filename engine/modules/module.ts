@@ -35,6 +35,9 @@ export interface SubjectFacts {
   facts: Record<string, unknown>;
   /** The person's e-mail address, for notify to the subject; never leaves the activity. */
   email?: string;
+  /** The person's phone (SMS) and personal number (Digital Post), for notify's other channels; never leave the activity. */
+  phone?: string;
+  personalNumber?: string;
   /** Merge fields for message templates. */
   mergeFields: Record<string, string>;
   locale?: 'da' | 'sv' | 'en';
@@ -160,6 +163,19 @@ export interface Module {
   builtinFlows?: BuiltinFlow[];
   /** A JSON file of message templates every tenant starts with (the shape of engine/messages/builtin-templates.json). */
   builtinTemplates?: string;
+  /**
+   * Merge fields the module's messages fill besides the platform's ({{name}}, {{municipality}} …), with sample
+   * values per language: the template editor accepts and previews them.
+   */
+  messageFields?: { names: string[]; samples: Record<'da' | 'sv' | 'en', Record<string, string>> };
+  /**
+   * The merge fields of one real row of the module (e.g. a person and one of their tasks), for the template
+   * editor's preview: `subjectId` and `detailId` are the module's own ids; undefined when there is no such row.
+   * Must not issue anything (a preview's link is a sample).
+   */
+  templatePreview?: (deps: { db: Database }, tx: Transaction, tenantId: string, query: { subjectId: string; detailId?: string; locale: 'da' | 'sv' | 'en' }) => Promise<Record<string, string> | undefined>;
+  /** Rows the template editor may preview with: up to 20 matching a search, each with its details (id and label). */
+  templatePreviewChoices?: (deps: { db: Database }, tx: Transaction, tenantId: string, search: string) => Promise<{ id: string; label: string; details: { id: string; label: string }[] }[]>;
   /**
    * The paths of the module's pages on the public site (as its UI module's pages declare them, e.g.
    * `/petitions/:id`): the server answers them with the site, and any path no page has with 404. A page may also

@@ -32,7 +32,8 @@ export async function provisionTenant(db: Database, tenantId: string, country: C
   let installed = 0;
   for (const t of builtinTemplates(builtinTemplateFiles())) {
     if (have.templates.has(t.key)) continue;
-    await saveTemplate(db, ctx, t.key, { subject: t.subject, body: t.body });
+    const channels = t.channelsByCountry?.[country] ?? t.channels;
+    await saveTemplate(db, ctx, t.key, { subject: t.subject, body: t.body, ...(t.sms ? { sms: t.sms } : {}), ...(channels ? { channels } : {}) });
     installed++;
   }
   for (const { file, name, definition } of builtinFormsFor(country)) {

@@ -12,4 +12,15 @@ export interface MessageTemplate {
     sv?: string;
     en?: string;
   };
+  sms: {
+    da?: string;
+    sv?: string;
+    en?: string;
+  };
+  /**
+   * The channels in the order tried: the next is used when a person cannot receive on one.
+   *
+   * @maxItems 3
+   */
+  channels: ("digitalPost" | "email" | "sms")[];
 }

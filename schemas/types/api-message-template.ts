@@ -1,7 +1,7 @@
 /* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
 
 /**
- * A message template's subject and body per language; {{merge fields}} are filled in when it is sent.
+ * A message template's subject, body and SMS text per language ({{merge fields}} are filled in when it is sent) and the order of its channels.
  */
 export interface MessageTemplateInput {
   subject: {
@@ -14,4 +14,19 @@ export interface MessageTemplateInput {
     sv?: string;
     en?: string;
   };
+  /**
+   * The SMS text per language; without one, an SMS carries the subject.
+   */
+  sms?: {
+    da?: string;
+    sv?: string;
+    en?: string;
+  };
+  /**
+   * The channels in the order tried: the next is used when a person cannot receive on one.
+   *
+   * @minItems 1
+   * @maxItems 3
+   */
+  channels?: ["digitalPost" | "email" | "sms", ...("digitalPost" | "email" | "sms")[]];
 }

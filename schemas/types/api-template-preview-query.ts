@@ -2,4 +2,16 @@
 
 export interface TemplatePreviewQuery {
   locale: "da" | "sv" | "en";
+  /**
+   * Preview with a real row of this module (its templatePreview) instead of sample data.
+   */
+  module?: string;
+  /**
+   * The module's row (e.g. a person).
+   */
+  subjectId?: string;
+  /**
+   * One of its details (e.g. one of the person's tasks).
+   */
+  detailId?: string;
 }

@@ -26,6 +26,7 @@ import { updateElectionSystemRoles } from './commands/exports/election-system-ro
 import { distributeSlots } from './commands/slots/distribute-slots';
 import { select, type ElectionDeps } from './db';
 import { DEMO_CONTENT } from './demo-content';
+import { MESSAGE_EVENTS } from './message-events';
 import { defaultElectionTypes } from './election-type-rules';
 
 /** How many of each task type a polling station gets on election day (the rest of the types: one each). */
@@ -61,7 +62,8 @@ export async function electionDemoData(deps: DemoDeps, tenantId: string, country
   const { id: electionId } = await createElection(d, ctx, { title: e.title, electionTypeId: types.get(e.type)!, lockDays: e.lockDays, electionDay: e.electionDay });
   await setElectionDates(d, ctx, electionId, { electionDay: e.electionDay, firstTaskDate: shiftDate(e.electionDay, e.firstTaskOffsetDays), lastTaskDate: shiftDate(e.electionDay, e.lastTaskOffsetDays) });
   await setElectionWorkLocations(d, ctx, electionId, { workLocationIds: stations });
-  await setElectionMessages(d, ctx, electionId, { templates: {} });
+  // Every event sends its built-in template (builtin/templates.json, installed for every tenant): election-<event>.
+  await setElectionMessages(d, ctx, electionId, { templates: Object.fromEntries(MESSAGE_EVENTS.map((event) => [event, `election-${event}`])) });
   await activateElection(d, ctx, electionId);
 
   if (demo.electionSystemRoles) {

@@ -1,0 +1,6 @@
+/* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
+
+export interface TemplatePreviewChoicesQuery {
+  module: string;
+  search?: string;
+}
