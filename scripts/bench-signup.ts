@@ -25,7 +25,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pino from 'pino';
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PersonalNumbers } from '../engine/identity/personal-numbers';
 import { createLink } from '../engine/modules/election/commands/links/create-link';
 import { findLink } from '../engine/modules/election/queries/links/list-links';
@@ -38,6 +39,33 @@ import type { LoadPlan } from './bench-votes-load';
 const DAY = '2030-06-04';
 const say = (line: string) => console.log(line);
 const ms = (v: number) => v.toFixed(1);
+
+/** What the application's busy database connections are doing (running, or waiting on which lock or I/O), sampled until stopped. */
+function sampleWaits(owner: Sequelize): { stop(): Promise<string> } {
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const rows = await owner.query<{ what: string; n: number }>(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'running') AS what, count(*)::integer AS n FROM pg_stat_activity
+          WHERE usename = 'tingvalla_app' AND state IN ('active', 'idle in transaction') AND pid <> pg_backend_pid() GROUP BY 1`,
+        { type: QueryTypes.SELECT },
+      );
+      samples++;
+      for (const r of rows) counts.set(r.what, (counts.get(r.what) ?? 0) + r.n);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8);
+      return `${top.map(([what, n]) => `${what} ${(n / Math.max(1, samples)).toFixed(1)}`).join(', ')} (mean busy connections per sample, ${samples} samples)`;
+    },
+  };
+}
 
 async function main(): Promise<void> {
   const N = Number(process.argv[2] ?? 2000);
@@ -110,9 +138,14 @@ async function main(): Promise<void> {
     say(`rush: ${N} citizens POST /api/election/public/signups for the same group of ${S} slots over ${connections} connections from the load process…`);
     const pg0 = postgresCpuSeconds(stack.pg.databaseDir);
     const own0 = process.cpuUsage();
+    const waits = sampleWaits(stack.owner);
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     t = Date.now();
     const rush = await runLoad(stack.dataDir, 'signups', plan);
     const wall = (Date.now() - t) / 1000;
+    loopDelay.disable();
+    const waited = await waits.stop();
     const pgCpu = postgresCpuSeconds(stack.pg.databaseDir) - pg0;
     const ownCpu = process.cpuUsage(own0);
 
@@ -134,6 +167,8 @@ async function main(): Promise<void> {
     say(`baseline (bare Express 5 + express.json(), the petitions benchmark's, no database; ${connections} connections): ${base.requestsPerSecond.toFixed(0)} requests/s; p50 ${ms(base.latency.p50)} ms, p99 ${ms(base.latency.p99)} ms`);
     say(`ratio to baseline: ${(rush.requestsPerSecond / base.requestsPerSecond).toFixed(3)} (sign-up requests/s ÷ baseline requests/s)`);
     say(`p99 ${ms(rush.latency.p99)} ms — target ≤ 250 ms: ${rush.latency.p99 <= 250 ? 'met' : 'MISSED'}`);
+    say(`where PostgreSQL's busy backends were, sampled every 10 ms during the rush: ${waited}`);
+    say(`the platform's event loop delay during the rush: p50 ${ms(loopDelay.percentile(50) / 1e6)} ms, p99 ${ms(loopDelay.percentile(99) / 1e6)} ms, max ${ms(loopDelay.max / 1e6)} ms`);
     say(`CPU during the rush (${wall.toFixed(1)} s wall, share of one core; ${cpus().length} cores): PostgreSQL ${((pgCpu / wall) * 100).toFixed(0)}%, platform ${(((ownCpu.user + ownCpu.system) / 1e6 / wall) * 100).toFixed(0)}%, load process ${((rush.cpuSeconds / rush.seconds) * 100).toFixed(0)}%`);
 
     // Correctness.
