@@ -13,6 +13,7 @@ export type Action =
   | 'tenant.updateAccessibilityStatement'
   | 'auditLog.purge'
   | 'sessions.purge'
+  | 'communicationLog.purge'
   | 'workflows.view'
   | 'payloads.decode'
   | 'payloads.encode'
@@ -35,6 +36,7 @@ const PLATFORM_RULES: Record<Action, Rule> = {
   // Retention runs as the tenant's housekeeping workflow, never on a person's request.
   'auditLog.purge': (actor) => actor.kind === 'system',
   'sessions.purge': (actor) => actor.kind === 'system',
+  'communicationLog.purge': (actor) => actor.kind === 'system',
   // Operators read the tenant's workflows in the Temporal Web UI and may decrypt their payloads.
   'workflows.view': hasRole('operator'),
   'payloads.decode': hasRole('operator'),

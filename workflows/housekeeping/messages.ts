@@ -10,6 +10,7 @@ export interface HousekeepingStatus {
   lastPurged?: number;
   lastCutoff?: string;
   lastSessionsPurged?: number;
+  lastMessagesPurged?: number;
   nextRunAt?: string;
 }
 
