@@ -14,7 +14,7 @@ import { recordAudit, type CommandContext } from '../../../../audit/record';
 import { foundUuid } from '../../../../ids';
 import { execute, select, type ElectionDeps } from '../../db';
 import { electionConflict } from '../../errors';
-import { queueMessage } from '../../participant-messages';
+import { invitationAnswered } from '../../flow-events';
 import { authorize } from '../../policies';
 import { presentSlot } from '../../presenters/assignments';
 import { findSlot, findSlotByTokenHash, loadSlotView, lockParticipant, type SlotRow } from './common';
@@ -72,9 +72,8 @@ export async function answerInvitation(deps: ElectionDeps, ctx: CommandContext, 
         ? await execute(db, tx, "UPDATE task_slots SET state = 'accepted', answered_at = clock_timestamp(), answered_on_behalf = $3, updated_at = now() WHERE id = $1 AND participant_id = $2 AND state = 'invited'", [slot.id, participantId, onBehalf])
         : await execute(db, tx, "UPDATE task_slots SET participant_id = NULL, state = 'vacant', updated_at = now() WHERE id = $1 AND participant_id = $2 AND state = 'invited'", [slot.id, participantId]);
     if (changed !== 1) throw alreadyAnswered(slot.id);
-    if (answer === 'accept') {
-      await queueMessage(db, tx, { tenantId: ctx.tenantId, participantId, electionId: slot.election_id, slotId: slot.id, event: 'registrationConfirmed' });
-    } else {
+    await invitationAnswered(db, tx, { tenantId: ctx.tenantId, slotId: slot.id, participantId, answer });
+    if (answer !== 'accept') {
       await execute(
         db,
         tx,

@@ -20,7 +20,7 @@ import { execute, select, tenantFacts, type ElectionDeps } from '../../db';
 import { eligibility, eligibilityContext } from '../../eligibility';
 import { electionConflict, electionInvalid } from '../../errors';
 import { overlapRefusal, findOverlap } from '../../overlap';
-import { queueMessage } from '../../participant-messages';
+import { taskAssigned } from '../../flow-events';
 import { authorize } from '../../policies';
 import { presentSlot } from '../../presenters/assignments';
 import { electionRules, eligibilityPerson, findSlot, heldTasksOn, isVacant, loadSlotView, lockParticipant, rejectedBefore } from './common';
@@ -76,7 +76,7 @@ export async function assignTask(deps: ElectionDeps, ctx: CommandContext, electi
       );
       if (updated.length !== 1) throw slotTaken(slot.id);
 
-      await queueMessage(db, tx, { tenantId: ctx.tenantId, participantId: person.id, electionId, slotId: slot.id, event: direct ? 'registrationConfirmed' : 'invitation' });
+      await taskAssigned(db, tx, ctx, { participantId: person.id, electionId, slotId: slot.id }, direct ? 'registrationConfirmed' : 'invitation');
       await recordAudit(db, tx, ctx, { action: 'election.taskAssigned', entityType: 'electionTask', entityId: slot.id, summary: { slotId: slot.id, participantId: person.id, direct } });
       return presentSlot(await loadSlotView(db, tx, slot.id), link ? invitationUrl(opts.publicOrigin, link.token, opts.locale) : undefined);
     });

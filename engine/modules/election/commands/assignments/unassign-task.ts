@@ -11,7 +11,7 @@ import { recordAudit, type CommandContext } from '../../../../audit/record';
 import { NotFoundError } from '../../../../errors';
 import { foundUuid } from '../../../../ids';
 import { select, type ElectionDeps } from '../../db';
-import { queueMessage } from '../../participant-messages';
+import { taskUnassigned } from '../../flow-events';
 import { authorize } from '../../policies';
 import { findSlot, lockParticipant } from './common';
 
@@ -33,8 +33,7 @@ export async function unassignTask(deps: ElectionDeps, ctx: CommandContext, elec
     ]);
     if (!done) throw new NotFoundError('the task slot has no one assigned');
     // A legacy 'rejected' holder had nothing to lose: no message.
-    const event = slot.state === 'invited' ? 'invitationRetracted' : slot.state === 'accepted' ? 'removedFromTask' : undefined;
-    if (event) await queueMessage(db, tx, { tenantId: ctx.tenantId, participantId: seen.participant_id, electionId, slotId: slot.id, event });
+    if (slot.state === 'invited' || slot.state === 'accepted') await taskUnassigned(db, tx, { tenantId: ctx.tenantId, slotId: slot.id, participantId: seen.participant_id, was: slot.state });
     await recordAudit(db, tx, ctx, { action: 'election.taskUnassigned', entityType: 'electionTask', entityId: slot.id, summary: { slotId: slot.id, participantId: seen.participant_id, was: slot.state } });
   });
 }

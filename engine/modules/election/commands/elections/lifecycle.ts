@@ -5,6 +5,8 @@
 import { recordAudit, type CommandContext } from '../../../../audit/record';
 import { execute, select, type ElectionDeps } from '../../db';
 import { electionConflict } from '../../errors';
+import { electionActivated } from '../../flow-events';
+import { requestRegistryRefresh } from '../../registry-refresh/request';
 import { authorize } from '../../policies';
 import { findElection } from './shared';
 
@@ -17,9 +19,12 @@ export async function activateElection(deps: ElectionDeps, ctx: CommandContext, 
     if (row.setup_step !== 'done') throw electionConflict('election.setupIncomplete', `the setup is at step ${row.setup_step}`, { step: row.setup_step });
     if (row.active) return;
     await execute(db, tx, 'UPDATE elections SET active = true, updated_at = now() WHERE id = $1', [row.id]);
-    // Issue "Election staffing IV": activation sends the election's pending invitations. Hook it in here, in
-    // this transaction (through the flow outbox, so the sending happens only if the activation commits).
-    await recordAudit(db, tx, ctx, { action: 'election.electionActivated', entityType: 'election', entityId: row.id });
+    // What was queued while inactive goes now: the assignments made meanwhile start their flows (which send the
+    // invitations and confirmations), through the flow outbox, so only if the activation commits. And the civil
+    // registry is asked about the election's participants (the refresh's row; the module's resumer starts it).
+    const started = await electionActivated(db, tx, ctx, row.id);
+    await requestRegistryRefresh(db, tx, { tenantId: ctx.tenantId, electionId: row.id, reason: 'activation' });
+    await recordAudit(db, tx, ctx, { action: 'election.electionActivated', entityType: 'election', entityId: row.id, summary: { flowsStarted: started } });
   });
 }
 

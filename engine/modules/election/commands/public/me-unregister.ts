@@ -8,7 +8,7 @@ import { NotFoundError } from '../../../../errors';
 import { foundUuid } from '../../../../ids';
 import { execute, select, type ElectionDeps } from '../../db';
 import { electionConflict } from '../../errors';
-import { queueMessage } from '../../participant-messages';
+import { taskCancelled } from '../../flow-events';
 import { lockParticipant } from '../assignments/common';
 import { requireMe, taskOfSlot } from '../../queries/public/me-common';
 
@@ -25,7 +25,7 @@ export async function unregisterMyTask(deps: ElectionDeps, ctx: CommandContext, 
     if (task.locked) throw electionConflict('election.lockPeriod', 'the election is inside its lock period', { ends: task.election_day });
     const n = await execute(db, tx, "UPDATE task_slots SET participant_id = NULL, state = 'vacant', updated_at = now() WHERE id = $1 AND participant_id = $2", [slotId, me]);
     if (n !== 1) throw new NotFoundError();
-    await queueMessage(db, tx, { tenantId: ctx.tenantId, participantId: me, electionId: task.election_id, slotId, event: 'cancellationConfirmed' });
+    await taskCancelled(db, tx, { tenantId: ctx.tenantId, slotId, participantId: me });
     await recordAudit(db, tx, ctx, { action: 'election.myTaskUnregistered', entityType: 'electionTask', entityId: slotId, summary: { slotId, participantId: me, was: held.state } });
   });
 }

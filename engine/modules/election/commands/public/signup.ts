@@ -32,7 +32,7 @@ import type { ElectionTypeRule } from '../../election-type-rules';
 import { eligibility, eligibilityContext, type EligibilityPerson } from '../../eligibility';
 import { electionConflict } from '../../errors';
 import { findOverlap, overlapRefusal } from '../../overlap';
-import { queueMessage } from '../../participant-messages';
+import { taskAssigned } from '../../flow-events';
 import { insertParticipant as insertParticipantRow } from '../../participants/insert';
 import { ParticipantUpdate } from '../../participants/contact-changes';
 import { checkDiets, distinct, findParticipant } from '../../participants/rows';
@@ -236,7 +236,7 @@ export async function signUp(
 
     const updated = !created && (await updateContact(deps, tx, participantId, input, signupFields));
     await execute(db, tx, 'UPDATE participants SET user_id = $1 WHERE id = $2 AND user_id IS NULL', [citizen.userId, participantId]);
-    await queueMessage(db, tx, { tenantId: ctx.tenantId, participantId, electionId: link.election_id, slotId: free.id, event: 'registrationConfirmed' });
+    await taskAssigned(db, tx, ctx, { participantId, electionId: link.election_id, slotId: free.id }, 'registrationConfirmed');
     // The audit rows last: the tenant's audit chain orders them, so its turn is taken just before the commit.
     const fields = enteredFields(input, dietIds, signupFields);
     if (created && 'person' in known) await recordAudit(db, tx, ctx, { action: 'election.participantCreated', entityType: 'electionParticipant', entityId: participantId, summary: { fields, protectedAddress: known.person.protectedAddress, selfSignup: true } });

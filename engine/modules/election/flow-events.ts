@@ -1,0 +1,154 @@
+// The one place the election tells flows what happened to a task assignment, through the flow gateway
+// (engine/flows/gateway.ts), inside the command's own transaction: so the flow hears of it exactly when the change
+// commits. An assignment (task_assignments, migration 0029) is the subject of its invitation flow: made on invite,
+// direct registration or sign-up; its flow starts at once when the election is active, else when it is activated.
+// Then: `invitation.answered` (after the slot changed — the flow re-reads the subject first, so its conditions see
+// whether it was accepted), `invitation.retracted`, `task.removed`, `task.removedByValidation`, `task.cancelled`
+// (the person gave it up), and subjectChanged when the task date moved. Each event is also recorded for the
+// person in participant_messages (what they are to be told; the flow's sendParticipantMessage marks it sent).
+// Ids and event names only.
+import type { Transaction } from 'sequelize';
+import type { CommandContext } from '../../audit/record';
+import type { Database } from '../../db/database';
+import { flowGateway } from '../../flows/gateway';
+import { createInstanceRow } from '../../flows/instance-store';
+import { execute, select } from './db';
+import type { MessageEvent } from './message-events';
+import { ELECTION_TASK_SUBJECT } from './flow-subject-task';
+import { queueMessage } from './participant-messages';
+
+/** The built-in invitation flow's key (builtin/invitation.flow.json); a tenant's own copy keeps it. */
+export const INVITATION_FLOW_KEY = 'invitation';
+
+/** What the commands tell the flow (the names its rules wait for). */
+export const TASK_FLOW_EVENTS = ['invitation.answered', 'invitation.retracted', 'task.removed', 'task.removedByValidation', 'task.cancelled'] as const;
+export type TaskFlowEvent = (typeof TASK_FLOW_EVENTS)[number];
+
+export interface AssignmentRef {
+  electionId: string;
+  slotId: string;
+  participantId: string;
+}
+
+/** The message the person is to be told when an assignment ends by each event (none for an answer). */
+const ENDING_MESSAGE: Partial<Record<TaskFlowEvent, MessageEvent>> = {
+  'invitation.retracted': 'invitationRetracted',
+  'task.removed': 'removedFromTask',
+  'task.removedByValidation': 'removedByValidation',
+  'task.cancelled': 'cancellationConfirmed',
+};
+
+async function electionActive(db: Database, tx: Transaction, electionId: string): Promise<boolean> {
+  const [row] = await select<{ active: boolean }>(db, tx, 'SELECT active FROM elections WHERE id = $1', [electionId]);
+  return row?.active ?? false;
+}
+
+/** Starts the tenant's published invitation flow for an assignment; none published (a bare tenant) starts nothing. */
+async function startAssignmentFlow(db: Database, tx: Transaction, ctx: CommandContext, assignmentId: string): Promise<string | undefined> {
+  const [flow] = await select<{ id: string; latest_version: number }>(db, tx, 'SELECT id, latest_version FROM flow_definitions WHERE key = $1 AND latest_version > 0', [INVITATION_FLOW_KEY]);
+  if (!flow) return undefined;
+  const instance = await createInstanceRow(db, tx, ctx, { definitionId: flow.id, version: flow.latest_version, subjectType: ELECTION_TASK_SUBJECT, subjectId: assignmentId });
+  await flowGateway.start(db, tx, ctx.tenantId, { instanceId: instance.id });
+  await execute(db, tx, 'UPDATE task_assignments SET started_at = clock_timestamp() WHERE id = $1', [assignmentId]);
+  return instance.id;
+}
+
+/**
+ * A person was put on a slot (invited, registered directly, signed up): the assignment is made, and its flow
+ * started now when the election is active — the flow sends the invitation or the confirmation itself.
+ */
+export async function taskAssigned(db: Database, tx: Transaction, ctx: CommandContext, ref: AssignmentRef, event: 'invitation' | 'registrationConfirmed'): Promise<{ assignmentId: string; instanceId?: string }> {
+  await queueMessage(db, tx, { tenantId: ctx.tenantId, participantId: ref.participantId, electionId: ref.electionId, slotId: ref.slotId, event });
+  const [row] = await select<{ id: string }>(db, tx, 'INSERT INTO task_assignments (tenant_id, election_id, slot_id, participant_id) VALUES ($1, $2, $3, $4) RETURNING id', [
+    ctx.tenantId,
+    ref.electionId,
+    ref.slotId,
+    ref.participantId,
+  ]);
+  const assignmentId = row!.id;
+  if (!(await electionActive(db, tx, ref.electionId))) return { assignmentId };
+  const instanceId = await startAssignmentFlow(db, tx, ctx, assignmentId);
+  return { assignmentId, ...(instanceId ? { instanceId } : {}) };
+}
+
+/** The slot's newest assignment of this person (the one its flow is about). */
+async function currentAssignment(db: Database, tx: Transaction, slotId: string, participantId?: string): Promise<{ id: string; participant_id: string; election_id: string; started: boolean } | undefined> {
+  const [row] = await select<{ id: string; participant_id: string; election_id: string; started: boolean }>(
+    db,
+    tx,
+    `SELECT id, participant_id, election_id, started_at IS NOT NULL AS started FROM task_assignments
+      WHERE slot_id = $1 AND ($2::uuid IS NULL OR participant_id = $2) AND ended_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    [slotId, participantId ?? null],
+  );
+  return row;
+}
+
+async function tell(db: Database, tx: Transaction, tenantId: string, slotId: string, participantId: string | undefined, event: TaskFlowEvent, reload: boolean): Promise<number> {
+  const a = await currentAssignment(db, tx, slotId, participantId);
+  if (!a) return 0;
+  const message = ENDING_MESSAGE[event];
+  if (!a.started) {
+    // Its flow never started (the election is inactive): nothing was sent, so nothing is said; activation leaves it.
+    if (message) await execute(db, tx, 'UPDATE task_assignments SET ended_at = clock_timestamp() WHERE id = $1', [a.id]);
+    return 0;
+  }
+  if (message) await queueMessage(db, tx, { tenantId, participantId: a.participant_id, electionId: a.election_id, slotId, event: message });
+  const subject = { subjectType: ELECTION_TASK_SUBJECT, subjectId: a.id };
+  // The outbox delivers an instance's rows in order: the flow re-reads the slot before it hears the event.
+  if (reload) await flowGateway.subjectChanged(db, tx, tenantId, subject);
+  const told = await flowGateway.signal(db, tx, tenantId, { ...subject, event });
+  if (message) await execute(db, tx, 'UPDATE task_assignments SET ended_at = clock_timestamp() WHERE id = $1', [a.id]);
+  return told;
+}
+
+/** The person answered the invitation (on the public site, or an administrator for them); the slot is updated already. */
+export async function invitationAnswered(db: Database, tx: Transaction, m: { tenantId: string; slotId: string; participantId: string; answer: 'accept' | 'reject' }): Promise<void> {
+  if (m.answer === 'accept') {
+    // Accepted before the flow started (inactive election): the flow starts with the slot accepted and confirms then.
+    await tell(db, tx, m.tenantId, m.slotId, m.participantId, 'invitation.answered', true);
+    return;
+  }
+  const a = await currentAssignment(db, tx, m.slotId, m.participantId);
+  await tell(db, tx, m.tenantId, m.slotId, m.participantId, 'invitation.answered', true);
+  if (a) await execute(db, tx, 'UPDATE task_assignments SET ended_at = clock_timestamp() WHERE id = $1', [a.id]);
+}
+
+/** An administrator took the person off the slot: retracted (only invited) or removed (had accepted). */
+export function taskUnassigned(db: Database, tx: Transaction, m: { tenantId: string; slotId: string; participantId: string; was: 'invited' | 'accepted' }): Promise<number> {
+  return tell(db, tx, m.tenantId, m.slotId, m.participantId, m.was === 'invited' ? 'invitation.retracted' : 'task.removed', false);
+}
+
+/** The person gave the task up on the public site. */
+export function taskCancelled(db: Database, tx: Transaction, m: { tenantId: string; slotId: string; participantId: string }): Promise<number> {
+  return tell(db, tx, m.tenantId, m.slotId, m.participantId, 'task.cancelled', false);
+}
+
+/** The registry check found the holder no longer qualifies: the slot's flow sends "removed by validation" and ends. Call it in the transaction that vacates the slot. */
+export function taskRemovedByValidation(db: Database, tx: Transaction, m: { tenantId: string; slotId: string }): Promise<number> {
+  return tell(db, tx, m.tenantId, m.slotId, undefined, 'task.removedByValidation', false);
+}
+
+/** The slot's task date changed: its running flows re-read the dates, which moves their reminders. */
+export async function taskDateChanged(db: Database, tx: Transaction, m: { tenantId: string; slotId: string }): Promise<number> {
+  const a = await currentAssignment(db, tx, m.slotId);
+  if (!a?.started) return 0;
+  return flowGateway.subjectChanged(db, tx, m.tenantId, { subjectType: ELECTION_TASK_SUBJECT, subjectId: a.id });
+}
+
+/**
+ * The election was activated: the assignments made while it was inactive start their flows now, oldest first
+ * (each sends its invitation or confirmation). Only those whose person still holds the slot.
+ */
+export async function electionActivated(db: Database, tx: Transaction, ctx: CommandContext, electionId: string): Promise<number> {
+  const waiting = await select<{ id: string }>(
+    db,
+    tx,
+    `SELECT a.id FROM task_assignments a JOIN task_slots s ON s.id = a.slot_id
+      WHERE a.election_id = $1 AND a.started_at IS NULL AND a.ended_at IS NULL AND s.participant_id = a.participant_id AND s.state IN ('invited', 'accepted')
+      ORDER BY a.created_at, a.id`,
+    [electionId],
+  );
+  let started = 0;
+  for (const { id } of waiting) if (await startAssignmentFlow(db, tx, ctx, id)) started++;
+  return started;
+}
