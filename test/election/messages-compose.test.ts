@@ -34,7 +34,6 @@ let acceptedSlot: string; // valgstyrer at Hallen, accepted
 class FakeChannel implements Channel {
   readonly sent: OutgoingMessage[] = [];
   constructor(readonly name: Channel['name']) {}
-  // eslint-disable-next-line @typescript-eslint/require-await
   async send(m: OutgoingMessage) {
     this.sent.push(m);
     return { messageId: `${this.name}-${this.sent.length}`, awaitsReceipt: false };
