@@ -81,26 +81,27 @@ describe('the application flow', () => {
 describe('the patterns the next modules need', () => {
   it('an invitation reminds every 4 days until answered or 7 days before the task date, then 5 days before the task', () => {
     const def = loadBuiltinFlow('invitation.flow.json');
-    // Task on day 30: reminders on days 4, 8, …, 20 (day 24 is within 7 days of the task), none after.
-    const never = simulate(def, ctxOf(def), T0, { dates: { taskDate: { days: 30 } } });
-    expect(actionsOf(never, 'notify').map((c) => c.at)).toEqual([4, 8, 12, 16, 20].map((n) => day(n)));
-    // Accepted on day 9: reminders on days 4 and 8, then the task reminder 5 days before the task at 09:00.
-    const accepted = simulate(def, ctxOf(def, { answers: { accept: true } }), T0, { dates: { taskDate: { days: 30 } }, inputs: [{ after: { days: 9 }, kind: 'event', type: 'invitation.answered' }] });
-    expect(actionsOf(accepted, 'notify').map((c) => [c.rule, c.at])).toEqual([
-      ['remind-invitee', day(4)],
-      ['remind-invitee', day(8)],
-      ['task-reminder', addDuration(day(25), { days: 0, at: '09:00' }, {}, ZONE)],
-    ]);
-    expect(accepted.state.status).toBe('done');
+    const invited = { slot: { status: 'invited' }, taskType: { reminders: true } };
+    const sent = (r: ReturnType<typeof simulate>) => actionsOf(r, 'sendParticipantMessage').map((c) => [c.config.event, c.at]);
+    // Task on day 30: the invitation, reminders on days 4, 8, …, 20 (day 24 is within 7 days of the task), none after.
+    const never = simulate(def, ctxOf(def, invited), T0, { dates: { taskDate: { days: 30 } } });
+    expect(sent(never)).toEqual([['invitation', T0], ...[4, 8, 12, 16, 20].map((n) => ['invitationReminder', day(n)])]);
+    expect(never.state.status).toBe('unanswered');
+    // Answered on day 9 (the slot not accepted: declined): reminders on days 4 and 8, nothing after.
+    const declined = simulate(def, ctxOf(def, invited), T0, { dates: { taskDate: { days: 30 } }, inputs: [{ after: { days: 9 }, kind: 'event', type: 'invitation.answered' }] });
+    expect(sent(declined)).toEqual([['invitation', T0], ['invitationReminder', day(4)], ['invitationReminder', day(8)]]);
+    expect(declined.state.status).toBe('declined');
+    // Registered directly: the confirmation, then the task reminder 5 days before the task at 09:00.
+    const accepted = { slot: { status: 'accepted' }, taskType: { reminders: true } };
+    const direct = simulate(def, ctxOf(def, accepted), T0, { dates: { taskDate: { days: 30 } } });
+    expect(sent(direct)).toEqual([['registrationConfirmed', T0], ['taskReminder', addDuration(day(25), { days: 0, at: '09:00' }, {}, ZONE)]]);
+    expect(direct.state.status).toBe('done');
+    // A task type without reminders: no task reminder.
+    const quiet = simulate(def, ctxOf(def, { ...accepted, taskType: { reminders: false } }), T0, { dates: { taskDate: { days: 30 } } });
+    expect(sent(quiet)).toEqual([['registrationConfirmed', T0]]);
     // The task date moves 10 days later: the timers follow it.
-    const moved = simulate(def, ctxOf(def, { answers: { accept: true } }), T0, {
-      dates: { taskDate: { days: 30 } },
-      inputs: [
-        { after: { days: 9 }, kind: 'event', type: 'invitation.answered' },
-        { after: { days: 12 }, kind: 'datesChanged', dates: { taskDate: { days: 40 } } },
-      ],
-    });
-    expect(actionsOf(moved, 'notify').filter((c) => c.rule === 'task-reminder').map((c) => c.at)).toEqual([addDuration(day(35), { days: 0, at: '09:00' }, {}, ZONE)]);
+    const moved = simulate(def, ctxOf(def, accepted), T0, { dates: { taskDate: { days: 30 } }, inputs: [{ after: { days: 12 }, kind: 'datesChanged', dates: { taskDate: { days: 40 } } }] });
+    expect(actionsOf(moved, 'sendParticipantMessage').filter((c) => c.rule === 'task-reminder').map((c) => c.at)).toEqual([addDuration(day(35), { days: 0, at: '09:00' }, {}, ZONE)]);
   });
 
   it('a 90-day vote window closes on time, qualifies at the threshold, and can be extended up to its cap', () => {
