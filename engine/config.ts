@@ -41,6 +41,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(toFieldErrors(validate.errors).map((e) => `${e.field.slice(1)}: ${e.message}`));
   }
   const config = { ...raw, rootDir, DATA_DIR: expandPath(raw.DATA_DIR), TOOLS_CACHE_DIR: expandPath(raw.TOOLS_CACHE_DIR) };
+  // A channel's URL needs its credentials (the simulators make their own).
+  const missing = [
+    config.DIGITAL_POST_URL && !(config.DIGITAL_POST_USER && config.DIGITAL_POST_PASSWORD) ? 'DIGITAL_POST_USER, DIGITAL_POST_PASSWORD: required with DIGITAL_POST_URL' : null,
+    config.SMS_URL && !config.SMS_TOKEN ? 'SMS_TOKEN: required with SMS_URL' : null,
+  ].filter((p): p is string => p !== null);
+  if (missing.length > 0) throw new ConfigError(missing);
   refuseDevelopmentConveniencesInProduction(config, env);
   return Object.freeze(config);
 }
@@ -55,5 +61,6 @@ function refuseDevelopmentConveniencesInProduction(config: Config, env: NodeJS.P
   if (!env.DATABASE_APP_URL && !env.DATABASE_APP_PASSWORD) problems.push('DATABASE_APP_PASSWORD: required in production');
   if (config.TEST_IDP !== 'off') problems.push('TEST_IDP: the test IdP must be off in production');
   if (!config.SMTP_URL) problems.push('SMTP_URL: required in production (no development outbox)');
+  if ((config.DIGITAL_POST_URL || config.SMS_URL) && !config.CHANNEL_CALLBACK_SECRET) problems.push('CHANNEL_CALLBACK_SECRET: required in production with DIGITAL_POST_URL or SMS_URL (receipts are signed with it)');
   if (problems.length > 0) throw new ConfigError(problems);
 }

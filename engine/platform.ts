@@ -22,7 +22,8 @@ import { createWorker } from './temporal/worker';
 import { startResumers } from './temporal/module-workflows';
 import { MODULES } from './modules';
 import { DevOutbox } from './dev/smtp-outbox';
-import { EmailChannel } from './messages/channels';
+import { EmailChannel, type Channels } from './messages/channels';
+import { startMessageChannels, type PlatformChannels } from './messages/platform-channels';
 import { OutboxDispatcher } from './flows/outbox/dispatcher';
 import { startCivilRegistry, type AuditedRegistry } from './registry';
 import type { RegistrySimulator } from './simulators/registry-server';
@@ -67,6 +68,9 @@ export interface Platform {
   registry?: AuditedRegistry;
   /** The local civil-registry simulator, when no REGISTRY_URL is configured (never in production). */
   registrySimulator?: RegistrySimulator;
+  /** Every message channel (e-mail, Digital Post, SMS), and the Digital Post / SMS simulators outside production. */
+  channels: Channels;
+  messageChannels: PlatformChannels;
   stop(): Promise<void>;
 }
 
@@ -88,12 +92,15 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const publicOrigin = (host: string) => (config.NODE_ENV === 'production' ? `https://${host}` : `http://${host}:${listeningPort}`);
   // The civil registry: the configured one, or outside production the local simulator as its own HTTP service.
   const { registry, simulator: registrySimulator } = await startCivilRegistry(config, { db, keyring: identity.keyring, logger });
+  // Digital Post and SMS: the configured services, or outside production their simulators (receipts come back to this server).
+  const messageChannels = await startMessageChannels(config, logger);
+  const channels: Channels = { ...messageChannels.channels, ...(email ? { email } : {}) };
   const worker = await createWorker({
     address: opts.temporalAddress,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     keys,
-    deps: { db, keyring: identity.keyring, channels: email ? { email } : {}, ...(registry ? { registry } : {}), publicOrigin: (host) => publicOrigin(host) },
+    deps: { db, keyring: identity.keyring, channels, ...(registry ? { registry } : {}), publicOrigin: (host) => publicOrigin(host) },
     ...(opts.workflowBundlePath ? { workflowBundlePath: opts.workflowBundlePath } : {}),
     ...(opts.modules ? { modules: opts.modules } : {}),
   });
@@ -117,6 +124,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     flows: { client, taskQueue: config.TEMPORAL_TASK_QUEUE },
     ...(outbox ? { outbox } : {}),
     ...(registry ? { registry } : {}),
+    channelCallbacks: { delivery: { db, channels, keyring: identity.keyring }, secret: messageChannels.callbackSecret },
+    simulatorOutboxes: { ...(messageChannels.digitalPostSimulator ? { digitalPost: messageChannels.digitalPostSimulator } : {}), ...(messageChannels.smsSimulator ? { sms: messageChannels.smsSimulator } : {}) },
     ...(opts.temporalUiUrl ?? config.TEMPORAL_UI_URL ? { temporalUiUrl: opts.temporalUiUrl ?? config.TEMPORAL_UI_URL } : {}),
     readiness: [
       { name: 'database', check: () => db.ping() },
@@ -129,6 +138,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   });
   const port = (server.address() as AddressInfo).port;
   listeningPort = port;
+  messageChannels.listening(`http://127.0.0.1:${port}`);
   if (config.TEST_IDP === 'on') {
     // The test IdP's URLs include the port, known only now; development keeps its keys across restarts.
     const keysFile = config.NODE_ENV === 'development' ? join(config.DATA_DIR, 'test-idp-keys.json') : undefined;
@@ -148,7 +158,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       email?.close();
       await outbox?.stop();
       await registrySimulator?.stop();
+      await messageChannels.stop();
       await db.close();
     })());
-  return { app, db, identity, client, worker, server, port, logger, stop, ...(outbox ? { outbox } : {}), ...(dispatcher ? { dispatcher } : {}), ...(registry ? { registry } : {}), ...(registrySimulator ? { registrySimulator } : {}) };
+  return { app, db, identity, client, worker, server, port, logger, stop, channels, messageChannels, ...(outbox ? { outbox } : {}), ...(dispatcher ? { dispatcher } : {}), ...(registry ? { registry } : {}), ...(registrySimulator ? { registrySimulator } : {}) };
 }

@@ -27,6 +27,9 @@ import { testIdpRouter } from './routes/test-idp';
 import { sitesRouter } from './sites';
 import './types';
 import type { AuditedRegistry } from '../registry/audited';
+import type { DeliveryDeps } from '../messages/delivery';
+import type { SimulatorOutboxes } from '../queries/dev-outbox';
+import { channelCallbackRouter } from './routes/channel-callbacks';
 
 export const JSON_BODY_LIMIT = '64kb';
 
@@ -57,9 +60,13 @@ export interface AppDeps {
   modules?: readonly Module[];
   /** The civil registry, handed on to the modules' routes. */
   registry?: AuditedRegistry;
+  /** Delivery receipts of Digital Post and SMS (engine/http/routes/channel-callbacks.ts). */
+  channelCallbacks?: { delivery: DeliveryDeps; secret: string };
+  /** The Digital Post and SMS simulators, shown in the development outbox. */
+  simulatorOutboxes?: SimulatorOutboxes;
 }
 
-export function createApp({ config, db, identity, logger, readiness, codec, temporalUiUrl, flows, outbox, modules, registry }: AppDeps): Express {
+export function createApp({ config, db, identity, logger, readiness, codec, temporalUiUrl, flows, outbox, modules, registry, channelCallbacks, simulatorOutboxes }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -71,6 +78,8 @@ export function createApp({ config, db, identity, logger, readiness, codec, temp
     }),
   );
   app.use(healthRouter(readiness));
+  // Receipts come from the channel providers, on no tenant's host.
+  if (channelCallbacks) app.use(channelCallbackRouter({ ...channelCallbacks, logger }));
   if (config.TEST_IDP === 'on') app.use(onHost(testIdpHost(config), testIdpRouter(identity)));
   app.use(resolveTenant(db));
   app.use(samlRouter(identity, secureCookies(config), registry));
@@ -80,7 +89,7 @@ export function createApp({ config, db, identity, logger, readiness, codec, temp
   const definitionJson = express.json({ limit: DEFINITION_BODY_LIMIT });
   const largeBody = largeBodyParsers(modules ?? MODULES);
   const jsonBody: RequestHandler = (req, res, next) => (isDefinitionBody(req) ? definitionJson : (largeBody(req) ?? smallJson))(req, res, next);
-  app.use('/api', resolveActor(identity.sessions), jsonBody, refuseUnsafeValues, apiRouter(db, identity, secureCookies(config), { flows, namespace: config.TEMPORAL_NAMESPACE, ...(outbox ? { outbox } : {}), ...(modules ? { modules } : {}), ...(registry ? { registry } : {}) }), (_req, _res, next) => next(new NotFoundError()));
+  app.use('/api', resolveActor(identity.sessions), jsonBody, refuseUnsafeValues, apiRouter(db, identity, secureCookies(config), { flows, namespace: config.TEMPORAL_NAMESPACE, ...(outbox ? { outbox } : {}), ...(simulatorOutboxes ? { simulatorOutboxes } : {}), ...(modules ? { modules } : {}), ...(registry ? { registry } : {}) }), (_req, _res, next) => next(new NotFoundError()));
   app.use(sitesRouter(config.rootDir, db, config.NODE_ENV === 'production'));
   app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(translatedProblemPages(db, config.rootDir));

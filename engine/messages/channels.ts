@@ -1,24 +1,58 @@
-// Where messages go. Every channel sits behind the same interface, so Digital Post and SMS plug in later
-// without touching the flow engine; e-mail goes over SMTP with nodemailer.
+// Where messages go. Every channel sits behind the same interface: e-mail over SMTP (nodemailer), Digital Post
+// (MeMo XML over HTTP, engine/messages/digital-post.ts) and SMS (an HTTP gateway, engine/messages/sms.ts).
+// delivery.ts tries them in a message's order; a channel says "this person cannot receive here" by throwing
+// ChannelRefusedError (the next channel is used) and anything else by throwing (also the next channel, logged as
+// failed). Digital Post and SMS answer later with delivery receipts (receipts.ts); e-mail has none.
 import nodemailer, { type Transporter } from 'nodemailer';
 
 export type ChannelName = 'email' | 'digitalPost' | 'sms';
+export const CHANNEL_NAMES: readonly ChannelName[] = ['digitalPost', 'email', 'sms'];
 
 export interface OutgoingMessage {
   tenantId: string;
+  /** The address on this channel: an e-mail address, a personal number (Digital Post), a phone number (SMS). */
   to: string;
   subject: string;
   body: string;
-  /** Our idempotency key: sent as a header so a duplicate could be recognised downstream. */
+  /** The SMS text, when the template has its own (else the body). */
+  sms?: string;
+  /** Our idempotency key for this attempt: sent along so the provider recognises a repeated send. */
   reference: string;
+}
+
+export interface SendReceipt {
+  /** The provider's id of the message, which its delivery receipt names. */
+  messageId: string;
+  /** True when a delivery receipt will follow (Digital Post, SMS); e-mail is final once the server took it. */
+  awaitsReceipt: boolean;
 }
 
 export interface Channel {
   readonly name: ChannelName;
-  send(message: OutgoingMessage): Promise<{ messageId: string }>;
+  send(message: OutgoingMessage): Promise<SendReceipt>;
 }
 
-export class ChannelUnavailableError extends Error {}
+/** The person cannot receive on this channel (exempt from Digital Post, a number the gateway refuses): use the next. */
+export class ChannelRefusedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ChannelRefusedError';
+  }
+}
+
+/** The channel's service did not answer usefully (network, 5xx). */
+export class ChannelUnavailableError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ChannelUnavailableError';
+  }
+}
 
 export class EmailChannel implements Channel {
   readonly name = 'email' as const;
@@ -31,7 +65,7 @@ export class EmailChannel implements Channel {
     this.transport = nodemailer.createTransport(smtpUrl);
   }
 
-  async send(m: OutgoingMessage): Promise<{ messageId: string }> {
+  async send(m: OutgoingMessage): Promise<SendReceipt> {
     const info = await this.transport.sendMail({
       from: this.from,
       to: m.to,
@@ -39,7 +73,7 @@ export class EmailChannel implements Channel {
       text: m.body,
       headers: { 'X-Tingvalla-Tenant': m.tenantId, 'X-Tingvalla-Reference': m.reference },
     });
-    return { messageId: info.messageId };
+    return { messageId: info.messageId, awaitsReceipt: false };
   }
 
   close(): void {

@@ -1,6 +1,8 @@
 // Flow rows as the API answers them: times as ISO text (the queries hand back what PostgreSQL gave, Dates),
 // instances with the link to their workflow in the Temporal Web UI.
 import type { Communication } from '../../schemas/types/api-communication';
+import type { CommunicationDetail } from '../../schemas/types/api-communication-detail';
+import type { AttemptRow, CommunicationRow } from '../queries/communications';
 import type { FlowInstance } from '../../schemas/types/api-flow-instance';
 import type { FlowInstancePage } from '../../schemas/types/api-flow-instance-page';
 import type { FlowList } from '../../schemas/types/api-flow-list';
@@ -33,6 +35,11 @@ export const presentTasks = (rows: (TaskRow & { reference: string })[]): TaskLis
   tasks: rows.map((r) => ({ ...r, openedAt: iso(r.openedAt), decidedAt: isoOrNull(r.decidedAt) })),
 });
 
-export const presentCommunications = (rows: (Omit<Communication, 'createdAt' | 'sentAt'> & { createdAt: Date | string; sentAt: Date | string | null })[]): Communication[] =>
-  rows.map((r) => ({ ...r, createdAt: iso(r.createdAt), sentAt: isoOrNull(r.sentAt) }));
+export const presentCommunications = (rows: (Omit<Communication, 'createdAt' | 'sentAt' | 'deliveredAt'> & { createdAt: Date | string; sentAt: Date | string | null; deliveredAt?: Date | string | null })[]): Communication[] =>
+  rows.map(({ deliveredAt, ...r }) => ({ ...r, createdAt: iso(r.createdAt), sentAt: isoOrNull(r.sentAt), ...(deliveredAt !== undefined ? { deliveredAt: isoOrNull(deliveredAt) } : {}) }));
+
+export const presentCommunicationDetail = ({ communication, attempts }: { communication: CommunicationRow; attempts: AttemptRow[] }): CommunicationDetail => ({
+  communication: presentCommunications([communication])[0]!,
+  attempts: attempts.map((a) => ({ ...a, createdAt: iso(a.createdAt), sentAt: isoOrNull(a.sentAt), receiptAt: isoOrNull(a.receiptAt) })),
+});
 

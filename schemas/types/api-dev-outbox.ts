@@ -1,9 +1,12 @@
 /* Generated from the JSON Schema by `npm run gen:types`. Do not edit: change the schema instead. */
 
 /**
- * Development only: the e-mail the local SMTP server received from this tenant.
+ * Development only: what the local SMTP server, the Digital Post simulator and the SMS gateway simulator received from this tenant, newest first.
  */
 export interface DevOutbox {
+  /**
+   * @maxItems 300
+   */
   messages: OutboxMessage[];
 }
 export interface OutboxMessage {
@@ -13,4 +16,13 @@ export interface OutboxMessage {
   to: string;
   subject: string;
   text: string;
+  channel: "email" | "digitalPost" | "sms";
+  /**
+   * Digital Post: the receipt (pending, DELIVERED, FAILED); SMS: the delivery report.
+   */
+  status?: string;
+  /**
+   * SMS: how many segments the text took.
+   */
+  segments?: number;
 }

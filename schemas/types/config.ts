@@ -109,6 +109,54 @@ export interface Config {
    */
   DEV_REGISTRY_PORT?: number;
   /**
+   * Base URL of the Digital Post service (MeMo documents posted to /memos with HTTP Basic). Unset outside production: the local Digital Post simulator is started on DEV_DIGITAL_POST_PORT (it refuses the test people of engine/simulators/digital-post-exempt.json). Unset in production: no Digital Post channel.
+   */
+  DIGITAL_POST_URL?: string;
+  /**
+   * HTTP Basic user for DIGITAL_POST_URL; required with it.
+   */
+  DIGITAL_POST_USER?: string;
+  /**
+   * HTTP Basic password for DIGITAL_POST_URL; required with it.
+   */
+  DIGITAL_POST_PASSWORD?: string;
+  /**
+   * The sender's CVR number in MeMo documents.
+   */
+  DIGITAL_POST_SENDER_ID?: string;
+  /**
+   * The sender's name in MeMo documents.
+   */
+  DIGITAL_POST_SENDER_NAME?: string;
+  /**
+   * Port of the Digital Post simulator started when DIGITAL_POST_URL is unset (0: any free port).
+   */
+  DEV_DIGITAL_POST_PORT?: number;
+  /**
+   * Base URL of the SMS gateway (POST /v1/messages with a bearer token; delivery reports come back to /api/callbacks/sms). Unset outside production: the local SMS gateway simulator is started on DEV_SMS_PORT (numbers ending in 99 are reported undeliverable). Unset in production: no SMS channel.
+   */
+  SMS_URL?: string;
+  /**
+   * Bearer token for SMS_URL; required with it.
+   */
+  SMS_TOKEN?: string;
+  /**
+   * The sender shown on text messages (up to 11 letters and digits, or a number).
+   */
+  SMS_SENDER?: string;
+  /**
+   * Port of the SMS gateway simulator started when SMS_URL is unset (0: any free port).
+   */
+  DEV_SMS_PORT?: number;
+  /**
+   * Shared secret the Digital Post service and the SMS gateway sign their delivery receipts with (x-signature: sha256=HMAC of the body). Required in production when DIGITAL_POST_URL or SMS_URL is set; outside production a random one is generated and given to the simulators.
+   */
+  CHANNEL_CALLBACK_SECRET?: string;
+  /**
+   * The origin the SMS gateway reaches this platform's callback routes at (production: the API host behind the proxy). Unset: this server's own address.
+   */
+  PUBLIC_CALLBACK_ORIGIN?: string;
+  /**
    * pino log level.
    */
   LOG_LEVEL: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";

@@ -1,13 +1,15 @@
-// notify: a message from one of the tenant's templates to the subject's person or the caseworkers, on each
-// channel the rule names. Read everything in one transaction, then send outside it (a slow SMTP server must
-// not hold a connection); each channel's send is logged once per idempotency key in the communication log.
+// notify: a message from one of the tenant's templates to the subject's person or the caseworkers. The rule's
+// channels are the order of engine/messages/delivery.ts: the first the person can receive on is used, the next
+// when one refuses or a receipt says it failed. Read everything in one transaction, then deliver outside it (a
+// slow channel must not hold a connection); the action's key is the message's idempotency key, so a retried
+// activity never sends twice, and the communication log has one row per message with every attempt.
 import { QueryTypes } from 'sequelize';
 import { DateTime } from 'luxon';
 import { fieldError } from '../../../forms/validation';
 import type { FlowAction } from '../../modules/module';
-import { recordAudit } from '../../audit/record';
 import { renderTemplate, type MessageTemplate } from '../../messages/templates';
 import type { ChannelName } from '../../messages/channels';
+import { deliver, type Recipient } from '../../messages/delivery';
 import type { ActionInput, ActionResult } from '../action-types';
 import { flowCtx, instanceRow } from '../instance-store';
 import { zoneOf } from '../tenant-rules';
@@ -35,48 +37,35 @@ async function send(deps: Parameters<FlowAction['run']>[0], input: ActionInput):
       date: DateTime.fromISO(subject.dates.submittedAt ?? input.at, { zone: zoneOf(row.country) }).setLocale(locale).toLocaleString(DateTime.DATE_FULL),
       ...subject.mergeFields,
     };
-    const to = c.recipient === 'subject' ? subject.email : row.settings.contact?.email;
-    return { template, locale, fields, to, recipient: c.recipient === 'subject' ? `subject:${row.subject_type}/${row.subject_id}` : 'caseworkers' };
+    const address: Recipient = c.recipient === 'subject' ? { email: subject.email ?? null, phone: subject.phone ?? null, personalNumber: subject.personalNumber ?? null } : { email: row.settings.contact?.email ?? null };
+    return { template, locale, fields, address, recipient: c.recipient === 'subject' ? `subject:${row.subject_type}/${row.subject_id}` : 'caseworkers' };
   });
-  const sent: NonNullable<ActionResult['sent']> = [];
-  for (const channelName of c.channels) {
-    const logKey = `${input.key}/${channelName}`;
-    const status = await db.withTenant(input.tenantId, async (tx) => {
-      const [existing] = await db.sequelize.query<{ status: string }>('SELECT status FROM communication_log WHERE idempotency_key = $1', { bind: [logKey], type: QueryTypes.SELECT, transaction: tx });
-      if (existing) return existing.status;
-      const initial = !prepared.template ? 'failed' : !prepared.to ? 'noAddress' : 'queued';
-      await db.sequelize.query('INSERT INTO communication_log (tenant_id, instance_id, template_key, channel, recipient, locale, status, error, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', {
-        bind: [input.tenantId, input.instanceId, c.template, channelName, prepared.recipient, prepared.locale, initial, prepared.template ? null : 'no such template', logKey],
-        transaction: tx,
-      });
-      await recordAudit(db, tx, flowCtx(input.tenantId), { action: 'message.queued', entityType: 'flowInstance', entityId: input.instanceId, summary: { template: c.template, channel: channelName, recipient: c.recipient, status: initial } });
-      return initial;
-    });
-    if (status !== 'queued' && status !== 'failed') {
-      sent.push({ channel: channelName, status });
-      continue;
-    }
-    if (!prepared.template || !prepared.to) {
-      sent.push({ channel: channelName, status });
-      continue;
-    }
-    const channel = deps.channels?.[channelName];
-    const rendered = renderTemplate(prepared.template, prepared.locale, prepared.fields);
-    let result: { status: string; error: string | null; messageId: string | null };
-    try {
-      if (!channel) throw new Error(`channel ${channelName} is not configured`);
-      const { messageId } = await channel.send({ tenantId: input.tenantId, to: prepared.to, subject: rendered.subject, body: rendered.body, reference: logKey });
-      result = { status: 'sent', error: null, messageId };
-    } catch (err) {
-      result = { status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : 'send failed', messageId: null };
-    }
+  // One message, one log row: the rule's channels are its order, the next used when the person cannot receive on one.
+  const rendered = prepared.template ? renderTemplate(prepared.template, prepared.locale, prepared.fields) : null;
+  if (!rendered) {
     await db.withTenant(input.tenantId, async (tx) => {
-      await db.sequelize.query("UPDATE communication_log SET status = $2, error = $3, message_id = $4, sent_at = CASE WHEN $2 = 'sent' THEN now() END WHERE idempotency_key = $1", { bind: [logKey, result.status, result.error, result.messageId], transaction: tx });
-      await recordAudit(db, tx, flowCtx(input.tenantId), { action: result.status === 'sent' ? 'message.sent' : 'message.failed', entityType: 'flowInstance', entityId: input.instanceId, summary: { template: c.template, channel: channelName } });
+      await db.sequelize.query(
+        `INSERT INTO communication_log (tenant_id, instance_id, template_key, channel, channels, recipient, locale, status, error, idempotency_key)
+         VALUES ($1, $2, $3, NULL, $4::text[], $5, $6, 'failed', 'no such template', $7) ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`,
+        { bind: [input.tenantId, input.instanceId, c.template, c.channels, prepared.recipient, prepared.locale, input.key], transaction: tx },
+      );
     });
-    // A failed send is retried by the activity's retry policy; the log row says why meanwhile.
-    if (result.status === 'failed') throw new Error(`sending ${c.template} by ${channelName} failed: ${result.error}`);
-    sent.push({ channel: channelName, status: 'sent' });
+    return { done: true, sent: [{ channel: c.channels[0]!, status: 'failed' }] };
   }
+  const result = await deliver(
+    { db, channels: deps.channels ?? {}, keyring: deps.keyring },
+    {
+      tenantId: input.tenantId,
+      idempotencyKey: input.key,
+      templateKey: c.template,
+      locale: rendered.locale,
+      recipientLabel: prepared.recipient,
+      instanceId: input.instanceId,
+      channels: c.channels,
+      recipient: prepared.address,
+      message: { subject: rendered.subject, body: rendered.body },
+    },
+  );
+  const sent: NonNullable<ActionResult['sent']> = result.attempts.map((a) => ({ channel: a.channel, status: a.status }));
   return { done: true, sent };
 }

@@ -36,6 +36,7 @@ import type { AuditedRegistry } from '../../registry/audited';
 import { flowRoutes, type FlowRoutesDeps } from './flows';
 import type { FlowTemporal } from '../../flows/workflows';
 import type { DevOutbox } from '../../dev/smtp-outbox';
+import type { SimulatorOutboxes } from '../../queries/dev-outbox';
 import { spConfigFor } from './saml';
 import { MODULES } from '../../modules';
 import type { Module } from '../../modules/module';
@@ -158,7 +159,7 @@ export function apiRoutes(deps: ApiDeps & FlowRoutesDeps, modules: readonly Modu
   return [...platformRoutes(deps), ...formRoutes(deps), ...flowRoutes(deps), ...modules.flatMap((m) => m.routes?.({ db: deps.db, identity: deps.identity, flows: deps.flows, ...(deps.registry ? { registry: deps.registry } : {}) }) ?? [])];
 }
 
-export function apiRouter(db: Database, identity: Identity, secureCookies: boolean, deps: { flows: FlowTemporal; outbox?: DevOutbox; namespace: string; modules?: readonly Module[]; registry?: AuditedRegistry }): Router {
+export function apiRouter(db: Database, identity: Identity, secureCookies: boolean, deps: { flows: FlowTemporal; outbox?: DevOutbox; simulatorOutboxes?: SimulatorOutboxes; namespace: string; modules?: readonly Module[]; registry?: AuditedRegistry }): Router {
   const api = Router();
 
   // Only JSON bodies are accepted; a cross-site form post cannot send application/json without a preflight.
