@@ -224,6 +224,11 @@ describe.each([
     await check(page, c, 'team-tasks-filtered');
     // The election's menu offers the team tasks to a logged-in person.
     expect(await electionNav(page, c).getByRole('link', { name: c.texts.nav.teamTasks, exact: true }).getAttribute('href')).toBe(c.paths.teamTasks);
+    // … and my tasks; my team and my polling station only to those responsible for one (this person is neither).
+    await electionNav(page, c).getByRole('link', { name: c.texts.nav.myTasks, exact: true }).waitFor();
+    const links = await electionNav(page, c).getByRole('link').allInnerTexts();
+    expect(links).not.toContain(c.texts.nav.myTeam);
+    expect(links).not.toContain(c.texts.nav.myWorkLocation);
   });
 
   it('lead to the team’s link, where a task is chosen, once the team has one', async () => {

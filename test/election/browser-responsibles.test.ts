@@ -81,6 +81,17 @@ describe('team A’s responsible', () => {
     await page.waitForURL(new RegExp(`/valg/mit-hold\\?team=${x.teamA}$`));
   });
 
+  it('finds “my team” and “my tasks” in the election’s menu, and no “my polling station”', async () => {
+    await page.goto(platform.url(dk.publicHost, '/valg'));
+    const nav = page.getByRole('navigation', { name: daPublic.site.navLabel, exact: true });
+    await nav.getByRole('link', { name: daPublic.nav.myTeam, exact: true }).waitFor();
+    const links = await nav.getByRole('link').allInnerTexts();
+    expect(links).toEqual(expect.arrayContaining([daPublic.nav.myTasks, daPublic.nav.teamTasks, daPublic.nav.myTeam]));
+    expect(links).not.toContain(daPublic.nav.myWorkLocation);
+    expect(await nav.getByRole('link', { name: daPublic.nav.myTeam, exact: true }).getAttribute('href')).toBe('/valg/mit-hold');
+    await check(page, 'election-menu-team-responsible');
+  });
+
   it('sees team A’s members with their tasks, and nobody of team B', async () => {
     await page.goto(platform.url(dk.publicHost, '/valg/mit-hold'));
     await page.getByRole('heading', { level: 1, name: daPublic.nav.myTeam }).waitFor();
@@ -146,6 +157,18 @@ describe('team A’s responsible', () => {
 });
 
 describe('Skolen’s responsible', () => {
+  it('finds “my polling station” in the election’s menu, and no “my team”', async () => {
+    const page = await phone(x.sessions.stationResponsible);
+    await page.goto(platform.url(dk.publicHost, '/valg'));
+    const nav = page.getByRole('navigation', { name: daPublic.site.navLabel, exact: true });
+    await nav.getByRole('link', { name: daPublic.nav.myWorkLocation, exact: true }).waitFor();
+    const links = await nav.getByRole('link').allInnerTexts();
+    expect(links).not.toContain(daPublic.nav.myTeam);
+    await nav.getByRole('link', { name: daPublic.nav.myWorkLocation, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: daPublic.nav.myWorkLocation }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/valg/mit-valgsted');
+  });
+
   it('sees Skolen’s staff with age, phone and e-mail, a protected address masked, nobody of Hallen', async () => {
     const page = await phone(x.sessions.stationResponsible);
     await page.goto(platform.url(dk.publicHost, '/valg/mit-valgsted'));

@@ -9,18 +9,14 @@ import { useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../../../../forms/ui/api';
 import { useSite } from '../../../../../forms/ui/site';
 import type { ElectionPublicTeamLink } from '../../../../../schemas/types/election-public-team-link';
-import type { ElectionPublicTeamList } from '../../../../../schemas/types/election-public-team-list';
 import type { ElectionPublicTeamMembers } from '../../../../../schemas/types/election-public-team-members';
 import { Loading, ProblemAlert } from '../../../components/QueryState';
 import { formatDay } from '../site/SitePages';
 import { Chooser, LoginFirst, Page, Refused, useChosen } from './common';
+import { useMyTeams } from './queries';
 
 type Member = ElectionPublicTeamMembers['items'][number];
 const STATUSES = ['all', 'withTask', 'accepted', 'invited', 'withoutTask'] as const;
-
-export function useMyTeams(enabled: boolean) {
-  return useQuery({ queryKey: ['election', 'public', 'teams'], queryFn: ({ signal }) => apiGet<ElectionPublicTeamList>('/api/election/public/teams', { signal }), enabled });
-}
 
 function MemberCard({ teamId, member }: { teamId: string; member: Member }) {
   const { t, i18n } = useTranslation('election');

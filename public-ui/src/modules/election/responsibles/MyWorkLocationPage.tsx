@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { apiGet } from '../../../../../forms/ui/api';
 import { useSite } from '../../../../../forms/ui/site';
-import type { ElectionPublicWorkLocationList } from '../../../../../schemas/types/election-public-work-location-list';
 import type { ElectionPublicWorkLocationParticipants } from '../../../../../schemas/types/election-public-work-location-participants';
 import { Loading, ProblemAlert } from '../../../components/QueryState';
 import { formatDay } from '../site/SitePages';
 import { Chooser, FillStatus, LoginFirst, Page, useChosen } from './common';
+import { useMyWorkLocations } from './queries';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -89,11 +89,7 @@ function Staff({ workLocationId }: { workLocationId: string }) {
 export function MyWorkLocationPage() {
   const { t } = useTranslation('election');
   const { actor } = useSite();
-  const locations = useQuery({
-    queryKey: ['election', 'public', 'work-locations'],
-    queryFn: ({ signal }) => apiGet<ElectionPublicWorkLocationList>('/api/election/public/work-locations', { signal }),
-    enabled: actor.kind === 'user',
-  });
+  const locations = useMyWorkLocations(actor.kind === 'user');
   const items = locations.data?.items ?? [];
   const [id, choose] = useChosen('workLocation', items.map((i) => i.id));
   let body;

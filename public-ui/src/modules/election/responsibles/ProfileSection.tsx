@@ -7,7 +7,7 @@ import { apiGet } from '../../../../../forms/ui/api';
 import { useSite } from '../../../../../forms/ui/site';
 import type { ElectionPublicWorkLocationList } from '../../../../../schemas/types/election-public-work-location-list';
 import { useSitePath } from '../../../site-paths';
-import { useMyTeams } from './MyTeamPage';
+import { useMyTeams } from './queries';
 
 export function ResponsiblesProfileSection() {
   const { t } = useTranslation('election');

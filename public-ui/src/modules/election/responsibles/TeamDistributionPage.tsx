@@ -9,7 +9,7 @@ import type { ElectionPublicTeamDistribution } from '../../../../../schemas/type
 import { Loading, ProblemAlert } from '../../../components/QueryState';
 import { formatDay } from '../site/SitePages';
 import { Chooser, FillStatus, LoginFirst, Page, useChosen } from './common';
-import { useMyTeams } from './MyTeamPage';
+import { useMyTeams } from './queries';
 
 function Distribution({ teamId }: { teamId: string }) {
   const { t, i18n } = useTranslation('election');

@@ -13,6 +13,7 @@ import { useSite } from '../../../../../forms/ui/site';
 import type { ElectionPublicSite } from '../../../../../schemas/types/election-public-site';
 import { Loading, ProblemAlert } from '../../../components/QueryState';
 import { useSitePath } from '../../../site-paths';
+import { useMyTeams, useMyWorkLocations } from '../responsibles/queries';
 import '../election.css';
 
 type Text = { da?: string; sv?: string; en?: string };
@@ -50,18 +51,30 @@ function Paragraphs({ text, lang }: { text: string; lang?: string | undefined })
   );
 }
 
-/** The election pages' own menu: front page, FAQ (when on), privacy statement (when chosen), contact, team tasks (logged in). */
+/**
+ * The election pages' own menu: front page, FAQ (when on), privacy statement (when chosen), contact; logged in also
+ * my tasks and team tasks, and my team / my work location for those responsible for one.
+ */
 export function ElectionNav({ site }: { site: ElectionPublicSite | undefined }) {
   const { t } = useTranslation('election');
   const { actor } = useSite();
   const path = useSitePath();
   const { pathname } = useLocation();
+  const teams = useMyTeams(actor.kind === 'user');
+  const locations = useMyWorkLocations(actor.kind === 'user');
   const items = [
     { to: path('/election'), label: t('site.navFront') },
     ...(site?.faq ? [{ to: path('/election/faq'), label: t('nav.faq') }] : []),
     ...(site?.privacy ? [{ to: path('/election/privacy'), label: t('nav.privacy') }] : []),
     { to: path('/election/contact'), label: t('nav.contact') },
-    ...(actor.kind === 'user' ? [{ to: path('/election/team-tasks'), label: t('nav.teamTasks') }] : []),
+    ...(actor.kind === 'user'
+      ? [
+          { to: path('/election/my-tasks'), label: t('nav.myTasks') },
+          { to: path('/election/team-tasks'), label: t('nav.teamTasks') },
+          ...(teams.data?.items.length ? [{ to: path('/election/my-team'), label: t('nav.myTeam') }] : []),
+          ...(locations.data?.items.length ? [{ to: path('/election/my-work-location'), label: t('nav.myWorkLocation') }] : []),
+        ]
+      : []),
   ];
   return (
     <nav className="election-nav" aria-label={t('site.navLabel')}>
