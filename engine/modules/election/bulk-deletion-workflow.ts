@@ -11,6 +11,7 @@ import type { FlowTemporal } from '../../flows/workflows';
 import { workflowIds } from '../../temporal/ids';
 import { FlowStatusKey, ModuleKey, TenantIdKey } from '../../temporal/search-attributes';
 import type { ModuleWorkflowDeps } from '../module';
+import { resumeGroupMessages } from './group-messages/workflow-start';
 
 export const BULK_DELETION_KIND = 'election-bulk-deletion';
 
@@ -61,4 +62,6 @@ export async function resumeParticipantDeletions(deps: Pick<ModuleWorkflowDeps, 
 export async function resumeElectionWorkflows(deps: ModuleWorkflowDeps, scope: { tenantIds?: readonly string[] }): Promise<void> {
   const resumed = await resumeParticipantDeletions(deps, scope);
   if (resumed > 0) deps.logger.info({ module: 'election', resumed }, 'bulk deletions checked for a running workflow');
+  const groupMessages = await resumeGroupMessages(deps, scope);
+  if (groupMessages > 0) deps.logger.info({ module: 'election', resumed: groupMessages }, 'group messages checked for a running workflow');
 }

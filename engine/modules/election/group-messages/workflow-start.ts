@@ -1,0 +1,52 @@
+// Starting a group message's workflow, and starting it again when its start was lost (as the bulk deletion's,
+// ../bulk-deletion-workflow.ts). The workflow id is made from the tenant's and the message's ids
+// (`tenant/<tenantId>/election-group-message/<groupMessageId>`), its input is those two ids, its search attributes
+// the tenant, the module and a status word: nothing about a person or the message's text.
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { QueryTypes } from 'sequelize';
+import { electionGroupMessage } from '../../../../workflows/election/group-message/workflow';
+import type { FlowTemporal } from '../../../flows/workflows';
+import { workflowIds } from '../../../temporal/ids';
+import { FlowStatusKey, ModuleKey, TenantIdKey } from '../../../temporal/search-attributes';
+import type { ModuleWorkflowDeps } from '../../module';
+
+export const GROUP_MESSAGE_KIND = 'election-group-message';
+
+/** A message is left to the start right after its send for this long before the resumer starts it. */
+const RESUME_AFTER_SECONDS = 60;
+const RESUME_PER_ROUND = 200;
+
+export const groupMessageWorkflowId = (tenantId: string, groupMessageId: string): string => workflowIds.module(tenantId, GROUP_MESSAGE_KIND, groupMessageId);
+
+/** Idempotent: a second start of the same message finds its workflow running, or completed. */
+export async function startGroupMessageWorkflow(t: FlowTemporal, tenantId: string, groupMessageId: string): Promise<void> {
+  try {
+    await t.client.workflow.start(electionGroupMessage, {
+      workflowId: groupMessageWorkflowId(tenantId, groupMessageId),
+      taskQueue: t.taskQueue,
+      args: [{ tenantId, groupMessageId }],
+      typedSearchAttributes: new TypedSearchAttributes([
+        { key: TenantIdKey, value: tenantId },
+        { key: ModuleKey, value: 'election' },
+        { key: FlowStatusKey, value: 'running' },
+      ]),
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+    });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+    throw err;
+  }
+}
+
+/** Starts the workflow of every group message still 'sending' asked for at least `minAgeSeconds` ago. */
+export async function resumeGroupMessages(deps: Pick<ModuleWorkflowDeps, 'db' | 'temporal'>, scope: { tenantIds?: readonly string[]; minAgeSeconds?: number }): Promise<number> {
+  if (scope.tenantIds?.length === 0) return 0;
+  const rows = await deps.db.sequelize.query<{ tenant_id: string; id: string }>('SELECT tenant_id, id FROM sending_group_messages($1, $2::uuid[], $3)', {
+    bind: [scope.minAgeSeconds ?? RESUME_AFTER_SECONDS, scope.tenantIds ?? null, RESUME_PER_ROUND],
+    type: QueryTypes.SELECT,
+  });
+  for (const row of rows) await startGroupMessageWorkflow(deps.temporal, row.tenant_id, row.id);
+  return rows.length;
+}
