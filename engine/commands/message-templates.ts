@@ -102,3 +102,6 @@ export async function templatePreviewChoices(db: Database, actor: Actor, moduleN
 
 /** The merge fields there are, for the editor's hint: the platform's and the installed modules'. */
 export const mergeFieldNames = (modules: readonly Module[] = MODULES): string[] => knownMergeFields(moduleFields(modules));
+
+/** The modules whose real rows a template may be previewed with. */
+export const previewModuleNames = (modules: readonly Module[] = MODULES): string[] => modules.filter((m) => m.templatePreview && m.templatePreviewChoices).map((m) => m.name);

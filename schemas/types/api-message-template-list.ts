@@ -11,6 +11,12 @@ export interface MessageTemplateList {
    * @maxItems 200
    */
   mergeFields: string[];
+  /**
+   * The modules whose real rows a template may be previewed with (GET /message-template-preview-choices).
+   *
+   * @maxItems 50
+   */
+  previewModules: string[];
 }
 export interface MessageTemplate {
   key: string;

@@ -4,6 +4,7 @@ import type { Communication as CommunicationAnswer, CommunicationList } from '..
 import type { DevOutbox, OutboxMessage as OutboxMessageAnswer } from '../../../schemas/types/api-dev-outbox';
 import type { MessagePreview } from '../../../schemas/types/api-message-preview';
 import type { MessageTemplate, MessageTemplateList } from '../../../schemas/types/api-message-template-list';
+import type { TemplatePreviewChoices } from '../../../schemas/types/api-template-preview-choices';
 import { apiGet } from '../../../forms/ui/api';
 
 export type Locale = 'da' | 'sv' | 'en';
@@ -19,10 +20,27 @@ export const communicationKeys = { all: ['communications'] as const };
 export const templatesQuery = () =>
   queryOptions({ queryKey: [...templateKeys.all, 'list'] as const, queryFn: ({ signal }) => apiGet<MessageTemplateList>('/api/message-templates', { signal }) });
 
-export const templatePreviewQuery = (key: string, locale: Locale) =>
+/** A template rendered with sample data, or with a module's real row (a person and one of their details). */
+export interface PreviewRow {
+  module: string;
+  subjectId: string;
+  detailId?: string;
+}
+
+export const templatePreviewQuery = (key: string, locale: Locale, row?: PreviewRow) =>
   queryOptions({
-    queryKey: [...templateKeys.all, 'preview', key, locale] as const,
-    queryFn: ({ signal }) => apiGet<MessagePreview>(`/api/message-templates/${encodeURIComponent(key)}/preview?locale=${locale}`, { signal }),
+    queryKey: [...templateKeys.all, 'preview', key, locale, row?.module ?? '', row?.subjectId ?? '', row?.detailId ?? ''] as const,
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ locale, ...(row ? { module: row.module, subjectId: row.subjectId, ...(row.detailId ? { detailId: row.detailId } : {}) } : {}) });
+      return apiGet<MessagePreview>(`/api/message-templates/${encodeURIComponent(key)}/preview?${params.toString()}`, { signal });
+    },
+  });
+
+/** The rows of a module the template editor may preview with, matching a search. */
+export const templatePreviewChoicesQuery = (module: string, search: string) =>
+  queryOptions({
+    queryKey: [...templateKeys.all, 'choices', module, search] as const,
+    queryFn: ({ signal }) => apiGet<TemplatePreviewChoices>(`/api/message-template-preview-choices?${new URLSearchParams({ module, search }).toString()}`, { signal }),
   });
 
 export const communicationsQuery = () => queryOptions({ queryKey: communicationKeys.all, queryFn: ({ signal }) => apiGet<CommunicationList>('/api/communications', { signal }) });
