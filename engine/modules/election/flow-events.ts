@@ -85,32 +85,39 @@ async function currentAssignment(db: Database, tx: Transaction, slotId: string, 
 
 async function tell(db: Database, tx: Transaction, tenantId: string, slotId: string, participantId: string | undefined, event: TaskFlowEvent, reload: boolean): Promise<number> {
   const a = await currentAssignment(db, tx, slotId, participantId);
-  if (!a) return 0;
   const message = ENDING_MESSAGE[event];
+  const person = participantId ?? a?.participant_id;
+  // The person's record of what they are told, whether or not a flow runs yet (the command's word, as before).
+  if (person && (message || (event === 'invitation.answered' && reload))) {
+    const [slot] = await select<{ election_id: string; state: string; participant_id: string | null }>(db, tx, 'SELECT election_id, state, participant_id FROM task_slots WHERE id = $1', [slotId]);
+    const told = message ?? (slot?.participant_id === person && slot.state === 'accepted' ? 'registrationConfirmed' : undefined);
+    if (slot && told) await queueMessage(db, tx, { tenantId, participantId: person, electionId: slot.election_id, slotId, event: told });
+  }
+  if (!a) return 0;
+  const ends = message !== undefined || (event === 'invitation.answered' && !(await stillHeld(db, tx, slotId, a.participant_id)));
+  const end = () => execute(db, tx, 'UPDATE task_assignments SET ended_at = clock_timestamp() WHERE id = $1', [a.id]);
+  // Its flow never started (the election is inactive): activation starts it only while the person holds the slot.
   if (!a.started) {
-    // Its flow never started (the election is inactive): nothing was sent, so nothing is said; activation leaves it.
-    if (message) await execute(db, tx, 'UPDATE task_assignments SET ended_at = clock_timestamp() WHERE id = $1', [a.id]);
+    if (ends) await end();
     return 0;
   }
-  if (message) await queueMessage(db, tx, { tenantId, participantId: a.participant_id, electionId: a.election_id, slotId, event: message });
   const subject = { subjectType: ELECTION_TASK_SUBJECT, subjectId: a.id };
   // The outbox delivers an instance's rows in order: the flow re-reads the slot before it hears the event.
   if (reload) await flowGateway.subjectChanged(db, tx, tenantId, subject);
   const told = await flowGateway.signal(db, tx, tenantId, { ...subject, event });
-  if (message) await execute(db, tx, 'UPDATE task_assignments SET ended_at = clock_timestamp() WHERE id = $1', [a.id]);
+  if (ends) await end();
   return told;
+}
+
+async function stillHeld(db: Database, tx: Transaction, slotId: string, participantId: string): Promise<boolean> {
+  const [row] = await select<{ held: boolean }>(db, tx, "SELECT participant_id = $2 AND state IN ('invited', 'accepted') AS held FROM task_slots WHERE id = $1", [slotId, participantId]);
+  return row?.held ?? false;
 }
 
 /** The person answered the invitation (on the public site, or an administrator for them); the slot is updated already. */
 export async function invitationAnswered(db: Database, tx: Transaction, m: { tenantId: string; slotId: string; participantId: string; answer: 'accept' | 'reject' }): Promise<void> {
-  if (m.answer === 'accept') {
-    // Accepted before the flow started (inactive election): the flow starts with the slot accepted and confirms then.
-    await tell(db, tx, m.tenantId, m.slotId, m.participantId, 'invitation.answered', true);
-    return;
-  }
-  const a = await currentAssignment(db, tx, m.slotId, m.participantId);
+  // Accepted before the flow started (inactive election): the flow starts with the slot accepted and confirms then.
   await tell(db, tx, m.tenantId, m.slotId, m.participantId, 'invitation.answered', true);
-  if (a) await execute(db, tx, 'UPDATE task_assignments SET ended_at = clock_timestamp() WHERE id = $1', [a.id]);
 }
 
 /** An administrator took the person off the slot: retracted (only invited) or removed (had accepted). */
