@@ -1,6 +1,7 @@
 // Message templates, their preview, the communication log and the development outbox as query options.
 import { queryOptions } from '@tanstack/react-query';
 import type { Communication as CommunicationAnswer, CommunicationList } from '../../../schemas/types/api-communication-list';
+import type { CommunicationAttempt as AttemptAnswer, CommunicationDetail } from '../../../schemas/types/api-communication-detail';
 import type { DevOutbox, OutboxMessage as OutboxMessageAnswer } from '../../../schemas/types/api-dev-outbox';
 import type { MessagePreview } from '../../../schemas/types/api-message-preview';
 import type { MessageTemplate, MessageTemplateList } from '../../../schemas/types/api-message-template-list';
@@ -12,6 +13,7 @@ export type Locale = 'da' | 'sv' | 'en';
 // The answers' types are generated from the response schemas the server is checked against (schemas/api/).
 export type Template = MessageTemplate;
 export type Communication = CommunicationAnswer;
+export type CommunicationAttempt = AttemptAnswer;
 export type OutboxMessage = OutboxMessageAnswer;
 
 export const templateKeys = { all: ['message-templates'] as const };
@@ -43,6 +45,11 @@ export const templatePreviewChoicesQuery = (module: string, search: string) =>
     queryFn: ({ signal }) => apiGet<TemplatePreviewChoices>(`/api/message-template-preview-choices?${new URLSearchParams({ module, search }).toString()}`, { signal }),
   });
 
-export const communicationsQuery = () => queryOptions({ queryKey: communicationKeys.all, queryFn: ({ signal }) => apiGet<CommunicationList>('/api/communications', { signal }) });
+/** `search`: the log's filters as a query string (channel, status, template, from, to, ref=key=value). */
+export const communicationsQuery = (search = '') =>
+  queryOptions({ queryKey: [...communicationKeys.all, 'list', search] as const, queryFn: ({ signal }) => apiGet<CommunicationList>(`/api/communications${search ? `?${search}` : ''}`, { signal }) });
+
+export const communicationDetailQuery = (id: string) =>
+  queryOptions({ queryKey: [...communicationKeys.all, 'detail', id] as const, queryFn: ({ signal }) => apiGet<CommunicationDetail>(`/api/communications/${encodeURIComponent(id)}`, { signal }) });
 
 export const outboxQuery = () => queryOptions({ queryKey: ['outbox'] as const, queryFn: ({ signal }) => apiGet<DevOutbox>('/api/dev/outbox', { signal }) });

@@ -1,36 +1,22 @@
 // Message templates (TemplateEditor.tsx: texts per language and SMS, channel order, a preview with sample data or a
-// real row), the communication log, and in development the outbox of the local SMTP server.
+// real row), the communication log (CommunicationLog.tsx), and in development the outbox of the local SMTP server
+// and the Digital Post and SMS simulators.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { communicationsQuery, outboxQuery, type Communication } from '../../api/messages';
-import { DataTable, type Column } from '../../components/DataTable';
+import { outboxQuery } from '../../api/messages';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../dates';
+import { CommunicationLog } from './CommunicationLog';
 import { TemplatesSection } from './TemplateEditor';
 
 export function MessagesPage() {
-  const { t, i18n } = useTranslation();
-  const log = useQuery(communicationsQuery());
-
-  const columns: Column<Communication>[] = [
-    { key: 'time', header: t('messages.time'), cell: (l) => formatDateTime(l.createdAt, i18n.language), sortValue: (l) => l.createdAt },
-    { key: 'template', header: t('messages.template'), cell: (l) => t(`messageTemplates.${l.templateKey}`, { defaultValue: l.templateKey }), sortValue: (l) => l.templateKey },
-    { key: 'channel', header: t('messages.channel'), cell: (l) => t(`messages.channels.${l.channel}`, { defaultValue: l.channel }), sortValue: (l) => l.channel },
-    { key: 'recipient', header: t('messages.recipient'), cell: (l) => (l.recipient.startsWith('subject:') ? t('messages.thePerson') : t('messages.caseworkers')) },
-    { key: 'status', header: t('messages.status'), cell: (l) => t(`messages.statuses.${l.status}`, { defaultValue: l.status }), sortValue: (l) => l.status },
-  ];
-
+  const { t } = useTranslation();
   return (
     <section>
       <h1>{t('messages.heading')}</h1>
       <p>{t('messages.intro')}</p>
       <TemplatesSection />
-      <h2>{t('messages.log')}</h2>
-      <QueryState query={log}>
-        {({ communications }) => (
-          <DataTable caption={t('messages.log')} captionHidden className="data-table" columns={columns} rows={communications} rowKey={(l) => l.id} emptyText={t('messages.noneSent')} />
-        )}
-      </QueryState>
+      <CommunicationLog />
     </section>
   );
 }
@@ -50,9 +36,15 @@ export function OutboxPage() {
           ) : (
             <ul className="outbox">
               {messages.map((m) => (
-                <li key={m.id} className="outbox-message">
-                  <h2>{m.subject}</h2>
-                  <p>{t('outbox.meta', { to: m.to, date: formatDateTime(m.receivedAt, i18n.language) })}</p>
+                <li key={`${m.channel}/${m.id}`} className="outbox-message" data-channel={m.channel}>
+                  <h2>
+                    {t(`messages.channels.${m.channel}`)}: {m.subject || t('outbox.noSubject')}
+                  </h2>
+                  <p>
+                    {t('outbox.meta', { to: m.to, date: formatDateTime(m.receivedAt, i18n.language) })}
+                    {m.status ? ` · ${t('outbox.receipt', { status: m.status })}` : ''}
+                    {m.segments ? ` · ${t('outbox.segments', { count: m.segments })}` : ''}
+                  </p>
                   <pre>{m.text}</pre>
                 </li>
               ))}
