@@ -11,7 +11,11 @@ import type { CprPerson } from '../../schemas/types/registry-cpr-person';
 import type { Personpost } from '../../schemas/types/registry-navet-response';
 import { testPeople, type TestCitizen } from './test-people';
 
-export const SIMULATOR_PATHS = { cpr: '/cpr/v1/personer/opslag', navet: '/navet/v1/folkbokforingsposter', faults: '/_control/faults' } as const;
+export const SIMULATOR_PATHS = { cpr: '/cpr/v1/personer/opslag', navet: '/navet/v1/folkbokforingsposter', faults: '/_control/faults', people: '/_control/people' } as const;
+
+/** What a test may change about a test person (PATCH /_control/people/<personal number>, or changePerson): a move, a death, a new name. */
+export type PersonChanges = Partial<Pick<TestCitizen, 'givenName' | 'familyName' | 'address' | 'municipalityCode' | 'citizenship' | 'protectedAddress' | 'deceased' | 'disenfranchised'>>;
+const CHANGEABLE: readonly (keyof PersonChanges)[] = ['givenName', 'familyName', 'address', 'municipalityCode', 'citizenship', 'protectedAddress', 'deceased', 'disenfranchised'];
 
 export interface RegistryFaults {
   /** Every lookup waits this long (ms) before it answers. */
@@ -44,6 +48,8 @@ export interface RegistrySimulator {
   /** Lookups received so far (both protocols, faulty answers included). */
   readonly lookups: number;
   setFaults(faults: RegistryFaults): void;
+  /** Changes a test person as the registry answers them from now on (this simulator only); false when unknown. */
+  changePerson(personalNumber: string, changes: PersonChanges): boolean;
   stop(): Promise<void>;
 }
 
@@ -180,6 +186,25 @@ export async function startRegistrySimulator(options: RegistrySimulatorOptions =
     send(res, 200, { Folkbokforingsposter: found.map((p) => ({ Personpost: navetRecord(p) })) });
   }
 
+  function changePerson(personalNumber: string, changes: PersonChanges): boolean {
+    const map = dk.has(personalNumber) ? dk : se.has(personalNumber) ? se : undefined;
+    const person = map?.get(personalNumber);
+    if (!map || !person) return false;
+    const picked = Object.fromEntries(CHANGEABLE.filter((k) => changes[k] !== undefined).map((k) => [k, changes[k]]));
+    map.set(personalNumber, { ...person, ...picked });
+    return true;
+  }
+
+  async function changePersonRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!basicOk(req)) return send(res, 401, { error: 'credentials required' }, { 'www-authenticate': 'Basic realm="registry simulator"' });
+    if (req.method !== 'PATCH') return send(res, 405, { error: 'PATCH only' }, { allow: 'PATCH' });
+    const number = (req.url ?? '').split('?')[0]!.slice(SIMULATOR_PATHS.people.length + 1);
+    const body = (await readJson(req)) as PersonChanges;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest('body must be an object');
+    if (!changePerson(number, body)) return send(res, 404, { error: 'no such test person' });
+    send(res, 200, { changed: Object.keys(body).filter((k) => (CHANGEABLE as readonly string[]).includes(k)) });
+  }
+
   async function control(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!basicOk(req)) return send(res, 401, { error: 'credentials required' }, { 'www-authenticate': 'Basic realm="registry simulator"' });
     if (req.method === 'PUT') faults = { ...((await readJson(req)) as RegistryFaults) };
@@ -190,9 +215,10 @@ export async function startRegistrySimulator(options: RegistrySimulatorOptions =
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const handler = path === SIMULATOR_PATHS.cpr ? cpr : path === SIMULATOR_PATHS.navet ? navet : path === SIMULATOR_PATHS.faults ? control : undefined;
+    const handler =
+      path === SIMULATOR_PATHS.cpr ? cpr : path === SIMULATOR_PATHS.navet ? navet : path === SIMULATOR_PATHS.faults ? control : path?.startsWith(`${SIMULATOR_PATHS.people}/`) ? changePersonRoute : undefined;
     if (!handler) return send(res, 404, { error: 'no such endpoint' });
-    if (handler !== control && req.method !== 'POST') return send(res, 405, { error: 'POST only' }, { allow: 'POST' });
+    if (handler !== control && handler !== changePersonRoute && req.method !== 'POST') return send(res, 405, { error: 'POST only' }, { allow: 'POST' });
     handler(req, res).catch((err: unknown) => send(res, err instanceof BadRequest ? 400 : 500, { error: err instanceof BadRequest ? err.message : 'simulator error' }));
   });
   await new Promise<void>((resolve, reject) => {
@@ -211,6 +237,7 @@ export async function startRegistrySimulator(options: RegistrySimulatorOptions =
     setFaults(next) {
       faults = { ...next };
     },
+    changePerson,
     stop: () =>
       (stopping ??= new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
