@@ -149,7 +149,8 @@ function CommunicationDetail({ id, onClose }: { id: string; onClose: () => void 
   const attemptColumns: Column<CommunicationAttempt>[] = [
     { key: 'n', header: t('communicationLog.attempt'), cell: (a) => String(a.position) },
     { key: 'channel', header: t('messages.channel'), cell: (a) => t(`messages.channels.${a.channel}`) },
-    { key: 'status', header: t('messages.status'), cell: (a) => t(`communicationLog.attemptStatuses.${a.status}`) },
+    // E-mail has no receipts: its `sent` is final.
+    { key: 'status', header: t('messages.status'), cell: (a) => (a.channel === 'email' && a.status === 'sent' ? t('messages.statuses.sent') : t(`communicationLog.attemptStatuses.${a.status}`)) },
     { key: 'error', header: t('communicationLog.reason'), cell: (a) => (a.errorCode ? t(`communicationLog.errors.${a.errorCode}`, { defaultValue: a.errorCode }) : '–') },
     { key: 'sent', header: t('communicationLog.sentAt'), cell: (a) => when(a.sentAt) },
     { key: 'receipt', header: t('communicationLog.receiptAt'), cell: (a) => when(a.receiptAt) },
