@@ -11,7 +11,7 @@ export interface ActivityDeps {
   db: Database;
   /** Opens sealed subject data for the flow activities. */
   keyring?: Keyring;
-  /** Message channels (e-mail; later Digital Post and SMS); a notify without its channel is logged as failed. */
+  /** Message channels (e-mail, Digital Post, SMS; engine/messages/delivery.ts tries them in a message's order); a channel that is not configured counts as a failed attempt. */
   channels?: Channels;
   /** The civil registry, for flow actions that look people up. */
   registry?: AuditedRegistry;
