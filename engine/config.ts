@@ -62,5 +62,6 @@ function refuseDevelopmentConveniencesInProduction(config: Config, env: NodeJS.P
   if (config.TEST_IDP !== 'off') problems.push('TEST_IDP: the test IdP must be off in production');
   if (!config.SMTP_URL) problems.push('SMTP_URL: required in production (no development outbox)');
   if ((config.DIGITAL_POST_URL || config.SMS_URL) && !config.CHANNEL_CALLBACK_SECRET) problems.push('CHANNEL_CALLBACK_SECRET: required in production with DIGITAL_POST_URL or SMS_URL (receipts are signed with it)');
+  if (config.SMS_URL && !config.PUBLIC_CALLBACK_ORIGIN) problems.push('PUBLIC_CALLBACK_ORIGIN: required in production with SMS_URL (where the gateway posts its delivery reports)');
   if (problems.length > 0) throw new ConfigError(problems);
 }

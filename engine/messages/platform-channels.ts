@@ -52,8 +52,9 @@ export async function startMessageChannels(config: Config, logger: Logger): Prom
     ...(digitalPostSimulator ? { digitalPostSimulator } : {}),
     ...(smsSimulator ? { smsSimulator } : {}),
     listening(own) {
-      origin = config.PUBLIC_CALLBACK_ORIGIN ?? own;
-      digitalPostSimulator?.setReceiptUrl(new URL(CALLBACK_PATHS.digitalPost, origin).toString());
+      // In production only the configured public origin: a provider cannot reach this server's own address.
+      origin = config.PUBLIC_CALLBACK_ORIGIN ?? (dev ? own : undefined);
+      digitalPostSimulator?.setReceiptUrl(new URL(CALLBACK_PATHS.digitalPost, own).toString());
     },
     async stop() {
       await digitalPostSimulator?.stop();
