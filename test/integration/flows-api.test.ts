@@ -134,5 +134,33 @@ it('checks message templates\' merge fields and previews them with sample data',
   expect(bad.status).toBe(400);
   expect(bad.json<Problem>().errors).toEqual([{ field: '/subject/da', message: expect.stringContaining('{{navn}}') }]);
   expect((await api('PUT', '/message-templates/task-reminder', { session: admin, json: { subject: { da: 'Husk {{reference}}' }, body: { da: 'Kære sagsbehandler i {{municipality}}' } } })).status).toBe(200);
-  expect((await api('GET', '/message-templates/task-reminder/preview?locale=da', { session: admin })).json()).toEqual({ subject: 'Husk A1B2C3D4', body: 'Kære sagsbehandler i Korsbæk Kommune', locale: 'da' });
+  expect((await api('GET', '/message-templates/task-reminder/preview?locale=da', { session: admin })).json()).toEqual({
+    subject: 'Husk A1B2C3D4',
+    body: 'Kære sagsbehandler i Korsbæk Kommune',
+    // Without its own SMS text the subject goes by SMS; a template saved without an order goes by e-mail.
+    sms: 'Husk A1B2C3D4',
+    smsSegments: { encoding: 'gsm7', length: 13, segments: 1, perSegment: 160 },
+    channels: ['email'],
+    locale: 'da',
+  });
+});
+
+it('keeps a template\'s SMS text and channel order, refusing an order with an unknown or repeated channel', async () => {
+  const template = { subject: { da: 'Husk {{reference}}' }, body: { da: 'Tekst' } };
+  for (const channels of [[], ['email', 'email'], ['fax'], ['digitalPost', 'email', 'sms', 'email']]) {
+    const bad = await api('PUT', '/message-templates/task-reminder', { session: admin, json: { ...template, channels } });
+    expect([channels, bad.status]).toEqual([channels, 400]);
+    expect(bad.json<Problem>().errors?.[0]?.field).toMatch(/^\/channels/);
+  }
+  const badSms = await api('PUT', '/message-templates/task-reminder', { session: admin, json: { ...template, sms: { da: 'Hej {{navn}}' } } });
+  expect(badSms.json<Problem>().errors).toEqual([{ field: '/sms/da', message: expect.stringContaining('{{navn}}') }]);
+  const saved = await api('PUT', '/message-templates/task-reminder', { session: admin, json: { ...template, sms: { da: 'Påmindelse {{reference}} – husk' }, channels: ['sms', 'email'] } });
+  expect(saved.json()).toEqual({ key: 'task-reminder', ...template, sms: { da: 'Påmindelse {{reference}} – husk' }, channels: ['sms', 'email'] });
+  const preview = (await api('GET', '/message-templates/task-reminder/preview?locale=da', { session: admin })).json<{ sms: string; smsSegments: unknown; channels: string[] }>();
+  expect(preview).toMatchObject({ sms: 'Påmindelse A1B2C3D4 – husk', smsSegments: { encoding: 'ucs2', length: 26, segments: 1, perSegment: 70 }, channels: ['sms', 'email'] });
+  const list = (await api('GET', '/message-templates', { session: admin })).json<{ templates: { key: string; channels: string[] }[]; mergeFields: string[] }>();
+  expect(list.templates.find((t) => t.key === 'task-reminder')?.channels).toEqual(['sms', 'email']);
+  expect(list.mergeFields).toEqual(expect.arrayContaining(['name', 'reference', 'municipality']));
+  // A module's real row needs the row: refused naming the field.
+  expect((await api('GET', '/message-templates/task-reminder/preview?locale=da&module=nosuchmodule', { session: admin })).status).toBe(400);
 });
