@@ -4,7 +4,7 @@
  * GET /api/election/public/invitations/{token}: the task an invitation offers and whether it can still be answered. Nothing about the person.
  */
 export interface ElectionPublicMeInvitation {
-  status: "open" | "answered" | "expired";
+  status: "open" | "answered" | "expired" | "retracted";
   date: string;
   start: string;
   end: string;

@@ -103,7 +103,13 @@ describe('invitations', () => {
     expect(slot).toEqual({ state: 'vacant', participant_id: null });
     expect(await q('SELECT participant_id FROM task_rejections WHERE slot_id = $1', [rejectSlot])).toEqual([{ participant_id: mads }]);
     await check('invitation-rejected');
+    // Its link again: the task, and that it was answered (no buttons).
     await page.goto(platform.url(dk.publicHost, `/valg/invitation/${rejectToken}`));
+    await page.getByTestId('invitation-status').filter({ hasText: M.invitation.answered }).waitFor();
+    expect(await page.getByRole('button', { name: M.invitation.accept, exact: true }).count()).toBe(0);
+    await check('invitation-answered');
+    // A link nobody has says it does not work.
+    await page.goto(platform.url(dk.publicHost, `/valg/invitation/${'x'.repeat(43)}`));
     await page.getByRole('heading', { level: 1, name: M.invitation.unknownHeading, exact: true }).waitFor();
     await check('invitation-gone');
   });

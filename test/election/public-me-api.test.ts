@@ -18,6 +18,7 @@ import { cookieName } from '../../engine/http/session-cookie';
 import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { request, type TestResponse } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
+import { startEmployeeSession } from '../helpers/sessions';
 import { electionFixture, insertParticipants, insertSlots, one, q, slotRow, type ElectionFixture } from './assignment-fixtures';
 
 suiteDatabase();
@@ -106,7 +107,7 @@ describe('an invitation', () => {
     expect([again.status, codesOf(again)]).toEqual([409, ['election.alreadyAnswered']]);
   });
 
-  it('is rejected without login: the slot is vacant, the rejection remembered, the link no longer works', async () => {
+  it('is rejected without login: the slot is vacant, the rejection remembered, the link says it was answered', async () => {
     const [p] = await insertParticipants(dk.id, [{}]);
     const [slot] = await insertSlots(f, 1);
     const token = await invite(slot!, p!);
@@ -114,7 +115,34 @@ describe('an invitation', () => {
     expect([res.status, res.json()]).toEqual([200, { state: 'rejected' }]);
     expect(await slotRow(slot!)).toMatchObject({ participant_id: null, state: 'vacant', invitation_token_hash: null });
     expect(await q('SELECT participant_id FROM task_rejections WHERE slot_id = $1', [slot])).toEqual([{ participant_id: p }]);
-    expect((await call('GET', `/api/election/public/invitations/${token}`)).status).toBe(404);
+    const shown = await call('GET', `/api/election/public/invitations/${token}`);
+    expect([shown.status, shown.json<ElectionPublicMeInvitation>().status]).toEqual([200, 'answered']);
+    const again = await call('POST', `/api/election/public/invitations/${token}/reject`);
+    expect([again.status, codesOf(again)]).toEqual([409, ['election.alreadyAnswered']]);
+  });
+
+  it('retracted by the municipality says so, and can no longer be answered; a replaced link too', async () => {
+    const [p, q2] = await insertParticipants(dk.id, [{}, {}]);
+    const [slot, other] = await insertSlots(f, 2);
+    const token = await invite(slot!, p!);
+    const admin = await startEmployeeSession(platform.identity, dk.id, ['administrator']);
+    const off = await call('DELETE', `/api/election/elections/${f.electionId}/slots/${slot}/assignment`, admin.headers, undefined, dk.adminHost);
+    expect(off.status).toBeLessThan(300);
+    expect(await slotRow(slot!)).toMatchObject({ participant_id: null, state: 'vacant', invitation_token_hash: null });
+    const shown = await call('GET', `/api/election/public/invitations/${token}`);
+    expect([shown.status, shown.json<ElectionPublicMeInvitation>().status]).toEqual([200, 'retracted']);
+    expect(shown.text).not.toContain(p!);
+    for (const answer of ['accept', 'reject']) {
+      const res = await call('POST', `/api/election/public/invitations/${token}/${answer}`, answer === 'accept' ? await citizen(dk.id, p) : undefined);
+      expect([answer, res.status, codesOf(res)]).toEqual([answer, 409, ['election.notInvited']]);
+    }
+    // A fresh link replaces the old one: the old one is retracted, the new one open.
+    const first = await invite(other!, q2!);
+    const link = await call('GET', `/api/election/elections/${f.electionId}/slots/${other}/invitation-link`, admin.headers, undefined, dk.adminHost);
+    expect(link.status).toBe(200);
+    expect((await call('GET', `/api/election/public/invitations/${first}`)).json<ElectionPublicMeInvitation>().status).toBe('retracted');
+    const fresh = /([A-Za-z0-9_-]{43})$/.exec(link.json<{ url: string }>().url)![1]!;
+    expect((await call('GET', `/api/election/public/invitations/${fresh}`)).json<ElectionPublicMeInvitation>().status).toBe('open');
   });
 
   it('is not accepted by a person no longer eligible (the reasons named), nor after its date (expired)', async () => {

@@ -26,6 +26,7 @@ import * as m0023 from './0023-create-task-links';
 import * as m0024 from './0024-create-election-system-roles';
 import * as m0025 from './0025-allow-task-types-left-out-of-election-system';
 import * as m0026 from './0026-add-slot-task-fields';
+import * as m0039 from './0039-create-ended-invitations';
 
 export const electionMigrations: ModuleMigration[] = [
   { name: '0001-create-election-types', module: m0001 },
@@ -54,4 +55,5 @@ export const electionMigrations: ModuleMigration[] = [
   { name: '0024-create-election-system-roles', module: m0024 },
   { name: '0025-allow-task-types-left-out-of-election-system', module: m0025 },
   { name: '0026-add-slot-task-fields', module: m0026 },
+  { name: '0039-create-ended-invitations', module: m0039 },
 ];

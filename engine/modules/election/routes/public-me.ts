@@ -33,7 +33,7 @@ export function publicMeRoutes(deps: ElectionRouteDeps): RouteSpec[] {
       method: 'GET',
       path: '/election/public/invitations/:token',
       summary: 'What an invitation offers and whether it can still be answered (no login)',
-      description: 'status: open, answered (accepted) or expired (the task date has passed). Nothing about the person. An unknown token, and a retracted or rejected invitation (its link stops working), answer 404 alike.',
+      description: 'status: open, answered (accepted, or rejected), expired (the task date has passed) or retracted (taken off the task while invited, or a newer link sent). Nothing about the person. An unknown token: 404.',
       tags: INVITATIONS,
       params: PARAMS,
       responses: { 200: 'election/public-me-invitation.schema.json' },

@@ -11,6 +11,8 @@
 import type { Transaction } from 'sequelize';
 import type { ElectionAssignedSlot } from '../../../../../schemas/types/election-assignment-slot';
 import { recordAudit, type CommandContext } from '../../../../audit/record';
+import type { Database } from '../../../../db/database';
+import { NotFoundError } from '../../../../errors';
 import { foundUuid } from '../../../../ids';
 import { execute, select, type ElectionDeps } from '../../db';
 import { electionConflict } from '../../errors';
@@ -18,6 +20,7 @@ import { invitationAnswered } from '../../flow-events';
 import { authorize } from '../../policies';
 import { presentSlot } from '../../presenters/assignments';
 import { findSlot, findSlotByTokenHash, loadSlotView, lockParticipant, type SlotRow } from './common';
+import { endedInvitation } from './ended-invitations';
 import { invitationTokenHashOf } from './invitation-link';
 
 export type InvitationAnswer = 'accept' | 'reject';
@@ -35,6 +38,17 @@ const notInvited = (slotId: string) => electionConflict('election.notInvited', '
 async function rejectedLast(deps: ElectionDeps, tx: Transaction, slot: SlotRow): Promise<boolean> {
   const rows = await select<{ n: number }>(deps.db, tx, "SELECT count(*)::integer AS n FROM task_rejections WHERE slot_id = $1 AND rejected_at >= coalesce($2::timestamptz, '-infinity')", [slot.id, slot.invited_at]);
   return (rows[0]?.n ?? 0) > 0;
+}
+
+/** The slot a link opens; a link that no longer does says why: answered already, or retracted (election.notInvited). */
+async function slotOfToken(db: Database, tx: Transaction, tokenHash: string): Promise<SlotRow> {
+  try {
+    return await findSlotByTokenHash(db, tx, tokenHash);
+  } catch (err) {
+    const ended = err instanceof NotFoundError ? await endedInvitation(db, tx, tokenHash) : undefined;
+    if (!ended) throw err;
+    throw ended.ending === 'answered' ? alreadyAnswered(ended.slotId) : notInvited(ended.slotId);
+  }
 }
 
 /**
@@ -56,7 +70,7 @@ export async function answerInvitation(deps: ElectionDeps, ctx: CommandContext, 
   const tokenHash = 'token' in target ? invitationTokenHashOf(target.token) : undefined;
   const { db } = deps;
   return db.withTenant(ctx.tenantId, async (tx) => {
-    const seen = tokenHash ? await findSlotByTokenHash(db, tx, tokenHash) : await findSlot(db, tx, (target as { electionId: string }).electionId, (target as { slotId: string }).slotId);
+    const seen = tokenHash ? await slotOfToken(db, tx, tokenHash) : await findSlot(db, tx, (target as { electionId: string }).electionId, (target as { slotId: string }).slotId);
     if (!seen.participant_id || seen.state === 'rejected') throw (await rejectedLast(deps, tx, seen)) ? alreadyAnswered(seen.id) : notInvited(seen.id);
     // Lock order: the participant, then the slot; then decide on what is there now.
     await lockParticipant(db, tx, seen.participant_id);

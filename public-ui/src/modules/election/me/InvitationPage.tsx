@@ -1,7 +1,7 @@
 // An invitation's page (/election/invitations/:token; /valg/invitation/:token, /val/inbjudan/:token): the task
 // it offers, and the two answers — accept (after the e-ID login: the server checks that the logged-in person is
 // the invited one and may hold the task, and says why not) or reject (no login, after a confirmation). An
-// answered or expired invitation says so; an unknown, retracted or rejected one says the link no longer works.
+// answered, expired or retracted invitation says so; an unknown link says it does not work.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,6 +82,10 @@ export function InvitationPage() {
       ) : inv.status === 'expired' ? (
         <p className="font-lead" data-testid="invitation-status">
           {t('me.invitation.expired')}
+        </p>
+      ) : inv.status === 'retracted' ? (
+        <p className="font-lead" data-testid="invitation-status">
+          {t('me.invitation.retracted')}
         </p>
       ) : (
         <section aria-labelledby="invitation-answer">
