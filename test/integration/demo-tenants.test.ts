@@ -85,4 +85,8 @@ it('shows election staffing on first start: an active election with polling stat
   expect(await count('task_slots', "AND x.state <> 'vacant'")).toEqual([{ slug: 'korsbaek', n: 4 }, { slug: 'smakoping', n: 4 }]);
   const [slots] = await count('task_slots');
   expect(slots!.n).toBe(12 * (4 + 2 + 4 * 1));
+  // Every event of the election sends its built-in template, Digital Post first in Denmark, e-mail first in Sweden.
+  expect(await count('elections', "AND x.templates->>'invitation' = 'election-invitation' AND x.templates->>'removedByValidation' = 'election-removedByValidation'")).toEqual([{ slug: 'korsbaek', n: 1 }, { slug: 'smakoping', n: 1 }]);
+  const channels = await ownerDb().query<{ slug: string; channels: string[] }>("SELECT t.slug, m.channels FROM message_templates m JOIN tenants t ON t.id = m.tenant_id WHERE t.slug IN ('korsbaek', 'smakoping') AND m.key = 'election-taskReminder' ORDER BY t.slug", { type: QueryTypes.SELECT });
+  expect(channels).toEqual([{ slug: 'korsbaek', channels: ['digitalPost', 'email', 'sms'] }, { slug: 'smakoping', channels: ['email', 'sms'] }]);
 });
