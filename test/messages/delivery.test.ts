@@ -178,8 +178,8 @@ test('delivering the same idempotency key twice sends once', async () => {
   expect(settled).toContain(third.logId);
   expect(third).toMatchObject({ status: 'sent', channel: 'sms' });
   expect(sms.messages(tenant.id).filter((m) => m.recipient === '+4520000042')).toHaveLength(1);
-  const [{ n }] = await ownerDb().query<{ n: string }>('SELECT count(*) AS n FROM communication_log WHERE tenant_id = $1 AND idempotency_key = $2', { bind: [tenant.id, req.idempotencyKey], type: QueryTypes.SELECT });
-  expect(Number(n)).toBe(1);
+  const [count] = await ownerDb().query<{ n: string }>('SELECT count(*) AS n FROM communication_log WHERE tenant_id = $1 AND idempotency_key = $2', { bind: [tenant.id, req.idempotencyKey], type: QueryTypes.SELECT });
+  expect(Number(count!.n)).toBe(1);
 });
 
 test('a person with no address on any channel of the order is logged noAddress, nothing sent', async () => {
