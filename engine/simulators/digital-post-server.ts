@@ -47,11 +47,14 @@ export interface DigitalPostSimulator {
   messages(tenantId?: string): SimulatedMemo[];
   /** Receipts the receiver has not confirmed yet. */
   readonly pendingReceipts: number;
+  /** Messages accepted since the start (a benchmark counts them). */
+  readonly received: number;
   stop(): Promise<void>;
 }
 
 const MAX_BODY = 512 * 1024;
-const KEEP = 5000;
+/** Messages kept for the outbox and for repeated sends (a benchmark's 20,000 fit). */
+const KEEP = 50_000;
 
 export async function startDigitalPostSimulator(options: DigitalPostSimulatorOptions): Promise<DigitalPostSimulator> {
   if (process.env.NODE_ENV === 'production') throw new Error('The Digital Post simulator never runs in production: set DIGITAL_POST_URL.');
@@ -59,6 +62,7 @@ export async function startDigitalPostSimulator(options: DigitalPostSimulatorOpt
   const exempt = new Set(options.exempt ?? exemptList.exempt);
   const failing = new Set(options.failDelivery ?? exemptList.failDelivery);
   const byId = new Map<string, SimulatedMemo>();
+  let received = 0;
   let receiptUrl = options.receiptUrl;
   let held: (() => void)[] | null = null;
   const poster = new CallbackPoster(options.callbackSecret);
@@ -93,6 +97,7 @@ export async function startDigitalPostSimulator(options: DigitalPostSimulatorOpt
     const tenant = req.headers['x-tingvalla-tenant'];
     const stored: SimulatedMemo = { id: memo.messageUUID, tenantId: typeof tenant === 'string' ? tenant : null, receivedAt: new Date().toISOString(), recipient: memo.recipientId, title: memo.label, text: memo.text, receipt: 'pending' };
     byId.set(stored.id, stored);
+    received++;
     if (byId.size > KEEP) byId.delete(byId.keys().next().value!);
     sendReceipt(stored);
     return [202, { messageUUID: stored.id, status: 'ACCEPTED' }];
@@ -127,6 +132,9 @@ export async function startDigitalPostSimulator(options: DigitalPostSimulatorOpt
     messages: (tenantId) => [...byId.values()].filter((m) => tenantId === undefined || m.tenantId === tenantId).reverse(),
     get pendingReceipts() {
       return poster.pending + (held?.length ?? 0);
+    },
+    get received() {
+      return received;
     },
     stop: () =>
       (stopping ??= new Promise<void>((resolve) => {

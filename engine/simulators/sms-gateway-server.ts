@@ -41,11 +41,14 @@ export interface SmsGatewaySimulator {
   holdReports(hold: boolean): void;
   setCallbackOverride(url: string | undefined): void;
   readonly pendingReports: number;
+  /** Messages accepted since the start (a benchmark counts them). */
+  readonly received: number;
   stop(): Promise<void>;
 }
 
 const MAX_BODY = 64 * 1024;
-const KEEP = 5000;
+/** Messages kept for the outbox and for repeated sends (a benchmark's 20,000 fit). */
+const KEEP = 50_000;
 
 export async function startSmsGatewaySimulator(options: SmsGatewaySimulatorOptions): Promise<SmsGatewaySimulator> {
   if (process.env.NODE_ENV === 'production') throw new Error('The SMS gateway simulator never runs in production: set SMS_URL.');
@@ -53,6 +56,7 @@ export async function startSmsGatewaySimulator(options: SmsGatewaySimulatorOptio
   const fails = options.failNumbers ?? ((n: string) => n.endsWith('99'));
   const byId = new Map<string, SimulatedSms>();
   const byReference = new Map<string, string>();
+  let received = 0;
   const poster = new CallbackPoster(options.callbackSecret);
   let held: (() => void)[] | null = null;
   let override = options.callbackOverride;
@@ -90,8 +94,10 @@ export async function startSmsGatewaySimulator(options: SmsGatewaySimulatorOptio
       report: 'pending',
     };
     byId.set(sms.id, sms);
+    received++;
     if (typeof body.reference === 'string') byReference.set(body.reference, sms.id);
     if (byId.size > KEEP) byId.delete(byId.keys().next().value!);
+    if (byReference.size > KEEP) byReference.delete(byReference.keys().next().value!);
     const callbackUrl = body.callbackUrl as string | undefined;
     if (callbackUrl) {
       const post = () => {
@@ -133,6 +139,9 @@ export async function startSmsGatewaySimulator(options: SmsGatewaySimulatorOptio
     setCallbackOverride: (url) => void (override = url),
     get pendingReports() {
       return poster.pending + (held?.length ?? 0);
+    },
+    get received() {
+      return received;
     },
     stop: () =>
       (stopping ??= new Promise<void>((resolve) => {
