@@ -144,7 +144,10 @@ it('invites, reminds every 4 days until 7 days before the task, confirms an answ
         await db.sequelize.query("UPDATE task_slots SET participant_id = NULL, state = 'vacant' WHERE id = $1", { bind: [retracted.slotId], transaction: tx });
         await taskUnassigned(db, tx, { tenantId: tenant.id, slotId: retracted.slotId, participantId: retracted.participantId, was: 'invited' });
       });
-      await waitFor('the retraction', timeline(retracted.instanceId), (t) => t.status === 'retracted');
+      // Ended at once: nothing of the assignment is due any more (its timers skipped), the instance row closed.
+      const retractedNow = await waitFor('the retraction', timeline(retracted.instanceId), (t) => t.status === 'retracted' && t.endedAt !== undefined);
+      expect(retractedNow.nextDue).toBeUndefined();
+      await waitFor('the instance row ended', () => q<{ ended: boolean }>('SELECT ended_at IS NOT NULL AS ended FROM flow_instances WHERE id = $1', [retracted.instanceId]), (r) => r[0]?.ended === true);
       await waitFor('the retraction mail', () => sentTo(retracted.address), (m) => m.length === 2);
 
       // Answered yes on day 5 (after the first reminder on day 4): confirmed, reminded no more.

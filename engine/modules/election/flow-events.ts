@@ -102,11 +102,11 @@ async function tell(db: Database, tx: Transaction, tenantId: string, slotId: str
     return 0;
   }
   const subject = { subjectType: ELECTION_TASK_SUBJECT, subjectId: a.id };
-  // The outbox delivers an instance's rows in order: the flow re-reads the slot before it hears the event.
-  if (reload) await flowGateway.subjectChanged(db, tx, tenantId, subject);
-  const told = await flowGateway.signal(db, tx, tenantId, { ...subject, event });
+  // The outbox delivers an instance's rows in order: the flow re-reads the subject before it hears the event —
+  // the slot's answer, or (the assignment ended) that nothing of it is due any more.
+  if (reload || ends) await flowGateway.subjectChanged(db, tx, tenantId, subject);
   if (ends) await end();
-  return told;
+  return flowGateway.signal(db, tx, tenantId, { ...subject, event });
 }
 
 async function stillHeld(db: Database, tx: Transaction, slotId: string, participantId: string): Promise<boolean> {

@@ -3,7 +3,8 @@
 // tenant's midnight of each, as UTC ISO); its facts are what the invitation flow's conditions read: the slot's
 // status as this assignment sees it (invited, accepted, or gone once the person no longer holds it) and whether
 // the task type sends task reminders. Ids and fixed words only reach the workflow: the person's address stays in
-// the activity (the module's sendParticipantMessage action reads it itself). Deleting its personal data deletes
+// the activity (the module's sendParticipantMessage action reads it itself). Once the assignment has ended
+// (answered no, retracted, removed, given up) its task date is the moment it ended, so the flow ends at once. Deleting its personal data deletes
 // the assignment row, which is all that ties the instance to the person.
 import { DateTime } from 'luxon';
 import { NotFoundError } from '../../errors';
@@ -31,6 +32,7 @@ interface AssignmentRow {
   country: string;
   default_locale: 'da' | 'sv' | 'en';
   email: string | null;
+  ended_at: Date | null;
 }
 
 const midnight = (date: string, zone: string): string => DateTime.fromISO(date, { zone }).startOf('day').toUTC().toISO()!;
@@ -50,7 +52,7 @@ export const electionTaskSubject: SubjectType = {
       tx,
       `SELECT a.id, a.election_id, a.slot_id, a.participant_id, s.participant_id AS holder, s.state, s.task_date::text AS task_date,
               e.election_day::text AS election_day, tt.reminders, e.title AS election_title, tt.title AS task_type,
-              t.country, t.default_locale, p.email
+              t.country, t.default_locale, p.email, a.ended_at
          FROM task_assignments a
          JOIN task_slots s ON s.id = a.slot_id
          JOIN elections e ON e.id = a.election_id
@@ -66,7 +68,9 @@ export const electionTaskSubject: SubjectType = {
     const wanted = new Set(vars.map((v) => v.split('.')[0]!));
     const facts = Object.fromEntries(Object.entries(all).filter(([k]) => wanted.has(k)));
     return {
-      dates: { taskDate: midnight(row.task_date, zone), electionDay: midnight(row.election_day, zone) },
+      // An ended assignment's task date is the moment it ended: nothing of it is due any more (its timers are
+      // skipped as too late), so the flow ends with the message of its ending.
+      dates: { taskDate: row.ended_at ? row.ended_at.toISOString() : midnight(row.task_date, zone), electionDay: midnight(row.election_day, zone) },
       facts,
       ...(row.email ? { email: row.email } : {}),
       mergeFields: { election: row.election_title, taskType: row.task_type, date: row.task_date },
