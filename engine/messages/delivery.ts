@@ -153,7 +153,7 @@ export async function deliver(deps: DeliveryDeps, req: DeliveryRequest): Promise
       type: QueryTypes.SELECT,
       transaction: tx,
     });
-    if (existing) return existing;
+    if (existing) return { ...existing, fresh: false };
     const [created] = await db.sequelize.query<LogRow>(
       `INSERT INTO communication_log (tenant_id, instance_id, template_key, channel, channels, recipient, locale, status, idempotency_key, refs)
        VALUES ($1, $2, $3, NULL, $4::text[], $5, $6, 'queued', $7, $8::jsonb) ON CONFLICT (tenant_id, idempotency_key) DO NOTHING RETURNING id, status, channel, channels`,
@@ -166,10 +166,11 @@ export async function deliver(deps: DeliveryDeps, req: DeliveryRequest): Promise
       entityId: created.id,
       summary: { template: req.templateKey, channels: req.channels, recipient: req.recipientLabel, ...(req.instanceId ? { instanceId: req.instanceId } : {}) },
     });
-    return created;
+    return { ...created, fresh: true };
   });
   if (log.status !== 'queued') return resultOf(db, req.tenantId, log.id);
-  await continueDelivery(deps, req.tenantId, log.id, log.channels.length > 0 ? log.channels : req.channels, { recipient: req.recipient, message: req.message }, 0);
+  // A message just queued has no attempts yet: no need to read them.
+  await continueDelivery(deps, req.tenantId, log.id, log.channels.length > 0 ? log.channels : req.channels, { recipient: req.recipient, message: req.message }, 0, log.fresh ? [] : undefined);
   return resultOf(db, req.tenantId, log.id);
 }
 
@@ -178,10 +179,10 @@ export async function deliver(deps: DeliveryDeps, req: DeliveryRequest): Promise
  * channel that took the message, or marks the message failed / noAddress when none did. Used by deliver and by a
  * failed receipt (which continues after its attempt with the sealed copy).
  */
-export async function continueDelivery(deps: DeliveryDeps, tenantId: string, logId: string, channels: ChannelName[], copy: SealedCopy, from: number): Promise<void> {
+export async function continueDelivery(deps: DeliveryDeps, tenantId: string, logId: string, channels: ChannelName[], copy: SealedCopy, from: number, known?: AttemptRow[]): Promise<void> {
   const { db } = deps;
   const ctx = deliveryCtx(tenantId);
-  const done = await db.withTenant(tenantId, (tx) => loadAttempts(db, tx, logId));
+  const done = known ?? (await db.withTenant(tenantId, (tx) => loadAttempts(db, tx, logId)));
   for (let position = from; position < channels.length; position++) {
     const channelName = channels[position]!;
     const earlier = done.find((a) => a.position === position);

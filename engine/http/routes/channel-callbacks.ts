@@ -78,7 +78,9 @@ export function channelCallbackRouter(deps: ChannelCallbackDeps): Router {
     if (typeof receipt === 'string') return problem(res, 400, `The receipt's ${receipt.slice(1)} is missing or wrong`, receipt);
     try {
       const outcome = await applyReceipt(deps.delivery, receipt);
-      // An unknown message id is answered 200 too: the provider must not keep retrying a receipt we cannot use.
+      // An id not known (yet): a receipt can overtake the bookkeeping of its send, so the provider is asked to
+      // retry (it gives up after its own limit) rather than have the receipt dropped.
+      if (outcome === 'unknownMessage') return problem(res, 404, 'No message with this id is known (yet); retry later');
       res.status(200).json({ outcome });
     } catch (err) {
       deps.logger.error({ err, channel: receipt.channel }, 'a delivery receipt could not be applied');
