@@ -67,13 +67,29 @@ export interface Communication {
   id: string;
   instanceId: string | null;
   templateKey: string;
-  channel: string;
+  /**
+   * The channel that took the message, or the last one tried; null while none was tried.
+   */
+  channel: string | null;
+  /**
+   * The order the channels are tried in.
+   *
+   * @maxItems 3
+   */
+  channels?: ("email" | "digitalPost" | "sms")[];
   /**
    * Named by role, never an address.
    */
   recipient: string;
   status: string;
   error: string | null;
+  /**
+   * Ids only: what the message is about.
+   */
+  refs?: {
+    [k: string]: string;
+  };
   createdAt: string;
   sentAt: string | null;
+  deliveredAt?: string | null;
 }
