@@ -88,7 +88,7 @@ afterAll(async () => {
 });
 
 describe('invitations', () => {
-  it('one is rejected without logging in, after a confirmation; its link then says it no longer works', async () => {
+  it('one is rejected without logging in, after a confirmation; its link then says it was answered', async () => {
     await page.goto(platform.url(dk.publicHost, `/valg/invitation/${rejectToken}`));
     await page.getByRole('heading', { level: 1, name: M.invitation.heading, exact: true }).waitFor();
     await page.getByText(M.invitation.loginToAccept).waitFor();

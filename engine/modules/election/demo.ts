@@ -62,8 +62,10 @@ export async function electionDemoData(deps: DemoDeps, tenantId: string, country
   const { id: electionId } = await createElection(d, ctx, { title: e.title, electionTypeId: types.get(e.type)!, lockDays: e.lockDays, electionDay: e.electionDay });
   await setElectionDates(d, ctx, electionId, { electionDay: e.electionDay, firstTaskDate: shiftDate(e.electionDay, e.firstTaskOffsetDays), lastTaskDate: shiftDate(e.electionDay, e.lastTaskOffsetDays) });
   await setElectionWorkLocations(d, ctx, electionId, { workLocationIds: stations });
-  // Every event sends its built-in template (builtin/templates.json, installed for every tenant): election-<event>.
-  await setElectionMessages(d, ctx, electionId, { templates: Object.fromEntries(MESSAGE_EVENTS.map((event) => [event, `election-${event}`])) });
+  // Every event sends its built-in template (builtin/templates.json, installed with the tenant's built-ins):
+  // election-<event>, for each the tenant has (a tenant made without its built-ins sends none).
+  const installed = new Set((await deps.db.withTenant(tenantId, (tx) => select<{ key: string }>(deps.db, tx, "SELECT key FROM message_templates WHERE key LIKE 'election-%'"))).map((t) => t.key));
+  await setElectionMessages(d, ctx, electionId, { templates: Object.fromEntries(MESSAGE_EVENTS.filter((event) => installed.has(`election-${event}`)).map((event) => [event, `election-${event}`])) });
   await activateElection(d, ctx, electionId);
 
   if (demo.electionSystemRoles) {
