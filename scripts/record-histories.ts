@@ -90,7 +90,8 @@ const recordApplicationFlow: Recorder = async (env) => {
 const recordElectionBulkDeletion: Recorder = async (env) => {
   const deletionId = '00000000-0000-4000-8000-0000000000d1';
   let deleted = 0;
-  const activities: ElectionActivities = {
+  // Only the bulk deletion's activities: the workflow calls no others.
+  const activities: Pick<ElectionActivities, 'deleteParticipantBatch' | 'finishParticipantDeletion'> = {
     async deleteParticipantBatch({ batchSize }) {
       deleted = Math.min(450, deleted + batchSize);
       return { deleted, remaining: 450 - deleted };

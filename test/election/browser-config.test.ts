@@ -117,7 +117,7 @@ describe.each([
     await heading(L.config.heading);
     expect(await page.title()).toContain(L.nav.config);
     const nav = page.getByRole('navigation', { name: 'Administration' });
-    expect(await nav.getByRole('list', { name: L.nav.group }).getByRole('link').allTextContents()).toEqual([L.nav.overview, L.nav.elections, L.nav.participants, L.nav.rejections, L.nav.links, L.nav.exports, L.nav.config]);
+    expect(await nav.getByRole('list', { name: L.nav.group }).getByRole('link').allTextContents()).toEqual([L.nav.overview, L.nav.elections, L.nav.participants, L.nav.rejections, L.nav.links, L.nav.exports, L.nav.retention, L.nav.groupMessages, L.nav.registryRefresh, L.nav.config]);
     const bar = page.getByRole('region', { name: L.shell.region });
     await bar.getByText(L.shell.none).waitFor();
     // Every kind and the public pages, linked from the configuration's front page.

@@ -46,11 +46,15 @@ it('grant kinds: each declared by one module, in the form the database checks (i
   for (const kind of kinds) expect(check!.def).not.toContain(kind);
 });
 
-/** Source files of the platform: everything but the modules' own folders, migrations (history) and tests. */
+/**
+ * Source files of the platform: everything but the modules' own folders (`modules/`, and a module's folder or file
+ * named after it in an area, as workflows/<name>/ and activities/<name>.ts), migrations (history) and tests.
+ */
 function platformFiles(dir: string): string[] {
+  const own = new Set(moduleNames());
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (['node_modules', 'dist', 'modules', 'migrations', 'builtin'].includes(name)) return [];
+    if (['node_modules', 'dist', 'modules', 'migrations', 'builtin'].includes(name) || own.has(name.replace(/\.tsx?$/, ''))) return [];
     if (statSync(path).isDirectory()) return platformFiles(path);
     return /\.(ts|tsx)$/.test(name) ? [path] : [];
   });

@@ -271,6 +271,36 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
     if (res.status !== 201) return res;
     return adminCall('DELETE', `/api/election/elections/${ids.election}/slots/${ids.assignSlot}/assignment`);
   }],
+  // Group messages: a draft in free text to the election's accepted participants (one accepted slot made here), its preview, the send.
+  ['POST /election/group-messages', async () => {
+    await ownerDb().query("UPDATE task_slots SET participant_id = $2, state = 'accepted', registered_directly = true WHERE id = $1", { bind: [ids.assignSlot, ids.assignee] });
+    const res = await adminCall('POST', '/api/election/group-messages', { electionId: ids.election, channels: ['email'], free: { subject: 'Husk mødet', body: 'Kære {{name}}, husk mødet.' }, filter: { statuses: ['accepted'] } });
+    ids.groupMessage = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['PUT /election/group-messages/:id', () => adminCall('PUT', `/api/election/group-messages/${ids.groupMessage}`, { electionId: ids.election, channels: ['email', 'sms'], free: { subject: 'Husk mødet', body: 'Kære {{name}}, husk mødet i morgen.' }, filter: { statuses: ['accepted'] } })],
+  ['GET /election/group-messages/:id/preview', () => adminCall('GET', `/api/election/group-messages/${ids.groupMessage}/preview`)],
+  ['POST /election/group-messages/:id/send', () => adminCall('POST', `/api/election/group-messages/${ids.groupMessage}/send`)],
+  ['GET /election/group-messages/:id', () => adminCall('GET', `/api/election/group-messages/${ids.groupMessage}`)],
+  ['GET /election/group-messages', async () => {
+    const res = await adminCall('GET', '/api/election/group-messages');
+    // The recipients are fixed at the send: the slot is vacant again for the calls below (the export names no unmapped type).
+    await ownerDb().query("UPDATE task_slots SET participant_id = NULL, state = 'vacant' WHERE id = $1", { bind: [ids.assignSlot] });
+    return res;
+  }],
+  // The registry refresh: one run of the election asked for, the runs, that run.
+  ['POST /election/registry-refreshes', async () => {
+    const res = await adminCall('POST', '/api/election/registry-refreshes', { electionId: ids.election });
+    ids.registryRefresh = res.json<{ id: string }>().id;
+    return res;
+  }],
+  ['GET /election/registry-refreshes', () => adminCall('GET', '/api/election/registry-refreshes')],
+  ['GET /election/registry-refreshes/:id', () => adminCall('GET', `/api/election/registry-refreshes/${ids.registryRefresh}`)],
+  // Deletion after the election: the settings, the election's review, its one postponement.
+  ['GET /election/retention-settings', () => adminCall('GET', '/api/election/retention-settings')],
+  ['PUT /election/retention-settings', () => adminCall('PUT', '/api/election/retention-settings', { monthsAfterElection: 3, consentMonths: 48 })],
+  ['GET /election/elections/:id/retention', () => adminCall('GET', `/api/election/elections/${ids.election}/retention`)],
+  ['POST /election/elections/:id/retention/postponement', () => adminCall('POST', `/api/election/elections/${ids.election}/retention/postponement`, { until: '2030-03-10', reason: 'Valget kan blive klaget over.' })],
   ['GET /election/election-system-roles', () => adminCall('GET', '/api/election/election-system-roles')],
   ['PUT /election/election-system-roles', async () => {
     const [type] = await ownerDb().query<{ id: string }>("INSERT INTO task_types (tenant_id, title, short_name, start_time, end_time) VALUES ($1, 'Tilforordnet til eksport', 'TE', '08:00', '20:00') RETURNING id", { bind: [tenant.id], type: QueryTypes.SELECT });
@@ -372,7 +402,17 @@ const calls: [route: string, call: () => Promise<TestResponse>][] = [
   ['GET /message-templates', () => adminCall('GET', '/api/message-templates')],
   ['PUT /message-templates/:key', () => adminCall('PUT', '/api/message-templates/task-reminder', { subject: { da: 'Husk {{reference}}' }, body: { da: 'Kære sagsbehandler' } })],
   ['GET /message-templates/:key/preview', () => adminCall('GET', '/api/message-templates/task-reminder/preview?locale=da')],
-  ['GET /communications', () => adminCall('GET', '/api/communications')],
+  ['GET /message-template-preview-choices', () => adminCall('GET', '/api/message-template-preview-choices?module=election&search=a')],
+  ['GET /communications', async () => {
+    // The flows' messages so far (the application's receipt at least); the first is opened next.
+    const res = await waitFor(async () => {
+      const r = await adminCall('GET', '/api/communications?channel=email');
+      return r.json<{ communications: unknown[] }>().communications.length ? r : undefined;
+    }, 'a logged message');
+    ids.communication = res.json<{ communications: { id: string }[] }>().communications[0]!.id;
+    return res;
+  }],
+  ['GET /communications/:id', () => adminCall('GET', `/api/communications/${ids.communication}`)],
   ['GET /dev/outbox', () => adminCall('GET', '/api/dev/outbox')],
   // Petitions: proposed, confirmed (the e-mailed link's token planted), returned, edited and resubmitted,
   // corrected and approved; another proposal rejected; voted for by the citizen; an update with a PDF.

@@ -41,7 +41,7 @@ function mockDeletion(total: number, opts: { beforeBatch?: (n: number) => Promis
   const batches: BatchInput[] = [];
   const finishes: FinishInput[] = [];
   let deleted = 0;
-  const activities: Activities = {
+  const activities: Pick<Activities, 'deleteParticipantBatch' | 'finishParticipantDeletion'> = {
     async deleteParticipantBatch(input) {
       batches.push(input);
       await opts.beforeBatch?.(batches.length);
@@ -55,7 +55,7 @@ function mockDeletion(total: number, opts: { beforeBatch?: (n: number) => Promis
   return { activities, batches, finishes };
 }
 
-async function run<T>(activities: Activities, fn: () => Promise<T>): Promise<T> {
+async function run<T>(activities: Partial<Activities>, fn: () => Promise<T>): Promise<T> {
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,

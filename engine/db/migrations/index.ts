@@ -36,6 +36,9 @@ import * as m0033 from './0033-resume-session-with-login-facts';
 import * as m0034 from './0034-deliver-flow-outbox-in-order';
 import * as m0035 from './0035-create-resume-sessions-function';
 import * as m0036 from './0036-grant-kinds-belong-to-modules';
+import * as m0037 from './0037-add-delivery-attempts';
+import * as m0040 from './0040-add-template-sms-and-channels';
+import * as m0042 from './0042-chain-audit-log-at-commit';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -79,4 +82,7 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0034-deliver-flow-outbox-in-order', module: m0034 },
   { name: '0035-create-resume-sessions-function', module: m0035 },
   { name: '0036-grant-kinds-belong-to-modules', module: m0036 },
+  { name: '0037-add-delivery-attempts', module: m0037 },
+  { name: '0040-add-template-sms-and-channels', module: m0040 },
+  { name: '0042-chain-audit-log-at-commit', module: m0042 },
 ];

@@ -4,6 +4,8 @@
 // their own submissions' status.
 import type { Created } from '../../../schemas/types/api-created';
 import type { CommunicationList } from '../../../schemas/types/api-communication-list';
+import type { CommunicationDetail } from '../../../schemas/types/api-communication-detail';
+import type { CommunicationsQuery } from '../../../schemas/types/api-communications-query';
 import type { DeadlineExtension } from '../../../schemas/types/api-deadline-extension';
 import type { DevOutbox as DevOutboxAnswer } from '../../../schemas/types/api-dev-outbox';
 import type { EditorSchemaParams } from '../../../schemas/types/api-editor-schema-params';
@@ -33,22 +35,25 @@ import type { TaskSubject } from '../../../schemas/types/api-task-subject';
 import type { TasksQuery } from '../../../schemas/types/api-tasks-query';
 import type { TemplateKeyParams } from '../../../schemas/types/api-template-key-params';
 import type { TemplatePreviewQuery } from '../../../schemas/types/api-template-preview-query';
+import type { TemplatePreviewChoices } from '../../../schemas/types/api-template-preview-choices';
+import type { TemplatePreviewChoicesQuery } from '../../../schemas/types/api-template-preview-choices-query';
 import type { VersionParams } from '../../../schemas/types/api-version-params';
 import type { VersionPublished } from '../../../schemas/types/api-version-published';
 import { decideTask, extendDeadline } from '../../commands/flow-updates';
 import { attachFlowToForm, createFlow, migrateFlowInstances, publishFlow, saveFlowDraft } from '../../commands/flows';
-import { listTemplates, previewTemplate, saveTemplate } from '../../commands/message-templates';
+import { listTemplates, mergeFieldNames, previewModuleNames, previewTemplate, saveTemplate, templatePreviewChoices } from '../../commands/message-templates';
 import type { Database } from '../../db/database';
 import type { DevOutbox } from '../../dev/smtp-outbox';
 import type { Identity } from '../../identity';
 import { suggestScenarios } from '../../flows/scenarios';
 import type { FlowTemporal } from '../../flows/workflows';
-import { presentCommunications, presentFlowList, presentInstance, presentInstancePage, presentTasks, presentVersions } from '../../presenters/flows';
-import { listDevOutbox } from '../../queries/dev-outbox';
+import { presentCommunicationDetail, presentCommunications, presentFlowList, presentInstance, presentInstancePage, presentTasks, presentVersions } from '../../presenters/flows';
+import { listDevOutbox, type SimulatorOutboxes } from '../../queries/dev-outbox';
+import { listCommunicationLog, loadCommunication } from '../../queries/communications';
 import { loadEditorSchemas, loadEditorValidator, loadFlowForEditor } from '../../queries/flow-editor';
 import { loadInstanceDetail } from '../../queries/flow-instance';
 import { previewFlow } from '../../queries/flow-preview';
-import { listCommunications, listFlows, listInstances, listTasks, loadFlowVersion } from '../../queries/flows';
+import { listFlows, listInstances, listTasks, loadFlowVersion } from '../../queries/flows';
 import { loadTaskSubject } from '../../queries/task-subject';
 import { defineRoute, type RouteSpec } from '../route';
 
@@ -56,6 +61,8 @@ export interface FlowRoutesDeps {
   db: Database;
   flows: FlowTemporal;
   outbox?: DevOutbox;
+  /** The Digital Post and SMS simulators, shown in the development outbox. */
+  simulatorOutboxes?: SimulatorOutboxes;
   namespace: string;
   /** The database and keyring, to open a task's application. */
   identity: Identity;
@@ -63,7 +70,7 @@ export interface FlowRoutesDeps {
 
 const ID = 'api/id-params.schema.json';
 
-export function flowRoutes({ db, flows, outbox, namespace, identity }: FlowRoutesDeps): RouteSpec[] {
+export function flowRoutes({ db, flows, outbox, simulatorOutboxes, namespace, identity }: FlowRoutesDeps): RouteSpec[] {
   return [
     defineRoute<{ response: FlowList }>({
       method: 'GET',
@@ -251,7 +258,7 @@ export function flowRoutes({ db, flows, outbox, namespace, identity }: FlowRoute
       summary: 'Message templates',
       tags: ['Messages'],
       responses: { 200: 'api/message-template-list.schema.json' },
-      handler: async ({ actor }) => ({ templates: await listTemplates(db, actor) }),
+      handler: async ({ actor }) => ({ templates: await listTemplates(db, actor), mergeFields: mergeFieldNames(), previewModules: previewModuleNames() }),
     }),
     defineRoute<{ params: TemplateKeyParams; body: MessageTemplateInput; response: MessageTemplate }>({
       method: 'PUT',
@@ -267,30 +274,51 @@ export function flowRoutes({ db, flows, outbox, namespace, identity }: FlowRoute
     defineRoute<{ params: TemplateKeyParams; query: TemplatePreviewQuery; response: MessagePreview }>({
       method: 'GET',
       path: '/message-templates/:key/preview',
-      summary: 'A message template rendered with sample data',
+      summary: 'A message template rendered with sample data, or with a real row of a module',
+      description: 'With module and subjectId (and detailId), the module fills the merge fields from its own rows (a person and one of their tasks); the SMS text comes with its length in segments.',
       tags: ['Messages'],
       params: 'api/template-key-params.schema.json',
       query: 'api/template-preview-query.schema.json',
       responses: { 200: 'api/message-preview.schema.json' },
-      handler: ({ actor, params, query }) => previewTemplate(db, actor, params.key, query.locale),
+      handler: ({ actor, params, query }) => previewTemplate(db, actor, params.key, query),
     }),
-    defineRoute<{ response: CommunicationList }>({
+    defineRoute<{ query: TemplatePreviewChoicesQuery; response: TemplatePreviewChoices }>({
+      method: 'GET',
+      path: '/message-template-preview-choices',
+      summary: 'Rows of a module to preview message templates with',
+      tags: ['Messages'],
+      query: 'api/template-preview-choices-query.schema.json',
+      responses: { 200: 'api/template-preview-choices.schema.json' },
+      handler: ({ actor, query }) => templatePreviewChoices(db, actor, query.module, query.search ?? ''),
+    }),
+    defineRoute<{ query: CommunicationsQuery; response: CommunicationList }>({
       method: 'GET',
       path: '/communications',
       summary: 'The communication log',
+      description: 'Newest first, at most 200; filtered by channel, status, template, days (from/to), one ref (key=value, e.g. participantId=<uuid>), instance; `before` pages on.',
       tags: ['Messages'],
+      query: 'api/communications-query.schema.json',
       responses: { 200: 'api/communication-list.schema.json' },
-      handler: async ({ actor }) => ({ communications: presentCommunications(await listCommunications(db, actor)) }),
+      handler: async ({ actor, query }) => ({ communications: presentCommunications(await listCommunicationLog(db, actor, query)) }),
     }),
-    // Development only: the messages the local SMTP server received from this tenant's flows.
+    defineRoute<{ params: IdParams; response: CommunicationDetail }>({
+      method: 'GET',
+      path: '/communications/:id',
+      summary: 'One message of the communication log with every attempt and receipt',
+      tags: ['Messages'],
+      params: ID,
+      responses: { 200: 'api/communication-detail.schema.json' },
+      handler: async ({ actor, params }) => presentCommunicationDetail(await loadCommunication(db, actor, params.id)),
+    }),
+    // Development only: the messages the local SMTP server and the Digital Post / SMS simulators received from this tenant.
     defineRoute<{ response: DevOutboxAnswer }>({
       method: 'GET',
       path: '/dev/outbox',
       summary: 'The development outbox',
-      description: 'Development only: the e-mail the local SMTP server received. 404 where e-mail goes to a real SMTP server.',
+      description: 'Development only: what the local SMTP server, the Digital Post simulator and the SMS gateway simulator received. 404 where every channel goes to a real service.',
       tags: ['Messages'],
       responses: { 200: 'api/dev-outbox.schema.json' },
-      handler: async ({ actor }) => ({ messages: await listDevOutbox(outbox, actor) }),
+      handler: async ({ actor }) => ({ messages: await listDevOutbox(outbox, actor, simulatorOutboxes) }),
     }),
   ];
 }

@@ -64,6 +64,14 @@ export const ELECTION_PROBLEM_CODES = [
   'election.taskWorked',
   'election.notYourInvitation',
   'election.invitationExpired',
+  'election.groupMessageNotDraft',
+  'election.groupMessageNoRecipients',
+  'election.groupMessageContent',
+  'election.retentionTooLong',
+  'election.retentionReasonMissing',
+  'election.retentionAlreadyPostponed',
+  'election.retentionStarted',
+  'election.retentionPostponeDate',
 ] as const;
 
 export type ElectionProblemCode = (typeof ELECTION_PROBLEM_CODES)[number];

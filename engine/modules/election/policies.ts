@@ -25,7 +25,12 @@ export type ElectionAction =
   | 'election.slots.view'
   | 'election.signup'
   | 'election.links.manage'
-  | 'election.self.manage';
+  | 'election.self.manage'
+  | 'election.groupMessages.send'
+  | 'election.registryRefresh.run'
+  | 'election.registryRefresh.view'
+  | 'election.retention.manage'
+  | 'election.retention.run';
 
 const administrator: Rule = hasRole('administrator');
 const system: Rule = (actor: Actor) => actor.kind === 'system';
@@ -57,6 +62,17 @@ export const ELECTION_RULES: Record<ElectionAction, Rule> = {
   'election.signup': hasRole('participant'),
   // A citizen logged in on the public site, about their own participant row (the commands find it from the login).
   'election.self.manage': hasRole('participant'),
+  // Group messages to an election's participants: composed and sent by an administrator, sent on by the module's
+  // workflow as the system.
+  'election.groupMessages.send': anyOf(administrator, system),
+  // The registry refresh of the participants: asked for by an administrator ("run now"), the weekly schedule or an
+  // activation, run by the module's workflow as the system; its runs and outcomes (counts only) on the admin site.
+  'election.registryRefresh.run': anyOf(administrator, system),
+  'election.registryRefresh.view': administrator,
+  // The deletion after the election: its settings, review list and one postponement for administrators; run by the
+  // module's workflow as the system.
+  'election.retention.manage': administrator,
+  'election.retention.run': system,
 };
 
 const electionAuthorizer = authorizer(ELECTION_RULES);

@@ -7,6 +7,8 @@ export const ELECTION_PATHS = {
   rejections: '/election/rejections',
   links: '/election/links',
   exports: '/election/exports',
+  groupMessages: '/election/group-messages',
+  registryRefresh: '/election/registry-refresh',
   elections: '/election/elections',
   newElection: '/election/elections/new',
   participants: '/election/participants',

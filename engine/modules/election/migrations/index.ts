@@ -26,6 +26,12 @@ import * as m0023 from './0023-create-task-links';
 import * as m0024 from './0024-create-election-system-roles';
 import * as m0025 from './0025-allow-task-types-left-out-of-election-system';
 import * as m0026 from './0026-add-slot-task-fields';
+import * as m0029 from './0029-create-task-assignments';
+import * as m0032 from './0032-create-registry-refreshes';
+import * as m0034 from './0034-create-retention-settings';
+import * as m0035 from './0035-create-election-retentions';
+import * as m0037 from './0037-create-group-messages';
+import * as m0038 from './0038-create-group-message-recipients';
 import * as m0039 from './0039-create-ended-invitations';
 
 export const electionMigrations: ModuleMigration[] = [
@@ -55,5 +61,11 @@ export const electionMigrations: ModuleMigration[] = [
   { name: '0024-create-election-system-roles', module: m0024 },
   { name: '0025-allow-task-types-left-out-of-election-system', module: m0025 },
   { name: '0026-add-slot-task-fields', module: m0026 },
+  { name: '0029-create-task-assignments', module: m0029 },
+  { name: '0032-create-registry-refreshes', module: m0032 },
+  { name: '0034-create-retention-settings', module: m0034 },
+  { name: '0035-create-election-retentions', module: m0035 },
+  { name: '0037-create-group-messages', module: m0037 },
+  { name: '0038-create-group-message-recipients', module: m0038 },
   { name: '0039-create-ended-invitations', module: m0039 },
 ];

@@ -10,7 +10,10 @@ import type { ElectionRouteDeps } from './context';
 import { electionRoutes } from './elections';
 import { linkRoutes } from './links';
 import { exportRoutes } from './exports';
+import { groupMessageRoutes } from './group-messages';
 import { participantRoutes } from './participants';
+import { registryRefreshRoutes } from './registry-refreshes';
+import { retentionRoutes } from './retention';
 import { publicSignupRoutes } from './public-signup';
 import { publicResponsibleRoutes } from './public-responsibles';
 import { publicMeRoutes } from './public-me';
@@ -28,5 +31,5 @@ export function electionModuleRoutes(deps: ModuleRouteDeps): RouteSpec[] {
     flows: deps.flows,
     ...(deps.registry ? { registry: deps.registry } : {}),
   };
-  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps), ...assignmentRoutes(routeDeps), ...linkRoutes(routeDeps), ...publicSignupRoutes(routeDeps), ...publicResponsibleRoutes(routeDeps), ...publicMeRoutes(routeDeps), ...publicSiteRoutes(routeDeps)];
+  return [...configRoutes(routeDeps), ...electionRoutes(routeDeps), ...participantRoutes(routeDeps), ...responsibilityRoutes(routeDeps), ...bulkDeletionRoutes(routeDeps), ...exportRoutes(routeDeps), ...slotRoutes(routeDeps), ...assignmentRoutes(routeDeps), ...linkRoutes(routeDeps), ...publicSignupRoutes(routeDeps), ...publicResponsibleRoutes(routeDeps), ...publicMeRoutes(routeDeps), ...publicSiteRoutes(routeDeps), ...groupMessageRoutes(routeDeps), ...registryRefreshRoutes(routeDeps), ...retentionRoutes(routeDeps)];
 }
