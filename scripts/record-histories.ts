@@ -1,4 +1,4 @@
-// `npm run record:histories -- <name>` (housekeeping-N, flow-application-N or election-bulk-deletion-N): records the event histories that test/workflows/replay.test.ts replays, so a
+// `npm run record:histories -- <name>` (housekeeping-N, flow-application-N, flow-invitation-N or election-bulk-deletion-N): records the event histories that test/workflows/replay.test.ts replays, so a
 // change to workflow code that would break running workflows fails CI. Record a new file when a workflow
 // changes on purpose (behind patched()), and keep the old ones: production still has those histories.
 // Activities here return fixed results: the history only needs to hold what the workflow saw.
@@ -86,6 +86,41 @@ const recordApplicationFlow: Recorder = async (env) => {
   });
 };
 
+/** The election's invitation flow: invited, reminded, the answer (the subject re-read, then the event), the task reminder, done. */
+const recordInvitationFlow: Recorder = async (env) => {
+  const definition = loadBuiltinFlow('invitation.flow.json');
+  const instanceId = '00000000-0000-4000-8000-0000000000f3';
+  const taskDate = new Date((await env.currentTimeMs()) + 30 * 86_400_000).toISOString();
+  let loads = 0;
+  const activities: Partial<Activities> = {
+    async loadFlowRun() {
+      // The first load sees the invitation; the reload after the answer sees it accepted.
+      const status = loads++ === 0 ? 'invited' : 'accepted';
+      return { instanceId, definitionId: '00000000-0000-4000-8000-0000000000f4', flowKey: 'invitation', module: definition.module, version: 1, definition, parameters: parameterDefaults(definition), zone: 'Europe/Copenhagen', status: 'invited', dates: { taskDate, electionDay: taskDate }, facts: { slot: { status }, taskType: { reminders: true } } };
+    },
+    async runFlowAction() {
+      return { done: true };
+    },
+    async recordFlowDecision() {},
+    async recordFlowEnd() {},
+  };
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowsPath, activities });
+  return worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(flowInstance, {
+      workflowId: workflowIds.flow(FIXTURE_TENANT, instanceId),
+      taskQueue: 'record',
+      args: [{ tenantId: FIXTURE_TENANT, instanceId }],
+      typedSearchAttributes: flowSearchAttributes(FIXTURE_TENANT, 'election', 'invitation', 1, 'invited'),
+    });
+    await env.sleep('9 days');
+    await handle.signal(flowMessages.subjectChangedSignal);
+    await handle.signal(flowMessages.flowEventSignal, { type: 'invitation.answered' });
+    await env.sleep('30 days');
+    await handle.result();
+    return handle.fetchHistory();
+  });
+};
+
 /** The election module's bulk deletion: 450 participants in three batches, its progress asked on the way. */
 const recordElectionBulkDeletion: Recorder = async (env) => {
   const deletionId = '00000000-0000-4000-8000-0000000000d1';
@@ -116,12 +151,14 @@ async function main(): Promise<void> {
   const name = process.argv[2] ?? 'housekeeping';
   const record = name.startsWith('flow-application')
     ? recordApplicationFlow
-    : name.startsWith('housekeeping')
-      ? recordHousekeeping
-      : name.startsWith('election-bulk-deletion')
-        ? recordElectionBulkDeletion
-        : undefined;
-  if (!record) throw new Error(`no recorder for "${name}": use housekeeping-N, flow-application-N or election-bulk-deletion-N`);
+    : name.startsWith('flow-invitation')
+      ? recordInvitationFlow
+      : name.startsWith('housekeeping')
+        ? recordHousekeeping
+        : name.startsWith('election-bulk-deletion')
+          ? recordElectionBulkDeletion
+          : undefined;
+  if (!record) throw new Error(`no recorder for "${name}": use housekeeping-N, flow-application-N, flow-invitation-N or election-bulk-deletion-N`);
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: ensureTestServer(loadConfig().TOOLS_CACHE_DIR) } },
   });
