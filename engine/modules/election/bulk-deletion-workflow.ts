@@ -3,15 +3,13 @@
 // is those two ids, its search attributes the tenant, the module and a status word: nothing about a person.
 // A start finds a running workflow of the same id (USE_EXISTING); a closed one is run again only if it did not
 // complete (terminated, failed, timed out: ALLOW_DUPLICATE_FAILED_ONLY), and it carries on from the rows.
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { QueryTypes } from 'sequelize';
 import { electionParticipantBulkDeletion } from '../../../workflows/election/bulk-deletion/workflow';
 import type { FlowTemporal } from '../../flows/workflows';
 import { workflowIds } from '../../temporal/ids';
-import { FlowStatusKey, ModuleKey, TenantIdKey } from '../../temporal/search-attributes';
 import type { ModuleWorkflowDeps } from '../module';
 import { resumeGroupMessages } from './group-messages/workflow-start';
+import { startModuleWorkflow } from './start-module-workflow';
 
 export const BULK_DELETION_KIND = 'election-bulk-deletion';
 
@@ -24,24 +22,7 @@ export const bulkDeletionWorkflowId = (tenantId: string, deletionId: string): st
 
 /** Idempotent: a second start of the same deletion finds its workflow running, or completed. */
 export async function startBulkDeletionWorkflow(t: FlowTemporal, tenantId: string, deletionId: string): Promise<void> {
-  try {
-    await t.client.workflow.start(electionParticipantBulkDeletion, {
-      workflowId: bulkDeletionWorkflowId(tenantId, deletionId),
-      taskQueue: t.taskQueue,
-      args: [{ tenantId, deletionId }],
-      typedSearchAttributes: new TypedSearchAttributes([
-        { key: TenantIdKey, value: tenantId },
-        { key: ModuleKey, value: 'election' },
-        { key: FlowStatusKey, value: 'running' },
-      ]),
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-    });
-  } catch (err) {
-    // Its workflow completed: the deletion's row says 'done' or 'failed' already, or will in a moment.
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-    throw err;
-  }
+  await startModuleWorkflow(t, electionParticipantBulkDeletion, { workflowId: bulkDeletionWorkflowId(tenantId, deletionId), tenantId, input: { tenantId, deletionId }, status: 'running' });
 }
 
 /**

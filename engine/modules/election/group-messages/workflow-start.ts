@@ -2,14 +2,12 @@
 // ../bulk-deletion-workflow.ts). The workflow id is made from the tenant's and the message's ids
 // (`tenant/<tenantId>/election-group-message/<groupMessageId>`), its input is those two ids, its search attributes
 // the tenant, the module and a status word: nothing about a person or the message's text.
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { QueryTypes } from 'sequelize';
 import { electionGroupMessage } from '../../../../workflows/election/group-message/workflow';
 import type { FlowTemporal } from '../../../flows/workflows';
 import { workflowIds } from '../../../temporal/ids';
-import { FlowStatusKey, ModuleKey, TenantIdKey } from '../../../temporal/search-attributes';
 import type { ModuleWorkflowDeps } from '../../module';
+import { startModuleWorkflow } from '../start-module-workflow';
 
 export const GROUP_MESSAGE_KIND = 'election-group-message';
 
@@ -21,23 +19,7 @@ export const groupMessageWorkflowId = (tenantId: string, groupMessageId: string)
 
 /** Idempotent: a second start of the same message finds its workflow running, or completed. */
 export async function startGroupMessageWorkflow(t: FlowTemporal, tenantId: string, groupMessageId: string): Promise<void> {
-  try {
-    await t.client.workflow.start(electionGroupMessage, {
-      workflowId: groupMessageWorkflowId(tenantId, groupMessageId),
-      taskQueue: t.taskQueue,
-      args: [{ tenantId, groupMessageId }],
-      typedSearchAttributes: new TypedSearchAttributes([
-        { key: TenantIdKey, value: tenantId },
-        { key: ModuleKey, value: 'election' },
-        { key: FlowStatusKey, value: 'running' },
-      ]),
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-    });
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-    throw err;
-  }
+  await startModuleWorkflow(t, electionGroupMessage, { workflowId: groupMessageWorkflowId(tenantId, groupMessageId), tenantId, input: { tenantId, groupMessageId }, status: 'running' });
 }
 
 /** Starts the workflow of every group message still 'sending' asked for at least `minAgeSeconds` ago. */

@@ -4,15 +4,13 @@
 // the module and a status word: nothing about a person. Both start with USE_EXISTING (a running one is found as
 // it is). The resumer (Module.resumeWorkflows) starts refreshes still 'running' whose start may have been lost,
 // and makes sure every tenant with an election has its weekly schedule (once per process and tenant).
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { QueryTypes } from 'sequelize';
 import { electionRegistryRefresh } from '../../../../workflows/election/registry-refresh/workflow';
 import { electionRegistryRefreshWeekly } from '../../../../workflows/election/registry-refresh/weekly';
 import type { FlowTemporal } from '../../../flows/workflows';
 import { workflowIds } from '../../../temporal/ids';
-import { FlowStatusKey, ModuleKey, TenantIdKey } from '../../../temporal/search-attributes';
 import type { ModuleWorkflowDeps } from '../../module';
+import { startModuleWorkflow } from '../start-module-workflow';
 
 export const REFRESH_KIND = 'election-registry-refresh';
 export const WEEKLY_KIND = 'election-registry-weekly';
@@ -23,45 +21,14 @@ const RESUME_PER_ROUND = 200;
 export const registryRefreshWorkflowId = (tenantId: string, refreshId: string): string => workflowIds.module(tenantId, REFRESH_KIND, refreshId);
 export const weeklyRefreshWorkflowId = (tenantId: string): string => workflowIds.module(tenantId, WEEKLY_KIND, tenantId);
 
-const attributes = (tenantId: string, status: string) =>
-  new TypedSearchAttributes([
-    { key: TenantIdKey, value: tenantId },
-    { key: ModuleKey, value: 'election' },
-    { key: FlowStatusKey, value: status },
-  ]);
-
 /** Idempotent: a second start of the same refresh finds its workflow running, or completed. */
 export async function startRegistryRefreshWorkflow(t: FlowTemporal, tenantId: string, refreshId: string): Promise<void> {
-  try {
-    await t.client.workflow.start(electionRegistryRefresh, {
-      workflowId: registryRefreshWorkflowId(tenantId, refreshId),
-      taskQueue: t.taskQueue,
-      args: [{ tenantId, refreshId }],
-      typedSearchAttributes: attributes(tenantId, 'running'),
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-    });
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-    throw err;
-  }
+  await startModuleWorkflow(t, electionRegistryRefresh, { workflowId: registryRefreshWorkflowId(tenantId, refreshId), tenantId, input: { tenantId, refreshId }, status: 'running' });
 }
 
 /** The tenant's weekly schedule; one running is found as it is. */
 export async function ensureWeeklyRegistryRefresh(t: FlowTemporal, tenantId: string): Promise<void> {
-  try {
-    await t.client.workflow.start(electionRegistryRefreshWeekly, {
-      workflowId: weeklyRefreshWorkflowId(tenantId),
-      taskQueue: t.taskQueue,
-      args: [{ tenantId }],
-      typedSearchAttributes: attributes(tenantId, 'scheduled'),
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
-    });
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-    throw err;
-  }
+  await startModuleWorkflow(t, electionRegistryRefreshWeekly, { workflowId: weeklyRefreshWorkflowId(tenantId), tenantId, input: { tenantId }, status: 'scheduled', again: 'always' });
 }
 
 /** Tenants whose weekly schedule this process has made sure of (per Temporal client). */

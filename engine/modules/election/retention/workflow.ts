@@ -3,14 +3,12 @@
 // DEFINER function, ids only) and starts each one's workflow — id `tenant/<tenantId>/election-retention/
 // <electionId>`, input those two ids, search attributes TenantId, Module=election and FlowStatus (the phase).
 // A running one is found as it is (USE_EXISTING); a closed one runs again only if it did not complete.
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { QueryTypes } from 'sequelize';
 import { electionPostElectionDeletion } from '../../../../workflows/election/post-election-deletion/workflow';
 import type { FlowTemporal } from '../../../flows/workflows';
 import { workflowIds } from '../../../temporal/ids';
-import { FlowStatusKey, ModuleKey, TenantIdKey } from '../../../temporal/search-attributes';
 import type { ModuleWorkflowDeps } from '../../module';
+import { startModuleWorkflow } from '../start-module-workflow';
 
 export const RETENTION_KIND = 'election-retention';
 const RESUME_PER_ROUND = 200;
@@ -18,23 +16,7 @@ const RESUME_PER_ROUND = 200;
 export const retentionWorkflowId = (tenantId: string, electionId: string): string => workflowIds.module(tenantId, RETENTION_KIND, electionId);
 
 export async function startRetentionWorkflow(t: FlowTemporal, tenantId: string, electionId: string): Promise<void> {
-  try {
-    await t.client.workflow.start(electionPostElectionDeletion, {
-      workflowId: retentionWorkflowId(tenantId, electionId),
-      taskQueue: t.taskQueue,
-      args: [{ tenantId, electionId }],
-      typedSearchAttributes: new TypedSearchAttributes([
-        { key: TenantIdKey, value: tenantId },
-        { key: ModuleKey, value: 'election' },
-        { key: FlowStatusKey, value: 'waiting' },
-      ]),
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-    });
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-    throw err;
-  }
+  await startModuleWorkflow(t, electionPostElectionDeletion, { workflowId: retentionWorkflowId(tenantId, electionId), tenantId, input: { tenantId, electionId }, status: 'waiting' });
 }
 
 /** Module.resumeWorkflows' part: each election whose deletion is not done has its workflow running. */
