@@ -1,7 +1,7 @@
 // SMS: an HTTP gateway. POST SMS_URL/v1/messages with a bearer token and JSON { sender, recipient (E.164),
 // message, reference, callbackUrl }; 201 { id, segments } (a delivery report follows at callbackUrl), 400
 // INVALID_RECIPIENT (this number cannot receive: the next channel is used). A repeated reference answers the
-// same id. Texts longer than one segment are split by the gateway; segments() counts them as the gateway does.
+// same id. Texts longer than one segment are split by the gateway; smsSegments (schemas/messages/sms-segments.ts, shared with the admin site) counts them as the gateway does.
 import { ChannelRefusedError, ChannelUnavailableError, type Channel, type OutgoingMessage, type SendReceipt } from './channels';
 
 export interface SmsOptions {
@@ -15,22 +15,6 @@ export interface SmsOptions {
 }
 
 export const SMS_PATHS = { messages: '/v1/messages', control: '/_control' } as const;
-
-const GSM7 = new Set(
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€',
-);
-const GSM7_EXTENDED = new Set('^{}\\[~]|€');
-
-/** How many SMS segments a text takes: GSM 7-bit (160, or 153 each when split) or UCS-2 (70, or 67). */
-export function smsSegments(text: string): { encoding: 'gsm7' | 'ucs2'; units: number; segments: number } {
-  const chars = [...text];
-  if (chars.every((c) => GSM7.has(c))) {
-    const units = chars.reduce((n, c) => n + (GSM7_EXTENDED.has(c) ? 2 : 1), 0);
-    return { encoding: 'gsm7', units, segments: units === 0 ? 0 : units <= 160 ? 1 : Math.ceil(units / 153) };
-  }
-  const units = text.length; // UTF-16 code units
-  return { encoding: 'ucs2', units, segments: units <= 70 ? 1 : Math.ceil(units / 67) };
-}
 
 /** +45 20 00 00 01 → +4520000001; a number without a country code is refused (we do not guess the country). */
 export function e164(phone: string): string | null {

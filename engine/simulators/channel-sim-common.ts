@@ -78,3 +78,31 @@ export class CallbackPoster {
     this.timers.clear();
   }
 }
+
+/**
+ * Receipts a simulator posts a moment after the message, or holds back while a test asks it to (a platform
+ * restarting meanwhile); released, the held ones go at once.
+ */
+export class DelayedCallbacks {
+  private held: (() => void)[] | null = null;
+
+  constructor(private readonly delayMs: number) {}
+
+  later(post: () => void): void {
+    if (this.held) this.held.push(post);
+    else setTimeout(post, this.delayMs).unref();
+  }
+
+  hold(hold: boolean): void {
+    if (hold) this.held ??= [];
+    else {
+      const waiting = this.held ?? [];
+      this.held = null;
+      for (const post of waiting) post();
+    }
+  }
+
+  get waiting(): number {
+    return this.held?.length ?? 0;
+  }
+}

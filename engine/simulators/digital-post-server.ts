@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoFormatError, parseMemo, type MemoMessage } from '../messages/memo';
 import { DIGITAL_POST_PATHS } from '../messages/digital-post';
-import { answer, BadRequest, CallbackPoster, readBody } from './channel-sim-common';
+import { answer, BadRequest, CallbackPoster, DelayedCallbacks, readBody } from './channel-sim-common';
 import exemptList from './digital-post-exempt.json';
 
 export interface DigitalPostSimulatorOptions {
@@ -64,7 +64,7 @@ export async function startDigitalPostSimulator(options: DigitalPostSimulatorOpt
   const byId = new Map<string, SimulatedMemo>();
   let received = 0;
   let receiptUrl = options.receiptUrl;
-  let held: (() => void)[] | null = null;
+  const receipts = new DelayedCallbacks(options.receiptDelayMs ?? 300);
   const poster = new CallbackPoster(options.callbackSecret);
   const expected = Buffer.from(`Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`);
   const authorized = (req: IncomingMessage) => {
@@ -77,8 +77,7 @@ export async function startDigitalPostSimulator(options: DigitalPostSimulatorOpt
       memo.receipt = failing.has(memo.recipient) ? 'FAILED' : 'DELIVERED';
       poster.post(() => receiptUrl, { messageUUID: memo.id, status: memo.receipt, ...(memo.receipt === 'FAILED' ? { errorCode: 'MAILBOX_UNAVAILABLE' } : {}), timestamp: new Date().toISOString() }, 0);
     };
-    if (held) held.push(post);
-    else setTimeout(post, options.receiptDelayMs ?? 300).unref();
+    receipts.later(post);
   };
 
   async function memos(req: IncomingMessage): Promise<[number, unknown]> {
@@ -121,17 +120,10 @@ export async function startDigitalPostSimulator(options: DigitalPostSimulatorOpt
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     credentials,
     setReceiptUrl: (url) => void (receiptUrl = url),
-    holdReceipts(hold) {
-      if (hold) held ??= [];
-      else {
-        const waiting = held ?? [];
-        held = null;
-        for (const post of waiting) post();
-      }
-    },
+    holdReceipts: (hold) => receipts.hold(hold),
     messages: (tenantId) => [...byId.values()].filter((m) => tenantId === undefined || m.tenantId === tenantId).reverse(),
     get pendingReceipts() {
-      return poster.pending + (held?.length ?? 0);
+      return poster.pending + receipts.waiting;
     },
     get received() {
       return received;

@@ -7,8 +7,9 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { e164, smsSegments, SMS_PATHS } from '../messages/sms';
-import { answer, BadRequest, CallbackPoster, readBody } from './channel-sim-common';
+import { smsSegments } from '../../schemas/messages/sms-segments';
+import { e164, SMS_PATHS } from '../messages/sms';
+import { answer, BadRequest, CallbackPoster, DelayedCallbacks, readBody } from './channel-sim-common';
 
 export interface SmsGatewaySimulatorOptions {
   port?: number;
@@ -58,7 +59,7 @@ export async function startSmsGatewaySimulator(options: SmsGatewaySimulatorOptio
   const byReference = new Map<string, string>();
   let received = 0;
   const poster = new CallbackPoster(options.callbackSecret);
-  let held: (() => void)[] | null = null;
+  const reports = new DelayedCallbacks(options.reportDelayMs ?? 300);
   let override = options.callbackOverride;
   const expected = Buffer.from(`Bearer ${token}`);
   const authorized = (req: IncomingMessage) => {
@@ -104,8 +105,7 @@ export async function startSmsGatewaySimulator(options: SmsGatewaySimulatorOptio
         sms.report = fails(recipient) ? 'UNDELIVERABLE' : 'DELIVERED';
         poster.post(() => override ?? callbackUrl, { id: sms.id, reference: body.reference ?? null, status: sms.report, ...(sms.report === 'UNDELIVERABLE' ? { errorCode: 'ABSENT_SUBSCRIBER' } : {}), at: new Date().toISOString() }, 0);
       };
-      if (held) held.push(post);
-      else setTimeout(post, options.reportDelayMs ?? 300).unref();
+      reports.later(post);
     }
     return [201, { id: sms.id, segments: sms.segments }];
   }
@@ -128,17 +128,10 @@ export async function startSmsGatewaySimulator(options: SmsGatewaySimulatorOptio
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     token,
     messages: (tenantId) => [...byId.values()].filter((m) => tenantId === undefined || m.tenantId === tenantId).reverse(),
-    holdReports(hold) {
-      if (hold) held ??= [];
-      else {
-        const waiting = held ?? [];
-        held = null;
-        for (const post of waiting) post();
-      }
-    },
+    holdReports: (hold) => reports.hold(hold),
     setCallbackOverride: (url) => void (override = url),
     get pendingReports() {
-      return poster.pending + (held?.length ?? 0);
+      return poster.pending + reports.waiting;
     },
     get received() {
       return received;

@@ -16,7 +16,7 @@ import { authorize } from '../policies';
 import { openFreeText } from './free-text';
 import { composeParticipantMessage } from './participant-messaging';
 import { countRecipients, firstRecipients } from './recipients';
-import { smsSegments } from './sms-segments';
+import { smsSegments } from '../../../../schemas/messages/sms-segments';
 import type { ChannelName } from '../../../messages/channels';
 
 interface Row {
@@ -113,7 +113,7 @@ export async function previewGroupMessage(deps: { db: Database; keyring: Keyring
         subject: composed.message.subject.slice(0, 1000),
         body: composed.message.body.slice(0, 20000),
         sms: sms === null ? null : sms.slice(0, 5000),
-        smsSegments: sms === null ? 0 : Math.min(100, smsSegments(sms)),
+        smsSegments: sms === null ? 0 : Math.min(100, smsSegments(sms).segments),
         skipped: false,
       });
     }

@@ -18,6 +18,7 @@ import type { AuditedRegistry } from '../../../registry/audited';
 import type { RegistryPerson } from '../../../registry/types';
 import { eligibilityPerson, electionRules } from '../commands/assignments/common';
 import { execute, select, tenantFacts } from '../db';
+import type { ParticipantRow } from '../participants/rows';
 import { eligibility, eligibilityContext, type EligibilityReasonCode } from '../eligibility';
 import type { ElectionTypeRule } from '../election-type-rules';
 import { authorize } from '../policies';
@@ -87,22 +88,8 @@ interface RefreshRow {
   unassigned_reasons: Record<string, number>;
 }
 
-interface Candidate {
-  id: string;
-  personal_number_country: 'DK' | 'SE';
-  personal_number_sealed: Buffer;
-  given_name: string;
-  family_name: string;
-  birth_date: string;
-  address: string | null;
-  postal_code: string | null;
-  city: string | null;
-  municipality_code: string;
-  citizenship: string;
-  protected_address: boolean;
-  deceased: boolean;
-  disenfranchised: boolean;
-}
+/** What the run reads of a participant: the registry's columns it may change, and the number to look up. */
+type Candidate = Pick<ParticipantRow, 'id' | 'personal_number_country' | 'personal_number_sealed' | 'given_name' | 'family_name' | 'birth_date' | 'address' | 'postal_code' | 'city' | 'municipality_code' | 'citizenship' | 'protected_address' | 'deceased' | 'disenfranchised'>;
 
 /** The registry's answer as the participant's columns (a protected address keeps none). */
 function registryColumns(person: RegistryPerson): Record<string, string | boolean | null> {
