@@ -110,7 +110,7 @@ const recordInvitationFlow: Recorder = async (env) => {
       workflowId: workflowIds.flow(FIXTURE_TENANT, instanceId),
       taskQueue: 'record',
       args: [{ tenantId: FIXTURE_TENANT, instanceId }],
-      typedSearchAttributes: flowSearchAttributes(FIXTURE_TENANT, 'election', 'invitation', 1, 'invited'),
+      typedSearchAttributes: flowSearchAttributes(FIXTURE_TENANT, election.name, 'invitation', 1, 'invited'),
     });
     await env.sleep('9 days');
     await handle.signal(flowMessages.subjectChangedSignal);

@@ -39,7 +39,7 @@ it('sends an anonymous visitor to the municipal SSO and back into the admin shel
 it('shows the admin shell with the tenant name, navigation and language switch', async () => {
   await page.goto(platform.url(tenant.adminHost));
   await page.getByRole('heading', { name: `Administration för ${tenant.name}` }).waitFor();
-  expect(await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(['Översikt', 'Formulär', 'Processer', 'Pågående ärenden', 'Uppgifter', 'Meddelanden', 'Utkorg (utveckling)', 'Granskningslogg', 'Kontaktuppgifter', 'API-referens', 'Moderering', 'Alla förslag', 'Bemanningsöversikt', 'Val', 'Deltagare', 'Avböjda uppgifter', 'Uppgiftslänkar', 'Export och listor', 'Inställningar']);
+  expect(await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(['Översikt', 'Formulär', 'Processer', 'Pågående ärenden', 'Uppgifter', 'Meddelanden', 'Utkorg (utveckling)', 'Granskningslogg', 'Kontaktuppgifter', 'API-referens', 'Moderering', 'Alla förslag', 'Bemanningsöversikt', 'Val', 'Deltagare', 'Avböjda uppgifter', 'Uppgiftslänkar', 'Export och listor', 'Radering efter val', 'Gruppmeddelanden', 'Registerkontroll', 'Inställningar']);
   await expectAccessible(page);
   await page.getByLabel('Språk').selectOption('da');
   await page.getByRole('heading', { name: `Administration for ${tenant.name}` }).waitFor();

@@ -170,9 +170,9 @@ it('the caseworker decides in the task inbox and the citizen is told', async () 
   for (let i = 0; i < 150 && !(await subjects()).some((s) => s.startsWith('Din ansøgning er godkendt')); i++) await admin.waitForTimeout(200);
   expect((await subjects()).filter((s) => s.startsWith('Din ansøgning er godkendt'))).toHaveLength(1);
   await admin.getByRole('link', { name: 'Udbakke (udvikling)' }).click();
-  await admin.getByRole('heading', { name: /^Din ansøgning er godkendt/ }).waitFor();
+  await admin.getByRole('heading', { name: /^E-mail: Din ansøgning er godkendt/ }).waitFor();
 
-  await admin.getByRole('link', { name: 'Beskeder' }).click();
+  await admin.getByRole('link', { name: 'Beskeder', exact: true }).click();
   await admin.getByRole('heading', { level: 1, name: 'Beskeder' }).waitFor();
   await admin.locator('.message-preview').waitFor();
   await expectAccessible(admin);

@@ -43,7 +43,7 @@ const orderShown = () => admin.locator('.channel-order li span').allTextContents
 
 it('counts the SMS text in segments as it is typed', async () => {
   await admin.getByRole('heading', { level: 1, name: 'Beskeder' }).waitFor();
-  await admin.getByLabel('Skabelon').selectOption({ label: 'Valg: invitation' });
+  await admin.getByLabel('Skabelon', { exact: true }).selectOption({ label: 'Valg: invitation' });
   const sms = admin.getByLabel('SMS-tekst');
   await admin.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#m-sms')?.value ?? '').includes('{{invitationLink}}'));
   const builtin = await sms.inputValue();

@@ -67,9 +67,9 @@ it('stores only encrypted payloads in the workflow history', async () => {
     // patched() markers are written by the SDK core with the plain JSON converter; they hold only the
     // patch id, a constant of our code — check that, and that everything else went through the codec.
     const isPatchMarker = (e: (typeof events)[number]) => e.markerRecordedEventAttributes?.markerName === 'core_patch';
-    for (const marker of payloadsIn(events.filter(isPatchMarker))) {
-      expect(JSON.parse(Buffer.from(marker.data ?? []).toString())).toEqual({ id: 'purge-expired-sessions', deprecated: false });
-    }
+    const patchIds = payloadsIn(events.filter(isPatchMarker)).map((marker) => JSON.parse(Buffer.from(marker.data ?? []).toString()) as unknown);
+    expect(patchIds).toEqual(expect.arrayContaining([{ id: 'purge-expired-sessions', deprecated: false }]));
+    for (const id of patchIds) expect(id).toEqual({ id: expect.stringMatching(/^[a-z-]+$/), deprecated: false });
     const payloads = payloadsIn(events.filter((e) => !isPatchMarker(e)));
     expect(payloads.length).toBeGreaterThanOrEqual(3); // workflow input, activity input, activity result
     for (const p of payloads) {

@@ -87,7 +87,7 @@ export function CommunicationLog() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="log-template">{t('messages.template')}</label>
+          <label htmlFor="log-template">{t('communicationLog.templateFilter')}</label>
           <input id="log-template" value={params.get('template') ?? ''} maxLength={200} onChange={(e) => set('template', e.target.value)} />
         </div>
         <div className="field">

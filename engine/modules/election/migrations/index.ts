@@ -30,6 +30,7 @@ import * as m0029 from './0029-create-task-assignments';
 import * as m0032 from './0032-create-registry-refreshes';
 import * as m0034 from './0034-create-retention-settings';
 import * as m0035 from './0035-create-election-retentions';
+import * as m0036 from './0036-lock-retention-epoch';
 import * as m0037 from './0037-create-group-messages';
 import * as m0038 from './0038-create-group-message-recipients';
 import * as m0039 from './0039-create-ended-invitations';
@@ -65,6 +66,7 @@ export const electionMigrations: ModuleMigration[] = [
   { name: '0032-create-registry-refreshes', module: m0032 },
   { name: '0034-create-retention-settings', module: m0034 },
   { name: '0035-create-election-retentions', module: m0035 },
+  { name: '0036-lock-retention-epoch', module: m0036 },
   { name: '0037-create-group-messages', module: m0037 },
   { name: '0038-create-group-message-recipients', module: m0038 },
   { name: '0039-create-ended-invitations', module: m0039 },
