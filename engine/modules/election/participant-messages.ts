@@ -1,9 +1,8 @@
-// The queue of messages to participants (participant_messages, migration 0022): a command that tells a person
-// something — invited, registered, removed, the invitation retracted — queues the event in its own transaction,
-// so the message goes exactly when the change commits and never for a change rolled back. Ids only: the sender
-// (the processes of "Election staffing IV") makes the text from the election's template for the event when it
-// sends. An invitation's link is not in the row (only the hash of its token is kept anywhere): the sender makes a
-// fresh one with issueInvitationToken (commands/assignments/invitation-link.ts) when it sends.
+// The record of what a participant is told (participant_messages, migration 0022): the flow events (flow-events.ts)
+// write the event — invited, registered, removed, the invitation retracted — in the command's own transaction, so it
+// exists exactly when the change commits; the slot's invitation flow sends it (the action sendParticipantMessage,
+// flow-actions.ts) and marks the row sent or failed. Ids only: the text is made from the election's template for the
+// event when it is sent, and an invitation's link is a fresh token then (issueInvitationToken), never in the row.
 import type { Transaction } from 'sequelize';
 import type { Database } from '../../db/database';
 import { select } from './db';
