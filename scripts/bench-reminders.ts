@@ -8,7 +8,8 @@
 // instances (it must stay under 10,000 events). In the same run the bare baseline of bench:flows — N instances
 // of the built-in application flow, each first reminder 1 minute after its start — with the ratio.
 // Changed for the run only, as a municipality would in the flow editor: the task reminder's time of day (the
-// due minute) and how many days before the task (1), and the templates' channel order (e-mail only).
+// due minute) and how many days before the task (1), and the templates' channel order (e-mail only). Last, a group
+// message to N participants (bench:group-message's part): its time, messages per second and the progress shown.
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ import { loadBuiltinFlow } from '../engine/flows/builtin';
 import { MESSAGE_EVENTS } from '../engine/modules/election/message-events';
 import { taskAssigned } from '../engine/modules/election/flow-events';
 import { startPlatform, type Platform } from '../engine/platform';
+import { benchGroupMessage, progressLine } from './bench-group-message';
 import { createTenant } from '../engine/tenancy/create-tenant';
 import { provisionTenant } from '../engine/tenancy/provision';
 import type { FlowDefinition } from '../workflows/flow/core/types';
@@ -239,6 +241,10 @@ async function main(): Promise<void> {
       report('election task reminders', ours);
       report('baseline (bench:flows)', base);
       say(`ratio to baseline: ${(ours.allSentMs / base.allSentMs).toFixed(2)}× the time from due until all sent (${(N / (ours.allSentMs / 1000)).toFixed(0)} vs ${(N / (base.allSentMs / 1000)).toFixed(0)} reminders/s)`);
+      // The issue's second figure: a group message to as many participants (scripts/bench-group-message.ts).
+      const group = await benchGroupMessage(platform, N, { owner, tenantId: tenantIds[0]! });
+      say(`group message to ${group.n} participants: ${group.seconds.toFixed(1)} s, ${group.perSecond.toFixed(0)} messages/s, sent ${group.sent}, failed ${group.failed}, each logged once: ${group.loggedOnce} of ${group.n}`);
+      say(`progress the page showed: ${progressLine(group.progress, group.n)}`);
     } finally {
       await platform.stop();
       await owner.close();
