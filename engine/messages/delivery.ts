@@ -34,7 +34,7 @@ export interface DeliveryRequest {
   recipientLabel: string;
   /** The flow instance, when a flow sends it. */
   instanceId?: string | null;
-  /** Ids only, for filters: { electionId, participantId, slotId, groupMessageId }. */
+  /** Ids only, for filters: what the message is about, by the sender's own names (e.g. { personId, caseId }). */
   refs?: Record<string, string>;
   /** In order: the next is used when a person cannot receive on one. */
   channels: ChannelName[];
