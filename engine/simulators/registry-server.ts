@@ -150,15 +150,18 @@ export async function startRegistrySimulator(options: RegistrySimulatorOptions =
       res.socket?.destroy();
       return false;
     }
+    // The failure is decided when the lookup arrives, not after its delay: a lookup whose client gave up
+    // waiting must not take a failure meant for the next test's lookups.
+    const failure = (faults.failNext ?? 0) > 0 ? { status: faults.failStatus ?? 503, retryAfter: faults.retryAfter } : undefined;
+    if (failure) faults.failNext!--;
     if (faults.delayMs) {
       await new Promise<void>((resolve) => {
         const t = setTimeout(() => (timers.delete(t), resolve()), faults.delayMs);
         timers.add(t);
       });
     }
-    if ((faults.failNext ?? 0) > 0) {
-      faults.failNext!--;
-      send(res, faults.failStatus ?? 503, { error: 'simulated failure' }, faults.retryAfter !== undefined ? { 'retry-after': String(faults.retryAfter) } : {});
+    if (failure) {
+      send(res, failure.status, { error: 'simulated failure' }, failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {});
       return false;
     }
     return true;
