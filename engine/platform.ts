@@ -1,5 +1,9 @@
 // Wires the running platform together: database pool, Temporal client and worker, the flow outbox dispatcher,
 // HTTP server, and the housekeeping workflow of every tenant. `npm start` and the browser/integration tests both use it.
+// One process runs it all (role `all`), or the parts run apart (production): `api` processes serve HTTP and never
+// poll a task queue; `worker` processes run the Temporal worker, the outbox dispatcher, the modules' resumers and
+// the housekeeping, and serve nothing but /healthz and /readyz. Why apart: under a rush the API's event loop must
+// not also run the flows its requests start (bench:signup), and each part scales on its own.
 import type { Module } from './modules/module';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +13,9 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { Database } from './db/database';
 import type { Express } from 'express';
+import express from 'express';
 import { createApp, testIdpHost } from './http/app';
+import { healthRouter, type ReadinessCheck } from './http/routes/health';
 import { createIdentity, type Identity } from './identity';
 import { TestIdps } from './identity/saml/test-idps';
 import { loadMasterKeys } from './crypto/master-keys';
@@ -48,7 +54,11 @@ export interface PlatformOptions {
   dispatcher?: 'all' | 'rowsWrittenHere' | 'off';
   /** The installed modules, when a test adds one of its own to engine/modules/index.ts's list. */
   modules?: readonly Module[];
+  /** What this process runs (see above); `all` by default. */
+  role?: PlatformRole;
 }
+
+export type PlatformRole = 'all' | 'api' | 'worker';
 
 export interface Platform {
   /** The Express application (its route table is read by the fuzz suite). */
@@ -56,7 +66,9 @@ export interface Platform {
   db: Database;
   identity: Identity;
   client: Client;
-  worker: Worker;
+  role: PlatformRole;
+  /** The Temporal worker (not in an `api` process). */
+  worker?: Worker;
   server: Server;
   port: number;
   logger: Logger;
@@ -76,6 +88,7 @@ export interface Platform {
 
 export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const { config } = opts;
+  const role = opts.role ?? 'all';
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
   const keys = loadCodecKeys(config);
   const db = Database.connect(opts.appUrl);
@@ -95,51 +108,59 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   // Digital Post and SMS: the configured services, or outside production their simulators (receipts come back to this server).
   const messageChannels = await startMessageChannels(config, logger);
   const channels: Channels = { ...messageChannels.channels, ...(email ? { email } : {}) };
-  const worker = await createWorker({
-    address: opts.temporalAddress,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    keys,
-    deps: { db, keyring: identity.keyring, channels, ...(registry ? { registry } : {}), publicOrigin: (host) => publicOrigin(host) },
-    ...(opts.workflowBundlePath ? { workflowBundlePath: opts.workflowBundlePath } : {}),
-    ...(opts.modules ? { modules: opts.modules } : {}),
-  });
-  const workerRun = worker.run();
-  for (const tenantId of opts.tenantIds) await ensureHousekeeping(client, config.TEMPORAL_TASK_QUEUE, tenantId);
+  const worker =
+    role === 'api'
+      ? undefined
+      : await createWorker({
+          address: opts.temporalAddress,
+          namespace: config.TEMPORAL_NAMESPACE,
+          taskQueue: config.TEMPORAL_TASK_QUEUE,
+          keys,
+          deps: { db, keyring: identity.keyring, channels, ...(registry ? { registry } : {}), publicOrigin: (host) => publicOrigin(host) },
+          ...(opts.workflowBundlePath ? { workflowBundlePath: opts.workflowBundlePath } : {}),
+          ...(opts.modules ? { modules: opts.modules } : {}),
+        });
+  const workerRun = worker?.run();
+  if (worker) for (const tenantId of opts.tenantIds) await ensureHousekeeping(client, config.TEMPORAL_TASK_QUEUE, tenantId);
   const resumers =
-    (opts.dispatcher ?? 'all') === 'off'
+    !worker || (opts.dispatcher ?? 'all') === 'off'
       ? undefined
       : startResumers(opts.modules ?? MODULES, { db, temporal: { client, taskQueue: config.TEMPORAL_TASK_QUEUE }, logger }, opts.dispatcher === 'rowsWrittenHere' ? { tenantIds: opts.tenantIds } : {});
   const dispatcher =
-    (opts.dispatcher ?? 'all') === 'off'
+    !worker || (opts.dispatcher ?? 'all') === 'off'
       ? undefined
       : OutboxDispatcher.start({ db, listenUrl: opts.appUrl, temporal: { client, taskQueue: config.TEMPORAL_TASK_QUEUE }, logger, onlyRowsWrittenHere: opts.dispatcher === 'rowsWrittenHere' });
-  const app = createApp({
-    ...(opts.modules ? { modules: opts.modules } : {}),
-    config,
-    db,
-    identity,
-    logger,
-    codec: new AesGcmPayloadCodec(keys),
-    flows: { client, taskQueue: config.TEMPORAL_TASK_QUEUE },
-    ...(outbox ? { outbox } : {}),
-    ...(registry ? { registry } : {}),
-    channelCallbacks: { delivery: { db, channels, keyring: identity.keyring }, secret: messageChannels.callbackSecret },
-    simulatorOutboxes: { ...(messageChannels.digitalPostSimulator ? { digitalPost: messageChannels.digitalPostSimulator } : {}), ...(messageChannels.smsSimulator ? { sms: messageChannels.smsSimulator } : {}) },
-    ...(opts.temporalUiUrl ?? config.TEMPORAL_UI_URL ? { temporalUiUrl: opts.temporalUiUrl ?? config.TEMPORAL_UI_URL } : {}),
-    readiness: [
-      { name: 'database', check: () => db.ping() },
-      { name: 'temporal', check: async () => void (await client.connection.workflowService.getSystemInfo({})) },
-      { name: 'worker', check: async () => void (worker.getState() === 'RUNNING' || Promise.reject(new Error(worker.getState()))) },
-    ],
-  });
+  const readiness: ReadinessCheck[] = [
+    { name: 'database', check: () => db.ping() },
+    { name: 'temporal', check: async () => void (await client.connection.workflowService.getSystemInfo({})) },
+    ...(worker ? [{ name: 'worker', check: async () => void (worker.getState() === 'RUNNING' || Promise.reject(new Error(worker.getState()))) }] : []),
+  ];
+  const app =
+    role === 'worker'
+      ? healthOnlyApp(readiness)
+      : createApp({
+        ...(opts.modules ? { modules: opts.modules } : {}),
+        config,
+        db,
+        identity,
+        logger,
+        codec: new AesGcmPayloadCodec(keys),
+        flows: { client, taskQueue: config.TEMPORAL_TASK_QUEUE },
+        ...(outbox ? { outbox } : {}),
+        ...(registry ? { registry } : {}),
+        channelCallbacks: { delivery: { db, channels, keyring: identity.keyring }, secret: messageChannels.callbackSecret },
+        simulatorOutboxes: { ...(messageChannels.digitalPostSimulator ? { digitalPost: messageChannels.digitalPostSimulator } : {}), ...(messageChannels.smsSimulator ? { sms: messageChannels.smsSimulator } : {}) },
+        ...(opts.temporalUiUrl ?? config.TEMPORAL_UI_URL ? { temporalUiUrl: opts.temporalUiUrl ?? config.TEMPORAL_UI_URL } : {}),
+        readiness,
+      });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port ?? config.PORT, '127.0.0.1', () => resolve(s)).once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
   listeningPort = port;
-  messageChannels.listening(`http://127.0.0.1:${port}`);
-  if (config.TEST_IDP === 'on') {
+  // A worker takes no callbacks: the receipts of what it sends go to the API (PUBLIC_CALLBACK_ORIGIN).
+  messageChannels.listening(role === 'worker' && config.PUBLIC_CALLBACK_ORIGIN ? config.PUBLIC_CALLBACK_ORIGIN : `http://127.0.0.1:${port}`);
+  if (config.TEST_IDP === 'on' && role !== 'worker') {
     // The test IdP's URLs include the port, known only now; development keeps its keys across restarts.
     const keysFile = config.NODE_ENV === 'development' ? join(config.DATA_DIR, 'test-idp-keys.json') : undefined;
     identity.testIdps = await TestIdps.create(`http://${testIdpHost(config)}:${port}`, keysFile);
@@ -152,8 +173,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       server.closeAllConnections();
       await dispatcher?.stop();
       await resumers?.stop();
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await workerRun.catch((err: unknown) => logger.error({ err }, 'worker stopped with an error'));
+      if (worker?.getState() === 'RUNNING') worker.shutdown();
+      await workerRun?.catch((err: unknown) => logger.error({ err }, 'worker stopped with an error'));
       await client.connection.close();
       email?.close();
       await outbox?.stop();
@@ -161,5 +182,14 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       await messageChannels.stop();
       await db.close();
     })());
-  return { app, db, identity, client, worker, server, port, logger, stop, channels, messageChannels, ...(outbox ? { outbox } : {}), ...(dispatcher ? { dispatcher } : {}), ...(registry ? { registry } : {}), ...(registrySimulator ? { registrySimulator } : {}) };
+  return { app, db, identity, client, role, ...(worker ? { worker } : {}), server, port, logger, stop, channels, messageChannels, ...(outbox ? { outbox } : {}), ...(dispatcher ? { dispatcher } : {}), ...(registry ? { registry } : {}), ...(registrySimulator ? { registrySimulator } : {}) };
+}
+
+/** A worker's HTTP: /healthz and /readyz, and 404 for anything else. */
+function healthOnlyApp(readiness: ReadinessCheck[]): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRouter(readiness));
+  app.use((_req, res) => void res.status(404).type('text/plain').send('A worker process serves only /healthz and /readyz.'));
+  return app;
 }

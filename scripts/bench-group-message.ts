@@ -66,7 +66,7 @@ export async function benchGroupMessage(platform: Platform, n: number, opts: { o
     free: { subject: 'Husk {{election}}', body: 'Kære {{name}}, vi ses på {{workLocation}}, {{workLocationAddress}}.' },
     filter: { statuses: ['accepted'] },
   });
-  const flows = { client: platform.client, taskQueue: platform.worker.options.taskQueue };
+  const flows = { client: platform.client, taskQueue: platform.worker!.options.taskQueue };
   const started = Date.now();
   const { total } = await sendGroupMessage({ db: platform.db, flows }, ctx, draft.id);
   if (total !== n) throw new Error(`the filter picked ${total}, not ${n}`);

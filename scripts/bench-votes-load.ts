@@ -43,6 +43,8 @@ export interface LoadResult {
   statuses?: number[];
   /** CPU seconds this load process used during the run (user + system). */
   cpuSeconds: number;
+  /** The latency of each status's answers (which answers are slow: the winners or the refused). */
+  latencyByStatus: Record<string, { count: number; p50: number; p99: number; max: number }>;
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   if (per.length === 0) throw new Error('the plan has no requests');
   const statuses = plan.record && plan.amount ? new Array<number>(plan.amount).fill(0) : undefined;
   const latencies: number[] = [];
+  const byStatus = new Map<number, number[]>();
   let next = 0;
   const cpu0 = process.cpuUsage();
 
@@ -84,8 +87,11 @@ async function main(): Promise<void> {
         },
       ],
     }, (err: unknown, res: autocannon.Result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)));
-    instance.on('response', (_client, _status, _bytes, responseTime) => {
+    instance.on('response', (_client, status, _bytes, responseTime) => {
       latencies.push(responseTime);
+      const of = byStatus.get(status) ?? [];
+      of.push(responseTime);
+      byStatus.set(status, of);
     });
   });
   const cpu = process.cpuUsage(cpu0);
@@ -110,6 +116,12 @@ async function main(): Promise<void> {
     requestsPerSecond: answered / result.duration,
     ...(statuses ? { statuses } : {}),
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    latencyByStatus: Object.fromEntries(
+      [...byStatus].map(([status, times]) => {
+        const t = Float64Array.from(times).sort();
+        return [String(status), { count: t.length, p50: percentile(t, 0.5), p99: percentile(t, 0.99), max: t[t.length - 1]! }];
+      }),
+    ),
   };
   process.stdout.write(JSON.stringify(out));
 }

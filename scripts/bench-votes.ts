@@ -273,6 +273,56 @@ export function spawnTs(script: string, args: string[], env: NodeJS.ProcessEnv =
   return spawn(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], { env, stdio: ['ignore', 'pipe', stderr] });
 }
 
+/**
+ * A worker process of the production topology (engine/role.ts worker) for a stack whose API runs in this process:
+ * the same data folder (so the same development keys), database, Temporal and callback secret; receipts go to the
+ * API at `apiOrigin`. Resolves once it says it is ready; `stop` ends it with SIGTERM (it drains its tasks).
+ */
+export async function startWorkerProcess(stack: Pick<Stack, 'dataDir' | 'ownerUrl' | 'appUrl' | 'temporalAddress'>, opts: { callbackSecret: string; apiOrigin: string }): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'DATABASE_APP_URL', 'TEMPORAL_ADDRESS', 'REGISTRY_URL', 'SMTP_URL', 'PORT'].includes(k)));
+  const child = spawnTs('../engine/role.ts', ['worker'], {
+    ...env,
+    NODE_ENV: 'development',
+    DATA_DIR: stack.dataDir,
+    LOG_LEVEL: 'warn',
+    DEV_SMTP_PORT: '0',
+    TEST_IDP: 'off',
+    PORT: String(await freePort()),
+    DATABASE_URL: stack.ownerUrl,
+    DATABASE_APP_URL: stack.appUrl,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    CHANNEL_CALLBACK_SECRET: opts.callbackSecret,
+    PUBLIC_CALLBACK_ORIGIN: opts.apiOrigin,
+  });
+  await new Promise<void>((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error('the worker process did not start within 120 s')), 120_000);
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      if (buffered.includes('ready on port')) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the worker process exited with ${code} before it was ready`));
+    });
+  });
+  return {
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 /** The first stdout line of a child that is JSON, once it comes (the child keeps running). */
 export function firstJsonLine<T>(child: ChildProcess, what: string, timeoutMs = 300_000): Promise<T> {
   return new Promise((resolve, reject) => {

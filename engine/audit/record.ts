@@ -44,3 +44,23 @@ export async function recordAudit(db: Database, tx: Transaction, ctx: CommandCon
     { transaction: tx, returning: false },
   );
 }
+
+/**
+ * Several audit rows, each with its own actor (e.g. the sign-ups of one group commit), in one INSERT in the
+ * caller's transaction: the same rows recordAudit writes one by one, chained in this order at commit.
+ */
+export async function recordAudits(db: Database, tx: Transaction, rows: { ctx: CommandContext; event: AuditEvent }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.models.AuditEntry.bulkCreate(
+    rows.map(({ ctx, event }) => ({
+      tenantId: ctx.tenantId,
+      ...actorColumns(ctx.actor),
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      summary: event.summary ?? {},
+      requestId: ctx.requestId ?? null,
+    })),
+    { transaction: tx, returning: false },
+  );
+}

@@ -72,6 +72,17 @@ export const flowGateway = {
     return insertForInstance(db, tx, tenantId, instance.instanceId, 'start', {});
   },
 
+  /** Start several instances' workflows at once (their rows written in this transaction): one row each, one INSERT. */
+  async startMany(db: Database, tx: Transaction, tenantId: string, instanceIds: string[]): Promise<void> {
+    if (instanceIds.length === 0) return;
+    assertShape(isUuid(tenantId) && instanceIds.every(isUuid), 'tenant and instances are uuids');
+    await db.sequelize.query(
+      `INSERT INTO flow_outbox (tenant_id, instance_id, kind, payload, written_by)
+       SELECT $1, x.id, 'start', '{}', $3 FROM unnest($2::uuid[]) WITH ORDINALITY AS x(id, ord) ORDER BY x.ord`,
+      { bind: [tenantId, instanceIds, THIS_PROCESS], transaction: tx },
+    );
+  },
+
   /** Signal a domain event (e.g. `vote.cast`) to every running flow instance of the subject. */
   async signal(db: Database, tx: Transaction, tenantId: string, s: SubjectRef & { event: string }): Promise<number> {
     return insertForSubject(db, tx, tenantId, s, 'event', payloadOf({ kind: 'event', event: s.event }));

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { systemActor } from '../actors';
-import { recordAudit, type CommandContext } from '../audit/record';
+import { recordAudit, recordAudits, type CommandContext } from '../audit/record';
 import type { Database } from '../db/database';
 import { NotFoundError } from '../errors';
 import type { Locale } from '../messages/templates';
@@ -87,6 +87,44 @@ export async function createInstanceRow(db: Database, tx: Transaction, ctx: Comm
   );
   await recordAudit(db, tx, ctx, { action: 'flowInstance.started', entityType: 'flowInstance', entityId: row!.id, summary: { flow: n.definitionId, version: n.version, subjectType: n.subjectType, ...(n.parent ? { parent: n.parent } : {}) } });
   return row!;
+}
+
+/** An audit row to be written later, together with others (recordAudits). */
+export type PendingAudit = Parameters<typeof recordAudits>[2][number];
+
+/**
+ * Many instances of one flow version, each for its own subject and audited with its own actor, in one INSERT:
+ * what createInstanceRow does for each, for a command that starts several at once (a group commit). The version's
+ * definition is read unless given; the audit rows are written unless `audits` collects them for the caller to
+ * write with its own. Answers the instance ids in the subjects' order.
+ */
+export async function createInstanceRows(
+  db: Database,
+  tx: Transaction,
+  flow: { definitionId: string; version: number; subjectType: string; definition?: FlowDefinition },
+  subjects: { ctx: CommandContext; subjectId: string }[],
+  audits?: PendingAudit[],
+): Promise<string[]> {
+  if (subjects.length === 0) return [];
+  let definition = flow.definition;
+  if (!definition) {
+    const [v] = await db.sequelize.query<{ definition: FlowDefinition }>('SELECT definition FROM flow_versions WHERE definition_id = $1 AND version = $2', { bind: [flow.definitionId, flow.version], type: QueryTypes.SELECT, transaction: tx });
+    if (!v) throw new NotFoundError('no such flow version');
+    definition = v.definition;
+  }
+  const initial = (definition.statuses ?? []).find((s) => s.initial) ?? definition.statuses?.[0];
+  const rows = await db.sequelize.query<{ id: string; subject_id: string }>(
+    `INSERT INTO flow_instances (tenant_id, definition_id, version, subject_type, subject_id, status)
+     SELECT x.tenant_id, $3, $4, $5, x.subject_id, $6 FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS x(tenant_id, subject_id, ord)
+     ORDER BY x.ord RETURNING id, subject_id`,
+    { bind: [subjects.map((s) => s.ctx.tenantId), subjects.map((s) => s.subjectId), flow.definitionId, flow.version, flow.subjectType, initial?.key ?? 'started'], type: QueryTypes.SELECT, transaction: tx },
+  );
+  const bySubject = new Map(rows.map((r) => [r.subject_id, r.id]));
+  const ids = subjects.map((s) => bySubject.get(s.subjectId)!);
+  const rowsToAudit = subjects.map((s, i) => ({ ctx: s.ctx, event: { action: 'flowInstance.started', entityType: 'flowInstance', entityId: ids[i]!, summary: { flow: flow.definitionId, version: flow.version, subjectType: flow.subjectType } } }));
+  if (audits) audits.push(...rowsToAudit);
+  else await recordAudits(db, tx, rowsToAudit);
+  return ids;
 }
 
 /**

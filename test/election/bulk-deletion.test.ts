@@ -244,7 +244,7 @@ describe('a deletion whose workflow start was lost', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect((await call('GET', `${PATH}/${id}`, {}, adminSe, se.adminHost)).json<ElectionParticipantDeletion>()).toMatchObject({ status: 'running', deleted: 0 });
 
-    const temporal = { client: platform.client, taskQueue: platform.worker.options.taskQueue };
+    const temporal = { client: platform.client, taskQueue: platform.worker!.options.taskQueue };
     // Not yet: a deletion is left to its own start for a minute.
     expect(await resumeParticipantDeletions({ db: platform.db, temporal }, { tenantIds: [se.id] })).toBe(0);
     expect(await resumeParticipantDeletions({ db: platform.db, temporal }, { tenantIds: [se.id], minAgeSeconds: 0 })).toBe(1);

@@ -315,7 +315,7 @@ describe('sending', () => {
       expect(result).toMatchObject({ status: 'sent' });
     }
     // The resumer starts it (age 0: at once).
-    expect(await resumeGroupMessages({ db: platform.db, temporal: { client: platform.client, taskQueue: platform.worker.options.taskQueue } }, { tenantIds: [dk.id], minAgeSeconds: 0 })).toBeGreaterThanOrEqual(1);
+    expect(await resumeGroupMessages({ db: platform.db, temporal: { client: platform.client, taskQueue: platform.worker!.options.taskQueue } }, { tenantIds: [dk.id], minAgeSeconds: 0 })).toBeGreaterThanOrEqual(1);
     const { last } = await waitUntilFinished(id);
     expect(last).toMatchObject({ status: 'done', total: 7, sent: 7 });
     const all = (await mails([platform.outbox!.dir])).filter((m) => m.subject === 'Genstart Folketingsvalg 2030' || m.subject === 'Husk Folketingsvalg 2030');

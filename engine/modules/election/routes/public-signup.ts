@@ -9,7 +9,8 @@ import type { ElectionSignupSlotParams } from '../../../../schemas/types/electio
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import type { ValidatorQuery } from '../../../../schemas/types/api-validator-query';
 import { validatorModule } from '../../../forms/precompiled-validator';
-import { citizenOf, recordConsent, signUp, signupFieldsForm, signupOptions } from '../commands/public/signup';
+import { citizenOf, recordConsent, signupFieldsForm, signupOptions } from '../commands/public/signup';
+import { signUpWithReceipt } from '../commands/public/signup-batch';
 import { receiptPdf } from '../exports/receipt-pdf';
 import { myTaskReceipt } from '../queries/public/my-task-receipt';
 import { onSite, type ElectionRouteDeps } from './context';
@@ -57,9 +58,7 @@ export function publicSignupRoutes(deps: ElectionRouteDeps): RouteSpec[] {
       handler: async ({ body, ctx, actor, req }) => {
         onSite(req, 'public');
         const citizen = await citizenOf(deps, req, actor);
-        const { slotId } = await signUp(deps, ctx, citizen, body);
-        const { locale: _locale, ...receipt } = await myTaskReceipt(deps, ctx, slotId);
-        return receipt;
+        return signUpWithReceipt(deps, ctx, citizen, body);
       },
     }),
     defineRoute<{

@@ -49,7 +49,8 @@ export const SIGNUP_PURPOSE = 'participant.signup';
 /** At most this many alternatives are offered with a refusal. */
 export const ALTERNATIVES = 5;
 
-const NO_SLOT = '00000000-0000-0000-0000-000000000000';
+/** No slot: the overlap check of a task not taken yet excludes none. */
+export const NO_SLOT = '00000000-0000-0000-0000-000000000000';
 
 export type SignupInput = ElectionSignupCreate;
 
@@ -85,7 +86,7 @@ export async function citizenOf(deps: Pick<ElectionDeps, 'keyring'>, req: Reques
   return { userId: actor.id, pn };
 }
 
-interface LinkRow extends LinkTarget {
+export interface LinkRow extends LinkTarget {
   id: string;
   /** The election type's eligibility rules and the tenant's country, read with the link (no round trips of their own). */
   rules: ElectionTypeRule[];
@@ -93,7 +94,7 @@ interface LinkRow extends LinkTarget {
 }
 
 /** The link of this token while it works (active election, not revoked, not expired), else 404. */
-async function findLink(db: Database, tx: Transaction, token: string): Promise<LinkRow> {
+export async function findLink(db: Database, tx: Transaction, token: string): Promise<LinkRow> {
   const [link] = await select<LinkRow>(
     db,
     tx,
@@ -108,7 +109,7 @@ async function findLink(db: Database, tx: Transaction, token: string): Promise<L
 }
 
 /** The choice as a condition on the link's offered slots (numbered on from `bind`). */
-function choiceWhere(choice: SignupInput['choice'], bind: unknown[]): string {
+export function choiceWhere(choice: SignupInput['choice'], bind: unknown[]): string {
   const add = (value: unknown) => {
     bind.push(value);
     return `$${bind.length}`;
@@ -118,7 +119,7 @@ function choiceWhere(choice: SignupInput['choice'], bind: unknown[]): string {
 }
 
 /** The date of the choice (a task link's slot: its date, even when no longer vacant), for the alternatives' order. */
-async function choiceDate(db: Database, tx: Transaction, choice: SignupInput['choice']): Promise<string | null> {
+export async function choiceDate(db: Database, tx: Transaction, choice: SignupInput['choice']): Promise<string | null> {
   if (!('slotId' in choice)) return choice.date;
   const [row] = await select<{ date: string }>(db, tx, 'SELECT task_date::text AS date FROM task_slots WHERE id = $1', [choice.slotId]);
   return row?.date ?? null;
@@ -151,12 +152,40 @@ export async function alternatives(db: Database, tx: Transaction, link: LinkTarg
  */
 export const SOLD_OUT_MS = 1000;
 const soldOut = new Map<string, { until: number; alternatives: SignupAlternative[] }>();
-const soldOutKey = (tenantId: string, input: SignupInput) => `${tenantId}|${linkTokenHash(input.linkToken)}|${JSON.stringify(input.choice)}`;
 
-const slotTaken = (alternatives: SignupAlternative[]) =>
+/** Remembers that the group of this sign-up has no vacant slot, with the alternatives offered instead. */
+export function rememberSoldOut(tenantId: string, input: SignupInput, alternatives: SignupAlternative[]): void {
+  if (soldOut.size >= 10_000) soldOut.clear();
+  soldOut.set(soldOutKey(tenantId, input), { until: Date.now() + SOLD_OUT_MS, alternatives });
+}
+
+/** The refusal remembered for this sign-up's group, while it is fresh. */
+export function soldOutRefusal(tenantId: string, input: SignupInput): ReturnType<typeof slotTaken> | undefined {
+  const known = soldOut.get(soldOutKey(tenantId, input));
+  return known && known.until > Date.now() ? slotTaken(known.alternatives) : undefined;
+}
+export const soldOutKey = (tenantId: string, input: SignupInput) => `${tenantId}|${linkTokenHash(input.linkToken)}|${JSON.stringify(input.choice)}`;
+
+export const slotTaken = (alternatives: SignupAlternative[]) =>
   electionConflict('election.slotTaken', 'the chosen task was just taken', {
     alternatives,
   });
+
+/** The group the link offers for the choice (any of its slots, vacant or not): its date and hours, and how many are vacant. */
+export async function chosenGroup(db: Database, tx: Transaction, link: LinkTarget, zone: string, choice: SignupInput['choice']): Promise<{ date: string; start: string; end: string; vacant: number } | undefined> {
+  const base = offeredSlotsWhere(link, zone);
+  const bind = [...base.bind];
+  const chosen = choiceWhere(choice, bind);
+  const [group] = await select<{ date: string; start: string; end: string; vacant: number }>(
+    db,
+    tx,
+    `SELECT s.task_date::text AS date, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end", count(*) FILTER (WHERE s.state = 'vacant')::integer AS vacant
+       FROM ${OFFER_FROM} WHERE ${base.where.replace("s.state = 'vacant'", 'true')} AND ${chosen}
+      GROUP BY s.task_date, tt.start_time, tt.end_time LIMIT 1`,
+    bind,
+  );
+  return group;
+}
 
 export async function signUp(
   deps: ElectionDeps,
@@ -181,23 +210,12 @@ export async function signUp(
   const takeSlot = async (tx: Transaction, link: LinkRow, known: { participantId: string } | { person: RegistryPerson }, signupFields: Record<string, unknown>, taskFields: Record<string, unknown>) => {
     const zone = zoneOf(link.country);
     // The group the link offers (any of its slots, vacant or not): its date and hours, and how many are vacant.
-    const base = offeredSlotsWhere(link, zone);
-    const groupBind = [...base.bind];
-    const chosen = choiceWhere(input.choice, groupBind);
-    const [group] = await select<{ date: string; start: string; end: string; vacant: number }>(
-      db,
-      tx,
-      `SELECT s.task_date::text AS date, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end", count(*) FILTER (WHERE s.state = 'vacant')::integer AS vacant
-         FROM ${OFFER_FROM} WHERE ${base.where.replace("s.state = 'vacant'", 'true')} AND ${chosen}
-        GROUP BY s.task_date, tt.start_time, tt.end_time LIMIT 1`,
-      groupBind,
-    );
+    const group = await chosenGroup(db, tx, link, zone, input.choice);
     if (!group) throw slotTaken(await alternatives(db, tx, link, zone, await choiceDate(db, tx, input.choice), input.choice));
     // None left: said at once, without taking any lock (the rush's common answer), and remembered a moment.
     if (group.vacant === 0) {
       const offered = await alternatives(db, tx, link, zone, group.date, input.choice);
-      if (soldOut.size >= 10_000) soldOut.clear();
-      soldOut.set(soldOutKey(ctx.tenantId, input), { until: Date.now() + SOLD_OUT_MS, alternatives: offered });
+      rememberSoldOut(ctx.tenantId, input, offered);
       throw slotTaken(offered);
     }
 
@@ -245,8 +263,8 @@ export async function signUp(
     return { slotId: free.id, participantId, created };
   };
 
-  const known = soldOut.get(soldOutKey(ctx.tenantId, input));
-  if (known && known.until > Date.now()) throw slotTaken(known.alternatives);
+  const remembered = soldOutRefusal(ctx.tenantId, input);
+  if (remembered) throw remembered;
 
   let result: { slotId: string; participantId: string; created: boolean };
   try {
@@ -286,7 +304,7 @@ function insertParticipant(deps: ElectionDeps, tx: Transaction, ctx: CommandCont
 }
 
 /** Which fields were entered, never their values. */
-const enteredFields = (input: SignupInput, dietIds: string[], signupFields: Record<string, unknown>): string[] =>
+export const enteredFields = (input: SignupInput, dietIds: string[], signupFields: Record<string, unknown>): string[] =>
   Object.entries({
     phone: input.phone,
     email: input.email,

@@ -10,6 +10,8 @@ import { hasConsent } from '../../commands/public/signup';
 import { authorize } from '../../policies';
 import { findMyParticipantId } from '../../public/me';
 import type { Locale } from '../../../../db/models';
+import type { Transaction } from 'sequelize';
+import type { Database } from '../../../../db/database';
 
 export interface TaskReceipt {
   slotId: string;
@@ -22,7 +24,7 @@ export interface TaskReceipt {
   consentRecorded: boolean;
 }
 
-interface Row {
+export interface ReceiptRow {
   id: string;
   state: 'invited' | 'accepted';
   title: string;
@@ -37,34 +39,32 @@ interface Row {
   end: string;
   payment: string;
   team_name: string;
+  /** Whether the holder's consent is on record (only when asked with a user). */
+  consented: boolean;
 }
 
-export async function myTaskReceipt(deps: ElectionDeps, ctx: CommandContext, slotId: string): Promise<TaskReceipt & { locale: Locale }> {
-  authorize(ctx.actor, 'election.signup', { tenantId: ctx.tenantId });
-  foundUuid(slotId);
-  const { db } = deps;
-  const found = await db.withTenant(ctx.tenantId, async (tx) => {
-    const participantId = await findMyParticipantId(db, tx, ctx.actor);
-    if (!participantId) throw new NotFoundError();
-    const [row] = await select<Row>(
-      db,
-      tx,
-      `SELECT s.id, s.state, e.title, e.election_day::text AS election_day, s.task_date::text AS date, wl.name AS wl_name, wl.address, wl.postal_code, wl.city,
-              tt.title AS tt_title, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end", tt.payment::text AS payment, t.name AS team_name
-         FROM task_slots s JOIN elections e ON e.id = s.election_id JOIN work_locations wl ON wl.id = s.work_location_id
-         JOIN task_types tt ON tt.id = s.task_type_id JOIN teams t ON t.id = s.team_id
-        WHERE s.id = $1 AND s.participant_id = $2 AND s.state IN ('invited', 'accepted')`,
-      [slotId, participantId],
-    );
-    if (!row) throw new NotFoundError();
-    return {
-      row,
-      locale: (await tenantFacts(db, tx, ctx.tenantId)).defaultLocale,
-    };
-  });
-  const { row } = found;
+/**
+ * The receipts' rows of these slots held by these participants (pairwise), as the receipt shows them; with a
+ * user, also whether that user's consent to the site's consent statement is on record (`consented`).
+ */
+export function receiptRows(db: Database, tx: Transaction, held: { slotId: string; participantId: string; userId?: string }[]): Promise<ReceiptRow[]> {
+  return select<ReceiptRow>(
+    db,
+    tx,
+    `SELECT s.id, s.state, e.title, e.election_day::text AS election_day, s.task_date::text AS date, wl.name AS wl_name, wl.address, wl.postal_code, wl.city,
+            tt.title AS tt_title, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end", tt.payment::text AS payment, t.name AS team_name,
+            EXISTS (SELECT 1 FROM consent_records c JOIN election_site es ON es.privacy_form_id = c.definition_id WHERE c.user_id = h.user_id AND c.withdrawn_at IS NULL) AS consented
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS h(slot_id, participant_id, user_id) JOIN task_slots s ON s.id = h.slot_id AND s.participant_id = h.participant_id
+       JOIN elections e ON e.id = s.election_id JOIN work_locations wl ON wl.id = s.work_location_id
+       JOIN task_types tt ON tt.id = s.task_type_id JOIN teams t ON t.id = s.team_id
+      WHERE s.state IN ('invited', 'accepted')`,
+    [held.map((h) => h.slotId), held.map((h) => h.participantId), held.map((h) => h.userId ?? null)],
+  );
+}
+
+/** A receipt row as the API answers it. */
+export function receiptOf(row: ReceiptRow, consentRecorded: boolean): TaskReceipt {
   return {
-    locale: found.locale,
     slotId: row.id,
     state: row.state,
     election: { title: row.title, electionDay: row.election_day },
@@ -80,6 +80,23 @@ export async function myTaskReceipt(deps: ElectionDeps, ctx: CommandContext, slo
       payment: Number(row.payment),
     },
     team: { name: row.team_name },
-    consentRecorded: await hasConsent(db, ctx),
+    consentRecorded,
   };
+}
+
+export async function myTaskReceipt(deps: ElectionDeps, ctx: CommandContext, slotId: string): Promise<TaskReceipt & { locale: Locale }> {
+  authorize(ctx.actor, 'election.signup', { tenantId: ctx.tenantId });
+  foundUuid(slotId);
+  const { db } = deps;
+  const found = await db.withTenant(ctx.tenantId, async (tx) => {
+    const participantId = await findMyParticipantId(db, tx, ctx.actor);
+    if (!participantId) throw new NotFoundError();
+    const [row] = await receiptRows(db, tx, [{ slotId, participantId }]);
+    if (!row) throw new NotFoundError();
+    return {
+      row,
+      locale: (await tenantFacts(db, tx, ctx.tenantId)).defaultLocale,
+    };
+  });
+  return { locale: found.locale, ...receiptOf(found.row, await hasConsent(db, ctx)) };
 }
