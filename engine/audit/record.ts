@@ -47,20 +47,30 @@ export async function recordAudit(db: Database, tx: Transaction, ctx: CommandCon
 
 /**
  * Several audit rows, each with its own actor (e.g. the sign-ups of one group commit), in one INSERT in the
- * caller's transaction: the same rows recordAudit writes one by one, chained in this order at commit.
+ * caller's transaction: the same rows recordAudit writes one by one, chained in this order at commit. Plain SQL
+ * over arrays rather than the model's bulkCreate: hundreds of rows at once are a rush's hot path.
  */
 export async function recordAudits(db: Database, tx: Transaction, rows: { ctx: CommandContext; event: AuditEvent }[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.models.AuditEntry.bulkCreate(
-    rows.map(({ ctx, event }) => ({
-      tenantId: ctx.tenantId,
-      ...actorColumns(ctx.actor),
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId ?? null,
-      summary: event.summary ?? {},
-      requestId: ctx.requestId ?? null,
-    })),
-    { transaction: tx, returning: false },
+  const actors = rows.map(({ ctx }) => actorColumns(ctx.actor));
+  await db.sequelize.query(
+    `INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, request_id, prev_hash, hash)
+     SELECT x.tenant_id, x.actor_type, x.actor_id, x.action, x.entity_type, x.entity_id, x.summary, x.request_id, '', ''
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) WITH ORDINALITY
+         AS x(tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, request_id, ord)
+      ORDER BY x.ord`,
+    {
+      bind: [
+        rows.map(({ ctx }) => ctx.tenantId),
+        actors.map((a) => a.actorType),
+        actors.map((a) => a.actorId),
+        rows.map(({ event }) => event.action),
+        rows.map(({ event }) => event.entityType),
+        rows.map(({ event }) => event.entityId ?? null),
+        rows.map(({ event }) => JSON.stringify(event.summary ?? {})),
+        rows.map(({ ctx }) => ctx.requestId ?? null),
+      ],
+      transaction: tx,
+    },
   );
 }

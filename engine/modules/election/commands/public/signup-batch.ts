@@ -66,7 +66,9 @@ const batchers = new WeakMap<Database, GroupCommit<Item, Outcome>>();
 function batcherOf(deps: ElectionDeps): GroupCommit<Item, Outcome> {
   let batcher = batchers.get(deps.db);
   if (!batcher) {
-    batcher = new GroupCommit<Item, Outcome>((_lane, items) => signUpTogether(deps, items));
+    // One batch of a group at a time, and a burst's calls gathered for one turn: a batch costs about the same
+    // ~15 round trips whatever its size, so fewer and larger batches answer a rush sooner.
+    batcher = new GroupCommit<Item, Outcome>((_lane, items) => signUpTogether(deps, items), { maxInFlight: 1, gatherOneTurn: true });
     batchers.set(deps.db, batcher);
   }
   return batcher;
@@ -117,7 +119,11 @@ async function signUpTogether(deps: ElectionDeps, items: Item[]): Promise<Outcom
   const tenantId = items[0]!.ctx.tenantId;
   const { input: first } = items[0]!;
   const numbers = new PersonalNumbers(keyring);
-  return db.withTenant(tenantId, async (tx) => {
+  // Requests that queued behind the batch that took the last slot are told at once, from memory.
+  const remembered = soldOutRefusal(tenantId, first);
+  if (remembered) return items.map(() => ({ kind: 'refused', error: remembered }));
+  let nowSoldOut: SignupAlternative[] | undefined;
+  const outcomes = await db.withTenant(tenantId, async (tx) => {
     const outcomes: Outcome[] = items.map(() => ({ kind: 'alone' }));
     const refuseAll = (indexes: number[], error: AppError) => indexes.forEach((i) => (outcomes[i] = { kind: 'refused', error }));
     const all = items.map((_, i) => i);
@@ -232,8 +238,12 @@ async function signUpTogether(deps: ElectionDeps, items: Item[]): Promise<Outcom
       const row = rows.get(slotOf.get(i)!)!;
       outcomes[i] = { kind: 'done', row, consented: row.consented === true };
     }
+    // This batch took the group's last vacant slots: what it would offer instead, remembered once it commits.
+    if (done.length >= group.vacant) nowSoldOut = offered ?? (await alternatives(db, tx, link, zone, group.date, first.choice));
     return outcomes;
   });
+  if (nowSoldOut) rememberSoldOut(tenantId, first, nowSoldOut);
+  return outcomes;
 }
 
 interface ContactChange {
