@@ -32,6 +32,8 @@ export interface TestPlatformOptions {
   modules?: readonly Module[];
   /** The platform's logger, for a suite that reads what was logged. */
   logger?: Logger;
+  /** Only the API, or only the worker (engine/platform.ts); everything by default. */
+  role?: 'all' | 'api' | 'worker';
 }
 
 export async function startTestPlatform(tenantIds: string[] = [], configOverrides: Record<string, string> = {}, options: TestPlatformOptions = {}): Promise<Platform & { url: (host: string, path?: string) => string }> {
@@ -47,6 +49,7 @@ export async function startTestPlatform(tenantIds: string[] = [], configOverride
     dispatcher: options.dispatcher ?? 'rowsWrittenHere',
     ...(options.modules ? { modules: options.modules } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.role ? { role: options.role } : {}),
     workflowBundlePath: services.workflowBundlePath,
     tenantIds,
     port: 0,

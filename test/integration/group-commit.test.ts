@@ -1,6 +1,6 @@
 // Group commit (engine/db/group-commit.ts): a call alone is sent at once; calls that arrive while a lane's
 // batches are in flight leave together in the next batch; each gets its own item's result; a failed batch
-// fails its calls only; lanes do not wait for each other.
+// fails its calls only; lanes do not wait for each other; with gatherOneTurn, the calls of one turn leave together.
 import { GroupCommit } from '../../engine/db/group-commit';
 
 /** A batch function whose batches the test finishes by hand. */
@@ -73,4 +73,25 @@ it('refuses a batch function that answers a different number of results', async 
   await expect(calls[0]).rejects.toThrow(/0 results for 1 items/);
   await expect(calls[1]).rejects.toThrow(/1 results for 2 items/);
   await expect(calls[2]).rejects.toThrow(/1 results for 2 items/);
+});
+
+it('with gatherOneTurn, holds a lane’s first call one turn so the calls of the same turn leave with it', async () => {
+  const { sent, run } = manualBatches();
+  const gathering = new GroupCommit<number, string>(run, { maxInFlight: 1, gatherOneTurn: true });
+  const calls = [1, 2, 3].map((i) => gathering.submit('a', i));
+  expect(sent).toHaveLength(0); // not sent synchronously
+  await tick();
+  expect(sent.map((b) => b.items)).toEqual([[1, 2, 3]]);
+  sent[0]!.finish();
+  expect(await Promise.all(calls)).toEqual(['a:10', 'a:20', 'a:30']);
+  // Without it, the first call of the same turn leaves alone.
+  const plain = manualBatches();
+  const atOnce = new GroupCommit<number, string>(plain.run, { maxInFlight: 1 });
+  const more = [1, 2, 3].map((i) => atOnce.submit('a', i));
+  await tick();
+  expect(plain.sent.map((b) => b.items)).toEqual([[1]]);
+  plain.sent[0]!.finish();
+  await tick();
+  plain.sent[1]!.finish();
+  expect(await Promise.all(more)).toEqual(['a:10', 'a:20', 'a:30']);
 });

@@ -74,6 +74,9 @@ function batcherOf(deps: ElectionDeps): GroupCommit<Item, Outcome> {
   return batcher;
 }
 
+/** How many batches this database's sign-ups went in, and how many sign-ups they carried (tests, benchmarks). */
+export const signupBatchCounts = (db: Database): { batches: number; items: number } => ({ ...(batchers.get(db)?.counts ?? { batches: 0, items: 0 }) });
+
 /**
  * The sign-up of POST /election/public/signups and its receipt: through the group commit of its group, else (see
  * above) alone through signUp and myTaskReceipt. Refusals are thrown as the one-by-one path throws them.
