@@ -13,7 +13,9 @@ import { testIdpHost } from './http/app';
 import { startPlatform, type Platform } from './platform';
 import { startServices, type Services } from './services';
 import { Connection } from '@temporalio/client';
-import pino from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from './logging/create-logger';
+import { connectNamingTarget, describeTemporalConnection, temporalConnectionOptions } from './temporal/connection-options';
 import { ensureSearchAttributes } from './temporal/ensure-search-attributes';
 import { allTenantIds } from './tenancy/create-tenant';
 import { demoTenantSpecs, ensureDemoTenants } from './tenancy/demo-tenants';
@@ -22,7 +24,7 @@ import { MODULES } from './modules';
 
 const say = (line: string) => console.log(`[tingvalla] ${line}`);
 
-async function seed(config: Config, ownerUrl: string, appUrl: string): Promise<string[]> {
+async function seed(config: Config, ownerUrl: string, appUrl: string, logger: Logger): Promise<string[]> {
   const owner = createSequelize(ownerUrl);
   // Tenants are made by the owner; what they start from by the commands, through the application role.
   const db = Database.connect(appUrl);
@@ -30,7 +32,7 @@ async function seed(config: Config, ownerUrl: string, appUrl: string): Promise<s
     const keyring = new Keyring(db, loadMasterKeys(config));
     // The demo's people are looked up in the civil registry like anyone's: the configured one, or the simulator
     // for the seeding's length (the platform starts its own afterwards).
-    const { registry, simulator } = await startCivilRegistry(config, { db, keyring, logger: pino({ level: 'warn' }) });
+    const { registry, simulator } = await startCivilRegistry(config, { db, keyring, logger: logger.child({}, { level: 'warn' }) });
     try {
       const created = await ensureDemoTenants(owner, db, keyring, config.BASE_DOMAIN, MODULES, registry);
       if (created.length > 0) say(`created demo tenants: ${created.join(', ')}`);
@@ -55,7 +57,7 @@ function printUrls(config: Config, services: Services, port: number): void {
     const first = demoTenantSpecs(config.BASE_DOMAIN)[0]!;
     say(`Temporal Web UI for operators (log in as an operator, e.g. Ingeborg Skjern): http://${first.adminHosts[0]}:${port}/temporal/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`);
   } else {
-    say(`Temporal: ${services.temporalAddress}`);
+    say(`Temporal: ${describeTemporalConnection(temporalConnectionOptions(config, services.temporalAddress))}`);
   }
 }
 
@@ -64,6 +66,8 @@ async function main(adjust: (config: Config) => Config): Promise<void> {
   // In development both sites log in through the local test IdP, with synthetic people.
   if ((process.env.NODE_ENV ?? 'development') === 'development') process.env.TEST_IDP ??= 'on';
   const config = adjust(loadConfig());
+  // The application log: stdout, and with LOG_DIR the day files too (engine/logging/).
+  const logger = createLogger(config);
   const services = await startServices(config, say);
   let platform: Platform | undefined;
   const shutdown = async (signal: string) => {
@@ -84,13 +88,14 @@ async function main(adjust: (config: Config) => Config): Promise<void> {
   try {
     const appUrl = await prepareDatabase({ ownerUrl: services.ownerUrl, appPassword: config.DATABASE_APP_PASSWORD, ...(config.DATABASE_APP_URL ? { appUrl: config.DATABASE_APP_URL } : {}) });
     say('database migrated');
-    const tenantIds = await seed(config, services.ownerUrl, appUrl);
+    const tenantIds = await seed(config, services.ownerUrl, appUrl, logger);
     if (!services.startedTemporal) {
-      const connection = await Connection.connect({ address: services.temporalAddress });
+      const options = temporalConnectionOptions(config, services.temporalAddress);
+      const connection = await connectNamingTarget(options, () => Connection.connect(options));
       await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
       await connection.close();
     }
-    platform = await startPlatform({ config, appUrl, temporalAddress: services.temporalAddress, tenantIds, ...(services.temporalUiUrl ? { temporalUiUrl: services.temporalUiUrl } : {}) });
+    platform = await startPlatform({ config, appUrl, temporalAddress: services.temporalAddress, tenantIds, logger, ...(services.temporalUiUrl ? { temporalUiUrl: services.temporalUiUrl } : {}) });
     printUrls(config, services, platform.port);
     const ready = await fetch(`http://127.0.0.1:${platform.port}/readyz`);
     if (!ready.ok) throw new Error(`/readyz answered ${ready.status}: ${await ready.text()}`);

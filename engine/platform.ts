@@ -21,6 +21,7 @@ import { TestIdps } from './identity/saml/test-idps';
 import { loadMasterKeys } from './crypto/master-keys';
 import { join } from 'node:path';
 import { connectTemporal } from './temporal/client';
+import { temporalConnectionOptions } from './temporal/connection-options';
 import { AesGcmPayloadCodec } from './temporal/codec';
 import { ensureHousekeeping } from './temporal/housekeeping';
 import { loadCodecKeys } from './temporal/keys';
@@ -37,6 +38,7 @@ import type { RegistrySimulator } from './simulators/registry-server';
 export interface PlatformOptions {
   config: Config;
   appUrl: string;
+  /** TEMPORAL_ADDRESS (reached with its TLS settings and API key), or a Temporal the caller started itself (plain gRPC). */
   temporalAddress: string;
   /** Tenants whose housekeeping workflow must be running. */
   tenantIds: string[];
@@ -93,7 +95,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const keys = loadCodecKeys(config);
   const db = Database.connect(opts.appUrl);
   await db.ping();
-  const client = await connectTemporal({ address: opts.temporalAddress, namespace: config.TEMPORAL_NAMESPACE, keys });
+  const temporalConnection = temporalConnectionOptions(config, opts.temporalAddress);
+  const client = await connectTemporal({ ...temporalConnection, namespace: config.TEMPORAL_NAMESPACE, keys });
   const identity = createIdentity(db, loadMasterKeys(config));
   // E-mail: the configured SMTP server, or outside production a local one whose messages the admin site shows.
   const outbox = !config.SMTP_URL && config.NODE_ENV !== 'production' ? await DevOutbox.start(join(config.DATA_DIR, 'outbox'), config.DEV_SMTP_PORT ?? 2525) : undefined;
@@ -112,7 +115,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     role === 'api'
       ? undefined
       : await createWorker({
-          address: opts.temporalAddress,
+          connectionOptions: temporalConnection,
           namespace: config.TEMPORAL_NAMESPACE,
           taskQueue: config.TEMPORAL_TASK_QUEUE,
           keys,

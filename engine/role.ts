@@ -9,6 +9,7 @@ import { describeFailure } from './dev/describe-failure';
 import { startPlatform, type PlatformRole } from './platform';
 import { appUrlFromOwnerUrl } from './db/roles';
 import { allTenantIds } from './tenancy/create-tenant';
+import { createLogger } from './logging/create-logger';
 
 const ROLES: readonly PlatformRole[] = ['api', 'worker'];
 
@@ -20,6 +21,8 @@ async function main(role: PlatformRole): Promise<void> {
     ...(config.TEMPORAL_ADDRESS ? [] : [`TEMPORAL_ADDRESS: required by the ${role} role, which starts no Temporal dev server`]),
   ];
   if (missing.length) throw new ConfigError(missing);
+  // The application log: stdout, and with LOG_DIR the day files too (engine/logging/).
+  const logger = createLogger(config);
   const ownerUrl = config.DATABASE_URL!;
   const appUrl = config.DATABASE_APP_URL ?? appUrlFromOwnerUrl(ownerUrl, config.DATABASE_APP_PASSWORD);
   // A worker keeps every tenant's housekeeping workflow running: it reads which tenants there are.
@@ -28,7 +31,7 @@ async function main(role: PlatformRole): Promise<void> {
     const owner = new Sequelize(ownerUrl, { logging: false });
     tenantIds = await allTenantIds(owner).finally(() => owner.close());
   }
-  const platform = await startPlatform({ config, appUrl, temporalAddress: config.TEMPORAL_ADDRESS!, tenantIds, role });
+  const platform = await startPlatform({ config, appUrl, temporalAddress: config.TEMPORAL_ADDRESS!, tenantIds, role, logger });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       say(`${signal}: stopping…`);

@@ -6,8 +6,9 @@
 // the registry simulator knows only a few people, so each voter's one registry lookup per session is left out; the
 // age rule stays), opens a petition through the module's commands, and makes N (20,000) citizens' e-ID sessions
 // through the real login code (user row with the sealed personal number, session, `session.loggedIn` audit row),
-// straight in the database rather than through SAML. The platform (API, worker, flow dispatcher) runs in this
-// process (startPlatform); its log (level warn: every 409 is a line) goes to a file in the data folder.
+// straight in the database rather than through SAML. The platform runs as in production (engine/platform.ts): the
+// API role in this process (startPlatform; its log, level warn — every 409 is a line — to a file in the data
+// folder), the worker role (Temporal worker, flow outbox dispatcher) in a process of its own (engine/role.ts).
 //
 // The load is another process (scripts/bench-votes-load.ts, autocannon): 50 connections send POST
 // /api/petitions/:id/vote with a small JSON body, each voter once plus 10% repeats of sessions that voted at
@@ -431,13 +432,17 @@ async function main(): Promise<void> {
   say(`starting PostgreSQL and the Temporal dev server in a throwaway folder…`);
   const stack = await startStack(say);
   let baseline: ChildProcess | undefined;
+  let worker: { stop(): Promise<void> } | undefined;
   let keepData = false;
   try {
     const { config, tenantId, owner } = stack;
     const logFile = join(stack.dataDir, 'platform.log');
     Runtime.install({ logger: new DefaultLogger('WARN') }); // the worker's own log: warnings only
+    // The production topology (engine/platform.ts): the API in this process, the worker in a process of its own.
+    const callbackSecret = randomBytes(32).toString('base64url');
     const platform = await startPlatform({
-      config,
+      role: 'api',
+      config: { ...config, CHANNEL_CALLBACK_SECRET: callbackSecret },
       appUrl: stack.appUrl,
       temporalAddress: stack.temporalAddress,
       tenantIds: [tenantId],
@@ -457,6 +462,8 @@ async function main(): Promise<void> {
     say(`${N + warmupVoters} citizen e-ID sessions made through the login code (user, session, audit row) in ${loginSeconds.toFixed(1)} s (${((N + warmupVoters) / loginSeconds).toFixed(0)}/s), ${warmupVoters} of them for the warm-up on a second petition`);
 
     const origin = `http://127.0.0.1:${platform.port}`;
+    worker = await startWorkerProcess(stack, { callbackSecret, apiOrigin: origin });
+    say('the API runs in this process, the worker in a process of its own (engine/role.ts worker)');
     const common = { host: `${TENANT_HOST}:${platform.port}`, 'content-type': 'application/json', accept: 'application/json' };
     const headersOf = (s: VoterSession) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
 
@@ -544,6 +551,7 @@ async function main(): Promise<void> {
     await platform.stop();
   } finally {
     if (baseline && baseline.exitCode === null) baseline.kill('SIGTERM');
+    await worker?.stop();
     await stack.stop();
     if (!keepData && existsSync(stack.dataDir)) rmSync(stack.dataDir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { AesGcmPayloadCodec, type CodecKey } from './codec';
+import { connectNamingTarget, type TemporalConnectionOptions } from './connection-options';
 
 export const failureConverterPath = require.resolve('./failure-converter');
 
@@ -8,7 +9,9 @@ export function dataConverter(keys: CodecKey[]): DataConverter {
   return { payloadCodecs: [new AesGcmPayloadCodec(keys)], failureConverterPath };
 }
 
-export async function connectTemporal(opts: { address: string; namespace: string; keys: CodecKey[] }): Promise<Client> {
-  const connection = await Connection.connect({ address: opts.address });
-  return new Client({ connection, namespace: opts.namespace, dataConverter: dataConverter(opts.keys) });
+/** A client of `namespace`; the rest of `opts` is how to connect (temporalConnectionOptions: the address, and for TEMPORAL_ADDRESS its TLS and API key). */
+export async function connectTemporal(opts: TemporalConnectionOptions & { namespace: string; keys: CodecKey[] }): Promise<Client> {
+  const { namespace, keys, ...connectionOptions } = opts;
+  const connection = await connectNamingTarget(connectionOptions, () => Connection.connect(connectionOptions));
+  return new Client({ connection, namespace, dataConverter: dataConverter(keys) });
 }

@@ -4,10 +4,12 @@ import { MODULES } from '../modules';
 import type { Module } from '../modules/module';
 import type { CodecKey } from './codec';
 import { dataConverter } from './client';
+import { connectNamingTarget, type TemporalConnectionOptions } from './connection-options';
 import { moduleActivities } from './module-workflows';
 
 export interface WorkerSetup {
-  address: string;
+  /** How to reach Temporal when no `connection` is given (temporalConnectionOptions: the address, and for TEMPORAL_ADDRESS its TLS and API key). */
+  connectionOptions: TemporalConnectionOptions;
   namespace: string;
   taskQueue: string;
   keys: CodecKey[];
@@ -29,7 +31,7 @@ export function workerActivities(deps: ActivityDeps, modules: readonly Module[] 
 }
 
 export async function createWorker(setup: WorkerSetup): Promise<Worker> {
-  const connection = setup.connection ?? (await NativeConnection.connect({ address: setup.address }));
+  const connection = setup.connection ?? (await connectNamingTarget(setup.connectionOptions, () => NativeConnection.connect(setup.connectionOptions)));
   const options: WorkerOptions = {
     connection,
     namespace: setup.namespace,

@@ -45,6 +45,30 @@ export interface Config {
    */
   TEMPORAL_ADDRESS?: string;
   /**
+   * Connect to TEMPORAL_ADDRESS over TLS. Unset: on when TEMPORAL_TLS_CA_FILE, TEMPORAL_TLS_CERT_FILE, TEMPORAL_TLS_KEY_FILE, TEMPORAL_TLS_SERVER_NAME or TEMPORAL_API_KEY is set, else off. Needs TEMPORAL_ADDRESS (the dev server the project starts speaks plain gRPC); off together with any of those settings is refused.
+   */
+  TEMPORAL_TLS?: "off" | "on";
+  /**
+   * PEM file of the CA certificate(s) the Temporal frontend's certificate is checked against (a private CA). Unset: the system's trusted roots (enough for Temporal Cloud). A relative path is taken from the repository folder. Implies TLS.
+   */
+  TEMPORAL_TLS_CA_FILE?: string;
+  /**
+   * PEM file of the client certificate for mutual TLS (a Temporal Cloud mTLS namespace, or a cluster that requires client certificates); required with TEMPORAL_TLS_KEY_FILE. Implies TLS.
+   */
+  TEMPORAL_TLS_CERT_FILE?: string;
+  /**
+   * PEM file of the unencrypted private key of TEMPORAL_TLS_CERT_FILE; required with it.
+   */
+  TEMPORAL_TLS_KEY_FILE?: string;
+  /**
+   * Host name expected in the Temporal frontend's certificate and sent as SNI, when it differs from the host of TEMPORAL_ADDRESS (an IP address, a load balancer). Unset: that host. Implies TLS.
+   */
+  TEMPORAL_TLS_SERVER_NAME?: string;
+  /**
+   * API key of a Temporal Cloud API-key namespace (or a cluster with a bearer-token authorizer), sent as 'Authorization: Bearer' on every call, with TEMPORAL_NAMESPACE in the temporal-namespace header. Implies TLS. Never logged.
+   */
+  TEMPORAL_API_KEY?: string;
+  /**
    * Temporal namespace of all Tingvalla workflows.
    */
   TEMPORAL_NAMESPACE: string;
@@ -160,4 +184,12 @@ export interface Config {
    * pino log level.
    */
   LOG_LEVEL: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /**
+   * Folder for the application log as files: JSON lines in tingvalla-YYYY-MM-DD.log (UTC day), a new file at midnight UTC, files older than LOG_RETENTION_DAYS deleted. A relative path is taken from the repository folder. Unset: the log goes to stdout only.
+   */
+  LOG_DIR?: string;
+  /**
+   * Days the day files in LOG_DIR are kept (183: six months); older ones are deleted at start and at each midnight.
+   */
+  LOG_RETENTION_DAYS: number;
 }
