@@ -102,6 +102,22 @@ async function scenario(electionDay: string) {
     "INSERT INTO task_slots (tenant_id, election_id, work_location_id, task_type_id, team_id, task_date, participant_id, state) VALUES ($1, $2, $3, $4, $5, $6, $7, 'accepted')",
     [t, later.id, location.id, taskType.id, team.id, addDays(electionDay, 400), ids.later!.participant],
   );
+  // Someone invited to this election and removed again before it: no slot now, only the assignment (ended) and
+  // what they were told — a participant of the election all the same.
+  const removedUser = await one<{ id: string }>("INSERT INTO users (tenant_id, kind, subject_hash, display_name, roles) VALUES ($1, 'citizen', $2, 'Rasmus Fjernsted', '{participant}') RETURNING id", [t, `hash-${randomUUID()}`]);
+  const removed = await one<{ id: string }>(
+    `INSERT INTO participants (tenant_id, personal_number_country, personal_number_sealed, personal_number_hash, personal_number_masked,
+                               given_name, family_name, birth_date, municipality_code, citizenship, registry_checked_at, user_id)
+     VALUES ($1, 'DK', '\\x00'::bytea, $2, '050580-****', 'Rasmus', 'Fjernsted', '1980-05-05', '999', 'DK', now(), $3) RETURNING id`,
+    [t, `hash-${randomUUID()}`, removedUser.id],
+  );
+  const vacated = await one<{ id: string }>(
+    "INSERT INTO task_slots (tenant_id, election_id, work_location_id, task_type_id, team_id, task_date) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    [t, election.id, location.id, taskType.id, team.id, electionDay],
+  );
+  await q('INSERT INTO task_assignments (tenant_id, election_id, slot_id, participant_id, ended_at) VALUES ($1, $2, $3, $4, now())', [t, election.id, vacated.id, removed.id]);
+  await q("INSERT INTO participant_messages (tenant_id, participant_id, election_id, slot_id, event) VALUES ($1, $2, $3, $4, 'removedFromTask')", [t, removed.id, election.id, vacated.id]);
+  ids.removed = { participant: removed.id, user: removedUser.id, slot: vacated.id };
   // The consenting person's consent statement, answered yes.
   const submission = await one<{ id: string }>("INSERT INTO form_submissions (tenant_id, definition_id, version, answers_sealed, submitted_by) VALUES ($1, $2, 1, '\\x00'::bytea, $3) RETURNING id", [t, form.id, ids.consenting!.user]);
   await q('INSERT INTO consent_records (tenant_id, user_id, definition_id, version, submission_id, consents) VALUES ($1, $2, $3, 1, $4, \'{"keep": true}\'::jsonb)', [t, ids.consenting!.user, form.id, submission.id]);
@@ -167,12 +183,13 @@ it('deactivates, opens the review two weeks before, is postponed once, keeps the
     expect(await status()).toBe('review');
     expect(await count("SELECT count(*) AS n FROM audit_log WHERE tenant_id = $1 AND action = 'election.retentionReviewOpened'", [s.tenantId])).toBe(1);
     const review = await getRetentionReview({ db, keyring }, admin, s.electionId);
-    expect(review.counts).toEqual({ delete: 2, keepConsent: 1, keepLaterElection: 1, deleted: 0 });
+    expect(review.counts).toEqual({ delete: 3, keepConsent: 1, keepLaterElection: 1, deleted: 0 });
     const byName = Object.fromEntries(review.participants.map((p) => [p.name, p]));
     expect(byName['Karen Blixenstjerne']).toMatchObject({ decision: 'keepConsent' });
     expect(byName['Karen Blixenstjerne']!.consentUntil! > deletionDate).toBe(true);
     expect(byName['Aksel Hvidtfeldt']).toMatchObject({ decision: 'keepLaterElection', laterElection: 'Kommunalvalg' });
     expect(byName['Mogens Varnæsdal']).toMatchObject({ decision: 'delete' });
+    expect(byName['Rasmus Fjernsted']).toMatchObject({ decision: 'delete' });
 
     // Postponed once by a week; a second postponement is refused.
     const until = addDays(deletionDate, 7);
@@ -183,13 +200,15 @@ it('deactivates, opens the review two weeks before, is postponed once, keeps the
 
     // The original date passes: nobody is deleted.
     await sleepUntil(addDays(deletionDate, 1));
-    expect(await participants()).toHaveLength(4);
+    expect(await participants()).toHaveLength(5);
 
-    // The new date: the two who did not consent are gone everywhere, the others kept.
+    // The new date: the three who did not consent are gone everywhere (the one removed before the election too), the others kept.
     await sleepUntil(until);
     const left = await participants();
     expect(left).toEqual([s.ids.consenting!.participant, s.ids.later!.participant].sort());
-    for (const gone of [s.ids.deleted1!, s.ids.deleted2!]) {
+    expect(await count('SELECT count(*) AS n FROM participant_messages WHERE participant_id = $1', [s.ids.removed!.participant])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM task_assignments WHERE participant_id = $1', [s.ids.removed!.participant])).toBe(0);
+    for (const gone of [s.ids.deleted1!, s.ids.deleted2!, s.ids.removed!]) {
       expect(await count('SELECT count(*) AS n FROM communication_log WHERE recipient = $1', [`subject:electionParticipant/${gone.participant}`])).toBe(0);
       expect(await count('SELECT count(*) AS n FROM users WHERE id = $1', [gone.user])).toBe(0);
       expect(await one<{ participant_id: string | null; state: string }>('SELECT participant_id, state FROM task_slots WHERE id = $1', [gone.slot])).toEqual({ participant_id: null, state: 'vacant' });
@@ -206,9 +225,9 @@ it('deactivates, opens the review two weeks before, is postponed once, keeps the
     expect(await count('SELECT count(*) AS n FROM consent_records WHERE user_id = $1', [s.ids.consenting!.user])).toBe(0);
     expect(await count('SELECT count(*) AS n FROM form_submissions WHERE submitted_by = $1', [s.ids.consenting!.user])).toBe(0);
     const result = await handle.result();
-    expect(result).toMatchObject({ phase: 'done', erased: 3 });
+    expect(result).toMatchObject({ phase: 'done', erased: 4 });
     expect(await status()).toBe('done');
-    expect((await one<{ deleted: number }>('SELECT deleted FROM election_retentions WHERE election_id = $1', [s.electionId])).deleted).toBe(3);
+    expect((await one<{ deleted: number }>('SELECT deleted FROM election_retentions WHERE election_id = $1', [s.electionId])).deleted).toBe(4);
 
     // No name or personal number anywhere in the workflow's history (decoded).
     const text = await historyText(retentionWorkflowId(s.tenantId, s.electionId));
@@ -216,5 +235,6 @@ it('deactivates, opens the review two weeks before, is postponed once, keeps the
     for (const p of PEOPLE) {
       for (const needle of [p.given, p.family, p.number, p.number.slice(0, 6)]) expect(text).not.toContain(needle);
     }
+    for (const needle of ['Rasmus', 'Fjernsted']) expect(text).not.toContain(needle);
   });
 }, 300_000);

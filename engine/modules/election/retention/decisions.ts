@@ -82,7 +82,13 @@ export interface DecidedParticipant {
 }
 
 const DECISION_SQL = `
-  WITH people AS (SELECT DISTINCT s.participant_id AS id FROM task_slots s WHERE s.election_id = $1 AND s.participant_id IS NOT NULL),
+  WITH people AS (
+    -- Everyone the election touched, not only who holds a slot now: someone invited and removed, who cancelled,
+    -- who declined, or was told anything about it is its participant too, and goes with its deletion.
+    SELECT s.participant_id AS id FROM task_slots s WHERE s.election_id = $1 AND s.participant_id IS NOT NULL
+    UNION SELECT a.participant_id FROM task_assignments a WHERE a.election_id = $1
+    UNION SELECT r.participant_id FROM task_rejections r WHERE r.election_id = $1
+    UNION SELECT m.participant_id FROM participant_messages m WHERE m.election_id = $1),
   this_election AS (SELECT election_day FROM elections WHERE id = $1)
   SELECT p.id AS participant_id,
          later.id AS later_election_id,
