@@ -11,6 +11,7 @@ import { finishGroupMessage, GroupMessageNotSending, sendGroupMessageBatch, type
 import { finishRegistryRefresh, refreshRegistryBatch, RefreshNotRunning, type RefreshBatchResult } from '../engine/modules/election/registry-refresh/run';
 import { requestWeeklyRegistryRefresh } from '../engine/modules/election/registry-refresh/weekly';
 import { eraseRetentionBatch, retentionStep, type RetentionBatch, type RetentionStep } from '../engine/modules/election/retention/run';
+import { sendReviewNotice } from '../engine/modules/election/retention/review-notice';
 import type { ActivityDeps } from './index';
 
 export function createElectionActivities({ db, keyring, channels, publicOrigin, registry }: ActivityDeps) {
@@ -67,8 +68,11 @@ export function createElectionActivities({ db, keyring, channels, publicOrigin, 
     // The deletion after the election (engine/modules/election/retention/run.ts): a step on the workflow's clock,
     // and a batch of erasures. A participant still referenced somewhere is retried (an operator sees the failing
     // activity) under a message naming its kind only.
+    // In the review phase the administrators are told (once: the notice's idempotency key is the election's).
     async retentionStep(input: { tenantId: string; electionId: string; asOf: string }): Promise<RetentionStep> {
-      return retentionStep(db, input);
+      const step = await retentionStep(db, input);
+      if (step.phase === 'review') await sendReviewNotice({ db, channels: channels ?? {}, ...(keyring ? { keyring } : {}) }, input);
+      return step;
     },
 
     async eraseRetentionBatch(input: { tenantId: string; electionId: string; batchSize: number }): Promise<RetentionBatch> {

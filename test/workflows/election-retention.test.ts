@@ -24,6 +24,11 @@ import { testServices } from '../helpers/env';
 import { closeOwnerDb, createTestTenant, ownerDb, suiteDatabase } from '../helpers/factories';
 import { quietTemporalRuntime } from '../helpers/platform';
 import { testAdministrator } from '../helpers/sessions';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DevOutbox } from '../../engine/dev/smtp-outbox';
+import { EmailChannel } from '../../engine/messages/channels';
 
 const TASK_QUEUE = 'election-retention-test';
 let env: TestWorkflowEnvironment;
@@ -144,12 +149,14 @@ it('deactivates, opens the review two weeks before, is postponed once, keeps the
   const now = await env.currentTimeMs();
   const electionDay = addDays(isoDate(now), 3);
   const s = await scenario(electionDay);
+  const outbox = await DevOutbox.start(mkdtempSync(join(tmpdir(), 'retention-outbox-')), 0);
   const admin = { tenantId: s.tenantId, actor: testAdministrator(s.tenantId) };
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
     workflowBundle: { codePath: testServices().workflowBundlePath },
-    activities: createElectionActivities({ db, keyring }),
+    // A real SMTP server: the administrators' notice when the review opens goes there.
+    activities: createElectionActivities({ db, keyring, channels: { email: new EmailChannel(outbox.url, 'Tingvalla <no-reply@tingvalla.test>') } }),
     dataConverter: converter,
   });
   const temporal = { client: env.client, taskQueue: TASK_QUEUE };
@@ -182,6 +189,12 @@ it('deactivates, opens the review two weeks before, is postponed once, keeps the
     await sleepUntil(addDays(deletionDate, -14));
     expect(await status()).toBe('review');
     expect(await count("SELECT count(*) AS n FROM audit_log WHERE tenant_id = $1 AND action = 'election.retentionReviewOpened'", [s.tenantId])).toBe(1);
+    // The administrators were told, at the municipality's contact address: counts, the date, no name.
+    const notices = await outbox.list(s.tenantId);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ to: expect.stringContaining('kontakt@'), subject: expect.stringContaining('Folketingsvalg') });
+    expect(notices[0]!.text).toContain(': 3 slettes, 2 beholdes');
+    for (const p of PEOPLE) expect(notices[0]!.text).not.toContain(p.family);
     const review = await getRetentionReview({ db, keyring }, admin, s.electionId);
     expect(review.counts).toEqual({ delete: 3, keepConsent: 1, keepLaterElection: 1, deleted: 0 });
     const byName = Object.fromEntries(review.participants.map((p) => [p.name, p]));
@@ -226,6 +239,9 @@ it('deactivates, opens the review two weeks before, is postponed once, keeps the
     expect(await count('SELECT count(*) AS n FROM form_submissions WHERE submitted_by = $1', [s.ids.consenting!.user])).toBe(0);
     const result = await handle.result();
     expect(result).toMatchObject({ phase: 'done', erased: 4 });
+    // Told once, however many steps the review phase took.
+    expect(await outbox.list(s.tenantId)).toHaveLength(1);
+    await outbox.stop();
     expect(await status()).toBe('done');
     expect((await one<{ deleted: number }>('SELECT deleted FROM election_retentions WHERE election_id = $1', [s.electionId])).deleted).toBe(4);
 
