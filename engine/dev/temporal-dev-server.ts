@@ -100,10 +100,11 @@ async function waitUntilServing(child: ChildProcess, address: string, stderr: ()
   throw new Error(`temporal server start-dev did not answer on ${address} within 60 s: ${stderr()}`);
 }
 
-export function stopChild(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL if it has not exited after `graceMs`. */
+export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolvePromise) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('exit', () => {
       clearTimeout(killer);
       resolvePromise();

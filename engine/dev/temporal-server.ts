@@ -10,16 +10,16 @@
 //   registered with the watchdog so a crash of ours does not leave it running; its log goes to a file.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
 import { status } from '@grpc/grpc-js';
 import { msToTs } from '@temporalio/common/lib/time';
 import { createDatabaseIfMissing } from '../db/prepare';
-import { ensureSearchAttributes } from '../temporal/ensure-search-attributes';
-import { SEARCH_ATTRIBUTE_DEFINITIONS } from '../temporal/search-attributes';
+import { ensureSearchAttributes, isGrpc, missingSearchAttributes } from '../temporal/ensure-search-attributes';
 import { ensurePortFree } from './port-holder';
-import { MissingToolError } from './tools';
+import { stopChild } from './temporal-dev-server';
+import { findGo, goInstall, goVersion, MissingToolError } from './tools';
 import { stopWithThisProcess } from './watchdog';
 
 export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
@@ -37,23 +37,17 @@ export interface TemporalServerBinaries {
 
 const run = promisify(execFile);
 
-function findGo(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) if (dir && existsSync(join(dir, 'go'))) return join(dir, 'go');
-  return existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined;
-}
-
 /** The two binaries from the cache, built once with Go if absent (minutes: the server is a large module). */
 export async function ensureTemporalServer(cacheDir: string, log: (line: string) => void): Promise<TemporalServerBinaries> {
   const dir = join(cacheDir, 'temporal-server', TEMPORAL_SERVER_VERSION);
   const found = { server: join(dir, 'temporal-server'), sqlTool: join(dir, 'temporal-sql-tool') };
   if (existsSync(found.server) && existsSync(found.sqlTool)) return found;
   const go = findGo();
-  const goVersion = go ? (await run(go, ['version'])).stdout : '';
-  const m = /go(\d+)\.(\d+)/.exec(goVersion);
-  if (!go || !m || (Number(m[1]) === 1 && Number(m[2]) < 25)) {
+  const version = go ? goVersion(go) : undefined;
+  if (!go || !version?.ok) {
     throw new MissingToolError(
       `The Temporal server ${TEMPORAL_SERVER_VERSION} is missing (${found.server}) and Go >= 1.25 is not installed to build it ` +
-        `(go.temporal.io/server ${TEMPORAL_SERVER_VERSION} needs go 1.25)${go ? `: ${go} is ${goVersion.trim()}` : ': no `go` on PATH nor /usr/local/go/bin/go'}. ` +
+        `(go.temporal.io/server ${TEMPORAL_SERVER_VERSION} needs go 1.25)${go ? `: ${go} is ${version?.text}` : ': no `go` on PATH nor /usr/local/go/bin/go'}. ` +
         'Install Go, or run the development stack with `npm start` (the CLI dev server) instead.',
     );
   }
@@ -64,21 +58,13 @@ export async function ensureTemporalServer(cacheDir: string, log: (line: string)
   log(`Building the Temporal server ${TEMPORAL_SERVER_VERSION} and temporal-sql-tool with Go into ${dir}.`);
   log('This happens once and takes several minutes (about 3-6 on two cores; less when the CLI was built before).');
   const started = Date.now();
-  await new Promise<void>((resolvePromise, reject) => {
-    // GOTOOLCHAIN=local: build with the installed Go (>= the module's go line) rather than fetch another toolchain.
-    const child = spawn(go, ['install', ...BINARIES.map((b) => `${b.pkg}@${TEMPORAL_SERVER_VERSION}`)], {
-      cwd: building, // outside any go.mod: `go install pkg@version` ignores the current module anyway
-      env: { ...process.env, GOBIN: building, GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const ticker = setInterval(() => log(`  still building the Temporal server (${Math.round((Date.now() - started) / 1000)} s)…`), 30_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(ticker);
-      if (code === 0) resolvePromise();
-      else reject(new MissingToolError(`go install ${BINARIES.map((b) => b.pkg).join(' ')}@${TEMPORAL_SERVER_VERSION} failed with exit code ${code} (its output is above)`));
-    });
-  });
+  // GOTOOLCHAIN=local: build with the installed Go (>= the module's go line) rather than fetch another toolchain;
+  // run outside any go.mod (`go install pkg@version` ignores the current module anyway).
+  await goInstall(
+    go,
+    BINARIES.map((b) => `${b.pkg}@${TEMPORAL_SERVER_VERSION}`),
+    { gobin: building, what: 'the Temporal server', log, cwd: building, env: { GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local' } },
+  );
   for (const b of BINARIES) renameSync(join(building, b.built), join(dir, b.name));
   rmSync(building, { recursive: true, force: true });
   log(`Built the Temporal server in ${Math.round((Date.now() - started) / 1000)} s.`);
@@ -264,19 +250,8 @@ async function waitUntilServing(child: ChildProcess, address: string, logFile: s
   throw new Error(`the Temporal server did not answer on ${address} within 90 s; the end of ${logFile}:\n${tail()}`);
 }
 
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolvePromise) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolvePromise();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-const isGrpc = (err: unknown, code: status) => (err as { code?: number }).code === code;
+/** A server given time to finish its shards' work before it is killed. */
+const stopServer = (child: ChildProcess): Promise<void> => stopChild(child, 20_000);
 
 /**
  * The namespace (a real server has none but its system namespace) and the platform's search attributes. On SQL
@@ -294,8 +269,7 @@ export async function ensureNamespace(address: string, namespace: string, retent
       try {
         await connection.workflowService.describeNamespace({ namespace });
         await ensureSearchAttributes(connection, namespace);
-        const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-        const missing = SEARCH_ATTRIBUTE_DEFINITIONS.filter(({ name }) => !(customAttributes && name in customAttributes));
+        const missing = await missingSearchAttributes(connection, namespace);
         if (missing.length === 0) return;
         throw new Error(`search attributes not visible yet: ${missing.map((m) => m.name).join(', ')}`);
       } catch (err) {

@@ -39,18 +39,46 @@ export function findTemporalCli(cacheDir: string): string | undefined {
   return onPath('temporal');
 }
 
-function goVersionOk(go: string): boolean {
-  const out = execFileSync(go, ['version'], { encoding: 'utf8' });
-  const m = /go(\d+)\.(\d+)/.exec(out);
-  return !!m && (Number(m[1]) > 1 || Number(m[2]) >= 25);
+/** The Go toolchain on PATH, else the one of the official tarball's place. */
+export function findGo(): string | undefined {
+  return onPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+}
+
+/** `go version`'s answer, and whether it is 1.25 or later (what the Temporal modules' go lines need). */
+export function goVersion(go: string): { text: string; ok: boolean } {
+  const text = execFileSync(go, ['version'], { encoding: 'utf8' }).trim();
+  const m = /go(\d+)\.(\d+)/.exec(text);
+  return { text, ok: !!m && (Number(m[1]) > 1 || Number(m[2]) >= 25) };
+}
+
+/**
+ * `go install pkg@version…` into `gobin`, its output on our terminal and a line every 30 s saying it still builds
+ * (these builds take minutes). A failed build is a MissingToolError naming the packages.
+ */
+export async function goInstall(go: string, packages: string[], opts: { gobin: string; what: string; log: (line: string) => void; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<void> {
+  const started = Date.now();
+  await new Promise<void>((resolvePromise, reject) => {
+    const child = spawn(go, ['install', ...packages], {
+      ...(opts.cwd ? { cwd: opts.cwd } : {}),
+      env: { ...process.env, ...opts.env, GOBIN: opts.gobin },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const ticker = setInterval(() => opts.log(`  still building ${opts.what} (${Math.round((Date.now() - started) / 1000)} s)…`), 30_000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(ticker);
+      if (code === 0) resolvePromise();
+      else reject(new MissingToolError(`go install ${packages.join(' ')} failed with exit code ${code} (its output is above)`));
+    });
+  });
 }
 
 /** Finds the Temporal CLI or builds it once with `go install` (about six minutes on two cores, ~250 MB). */
 export async function ensureTemporalCli(cacheDir: string, log: (line: string) => void = console.log): Promise<string> {
   const found = findTemporalCli(cacheDir);
   if (found) return found;
-  const go = onPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
-  if (!go || !goVersionOk(go)) {
+  const go = findGo();
+  if (!go || !goVersion(go).ok) {
     throw new MissingToolError(
       `The Temporal CLI ${TEMPORAL_CLI_VERSION} is missing: it is not on PATH nor in ${cachedCliPath(cacheDir)}, ` +
         `and Go >= 1.25 is not installed to build it. Install Go (or put \`temporal\` on PATH), or set TEMPORAL_ADDRESS to a running server.`,
@@ -61,19 +89,7 @@ export async function ensureTemporalCli(cacheDir: string, log: (line: string) =>
   log(`Building the Temporal CLI ${TEMPORAL_CLI_VERSION} with Go into ${gobin}.`);
   log('This happens once and takes about six minutes on a two-core machine (the binary is about 250 MB).');
   const started = Date.now();
-  await new Promise<void>((resolvePromise, reject) => {
-    const child = spawn(go, ['install', `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`], {
-      env: { ...process.env, GOBIN: gobin },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const ticker = setInterval(() => log(`  still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)} s)…`), 30_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(ticker);
-      if (code === 0) resolvePromise();
-      else reject(new MissingToolError(`go install ${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION} failed with exit code ${code}`));
-    });
-  });
+  await goInstall(go, [`${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`], { gobin, what: 'the Temporal CLI', log });
   log(`Built the Temporal CLI in ${Math.round((Date.now() - started) / 1000)} s.`);
   return cachedCliPath(cacheDir);
 }

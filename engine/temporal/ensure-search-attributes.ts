@@ -4,13 +4,18 @@ import type { Connection } from '@temporalio/client';
 import { status } from '@grpc/grpc-js';
 import { SEARCH_ATTRIBUTE_DEFINITIONS } from './search-attributes';
 
-const isGrpc = (err: unknown, code: status) => (err as { code?: number }).code === code;
+export const isGrpc = (err: unknown, code: status) => (err as { code?: number }).code === code;
+
+/** The platform's search attributes the namespace does not list (yet). */
+export async function missingSearchAttributes(connection: Connection, namespace: string): Promise<(typeof SEARCH_ATTRIBUTE_DEFINITIONS)[number][]> {
+  const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+  return SEARCH_ATTRIBUTE_DEFINITIONS.filter(({ name }) => !(customAttributes && name in customAttributes));
+}
 
 export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {
   let missing: readonly (typeof SEARCH_ATTRIBUTE_DEFINITIONS)[number][] = SEARCH_ATTRIBUTE_DEFINITIONS;
   try {
-    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-    missing = SEARCH_ATTRIBUTE_DEFINITIONS.filter(({ name }) => !(customAttributes && name in customAttributes));
+    missing = await missingSearchAttributes(connection, namespace);
   } catch (err) {
     // The Java time-skipping test server can add search attributes but not list them.
     if (!isGrpc(err, status.UNIMPLEMENTED)) throw err;

@@ -10,15 +10,21 @@ const pem = (der: ArrayBuffer) => `-----BEGIN PRIVATE KEY-----\n${Buffer.from(de
 const generate = async () => (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as unknown as CryptoKeyPair;
 
 export interface TestCa {
-  issue(commonName: string, validity?: { notBefore: Date; notAfter: Date }): Promise<{ certificatePem: string; privateKeyPem: string }>;
+  /** The CA's own certificate (what a TLS peer trusts). */
+  certificatePem: string;
+  /**
+   * A certificate under the CA and its key. `use` makes it a TLS server certificate (serverAuth, the common name as
+   * its DNS name) or a TLS client certificate (clientAuth); without it, a signing certificate as for SAML.
+   */
+  issue(commonName: string, validity?: { notBefore: Date; notAfter: Date }, use?: 'server' | 'client'): Promise<{ certificatePem: string; privateKeyPem: string }>;
 }
 
-export async function createTestCa(): Promise<TestCa> {
+export async function createTestCa(name = 'Testrup Kommune Test CA'): Promise<TestCa> {
   const caKeys = await generate();
   const now = Date.now();
   const caCert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
-    name: 'CN=Testrup Kommune Test CA',
+    name: `CN=${name}`,
     notBefore: new Date(now - 86_400_000),
     notAfter: new Date(now + 5 * 365 * 86_400_000),
     signingAlgorithm: ALGORITHM,
@@ -26,7 +32,8 @@ export async function createTestCa(): Promise<TestCa> {
     extensions: [new x509.BasicConstraintsExtension(true, undefined, true)],
   });
   return {
-    async issue(commonName, validity = { notBefore: new Date(now - 3_600_000), notAfter: new Date(now + 365 * 86_400_000) }) {
+    certificatePem: caCert.toString('pem') + '\n',
+    async issue(commonName, validity = { notBefore: new Date(now - 3_600_000), notAfter: new Date(now + 365 * 86_400_000) }, use) {
       const keys = await generate();
       const cert = await x509.X509CertificateGenerator.create({
         serialNumber: serial(),
@@ -36,7 +43,11 @@ export async function createTestCa(): Promise<TestCa> {
         signingAlgorithm: ALGORITHM,
         publicKey: keys.publicKey,
         signingKey: caKeys.privateKey,
-        extensions: [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true)],
+        extensions: [
+          new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
+          ...(use ? [new x509.ExtendedKeyUsageExtension([use === 'server' ? x509.ExtendedKeyUsage.serverAuth : x509.ExtendedKeyUsage.clientAuth])] : []),
+          ...(use === 'server' ? [new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: commonName }])] : []),
+        ],
       });
       const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey as unknown as webcrypto.CryptoKey);
       return { certificatePem: cert.toString('pem') + '\n', privateKeyPem: pem(pkcs8) };

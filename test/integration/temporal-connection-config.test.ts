@@ -3,15 +3,13 @@
 // start; and the proof that they reach the SDKs — the run's dev server reached through a TLS-terminating gRPC
 // proxy that demands a client certificate from our CA, sees the SNI name, the API key and the namespace header,
 // while TLS against the plain dev server itself fails.
-import 'reflect-metadata';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http2 from 'node:http2';
-import { createPrivateKey, randomBytes, webcrypto } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import * as x509 from '@peculiar/x509';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { ActivityDeps } from '../../activities';
@@ -20,63 +18,16 @@ import { connectTemporal } from '../../engine/temporal/client';
 import { generateCodecKeySpec, parseCodecKeys } from '../../engine/temporal/codec';
 import { connectNamingTarget, temporalConnectionOptions, type TemporalConnectionOptions } from '../../engine/temporal/connection-options';
 import { createWorker } from '../../engine/temporal/worker';
+import { createTestCa } from '../helpers/ca';
 import { testServices } from '../helpers/env';
 import { quietTemporalRuntime } from '../helpers/platform';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
-
 // --- A private CA, the proxy's server certificate and client certificates (one expired), written as PEM files.
 
-const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 const DAY = 86_400_000;
 const SERVER_NAME = 'temporal.tingvalla.test';
 
 type Issued = { certificatePem: string; privateKeyPem: string };
-
-async function newKeys(): Promise<CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as unknown as CryptoKeyPair;
-}
-
-async function privateKeyPem(keys: CryptoKeyPair): Promise<string> {
-  const der = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey as unknown as webcrypto.CryptoKey);
-  return `-----BEGIN PRIVATE KEY-----\n${Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trimEnd()}\n-----END PRIVATE KEY-----\n`;
-}
-
-const serial = () => randomBytes(16).toString('hex').replace(/^[89a-f]/, '7');
-
-async function createCa(name: string) {
-  const keys = await newKeys();
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: serial(),
-    name: `CN=${name}`,
-    notBefore: new Date(Date.now() - DAY),
-    notAfter: new Date(Date.now() + 30 * DAY),
-    signingAlgorithm: ALGORITHM,
-    keys,
-    extensions: [new x509.BasicConstraintsExtension(true, undefined, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true)],
-  });
-  return {
-    certificatePem: cert.toString('pem') + '\n',
-    async issue(commonName: string, use: 'server' | 'client', validity = { notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + 30 * DAY) }): Promise<Issued> {
-      const leafKeys = await newKeys();
-      const leaf = await x509.X509CertificateGenerator.create({
-        serialNumber: serial(),
-        subject: `CN=${commonName}`,
-        issuer: cert.subject,
-        ...validity,
-        signingAlgorithm: ALGORITHM,
-        publicKey: leafKeys.publicKey,
-        signingKey: keys.privateKey,
-        extensions: [
-          new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-          new x509.ExtendedKeyUsageExtension([use === 'server' ? x509.ExtendedKeyUsage.serverAuth : x509.ExtendedKeyUsage.clientAuth]),
-          ...(use === 'server' ? [new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: commonName }])] : []),
-        ],
-      });
-      return { certificatePem: leaf.toString('pem') + '\n', privateKeyPem: await privateKeyPem(leafKeys) };
-    },
-  };
-}
 
 let dir: string;
 const files = {} as Record<'ca' | 'clientCert' | 'clientKey' | 'otherKey' | 'encryptedKey' | 'expiredCert' | 'expiredKey' | 'notPem' | 'folder', string>;
@@ -85,12 +36,12 @@ let caPem: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tingvalla-temporal-tls-'));
-  const ca = await createCa('Tingvalla Test Temporal CA');
+  const ca = await createTestCa('Tingvalla Test Temporal CA');
   caPem = ca.certificatePem;
-  server = await ca.issue(SERVER_NAME, 'server');
-  const client = await ca.issue('tingvalla-worker', 'client');
-  const other = await ca.issue('someone-else', 'client');
-  const expired = await ca.issue('tingvalla-expired', 'client', { notBefore: new Date(Date.now() - 10 * DAY), notAfter: new Date(Date.now() - DAY) });
+  server = await ca.issue(SERVER_NAME, undefined, 'server');
+  const client = await ca.issue('tingvalla-worker', undefined, 'client');
+  const other = await ca.issue('someone-else', undefined, 'client');
+  const expired = await ca.issue('tingvalla-expired', { notBefore: new Date(Date.now() - 10 * DAY), notAfter: new Date(Date.now() - DAY) }, 'client');
   const write = (name: keyof typeof files, content: string) => writeFileSync((files[name] = join(dir, `${name}.pem`)), content);
   write('ca', caPem);
   write('clientCert', client.certificatePem);
