@@ -8,7 +8,7 @@
 // person in participant_messages (what they are to be told; the flow's sendParticipantMessage marks it sent).
 // Ids and event names only.
 import type { Transaction } from 'sequelize';
-import type { CommandContext } from '../../audit/record';
+import { recordAudits, type CommandContext } from '../../audit/record';
 import type { Database } from '../../db/database';
 import { flowGateway } from '../../flows/gateway';
 import { createInstanceRow, createInstanceRows, type PendingAudit } from '../../flows/instance-store';
@@ -39,11 +39,6 @@ const ENDING_MESSAGE: Partial<Record<TaskFlowEvent, MessageEvent>> = {
   'task.cancelled': 'cancellationConfirmed',
 };
 
-async function electionActive(db: Database, tx: Transaction, electionId: string): Promise<boolean> {
-  const [row] = await select<{ active: boolean }>(db, tx, 'SELECT active FROM elections WHERE id = $1', [electionId]);
-  return row?.active ?? false;
-}
-
 /** Starts the tenant's published invitation flow for an assignment; none published (a bare tenant) starts nothing. */
 async function startAssignmentFlow(db: Database, tx: Transaction, ctx: CommandContext, assignmentId: string): Promise<string | undefined> {
   const [flow] = await select<{ id: string; latest_version: number }>(db, tx, 'SELECT id, latest_version FROM flow_definitions WHERE key = $1 AND latest_version > 0', [INVITATION_FLOW_KEY]);
@@ -59,27 +54,26 @@ async function startAssignmentFlow(db: Database, tx: Transaction, ctx: CommandCo
  * started now when the election is active — the flow sends the invitation or the confirmation itself.
  */
 export async function taskAssigned(db: Database, tx: Transaction, ctx: CommandContext, ref: AssignmentRef, event: 'invitation' | 'registrationConfirmed'): Promise<{ assignmentId: string; instanceId?: string }> {
-  await queueMessage(db, tx, { tenantId: ctx.tenantId, participantId: ref.participantId, electionId: ref.electionId, slotId: ref.slotId, event });
-  const [row] = await select<{ id: string }>(db, tx, 'INSERT INTO task_assignments (tenant_id, election_id, slot_id, participant_id) VALUES ($1, $2, $3, $4) RETURNING id', [
-    ctx.tenantId,
-    ref.electionId,
-    ref.slotId,
-    ref.participantId,
-  ]);
-  const assignmentId = row!.id;
-  if (!(await electionActive(db, tx, ref.electionId))) return { assignmentId };
-  const instanceId = await startAssignmentFlow(db, tx, ctx, assignmentId);
-  return { assignmentId, ...(instanceId ? { instanceId } : {}) };
+  const audits: PendingAudit[] = [];
+  const [made] = await tasksAssigned(db, tx, [{ ctx, ref }], event, audits);
+  await recordAudits(db, tx, audits);
+  return made!;
 }
 
 /**
  * taskAssigned for several people of one tenant at once (a group commit of sign-ups), each with the context of
  * its own request: the same rows — messages, assignments, flow instances, outbox rows, audit rows — in four
  * statements instead of a dozen round trips each. Each slot appears once. The audit rows go into `audits` for
- * the caller to write with its own.
+ * the caller to write with its own. Answers each item's assignment and, when its flow started, its instance.
  */
-export async function tasksAssigned(db: Database, tx: Transaction, items: { ctx: CommandContext; ref: AssignmentRef }[], event: 'invitation' | 'registrationConfirmed', audits: PendingAudit[]): Promise<void> {
-  if (items.length === 0) return;
+export async function tasksAssigned(
+  db: Database,
+  tx: Transaction,
+  items: { ctx: CommandContext; ref: AssignmentRef }[],
+  event: 'invitation' | 'registrationConfirmed',
+  audits: PendingAudit[],
+): Promise<{ assignmentId: string; instanceId?: string }[]> {
+  if (items.length === 0) return [];
   const tenantId = items[0]!.ctx.tenantId;
   if (items.some((i) => i.ctx.tenantId !== tenantId)) throw new Error('tasksAssigned: one tenant at a time');
   // The published flow (with its definition) and which of the elections are active, in one read.
@@ -103,11 +97,14 @@ export async function tasksAssigned(db: Database, tx: Transaction, items: { ctx:
      SELECT $1, x.e, x.s, x.p, CASE WHEN x.starts THEN clock_timestamp() END FROM x ORDER BY x.ord RETURNING id, slot_id`,
     [tenantId, items.map((i) => i.ref.electionId), items.map((i) => i.ref.slotId), items.map((i) => i.ref.participantId), starts, event],
   );
-  if (!flow) return;
   const assignmentOf = new Map(made.map((r) => [r.slot_id, r.id]));
-  const starting = items.filter((_, n) => starts[n]);
-  const instanceIds = await createInstanceRows(db, tx, { ...flow, subjectType: ELECTION_TASK_SUBJECT }, starting.map((i) => ({ ctx: i.ctx, subjectId: assignmentOf.get(i.ref.slotId)! })), audits);
+  const assignments = items.map((i) => assignmentOf.get(i.ref.slotId)!);
+  if (!flow) return assignments.map((assignmentId) => ({ assignmentId }));
+  const starting = items.flatMap((_, n) => (starts[n] ? [n] : []));
+  const instanceIds = await createInstanceRows(db, tx, { ...flow, subjectType: ELECTION_TASK_SUBJECT }, starting.map((n) => ({ ctx: items[n]!.ctx, subjectId: assignments[n]! })), audits);
   await flowGateway.startMany(db, tx, tenantId, instanceIds);
+  const instanceOf = new Map(starting.map((n, k) => [n, instanceIds[k]!]));
+  return assignments.map((assignmentId, n) => (instanceOf.has(n) ? { assignmentId, instanceId: instanceOf.get(n)! } : { assignmentId }));
 }
 
 /** The slot's newest assignment of this person (the one its flow is about). */

@@ -33,21 +33,19 @@ export class ParticipantUpdate {
 
   async contact(db: Database, keyring: Keyring, tx: Transaction, input: ContactChanges): Promise<void> {
     const { row } = this;
-    if (input.phone !== undefined) {
-      this.set('phone', input.phone?.trim() || null);
+    const key = givesDiets(input) ? await dietKey(keyring, tx, row.tenant_id) : undefined;
+    if (input.dietIds !== undefined) await checkDiets(db, tx, distinct(input.dietIds));
+    const columns = contactColumns(row, input, key);
+    if (columns.phone !== undefined) {
+      this.set('phone', columns.phone);
       this.fields.push('phone');
     }
-    if (input.email !== undefined) {
-      this.set('email', input.email?.trim() || null);
+    if (columns.email !== undefined) {
+      this.set('email', columns.email);
       this.fields.push('email');
     }
-    if (input.dietIds !== undefined || input.dietNote !== undefined) {
-      const key = await dietKey(keyring, tx, row.tenant_id);
-      const before = openDiets(key, row.tenant_id, row.id, row.diets_sealed);
-      const dietIds = input.dietIds !== undefined ? distinct(input.dietIds) : before.dietIds;
-      if (input.dietIds !== undefined) await checkDiets(db, tx, dietIds);
-      const note = input.dietNote !== undefined ? input.dietNote?.trim() || null : before.note;
-      this.set('diets_sealed', sealDiets(key, row.tenant_id, row.id, { dietIds, note }));
+    if (columns.diets_sealed !== undefined) {
+      this.set('diets_sealed', columns.diets_sealed);
       this.fields.push('diets');
     }
   }
@@ -56,4 +54,28 @@ export class ParticipantUpdate {
   sql(): string | undefined {
     return this.fields.length ? `UPDATE participants SET ${[...this.sets, 'updated_at = now()'].join(', ')} WHERE id = $1` : undefined;
   }
+}
+
+/** Whether the changes touch the diets (their ids or their note): then the tenant's diet key is needed. */
+export const givesDiets = (input: ContactChanges): boolean => input.dietIds !== undefined || input.dietNote !== undefined;
+
+/**
+ * The participant's contact columns after the changes, only those given: phone and e-mail trimmed (empty: none);
+ * the diets and their note sealed again as one blob, a change of either keeping the other (`key`: the tenant's
+ * diet key, needed when givesDiets). Pure: the one place both the one-row UPDATE and the sign-ups' batch take
+ * their values from.
+ */
+export function contactColumns(row: ParticipantRow, input: ContactChanges, key?: Buffer): { phone?: string | null; email?: string | null; diets_sealed?: Buffer | null } {
+  const out: { phone?: string | null; email?: string | null; diets_sealed?: Buffer | null } = {};
+  if (input.phone !== undefined) out.phone = input.phone?.trim() || null;
+  if (input.email !== undefined) out.email = input.email?.trim() || null;
+  if (givesDiets(input)) {
+    if (!key) throw new Error('contactColumns: the diet key is needed to seal the diets');
+    const before = openDiets(key, row.tenant_id, row.id, row.diets_sealed);
+    out.diets_sealed = sealDiets(key, row.tenant_id, row.id, {
+      dietIds: input.dietIds !== undefined ? distinct(input.dietIds) : before.dietIds,
+      note: input.dietNote !== undefined ? input.dietNote?.trim() || null : before.note,
+    });
+  }
+  return out;
 }

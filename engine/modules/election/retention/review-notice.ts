@@ -28,7 +28,11 @@ const TEXTS: Record<Locale, (f: { election: string; date: string; toDelete: numb
 /** Sends (once) the notice that the election's review is open; 'noAddress' when the tenant has no contact e-mail. */
 export async function sendReviewNotice(deps: DeliveryDeps, input: { tenantId: string; electionId: string; asOf: string }): Promise<'sent' | 'failed' | 'noAddress'> {
   const { db } = deps;
+  const idempotencyKey = `election-retention-review/${input.electionId}`;
   const facts = await db.withTenant(input.tenantId, async (tx) => {
+    // Every later step of the review phase comes here too: a notice already on its way is not worked out again.
+    const [sent] = await db.sequelize.query<{ status: string }>('SELECT status FROM communication_log WHERE idempotency_key = $1', { bind: [idempotencyKey], type: QueryTypes.SELECT, transaction: tx });
+    if (sent) return { already: sent.status };
     const [row] = await db.sequelize.query<{ name: string; locale: Locale; email: string | null; title: string }>(
       `SELECT t.name, t.default_locale AS locale, t.settings->'contact'->>'email' AS email, e.title
          FROM tenants t, elections e WHERE t.id = $1 AND e.id = $2`,
@@ -40,11 +44,12 @@ export async function sendReviewNotice(deps: DeliveryDeps, input: { tenantId: st
     const decided = await decideParticipants(db, tx, input.electionId, settings, input.asOf.slice(0, 10));
     return { ...row, date: dates?.deletionDate ?? '', toDelete: decided.filter((d) => d.decision === 'delete').length, toKeep: decided.filter((d) => d.decision !== 'delete').length };
   });
+  if (facts && 'already' in facts) return facts.already === 'sent' || facts.already === 'delivered' ? 'sent' : 'failed';
   if (!facts?.email) return 'noAddress';
   const message = TEXTS[facts.locale]({ election: facts.title, date: facts.date, toDelete: facts.toDelete, toKeep: facts.toKeep, municipality: facts.name });
   const result = await deliver(deps, {
     tenantId: input.tenantId,
-    idempotencyKey: `election-retention-review/${input.electionId}`,
+    idempotencyKey,
     templateKey: REVIEW_NOTICE_TEMPLATE,
     locale: facts.locale,
     recipientLabel: 'caseworkers',

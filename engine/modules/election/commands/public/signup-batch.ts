@@ -27,7 +27,8 @@ import { electionConflict } from '../../errors';
 import { tasksAssigned } from '../../flow-events';
 import { findOverlap, overlapRefusal } from '../../overlap';
 import { checkDiets, distinct, PARTICIPANT_COLUMNS_SQL, type ParticipantRow } from '../../participants/rows';
-import { dietKey, openDiets, sealDiets } from '../../participants/sealed-diets';
+import { contactColumns, givesDiets } from '../../participants/contact-changes';
+import { dietKey } from '../../participants/sealed-diets';
 import { checkSignupFields } from '../../participants/signup-fields';
 import { checkTaskFields, taskFieldsForm } from '../../participants/task-fields';
 import { authorize } from '../../policies';
@@ -83,11 +84,13 @@ export const signupBatchCounts = (db: Database): { batches: number; items: numbe
  */
 export async function signUpWithReceipt(deps: ElectionDeps, ctx: CommandContext, citizen: Citizen, input: SignupInput): Promise<TaskReceipt> {
   authorize(ctx.actor, 'election.signup', { tenantId: ctx.tenantId });
-  const remembered = soldOutRefusal(ctx.tenantId, input);
+  // The group's key (a hash of the link token in it) serves the sold-out memory and the batcher's lane alike.
+  const group = soldOutKey(ctx.tenantId, input);
+  const remembered = soldOutRefusal(ctx.tenantId, input, group);
   if (remembered) throw remembered;
   let outcome: Outcome;
   try {
-    outcome = await batcherOf(deps).submit(soldOutKey(ctx.tenantId, input), { ctx, citizen, input });
+    outcome = await batcherOf(deps).submit(group, { ctx, citizen, input });
   } catch {
     outcome = { kind: 'alone' };
   }
@@ -263,25 +266,16 @@ interface ContactChange {
  */
 async function updateContacts(deps: ElectionDeps, tx: Transaction, tenantId: string, changes: ContactChange[]): Promise<Set<string>> {
   const { db, keyring } = deps;
-  const givenDiets = changes.some((c) => c.input.dietIds !== undefined || c.input.dietNote !== undefined);
-  const key = givenDiets ? await dietKey(keyring, tx, tenantId) : undefined;
+  const key = changes.some((c) => givesDiets(c.input)) ? await dietKey(keyring, tx, tenantId) : undefined;
   const cols = changes.map(({ row, input, signupFields }) => {
-    const setDiets = input.dietIds !== undefined || input.dietNote !== undefined;
-    let diets: Buffer | null = null;
-    if (setDiets) {
-      const before = openDiets(key!, row.tenant_id, row.id, row.diets_sealed);
-      diets = sealDiets(key!, row.tenant_id, row.id, {
-        dietIds: input.dietIds !== undefined ? distinct(input.dietIds) : before.dietIds,
-        note: input.dietNote !== undefined ? input.dietNote?.trim() || null : before.note,
-      });
-    }
+    const columns = contactColumns(row, input, key);
     return {
-      setPhone: input.phone !== undefined,
-      phone: input.phone?.trim() || null,
-      setEmail: input.email !== undefined,
-      email: input.email?.trim() || null,
-      setDiets,
-      diets,
+      setPhone: columns.phone !== undefined,
+      phone: columns.phone ?? null,
+      setEmail: columns.email !== undefined,
+      email: columns.email ?? null,
+      setDiets: columns.diets_sealed !== undefined,
+      diets: columns.diets_sealed ?? null,
       setFields: input.fields !== undefined,
       fields: JSON.stringify(signupFields),
     };

@@ -160,8 +160,8 @@ export function rememberSoldOut(tenantId: string, input: SignupInput, alternativ
 }
 
 /** The refusal remembered for this sign-up's group, while it is fresh. */
-export function soldOutRefusal(tenantId: string, input: SignupInput): ReturnType<typeof slotTaken> | undefined {
-  const known = soldOut.get(soldOutKey(tenantId, input));
+export function soldOutRefusal(tenantId: string, input: SignupInput, key = soldOutKey(tenantId, input)): ReturnType<typeof slotTaken> | undefined {
+  const known = soldOut.get(key);
   return known && known.until > Date.now() ? slotTaken(known.alternatives) : undefined;
 }
 export const soldOutKey = (tenantId: string, input: SignupInput) => `${tenantId}|${linkTokenHash(input.linkToken)}|${JSON.stringify(input.choice)}`;
