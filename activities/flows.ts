@@ -1,6 +1,7 @@
 // The flow interpreter's activities: thin wrappers over engine/flows/runtime.ts, which does the work against
 // the database. The workflow gives every action an idempotency key, so a retried activity does nothing twice.
 import { loadFlowRun, recordDecision, recordEnd, runAction, type ActionInput, type ActionResult, type FlowRun, type RuntimeDeps } from '../engine/flows/runtime';
+import { beginRun, runStep, type BegunRun, type StepInput } from '../engine/flows/step-runner';
 import type { ActivityDeps } from './index';
 
 function runtime(deps: ActivityDeps): RuntimeDeps {
@@ -17,6 +18,16 @@ export function createFlowActivities(deps: ActivityDeps) {
 
     async runFlowAction(input: ActionInput): Promise<ActionResult> {
       return runAction(runtime(deps), input);
+    },
+
+    /** loadFlowRun, the pure start and its commands in one activity (workflows started since one-activity-per-step). */
+    async beginFlowRun(input: { tenantId: string; instanceId: string; at: string }): Promise<BegunRun> {
+      return beginRun(runtime(deps), input);
+    },
+
+    /** Every command of one step, in order, each once per idempotency key. */
+    async runFlowStep(input: StepInput): Promise<ActionResult[]> {
+      return runStep(runtime(deps), input);
     },
 
     async recordFlowDecision(input: { tenantId: string; instanceId: string; task: string; decision: string; actorId: string; at: string }): Promise<void> {

@@ -20,6 +20,8 @@ import { workflowsPath } from '../engine/temporal/worker';
 import { electionBulkDeletionMessages, electionParticipantBulkDeletion, flowInstance, flowMessages, housekeepingMessages, tenantHousekeeping } from '../workflows';
 import { loadBuiltinFlow, parameterDefaults } from '../engine/flows/builtin';
 import { flowSearchAttributes } from '../engine/temporal/search-attributes';
+import type { FlowRun } from '../engine/flows/runtime';
+import { start } from '../workflows/flow/core/step';
 
 const FIXTURE_TENANT = '00000000-0000-4000-8000-000000000001';
 const out = join(__dirname, '../test/workflows/histories');
@@ -55,20 +57,36 @@ const recordHousekeeping: Recorder = async (env) => {
   });
 };
 
-/** The built-in application flow to its end: receipt, reminders, a refused and an accepted decision, deletion. */
-const recordApplicationFlow: Recorder = async (env) => {
-  const definition = loadBuiltinFlow('application.flow.json');
-  const instanceId = '00000000-0000-4000-8000-0000000000f1';
-  const activities: Partial<Activities> = {
+/**
+ * The flow workflow's activities with fixed results: `load` gives the instance as loadFlowRun would; the first
+ * step (beginFlowRun) is worked out by the pure core as the real activity does; every action is done.
+ */
+function fixtureFlowActivities(load: () => FlowRun): Partial<Activities> {
+  return {
     async loadFlowRun() {
-      return { instanceId, definitionId: '00000000-0000-4000-8000-0000000000f2', flowKey: 'application', module: definition.module, version: 1, definition, parameters: parameterDefaults(definition), zone: 'Europe/Copenhagen', status: 'submitted', dates: {}, facts: {} };
+      return load();
+    },
+    async beginFlowRun({ at }) {
+      const run = load();
+      const { state, commands } = start(run.definition, { zone: run.zone, parameters: run.parameters, facts: run.facts }, at, run.dates);
+      return { run, state, commands, results: commands.map(() => ({ done: true })) };
     },
     async runFlowAction() {
       return { done: true };
     },
+    async runFlowStep({ commands }) {
+      return commands.map(() => ({ done: true }));
+    },
     async recordFlowDecision() {},
     async recordFlowEnd() {},
   };
+}
+
+/** The built-in application flow to its end: receipt, reminders, a refused and an accepted decision, deletion. */
+const recordApplicationFlow: Recorder = async (env) => {
+  const definition = loadBuiltinFlow('application.flow.json');
+  const instanceId = '00000000-0000-4000-8000-0000000000f1';
+  const activities = fixtureFlowActivities(() => ({ instanceId, definitionId: '00000000-0000-4000-8000-0000000000f2', flowKey: 'application', module: definition.module, version: 1, definition, parameters: parameterDefaults(definition), zone: 'Europe/Copenhagen', status: 'submitted', dates: {}, facts: {} }));
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowsPath, activities });
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start(flowInstance, {
@@ -92,18 +110,11 @@ const recordInvitationFlow: Recorder = async (env) => {
   const instanceId = '00000000-0000-4000-8000-0000000000f3';
   const taskDate = new Date((await env.currentTimeMs()) + 30 * 86_400_000).toISOString();
   let loads = 0;
-  const activities: Partial<Activities> = {
-    async loadFlowRun() {
-      // The first load sees the invitation; the reload after the answer sees it accepted.
-      const status = loads++ === 0 ? 'invited' : 'accepted';
-      return { instanceId, definitionId: '00000000-0000-4000-8000-0000000000f4', flowKey: 'invitation', module: definition.module, version: 1, definition, parameters: parameterDefaults(definition), zone: 'Europe/Copenhagen', status: 'invited', dates: { taskDate, electionDay: taskDate }, facts: { slot: { status }, taskType: { reminders: true } } };
-    },
-    async runFlowAction() {
-      return { done: true };
-    },
-    async recordFlowDecision() {},
-    async recordFlowEnd() {},
-  };
+  const activities = fixtureFlowActivities(() => {
+    // The first load sees the invitation; the reload after the answer sees it accepted.
+    const status = loads++ === 0 ? 'invited' : 'accepted';
+    return { instanceId, definitionId: '00000000-0000-4000-8000-0000000000f4', flowKey: 'invitation', module: definition.module, version: 1, definition, parameters: parameterDefaults(definition), zone: 'Europe/Copenhagen', status: 'invited', dates: { taskDate, electionDay: taskDate }, facts: { slot: { status }, taskType: { reminders: true } } };
+  });
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowsPath, activities });
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start(flowInstance, {

@@ -177,7 +177,9 @@ test('delivering the same idempotency key twice sends once', async () => {
   const third = await deliver({ db, channels, keyring }, req);
   for (const s of settled) expect([third.logId, 'inProgress']).toContain(s);
   expect(settled).toContain(third.logId);
-  expect(third).toMatchObject({ status: 'sent', channel: 'sms' });
+  // The third finds the message already sent — or already delivered, when the SMS receipt came back first.
+  expect(third.channel).toBe('sms');
+  expect(['sent', 'delivered']).toContain(third.status);
   expect(sms.messages(tenant.id).filter((m) => m.recipient === '+4520000042')).toHaveLength(1);
   const [count] = await ownerDb().query<{ n: string }>('SELECT count(*) AS n FROM communication_log WHERE tenant_id = $1 AND idempotency_key = $2', { bind: [tenant.id, req.idempotencyKey], type: QueryTypes.SELECT });
   expect(Number(count!.n)).toBe(1);

@@ -2,16 +2,22 @@
 // wait for the next due time (computed from the state by the pure core) or a message; give the input to
 // step(); carry out the commands as activities with idempotency keys; keep FlowStatus current. It continues
 // as new when the server suggests it, carrying the state; it ends when the core says the instance has ended.
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, ParentClosePolicy, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+// Since the patch ONE_ACTIVITY_PER_STEP a step's commands go in one activity (runFlowStep) and the load and the
+// start are one activity (beginFlowRun), started at the workflow's start time; older histories replay the
+// activity-per-command path unchanged.
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, ParentClosePolicy, patched, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { closeProblem, decisionProblem, extensionProblem, FlowInputError, nextDue, start, step } from './core/step';
 import type { FlowCommand, FlowContext, FlowInput, FlowState } from './core/types';
 import { closeDeadlineUpdate, decideUpdate, extendDeadlineUpdate, flowEventSignal, migrateSignal, subjectChangedSignal, timelineQuery, type FlowTimeline, type FlowWorkflowInput } from './messages';
 
-const { loadFlowRun, runFlowAction, recordFlowDecision, recordFlowEnd } = proxyActivities<Activities>({
+const { loadFlowRun, beginFlowRun, runFlowAction, runFlowStep, recordFlowDecision, recordFlowEnd } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { maximumInterval: '10 minutes' },
 });
+
+/** One activity per step, and the first step in the loading activity (issue "The flow engine at scale"). */
+export const ONE_ACTIVITY_PER_STEP = 'one-activity-per-step';
 
 /** Events per history before continuing as new, whatever the server suggests. */
 const MAX_HISTORY_EVENTS = 5000;
@@ -20,6 +26,7 @@ const FLOW_KEY = { name: 'FlowKey', type: 'KEYWORD' } as const;
 const FLOW_STATUS = { name: 'FlowStatus', type: 'KEYWORD' } as const;
 const FLOW_VERSION = { name: 'FlowVersion', type: 'INT' } as const;
 
+type ActionResult = Awaited<ReturnType<Activities['runFlowAction']>>;
 type Queued = { id: number; input: FlowInput | { kind: 'reload'; at: string; statusMap?: Record<string, string> } };
 
 const nowIso = () => new Date().toISOString();
@@ -27,12 +34,20 @@ const contextOf = (run: { zone: string; parameters: Record<string, unknown>; fac
 
 export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState): Promise<void> {
   const { tenantId, instanceId } = input;
-  let run = await loadFlowRun({ tenantId, instanceId });
-  let ctx = contextOf(run);
+  let run: Awaited<ReturnType<typeof loadFlowRun>>;
   let state: FlowState;
   let pending: FlowCommand[] = [];
-  if (carried) state = carried;
-  else ({ state, commands: pending } = start(run.definition, ctx, nowIso(), run.dates));
+  let begun: { commands: FlowCommand[]; results: ActionResult[] } | undefined;
+  if (!carried && patched(ONE_ACTIVITY_PER_STEP)) {
+    const b = await beginFlowRun({ tenantId, instanceId, at: workflowInfo().startTime.toISOString() });
+    ({ run, state } = b);
+    begun = b;
+  } else {
+    run = await loadFlowRun({ tenantId, instanceId });
+    if (carried) state = carried;
+    else ({ state, commands: pending } = start(run.definition, contextOf(run), nowIso(), run.dates));
+  }
+  let ctx = contextOf(run);
 
   const inbox: Queued[] = [];
   const outcomes = new Map<number, string | undefined>();
@@ -93,23 +108,28 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
     },
   });
 
+  const startChildOf = async (c: FlowCommand, result: ActionResult): Promise<void> => {
+    if (c.action !== 'startChildFlow' || !result.child) return;
+    const child = result.child;
+    await startChild(flowInstance, {
+      workflowId: `tenant/${tenantId}/flow/${child.instanceId}`,
+      args: [{ tenantId, instanceId: child.instanceId }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      typedSearchAttributes: workflowInfo().typedSearchAttributes.updateCopy([
+        { key: FLOW_KEY, value: child.flowKey },
+        { key: FLOW_VERSION, value: child.version },
+        { key: FLOW_STATUS, value: child.status },
+      ]),
+    });
+  };
   const carryOut = async (commands: FlowCommand[]): Promise<void> => {
-    for (const c of commands) {
-      const result = await runFlowAction({ tenantId, instanceId, key: `${instanceId}/${c.key}`, rule: c.rule, action: c.action, config: c.config, at: c.at });
-      if (c.action === 'startChildFlow' && result.child) {
-        const child = result.child;
-        await startChild(flowInstance, {
-          workflowId: `tenant/${tenantId}/flow/${child.instanceId}`,
-          args: [{ tenantId, instanceId: child.instanceId }],
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          typedSearchAttributes: workflowInfo().typedSearchAttributes.updateCopy([
-            { key: FLOW_KEY, value: child.flowKey },
-            { key: FLOW_VERSION, value: child.version },
-            { key: FLOW_STATUS, value: child.status },
-          ]),
-        });
-      }
+    if (commands.length === 0) return;
+    if (patched(ONE_ACTIVITY_PER_STEP)) {
+      const results = await runFlowStep({ tenantId, instanceId, commands });
+      for (const [i, c] of commands.entries()) await startChildOf(c, results[i]!);
+      return;
     }
+    for (const c of commands) await startChildOf(c, await runFlowAction({ tenantId, instanceId, key: `${instanceId}/${c.key}`, rule: c.rule, action: c.action, config: c.config, at: c.at }));
   };
 
   let reportedStatus = carried ? state.status : run.status;
@@ -119,6 +139,7 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
     reportedStatus = state.status;
   };
 
+  if (begun) for (const [i, c] of begun.commands.entries()) await startChildOf(c, begun.results[i]!);
   await carryOut(pending);
   reportStatus();
   while (!state.endedAt) {
