@@ -130,6 +130,12 @@ function ports(frontend: number) {
   return { frontend, history: frontend + 1, matching: frontend + 2, worker: frontend + 6, http: frontend + 10, membershipBase: frontend - 300 };
 }
 
+/** Every port a server with this frontend port listens on (for a harness that picks free ones). */
+export function temporalServerPorts(frontend: number): number[] {
+  const p = ports(frontend);
+  return [p.frontend, p.history, p.matching, p.worker, p.http, ...[0, 1, 2, 6].map((offset) => p.membershipBase + offset)];
+}
+
 function configYaml(opts: TemporalServerOptions, dynamicConfigFile: string): string {
   const p = ports(opts.port);
   const store = (database: string, maxConns: number) => `

@@ -69,6 +69,9 @@ export class EmailChannel implements Channel {
 
   async send(m: OutgoingMessage): Promise<SendReceipt> {
     const info = await this.transport.sendMail({
+      // The attempt's reference as Message-ID: should a crash between the send and its record repeat the send, the
+      // copy is the same message to the mail stores and clients that drop a Message-ID they have seen.
+      messageId: `<${m.reference}@${/@([^>\s]+)/.exec(this.from)?.[1] ?? 'tingvalla.invalid'}>`,
       from: this.from,
       to: m.to,
       subject: m.subject,

@@ -13,6 +13,7 @@ import { recordAudit, type CommandContext } from '../audit/record';
 import { open, seal } from '../crypto/aead';
 import type { Keyring } from '../crypto/keyring';
 import type { Database } from '../db/database';
+import { whileDatabaseAway } from '../db/while-away';
 import { ChannelRefusedError, ChannelUnavailableError, type ChannelName, type Channels } from './channels';
 
 export type { ChannelName, Channels } from './channels';
@@ -233,13 +234,18 @@ export async function continueDelivery(deps: DeliveryDeps, tenantId: string, log
           ? { ok: false, status: 'refused', code: err.code }
           : { ok: false, status: 'failed', code: err instanceof ChannelUnavailableError ? err.code : 'sendFailed' };
     }
-    const final = await db.withTenant(tenantId, async (tx) => {
+    // The channel has been called: what came of it must outlive a moment without the database, else the retried
+    // activity finds the attempt still `sending` and sends it again. So the record is retried while the database
+    // is away, and is idempotent: a retry after a commit whose answer was lost finds the attempt recorded.
+    const final = await whileDatabaseAway(() => db.withTenant(tenantId, async (tx) => {
       if (outcome.ok) {
         const keepCopy = outcome.awaitsReceipt && later;
-        await db.sequelize.query(`UPDATE communication_attempts SET status = 'sent', provider_message_id = $2, sent_at = now()${keepCopy ? '' : ', sealed_message = NULL'} WHERE id = $1`, {
+        const recorded = await db.sequelize.query<{ id: string }>(`UPDATE communication_attempts SET status = 'sent', provider_message_id = $2, sent_at = now()${keepCopy ? '' : ', sealed_message = NULL'} WHERE id = $1 AND status = 'sending' RETURNING id`, {
           bind: [attemptId, outcome.messageId.slice(0, 200)],
+          type: QueryTypes.SELECT,
           transaction: tx,
         });
+        if (recorded.length === 0) return true; // an earlier try of this record committed
         await db.sequelize.query("UPDATE communication_log SET status = 'sent', channel = $2, message_id = $3, error = NULL, sent_at = now() WHERE id = $1 AND status = 'queued'", {
           bind: [logId, channelName, outcome.messageId.slice(0, 200)],
           transaction: tx,
@@ -249,7 +255,7 @@ export async function continueDelivery(deps: DeliveryDeps, tenantId: string, log
       }
       await db.sequelize.query('UPDATE communication_attempts SET status = $2, error_code = $3, sealed_message = NULL WHERE id = $1', { bind: [attemptId, outcome.status, outcome.code.slice(0, 100)], transaction: tx });
       return false;
-    });
+    }));
     if (final) return;
   }
   await finishUndelivered(db, tenantId, logId);
