@@ -118,6 +118,22 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** The benchmarks' tenant: Stemmeby Kommune (DK) at votes.localhost, provisioned (built-in forms and flows). */
+export async function createBenchTenant(owner: Sequelize, appUrl: string): Promise<string> {
+  const tenantId = await createTenant(owner, {
+    slug: 'votes',
+    name: 'Stemmeby Kommune',
+    country: 'DK',
+    defaultLocale: 'da',
+    publicHosts: [TENANT_HOST],
+    adminHosts: [`admin.${TENANT_HOST}`],
+    settings: { contact: { email: 'borgerservice@votes.example', phone: '+45 11 22 33 44', address: 'Torvet 1' }, frontPage: { da: { heading: 'Stemmeby', intro: '' } }, retention: { auditLogMonths: 6 } },
+  });
+  const provisioning = Database.connect(appUrl);
+  await provisionTenant(provisioning, tenantId, 'DK').finally(() => provisioning.close());
+  return tenantId;
+}
+
 /** PostgreSQL and Temporal in a throwaway folder, migrated, with one provisioned DK tenant at votes.localhost. */
 export async function startStack(say: (line: string) => void): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tingvalla-votes-'));
@@ -134,17 +150,7 @@ export async function startStack(say: (line: string) => void): Promise<Stack> {
     const ownerUrl = pg.ownerUrl('tingvalla');
     const appUrl = await prepareDatabase({ ownerUrl, appPassword: config.DATABASE_APP_PASSWORD });
     const owner = createSequelize(ownerUrl);
-    const tenantId = await createTenant(owner, {
-      slug: 'votes',
-      name: 'Stemmeby Kommune',
-      country: 'DK',
-      defaultLocale: 'da',
-      publicHosts: [TENANT_HOST],
-      adminHosts: [`admin.${TENANT_HOST}`],
-      settings: { contact: { email: 'borgerservice@votes.example', phone: '+45 11 22 33 44', address: 'Torvet 1' }, frontPage: { da: { heading: 'Stemmeby', intro: '' } }, retention: { auditLogMonths: 6 } },
-    });
-    const provisioning = Database.connect(appUrl);
-    await provisionTenant(provisioning, tenantId, 'DK').finally(() => provisioning.close());
+    const tenantId = await createBenchTenant(owner, appUrl);
     const admin: Actor = { kind: 'user', tenantId, id: 'bench-votes', displayName: 'Bench', roles: ['administrator'] };
     const started = temporal;
     return {

@@ -32,6 +32,7 @@ export interface SideFigures {
   completionsPerSecond: number;
   latenessP50Ms: number;
   latenessP99Ms: number;
+  latenessMaxMs: number;
   activitiesPerSecond: number;
   history: HistoryCounts & { maxEvents: number; sampled: number };
   /** Percent of one core over the phase (first start to last effect). */
@@ -84,6 +85,7 @@ export function sideFigures(input: { starts: readonly StartRecord[]; startSecond
     completionsPerSecond: starts.length / Math.max(0.001, (lastEffect - Math.min(...due)) / 1000),
     latenessP50Ms: percentile(lateness, 50),
     latenessP99Ms: percentile(lateness, 99),
+    latenessMaxMs: Math.max(...lateness),
     activitiesPerSecond: (history.activities * starts.length) / wallSeconds,
     history,
     cpu: { temporalServer: share(input.cpuSeconds.temporalServer), worker: share(input.cpuSeconds.worker), postgres: share(input.cpuSeconds.postgres) },

@@ -11,6 +11,8 @@ export interface BenchServers {
   namespace: string;
   /** The Temporal server's pid (dev server or cluster server), for its CPU share. */
   temporalPid?: number;
+  /** The worker processes (the cluster's roles), for their CPU share; without them the worker is this process. */
+  workerPids?: number[];
   /** PostgreSQL's data folder (its postmaster.pid), for its CPU share. */
   pgDataDir: string;
   ownerUrl: string;
@@ -37,10 +39,12 @@ export async function startAll(n: number, concurrency: number, startOne: (i: num
 export function cpuSnapshot(servers: BenchServers): () => CpuShares {
   const read = (): CpuShares => ({
     temporalServer: servers.temporalPid ? cpuSeconds(servers.temporalPid) : NaN,
-    worker: (() => {
-      const u = process.cpuUsage();
-      return (u.user + u.system) / 1e6;
-    })(),
+    worker: servers.workerPids
+      ? servers.workerPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0)
+      : (() => {
+          const u = process.cpuUsage();
+          return (u.user + u.system) / 1e6;
+        })(),
     postgres: postgresCpuSeconds(servers.pgDataDir),
   });
   const before = read();
