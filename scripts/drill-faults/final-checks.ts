@@ -107,7 +107,8 @@ export async function finalChecks(x: CheckInputs): Promise<Check[]> {
   const byReference = duplicatesBy(mail, (m) => m.reference);
   const refs = missingAndUnexpected(logs.flatMap((l) => (l.reference ? [l.reference] : [])), mail.map((m) => m.reference));
   const keyOfRef = new Map(logs.map((l) => [l.reference, `${l.idempotency_key} (instance ${l.instance_id})`]));
-  checks.push(check(mail.length === logs.length, `the SMTP server received as many messages as the log has: ${mail.length} for ${logs.length}`));
+  const distinctMessages = new Set(mail.map((m) => m.messageId)).size;
+  checks.push(check(distinctMessages === logs.length, `the SMTP server received as many messages (by Message-ID) as the log has: ${distinctMessages} for ${logs.length}; copies received in all ${mail.length}`));
   // One notification (recipient and subject: each instance has its own recipient, each template its subject)
   // under two references would be two attempts or two keys for one message: the idempotency failed.
   const twoAttempts = groupsWithSeveral(mail, (m) => `${m.to} / ${m.subject}`, (m) => m.reference);
