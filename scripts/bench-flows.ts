@@ -8,7 +8,7 @@
 // history events, workflow tasks and activities per instance, CPU shares of the Temporal server, this process
 // (the worker) and PostgreSQL; then the ratios (b)/(a) on one line beginning "ratio to baseline".
 // N defaults to 10,000 (the size). To profile the worker: node --cpu-prof --import tsx scripts/bench-flows.ts
-// With --cluster: on the production topology instead (scripts/bench-flows/cluster.ts): the Temporal server on
+// With --cluster: on the production topology instead (scripts/bench-cluster.ts): the Temporal server on
 // PostgreSQL, two worker processes whose outbox dispatchers start the flows from the submissions.
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
@@ -18,7 +18,7 @@ import type { Config } from '../engine/config';
 import { createSequelize } from '../engine/db/database';
 import { TEMPORAL_SERVER_VERSION } from '../engine/dev/temporal-server';
 import { startStack } from './bench-votes';
-import { startBenchCluster } from './bench-flows/cluster';
+import { startBenchCluster } from './bench-cluster';
 import type { BenchServers } from './bench-flows/phase';
 import { runBaseline } from './bench-flows/baseline';
 import { describeRatios, describeSide, ratios } from './bench-flows/figures';

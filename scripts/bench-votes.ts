@@ -1,4 +1,4 @@
-// `npm run bench:votes [-- N [connections]]`: a burst of votes for one petition on the real stack, against a bare
+// `npm run bench:votes [-- N [connections]] [--cluster]`: a burst of votes for one petition on the real stack, against a bare
 // Express baseline on the same machine, with a correctness check. N voters (20,000), 50 connections.
 //
 // In a throwaway data folder it starts the embedded PostgreSQL and the Temporal CLI dev server, provisions a tenant,
@@ -9,6 +9,8 @@
 // straight in the database rather than through SAML. The platform runs as in production (engine/platform.ts): the
 // API role in this process (startPlatform; its log, level warn — every 409 is a line — to a file in the data
 // folder), the worker role (Temporal worker, flow outbox dispatcher) in a process of its own (engine/role.ts).
+// With `--cluster` the stack is the production topology instead (scripts/bench-cluster.ts): a Temporal server on
+// the embedded PostgreSQL and two worker processes; the API still runs here.
 //
 // The load is another process (scripts/bench-votes-load.ts, autocannon): 50 connections send POST
 // /api/petitions/:id/vote with a small JSON body, each voter once plus 10% repeats of sessions that voted at
@@ -36,7 +38,6 @@ import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pino from 'pino';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import type { Actor } from '../engine/actors';
 import type { CommandContext } from '../engine/audit/record';
 import { publishFlow, saveFlowDraft } from '../engine/commands/flows';
 import { loadConfig, type Config } from '../engine/config';
@@ -56,8 +57,7 @@ import type { PetitionDeps } from '../engine/modules/petitions/db';
 import { PETITION_FLOW_KEY } from '../engine/modules/petitions/flow-events';
 import { openVoteKey, voterHash } from '../engine/modules/petitions/vote-keys';
 import { startPlatform } from '../engine/platform';
-import { createTenant } from '../engine/tenancy/create-tenant';
-import { provisionTenant } from '../engine/tenancy/provision';
+import { createBenchTenant, startBenchCluster, TENANT_HOST } from './bench-cluster';
 import type { LoadPlan, LoadResult } from './bench-votes-load';
 import { freePort } from '../engine/dev/free-port';
 import { MAX_SYNTHETIC, syntheticCpr } from '../engine/simulators/synthetic-personal-numbers';
@@ -65,7 +65,7 @@ import { MAX_SYNTHETIC, syntheticCpr } from '../engine/simulators/synthetic-pers
 // ---------------------------------------------------------------------------------------------------------------
 // What the bench and the drill share.
 
-export const TENANT_HOST = 'votes.localhost';
+export { TENANT_HOST } from './bench-cluster';
 /** The small JSON body every vote request carries (the vote route reads none; the baseline parses the same). */
 export const VOTE_BODY = JSON.stringify({ source: 'bench' });
 /** cpr(i) is unique for i below this. */
@@ -115,23 +115,37 @@ export interface Stack {
   owner: Sequelize;
   tenantId: string;
   admin: CommandContext;
+  /** The stack runs its own worker processes (the cluster), so the bench starts none. */
+  workersApart?: boolean;
+  /** The secret its workers sign delivery-receipt callbacks with, when they were started by the stack. */
+  callbackSecret?: string;
   stop(): Promise<void>;
 }
 
-/** The benchmarks' tenant: Stemmeby Kommune (DK) at votes.localhost, provisioned (built-in forms and flows). */
-export async function createBenchTenant(owner: Sequelize, appUrl: string): Promise<string> {
-  const tenantId = await createTenant(owner, {
-    slug: 'votes',
-    name: 'Stemmeby Kommune',
-    country: 'DK',
-    defaultLocale: 'da',
-    publicHosts: [TENANT_HOST],
-    adminHosts: [`admin.${TENANT_HOST}`],
-    settings: { contact: { email: 'borgerservice@votes.example', phone: '+45 11 22 33 44', address: 'Torvet 1' }, frontPage: { da: { heading: 'Stemmeby', intro: '' } }, retention: { auditLogMonths: 6 } },
-  });
-  const provisioning = Database.connect(appUrl);
-  await provisionTenant(provisioning, tenantId, 'DK').finally(() => provisioning.close());
-  return tenantId;
+const benchAdmin = (tenantId: string): CommandContext => ({ tenantId, actor: { kind: 'user', tenantId, id: 'bench-votes', displayName: 'Bench', roles: ['administrator'] } });
+
+/** `--cluster`: the production topology (scripts/bench-cluster.ts) with the same tenant; its two workers run the flows. */
+export async function startClusterStack(say: (line: string) => void): Promise<Stack> {
+  const c = await startBenchCluster(say);
+  const owner = createSequelize(c.stack.ownerUrl);
+  return {
+    config: c.config,
+    dataDir: c.dataDir,
+    pg: c.stack.postgres!,
+    ownerUrl: c.stack.ownerUrl,
+    appUrl: c.stack.appUrl,
+    temporalAddress: c.stack.temporal.address,
+    temporalPid: c.stack.temporal.pid,
+    owner,
+    tenantId: c.tenantId,
+    admin: benchAdmin(c.tenantId),
+    workersApart: true,
+    callbackSecret: c.stack.env.CHANNEL_CALLBACK_SECRET!,
+    stop: async () => {
+      await owner.close().catch(() => undefined);
+      await c.stop();
+    },
+  };
 }
 
 /** PostgreSQL and Temporal in a throwaway folder, migrated, with one provisioned DK tenant at votes.localhost. */
@@ -151,7 +165,6 @@ export async function startStack(say: (line: string) => void): Promise<Stack> {
     const appUrl = await prepareDatabase({ ownerUrl, appPassword: config.DATABASE_APP_PASSWORD });
     const owner = createSequelize(ownerUrl);
     const tenantId = await createBenchTenant(owner, appUrl);
-    const admin: Actor = { kind: 'user', tenantId, id: 'bench-votes', displayName: 'Bench', roles: ['administrator'] };
     const started = temporal;
     return {
       config,
@@ -163,7 +176,7 @@ export async function startStack(say: (line: string) => void): Promise<Stack> {
       ...(started.pid ? { temporalPid: started.pid } : {}),
       owner,
       tenantId,
-      admin: { tenantId, actor: admin },
+      admin: benchAdmin(tenantId),
       stop: async () => {
         await owner.close().catch(() => undefined);
         await started.stop();
@@ -423,8 +436,11 @@ const say = (line: string) => console.log(`[bench:votes] ${line}`);
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 
 async function main(): Promise<void> {
-  const N = Number(process.argv[2] ?? 20_000);
-  const connections = Number(process.argv[3] ?? 50);
+  const args = process.argv.slice(2);
+  const cluster = args.includes('--cluster');
+  const [nArg, connectionsArg] = args.filter((a) => !a.startsWith('--'));
+  const N = Number(nArg ?? 20_000);
+  const connections = Number(connectionsArg ?? 50);
   if (!Number.isInteger(N) || N < 100) throw new Error('N: a whole number of voters, at least 100');
   const warmupVoters = Math.min(1000, Math.max(200, Math.floor(N / 20)));
   if (N + warmupVoters > MAX_VOTERS) throw new Error(`at most ${MAX_VOTERS - warmupVoters} voters (the synthetic personal numbers run out)`);
@@ -435,8 +451,8 @@ async function main(): Promise<void> {
     if (!ok) failures.push(line);
   };
 
-  say(`starting PostgreSQL and the Temporal dev server in a throwaway folder…`);
-  const stack = await startStack(say);
+  say(cluster ? 'starting the production topology (a Temporal server on PostgreSQL, two workers) in a throwaway folder…' : 'starting PostgreSQL and the Temporal dev server in a throwaway folder…');
+  const stack = cluster ? await startClusterStack(say) : await startStack(say);
   let baseline: ChildProcess | undefined;
   let worker: { stop(): Promise<void> } | undefined;
   let keepData = false;
@@ -445,7 +461,7 @@ async function main(): Promise<void> {
     const logFile = join(stack.dataDir, 'platform.log');
     Runtime.install({ logger: new DefaultLogger('WARN') }); // the worker's own log: warnings only
     // The production topology (engine/platform.ts): the API in this process, the worker in a process of its own.
-    const callbackSecret = randomBytes(32).toString('base64url');
+    const callbackSecret = stack.callbackSecret ?? randomBytes(32).toString('base64url');
     const platform = await startPlatform({
       role: 'api',
       config: { ...config, CHANNEL_CALLBACK_SECRET: callbackSecret },
@@ -468,8 +484,11 @@ async function main(): Promise<void> {
     say(`${N + warmupVoters} citizen e-ID sessions made through the login code (user, session, audit row) in ${loginSeconds.toFixed(1)} s (${((N + warmupVoters) / loginSeconds).toFixed(0)}/s), ${warmupVoters} of them for the warm-up on a second petition`);
 
     const origin = `http://127.0.0.1:${platform.port}`;
-    worker = await startWorkerProcess(stack, { callbackSecret, apiOrigin: origin });
-    say('the API runs in this process, the worker in a process of its own (engine/role.ts worker)');
+    if (stack.workersApart) say('the API runs in this process, the flows on the cluster\'s two worker processes');
+    else {
+      worker = await startWorkerProcess(stack, { callbackSecret, apiOrigin: origin });
+      say('the API runs in this process, the worker in a process of its own (engine/role.ts worker)');
+    }
     const common = { host: `${TENANT_HOST}:${platform.port}`, 'content-type': 'application/json', accept: 'application/json' };
     const headersOf = (s: VoterSession) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
 
@@ -517,7 +536,7 @@ async function main(): Promise<void> {
     say(`ratio to baseline: ${ratio.toFixed(2)} (vote requests/s ÷ baseline requests/s; accepted votes/s alone ÷ baseline: ${(acceptedPerSecond / base.requestsPerSecond).toFixed(2)}) — target ≥ 0.4 (aim 0.6): ${ratio >= 0.6 ? 'met the aim' : ratio >= 0.4 ? 'met' : 'MISSED'}`);
     say(`p99 ${ms(votes.latency.p99)} ms — target ≤ 100 ms: ${votes.latency.p99 <= 100 ? 'met' : 'MISSED'}`);
     const share = (cpu: number, seconds: number) => `${((cpu / seconds) * 100).toFixed(0)}%`;
-    say(`CPU during the burst (${wall.toFixed(1)} s wall, share of one core; the machine has ${cpus().length} cores): PostgreSQL ${share(pgCpu, wall)}, API (this process; the worker runs apart) ${share(platformCpu, wall)}, load process ${share(votes.cpuSeconds, votes.seconds)}, Temporal dev server ${share(temporalCpu, wall)}`);
+    say(`CPU during the burst (${wall.toFixed(1)} s wall, share of one core; the machine has ${cpus().length} cores): PostgreSQL ${share(pgCpu, wall)}, API (this process; the worker runs apart) ${share(platformCpu, wall)}, load process ${share(votes.cpuSeconds, votes.seconds)}, Temporal server ${share(temporalCpu, wall)}`);
     say(`CPU during the baseline (${base.seconds.toFixed(1)} s): baseline server ${share(baseCpu, base.seconds)}, load process ${share(base.cpuSeconds, base.seconds)}`);
     const perRequest = (cpu: number, n: number) => ((cpu * 1000) / n).toFixed(2);
     say(`CPU per request: platform ${perRequest(platformCpu, votes.answered)} ms + PostgreSQL ${perRequest(pgCpu, votes.answered)} ms per vote; baseline server ${perRequest(baseCpu, base.answered)} ms per request; load process ${perRequest(votes.cpuSeconds, votes.answered)} ms (votes) and ${perRequest(base.cpuSeconds, base.answered)} ms (baseline) per request`);

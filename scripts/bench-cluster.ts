@@ -1,13 +1,33 @@
-// `npm run bench:flows -- N --cluster`: the same two sides on the production topology (engine/dev/cluster-stack.ts)
+// The benchmarks' tenant, and their `--cluster` setting: the production topology (engine/dev/cluster-stack.ts)
 // instead of the CLI dev server — a Temporal server v1.29.1 on the embedded PostgreSQL and two worker processes
-// (no API process: the bench submits in-process, through an `api`-role platform that polls nothing).
+// (no API process: a bench serves or submits in-process, through an `api`-role platform that polls nothing).
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, type Config } from '../../engine/config';
-import { createSequelize } from '../../engine/db/database';
-import { ClusterStack, freeClusterPorts } from '../../engine/dev/cluster-stack';
-import { createBenchTenant } from '../bench-votes';
+import type { Sequelize } from 'sequelize';
+import { loadConfig, type Config } from '../engine/config';
+import { createSequelize, Database } from '../engine/db/database';
+import { ClusterStack, freeClusterPorts } from '../engine/dev/cluster-stack';
+import { createTenant } from '../engine/tenancy/create-tenant';
+import { provisionTenant } from '../engine/tenancy/provision';
+
+export const TENANT_HOST = 'votes.localhost';
+
+/** The benchmarks' tenant: Stemmeby Kommune (DK) at votes.localhost, provisioned (built-in forms and flows). */
+export async function createBenchTenant(owner: Sequelize, appUrl: string): Promise<string> {
+  const tenantId = await createTenant(owner, {
+    slug: 'votes',
+    name: 'Stemmeby Kommune',
+    country: 'DK',
+    defaultLocale: 'da',
+    publicHosts: [TENANT_HOST],
+    adminHosts: [`admin.${TENANT_HOST}`],
+    settings: { contact: { email: 'borgerservice@votes.example', phone: '+45 11 22 33 44', address: 'Torvet 1' }, frontPage: { da: { heading: 'Stemmeby', intro: '' } }, retention: { auditLogMonths: 6 } },
+  });
+  const provisioning = Database.connect(appUrl);
+  await provisionTenant(provisioning, tenantId, 'DK').finally(() => provisioning.close());
+  return tenantId;
+}
 
 export interface BenchCluster {
   config: Config;
