@@ -21,6 +21,7 @@ import { electionBulkDeletionMessages, electionParticipantBulkDeletion, flowInst
 import { loadBuiltinFlow, parameterDefaults } from '../engine/flows/builtin';
 import { flowSearchAttributes } from '../engine/temporal/search-attributes';
 import type { FlowRun } from '../engine/flows/runtime';
+import { contextOf } from '../workflows/flow/core/run-inputs';
 import { start } from '../workflows/flow/core/step';
 
 const FIXTURE_TENANT = '00000000-0000-4000-8000-000000000001';
@@ -68,7 +69,7 @@ function fixtureFlowActivities(load: () => FlowRun): Partial<Activities> {
     },
     async beginFlowRun({ at }) {
       const run = load();
-      const { state, commands } = start(run.definition, { zone: run.zone, parameters: run.parameters, facts: run.facts }, at, run.dates);
+      const { state, commands } = start(run.definition, contextOf(run), at, run.dates);
       return { run, state, commands, results: commands.map(() => ({ done: true })) };
     },
     async runFlowAction() {

@@ -2,6 +2,7 @@
 // activity, in order, each still once per idempotency key (a retried activity skips what is done), and the first
 // step is worked out in the same activity that loads the instance. Each activity costs the workflow a round trip
 // and six history events, so a start rule with three actions went from five activities to one.
+import { actionInputOf, contextOf } from '../../workflows/flow/core/run-inputs';
 import { start } from '../../workflows/flow/core/step';
 import type { FlowCommand, FlowState } from '../../workflows/flow/core/types';
 import type { ActionResult, RuntimeDeps } from './action-types';
@@ -25,7 +26,7 @@ export interface BegunRun {
 export async function runStep(deps: RuntimeDeps, input: StepInput): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
   for (const c of input.commands) {
-    results.push(await runAction(deps, { tenantId: input.tenantId, instanceId: input.instanceId, key: `${input.instanceId}/${c.key}`, rule: c.rule, action: c.action, config: c.config, at: c.at }));
+    results.push(await runAction(deps, actionInputOf(input.tenantId, input.instanceId, c)));
   }
   return results;
 }
@@ -36,7 +37,7 @@ export async function runStep(deps: RuntimeDeps, input: StepInput): Promise<Acti
  */
 export async function beginRun(deps: RuntimeDeps, input: { tenantId: string; instanceId: string; at: string }): Promise<BegunRun> {
   const run = await loadFlowRun(deps, input.tenantId, input.instanceId);
-  const { state, commands } = start(run.definition, { zone: run.zone, parameters: run.parameters, facts: run.facts }, input.at, run.dates);
+  const { state, commands } = start(run.definition, contextOf(run), input.at, run.dates);
   const results = await runStep(deps, { tenantId: input.tenantId, instanceId: input.instanceId, commands });
   return { run, state, commands, results };
 }

@@ -57,6 +57,8 @@ export class ChannelUnavailableError extends Error {
 export class EmailChannel implements Channel {
   readonly name = 'email' as const;
   private readonly transport: Transporter;
+  /** The sender's domain, for Message-IDs. */
+  private readonly domain: string;
 
   constructor(
     smtpUrl: string,
@@ -65,13 +67,14 @@ export class EmailChannel implements Channel {
     // Pooled: a handful of kept-open connections instead of one SMTP handshake per message (~100 ms each), which
     // capped a reminder hour at a few messages a second per worker. Settings in the URL (?pool=false) still win.
     this.transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 5 });
+    this.domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'tingvalla.invalid';
   }
 
   async send(m: OutgoingMessage): Promise<SendReceipt> {
     const info = await this.transport.sendMail({
       // The attempt's reference as Message-ID: should a crash between the send and its record repeat the send, the
       // copy is the same message to the mail stores and clients that drop a Message-ID they have seen.
-      messageId: `<${m.reference}@${/@([^>\s]+)/.exec(this.from)?.[1] ?? 'tingvalla.invalid'}>`,
+      messageId: `<${m.reference}@${this.domain}>`,
       from: this.from,
       to: m.to,
       subject: m.subject,

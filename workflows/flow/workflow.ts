@@ -8,7 +8,8 @@
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, ParentClosePolicy, patched, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { closeProblem, decisionProblem, extensionProblem, FlowInputError, nextDue, start, step } from './core/step';
-import type { FlowCommand, FlowContext, FlowInput, FlowState } from './core/types';
+import { actionInputOf, contextOf } from './core/run-inputs';
+import type { FlowCommand, FlowInput, FlowState } from './core/types';
 import { closeDeadlineUpdate, decideUpdate, extendDeadlineUpdate, flowEventSignal, migrateSignal, subjectChangedSignal, timelineQuery, type FlowTimeline, type FlowWorkflowInput } from './messages';
 
 const { loadFlowRun, beginFlowRun, runFlowAction, runFlowStep, recordFlowDecision, recordFlowEnd } = proxyActivities<Activities>({
@@ -30,7 +31,6 @@ type ActionResult = Awaited<ReturnType<Activities['runFlowAction']>>;
 type Queued = { id: number; input: FlowInput | { kind: 'reload'; at: string; statusMap?: Record<string, string> } };
 
 const nowIso = () => new Date().toISOString();
-const contextOf = (run: { zone: string; parameters: Record<string, unknown>; facts: Record<string, unknown> }): FlowContext => ({ zone: run.zone, parameters: run.parameters, facts: run.facts });
 
 export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState): Promise<void> {
   const { tenantId, instanceId } = input;
@@ -122,14 +122,13 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
       ]),
     });
   };
+  const startChildren = async (commands: FlowCommand[], results: ActionResult[]): Promise<void> => {
+    for (const [i, c] of commands.entries()) await startChildOf(c, results[i]!);
+  };
   const carryOut = async (commands: FlowCommand[]): Promise<void> => {
     if (commands.length === 0) return;
-    if (patched(ONE_ACTIVITY_PER_STEP)) {
-      const results = await runFlowStep({ tenantId, instanceId, commands });
-      for (const [i, c] of commands.entries()) await startChildOf(c, results[i]!);
-      return;
-    }
-    for (const c of commands) await startChildOf(c, await runFlowAction({ tenantId, instanceId, key: `${instanceId}/${c.key}`, rule: c.rule, action: c.action, config: c.config, at: c.at }));
+    if (patched(ONE_ACTIVITY_PER_STEP)) return startChildren(commands, await runFlowStep({ tenantId, instanceId, commands }));
+    for (const c of commands) await startChildOf(c, await runFlowAction(actionInputOf(tenantId, instanceId, c)));
   };
 
   let reportedStatus = carried ? state.status : run.status;
@@ -139,7 +138,7 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
     reportedStatus = state.status;
   };
 
-  if (begun) for (const [i, c] of begun.commands.entries()) await startChildOf(c, begun.results[i]!);
+  if (begun) await startChildren(begun.commands, begun.results);
   await carryOut(pending);
   reportStatus();
   while (!state.endedAt) {
