@@ -322,21 +322,30 @@ export async function startClusterStack(opts: ClusterStackOptions): Promise<Clus
  * PostgreSQL's, the Temporal server's frontend (all its other ports free too) and PORT (the `roles` ports from it).
  */
 export async function freeClusterPorts(roles: number): Promise<{ EMBEDDED_PG_PORT: string; TEMPORAL_DEV_PORT: string; PORT: string }> {
-  // Below Linux's ephemeral range (see free-port.ts); the Temporal server's membership ports lie 300 below its frontend.
-  const pick = async (lowest: number, highest: number, portsOf: (base: number) => number[], taken: number[]): Promise<number> => {
-    for (let i = 0; i < 200; i++) {
-      const base = lowest + Math.floor(Math.random() * (highest - lowest));
-      const ports = portsOf(base);
-      if (ports.some((p) => taken.includes(p))) continue;
-      if ((await Promise.all(ports.map((p) => portIsFree(p)))).every(Boolean)) return base;
-    }
-    throw new Error('no free run of ports for a cluster stack after 200 tries');
-  };
-  const temporal = await pick(20_400, 31_900, temporalServerPorts, []);
+  const temporal = await freeTemporalServerPort();
   const taken = temporalServerPorts(temporal);
   const roleBase = await pick(20_000, 31_900, (base) => Array.from({ length: roles }, (_, i) => base + i), taken);
   const pg = await pick(20_000, 31_900, (base) => [base], [...taken, ...Array.from({ length: roles }, (_, i) => roleBase + i)]);
   return { EMBEDDED_PG_PORT: String(pg), TEMPORAL_DEV_PORT: String(temporal), PORT: String(roleBase) };
+}
+
+/** A random base in [lowest, highest) whose ports (`portsOf`) are all free and none of `taken`. */
+async function pick(lowest: number, highest: number, portsOf: (base: number) => number[], taken: number[]): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const base = lowest + Math.floor(Math.random() * (highest - lowest));
+    const ports = portsOf(base);
+    if (ports.some((p) => taken.includes(p))) continue;
+    if ((await Promise.all(ports.map((p) => portIsFree(p)))).every(Boolean)) return base;
+  }
+  throw new Error('no free run of ports for a cluster stack after 200 tries');
+}
+
+/**
+ * A Temporal server frontend port whose other ports are free too. Below Linux's ephemeral range (see
+ * free-port.ts); the server's membership ports lie 300 below its frontend.
+ */
+export function freeTemporalServerPort(): Promise<number> {
+  return pick(20_400, 31_900, temporalServerPorts, []);
 }
 
 /** PostgreSQL's immediate shutdown: SIGQUIT to the postmaster named in the data folder's lock file. */

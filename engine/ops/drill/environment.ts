@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../config';
 import { createDatabaseIfMissing } from '../../db/prepare';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../dev/embedded-postgres';
 import { EMBEDDED_DATABASE } from '../../dev/owner-connection';
-import { portIsFree } from '../../dev/port-holder';
+import { freeTemporalServerPort } from '../../dev/cluster-stack';
 import { startTemporalServer, temporalSqlFromUrl, type RunningTemporalServer } from '../../dev/temporal-server';
 import { generateCodecKeySpec } from '../../temporal/codec';
 
@@ -42,18 +42,8 @@ export async function startDrillPostgres(dataDir: string, port: number): Promise
   return { pg, ownerUrl: pg.ownerUrl(EMBEDDED_DATABASE), serverUrl: pg.ownerUrl('postgres') };
 }
 
-/** A frontend port whose neighbours the Temporal server also takes (+1, +2, +6, +10 and membership 300 below) are free. */
-export async function freeTemporalPort(): Promise<number> {
-  for (let i = 0; i < 200; i++) {
-    const port = 21_000 + Math.floor(Math.random() * 10_000);
-    const all = [0, 1, 2, 6, 10, -300, -299, -298, -294].map((d) => port + d);
-    if ((await Promise.all(all.map((p) => portIsFree(p)))).every(Boolean)) return port;
-  }
-  throw new Error('no free port range for the Temporal server after 200 tries');
-}
-
 export async function startDrillTemporal(binary: string, ownerUrl: string, dir: string): Promise<RunningTemporalServer> {
-  return startTemporalServer({ binary, sql: temporalSqlFromUrl(ownerUrl), dir, port: await freeTemporalPort(), log: () => undefined });
+  return startTemporalServer({ binary, sql: temporalSqlFromUrl(ownerUrl), dir, port: await freeTemporalServerPort(), log: () => undefined });
 }
 
 /** The namespace as the Temporal server knows it (from its database): registered, with the platform's search attributes. */
