@@ -1,4 +1,4 @@
-// `npm run bench:signup [-- N [slots [connections]]]`: the public site's sign-up under a rush, on the real stack. N
+// `npm run bench:signup [-- N [slots [connections]]] [--profile DIR]`: the public site's sign-up under a rush, on the real stack. N
 // (2,000) citizens sign up at once for the S (200) vacant slots of one filtered task link; exactly S must succeed and
 // N − S be told 409 election.slotTaken, with no 5xx; p99 ≤ 250 ms. In the same run, the bare Express baseline of the
 // petitions benchmark (scripts/bench-baseline-server.ts) is driven with the same number of connections, and the
@@ -19,6 +19,7 @@
 // each of the S slots is accepted by a distinct participant whose request answered 201, the second station's slots
 // are untouched, one election.taskSignedUp audit row and one queued registrationConfirmed message per slot. It exits
 // non-zero when a check fails; a missed speed target is only printed.
+// `--profile DIR` writes a CPU profile of this process (the API) during the rush (scripts/bench-profile.ts).
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -36,6 +37,7 @@ import { Agent } from 'node:http';
 import { cpr, firstJsonLine, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, spawnTs, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
 import { randomBytes } from 'node:crypto';
 import type { LoadPlan } from './bench-votes-load';
+import { profileDirOf, profiled, withoutProfileArgs } from './bench-profile';
 
 const DAY = '2030-06-04';
 const say = (line: string) => console.log(line);
@@ -69,9 +71,11 @@ function sampleWaits(owner: Sequelize): { stop(): Promise<string> } {
 }
 
 async function main(): Promise<void> {
-  const N = Number(process.argv[2] ?? 2000);
-  const S = Number(process.argv[3] ?? 200);
-  const connections = Number(process.argv[4] ?? 100);
+  const profileDir = profileDirOf(process.argv);
+  const [nArg, sArg, connectionsArg] = withoutProfileArgs(process.argv.slice(2));
+  const N = Number(nArg ?? 2000);
+  const S = Number(sArg ?? 200);
+  const connections = Number(connectionsArg ?? 100);
   if (!Number.isInteger(N) || !Number.isInteger(S) || S < 1 || N <= S) throw new Error('N citizens > S slots ≥ 1');
   const failures: string[] = [];
   const check = (ok: boolean, line: string) => {
@@ -149,7 +153,7 @@ async function main(): Promise<void> {
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
     t = Date.now();
-    const rush = await runLoad(stack.dataDir, 'signups', plan);
+    const rush = await profiled(profileDir, 'signups', () => runLoad(stack.dataDir, 'signups', plan), say);
     const wall = (Date.now() - t) / 1000;
     loopDelay.disable();
     const waited = await waits.stop();

@@ -1,4 +1,4 @@
-// `npm run bench:votes [-- N [connections]] [--cluster]`: a burst of votes for one petition on the real stack, against a bare
+// `npm run bench:votes [-- N [connections]] [--cluster] [--profile DIR]`: a burst of votes for one petition on the real stack, against a bare
 // Express baseline on the same machine, with a correctness check. N voters (20,000), 50 connections.
 //
 // In a throwaway data folder it starts the embedded PostgreSQL and the Temporal CLI dev server, provisions a tenant,
@@ -10,7 +10,8 @@
 // API role in this process (startPlatform; its log, level warn — every 409 is a line — to a file in the data
 // folder), the worker role (Temporal worker, flow outbox dispatcher) in a process of its own (engine/role.ts).
 // With `--cluster` the stack is the production topology instead (scripts/bench-cluster.ts): a Temporal server on
-// the embedded PostgreSQL and two worker processes; the API still runs here.
+// the embedded PostgreSQL and two worker processes; the API still runs here. `--profile DIR` writes a CPU profile
+// of this process (the API) during the burst (scripts/bench-profile.ts).
 //
 // The load is another process (scripts/bench-votes-load.ts, autocannon): 50 connections send POST
 // /api/petitions/:id/vote with a small JSON body, each voter once plus 10% repeats of sessions that voted at
@@ -60,6 +61,7 @@ import { startPlatform } from '../engine/platform';
 import { createBenchTenant, startBenchCluster, TENANT_HOST } from './bench-cluster';
 import type { LoadPlan, LoadResult } from './bench-votes-load';
 import { freePort } from '../engine/dev/free-port';
+import { profileDirOf, profiled, withoutProfileArgs } from './bench-profile';
 import { MAX_SYNTHETIC, syntheticCpr } from '../engine/simulators/synthetic-personal-numbers';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -438,7 +440,8 @@ const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const cluster = args.includes('--cluster');
-  const [nArg, connectionsArg] = args.filter((a) => !a.startsWith('--'));
+  const profileDir = profileDirOf(args);
+  const [nArg, connectionsArg] = withoutProfileArgs(args).filter((a) => !a.startsWith('--'));
   const N = Number(nArg ?? 20_000);
   const connections = Number(connectionsArg ?? 50);
   if (!Number.isInteger(N) || N < 100) throw new Error('N: a whole number of voters, at least 100');
@@ -506,7 +509,7 @@ async function main(): Promise<void> {
     const temporal0 = stack.temporalPid ? cpuSeconds(stack.temporalPid) : 0;
     const own0 = process.cpuUsage();
     t = Date.now();
-    const votes = await runLoad(stack.dataDir, 'votes', plan);
+    const votes = await profiled(profileDir, 'votes', () => runLoad(stack.dataDir, 'votes', plan), say);
     const wall = (Date.now() - t) / 1000;
     const pgCpu = postgresCpuSeconds(stack.pg.databaseDir) - pg0;
     const temporalCpu = stack.temporalPid ? cpuSeconds(stack.temporalPid) - temporal0 : NaN;

@@ -60,7 +60,7 @@ export const problemHandler: ErrorRequestHandler = (err: unknown, req, res, next
     });
     return;
   }
-  // pino-http writes the request's one log line when the response finishes; with res.err set, that line is
+  // The request's one log line is written when the response ends (logging.ts); with res.err set, that line is
   // at error level and carries the error and its stack, next to the request id.
   res.err = err instanceof Error ? err : new Error(String(err));
   sendProblem(res, { type: TYPE_BASE + 'internal_error', title: 'Something went wrong on our side', status: 500, code: 'internal_error', requestId });

@@ -10,6 +10,7 @@ import type { CommandContext } from '../audit/record';
 import type { Site } from '../db/database';
 import { NotFoundError, ValidationError } from '../errors';
 import { validate, validateQuery } from '../validation';
+import { mountRouteTree } from './route-tree';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -137,10 +138,10 @@ export function routeHandler(spec: RouteSpec) {
   };
 }
 
-const expressMethod = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'delete' } as const;
-
-/** Mounts every route of the list on the router, in order (a fixed path before a parameter that would match it). */
+/**
+ * Mounts every route of the list on the router, in order (a fixed path before a parameter that would match it),
+ * as a tree of literal prefixes (route-tree.ts) so that a request is not tried against every route.
+ */
 export function mountRoutes(router: Router, routes: readonly RouteSpec[]): Router {
-  for (const spec of routes) router[expressMethod[spec.method]](spec.path, routeHandler(spec));
-  return router;
+  return mountRouteTree(router, routes.map((spec) => ({ method: spec.method, path: spec.path, handler: routeHandler(spec) })));
 }
