@@ -4,8 +4,11 @@
 // as new when the server suggests it, carrying the state; it ends when the core says the instance has ended.
 // Since the patch ONE_ACTIVITY_PER_STEP a step's commands go in one activity (runFlowStep) and the load and the
 // start are one activity (beginFlowRun), started at the workflow's start time; older histories replay the
-// activity-per-command path unchanged.
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, ParentClosePolicy, patched, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+// activity-per-command path unchanged. Since the patch LOCAL_STEP_ACTIVITIES those two run as local activities:
+// in the workflow task that asked for them, recorded as one marker each, with no activity task through the
+// server (bench:flows: the server's per-instance work, not the worker, set the pace). They stay idempotent per
+// command, as a local activity is retried like any other when its worker dies.
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, ParentClosePolicy, patched, proxyActivities, proxyLocalActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { closeProblem, decisionProblem, extensionProblem, FlowInputError, nextDue, start, step } from './core/step';
 import { actionInputOf, contextOf } from './core/run-inputs';
@@ -17,8 +20,15 @@ const { loadFlowRun, beginFlowRun, runFlowAction, runFlowStep, recordFlowDecisio
   retry: { maximumInterval: '10 minutes' },
 });
 
+const local = proxyLocalActivities<Pick<Activities, 'beginFlowRun' | 'runFlowStep'>>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumInterval: '10 minutes' },
+});
+
 /** One activity per step, and the first step in the loading activity (issue "The flow engine at scale"). */
 export const ONE_ACTIVITY_PER_STEP = 'one-activity-per-step';
+/** Those step activities as local activities (same issue). */
+export const LOCAL_STEP_ACTIVITIES = 'local-step-activities';
 
 /** Events per history before continuing as new, whatever the server suggests. */
 const MAX_HISTORY_EVENTS = 5000;
@@ -39,7 +49,8 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
   let pending: FlowCommand[] = [];
   let begun: { commands: FlowCommand[]; results: ActionResult[] } | undefined;
   if (!carried && patched(ONE_ACTIVITY_PER_STEP)) {
-    const b = await beginFlowRun({ tenantId, instanceId, at: workflowInfo().startTime.toISOString() });
+    const first = { tenantId, instanceId, at: workflowInfo().startTime.toISOString() };
+    const b = patched(LOCAL_STEP_ACTIVITIES) ? await local.beginFlowRun(first) : await beginFlowRun(first);
     ({ run, state } = b);
     begun = b;
   } else {
@@ -127,7 +138,10 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
   };
   const carryOut = async (commands: FlowCommand[]): Promise<void> => {
     if (commands.length === 0) return;
-    if (patched(ONE_ACTIVITY_PER_STEP)) return startChildren(commands, await runFlowStep({ tenantId, instanceId, commands }));
+    if (patched(ONE_ACTIVITY_PER_STEP)) {
+      const stepInput = { tenantId, instanceId, commands };
+      return startChildren(commands, patched(LOCAL_STEP_ACTIVITIES) ? await local.runFlowStep(stepInput) : await runFlowStep(stepInput));
+    }
     for (const c of commands) await startChildOf(c, await runFlowAction(actionInputOf(tenantId, instanceId, c)));
   };
 
