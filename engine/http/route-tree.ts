@@ -1,5 +1,5 @@
 // Mounts a route list as a tree of routers keyed by literal path segments, so that a request is matched against
-// the routes of its own prefix (`/election/public/…`) rather than against every route in turn: Express tries each
+// the routes of its own prefix (`/forms/…`) rather than against every route in turn: Express tries each
 // layer of a router in order, and with ~250 routes on one router that walk was a measurable part of every API
 // request (bench:votes profile). The answer to every request is the same as with the flat list:
 // - two routes whose first segments are different literals can never match the same request, so only their
@@ -13,7 +13,7 @@ const expressMethod = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DE
 
 export interface TreeRoute {
   method: keyof typeof expressMethod;
-  /** Express path syntax, e.g. `/petitions/:id/vote`. */
+  /** Express path syntax, e.g. `/forms/:id/versions/:version`. */
   path: string;
   handler: RequestHandler;
 }
@@ -40,7 +40,9 @@ function mountLevel(router: Router, routes: readonly { route: TreeRoute; rest: s
   const groups = new Map<string, { route: TreeRoute; rest: string[] }[]>();
   for (const entry of routes) {
     const key = entry.rest[0] ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
   }
   for (const [key, members] of groups) {
     if (key === '' || members.length === 1) {

@@ -68,7 +68,6 @@ async function applicationForm(tenantId: string): Promise<{ id: string; version:
 
 const answers = { applicantName: 'Agnes Jensen', applicantEmail: 'agnes@example.dk', association: 'Korsbæk Boldklub', amount: 2500, purpose: 'Sommerfest i parken for hele byen' };
 
-/** Timer entries must agree to the millisecond; inputs sent by the test within a minute of the scenario's time. */
 /**
  * The activities a history ran, in order: `name` for an activity task, `local name` for a local activity (its
  * marker's data, which the SDK writes as plain JSON, names the type).
@@ -83,6 +82,7 @@ function activitiesRun(history: temporal.api.history.v1.IHistory): string[] {
   });
 }
 
+/** Timer entries must agree to the millisecond; inputs sent by the test within a minute of the scenario's time. */
 function comparable(entries: TimelineEntry[]) {
   return entries.map((e) => ({ kind: e.kind, rule: e.rule, action: e.action, detail: e.detail }));
 }

@@ -15,15 +15,9 @@ import { actionInputOf, contextOf } from './core/run-inputs';
 import type { FlowCommand, FlowInput, FlowState } from './core/types';
 import { closeDeadlineUpdate, decideUpdate, extendDeadlineUpdate, flowEventSignal, migrateSignal, subjectChangedSignal, timelineQuery, type FlowTimeline, type FlowWorkflowInput } from './messages';
 
-const { loadFlowRun, beginFlowRun, runFlowAction, runFlowStep, recordFlowDecision, recordFlowEnd } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { maximumInterval: '10 minutes' },
-});
-
-const local = proxyLocalActivities<Pick<Activities, 'beginFlowRun' | 'runFlowStep'>>({
-  startToCloseTimeout: '1 minute',
-  retry: { maximumInterval: '10 minutes' },
-});
+const ACTIVITY_OPTIONS = { startToCloseTimeout: '1 minute', retry: { maximumInterval: '10 minutes' } } as const;
+const { loadFlowRun, beginFlowRun, runFlowAction, runFlowStep, recordFlowDecision, recordFlowEnd } = proxyActivities<Activities>(ACTIVITY_OPTIONS);
+const localSteps = proxyLocalActivities<Pick<Activities, 'beginFlowRun' | 'runFlowStep'>>(ACTIVITY_OPTIONS);
 
 /** One activity per step, and the first step in the loading activity (issue "The flow engine at scale"). */
 export const ONE_ACTIVITY_PER_STEP = 'one-activity-per-step';
@@ -42,6 +36,9 @@ type Queued = { id: number; input: FlowInput | { kind: 'reload'; at: string; sta
 
 const nowIso = () => new Date().toISOString();
 
+/** The step activities this run uses: local ones since LOCAL_STEP_ACTIVITIES, activity tasks in older histories. */
+const stepActivities = () => (patched(LOCAL_STEP_ACTIVITIES) ? localSteps : { beginFlowRun, runFlowStep });
+
 export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState): Promise<void> {
   const { tenantId, instanceId } = input;
   let run: Awaited<ReturnType<typeof loadFlowRun>>;
@@ -49,8 +46,7 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
   let pending: FlowCommand[] = [];
   let begun: { commands: FlowCommand[]; results: ActionResult[] } | undefined;
   if (!carried && patched(ONE_ACTIVITY_PER_STEP)) {
-    const first = { tenantId, instanceId, at: workflowInfo().startTime.toISOString() };
-    const b = patched(LOCAL_STEP_ACTIVITIES) ? await local.beginFlowRun(first) : await beginFlowRun(first);
+    const b = await stepActivities().beginFlowRun({ tenantId, instanceId, at: workflowInfo().startTime.toISOString() });
     ({ run, state } = b);
     begun = b;
   } else {
@@ -138,10 +134,7 @@ export async function flowInstance(input: FlowWorkflowInput, carried?: FlowState
   };
   const carryOut = async (commands: FlowCommand[]): Promise<void> => {
     if (commands.length === 0) return;
-    if (patched(ONE_ACTIVITY_PER_STEP)) {
-      const stepInput = { tenantId, instanceId, commands };
-      return startChildren(commands, patched(LOCAL_STEP_ACTIVITIES) ? await local.runFlowStep(stepInput) : await runFlowStep(stepInput));
-    }
+    if (patched(ONE_ACTIVITY_PER_STEP)) return startChildren(commands, await stepActivities().runFlowStep({ tenantId, instanceId, commands }));
     for (const c of commands) await startChildOf(c, await runFlowAction(actionInputOf(tenantId, instanceId, c)));
   };
 
