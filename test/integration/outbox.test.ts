@@ -133,9 +133,22 @@ async function runsOf(client: Client, instanceId: string): Promise<{ runId: stri
   return runs;
 }
 
-async function signalsOf(client: Client, instanceId: string): Promise<string[]> {
+async function signalsInHistory(client: Client, instanceId: string): Promise<string[]> {
   const history = await client.workflow.getHandle(workflowIds.flow(tenantId, instanceId)).fetchHistory();
   return (history.events ?? []).flatMap((e) => (e.workflowExecutionSignaledEventAttributes?.signalName ? [e.workflowExecutionSignaledEventAttributes.signalName] : []));
+}
+
+/**
+ * The signals in the workflow's history once `expected` many have been written. The server accepts a signal
+ * at once but writes it to the history only when the workflow task then running completes, and that task
+ * now runs the first step's local activities, so a delivered signal can be missing from the history for a
+ * moment. Waiting for the count and then comparing the whole list still catches a duplicate or a wrong one.
+ */
+async function signalsOf(client: Client, instanceId: string, expected = 1): Promise<string[]> {
+  return waitFor(async () => {
+    const signals = await signalsInHistory(client, instanceId);
+    return signals.length >= expected ? signals : undefined;
+  }, `${expected} signal(s) in the history of instance ${instanceId}`, 30_000);
 }
 
 describe('while Temporal is down', () => {
