@@ -136,7 +136,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const readiness: ReadinessCheck[] = [
     { name: 'database', check: () => db.ping() },
     { name: 'temporal', check: async () => void (await client.connection.workflowService.getSystemInfo({})) },
-    ...(worker ? [{ name: 'worker', check: async () => void (worker.getState() === 'RUNNING' || Promise.reject(new Error(worker.getState()))) }] : []),
+    ...(worker ? [{ name: 'worker', check: workerRunning(worker) }] : []),
   ];
   const app =
     role === 'worker'
@@ -186,6 +186,18 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       await db.close();
     })());
   return { app, db, identity, client, role, ...(worker ? { worker } : {}), server, port, logger, stop, channels, messageChannels, ...(outbox ? { outbox } : {}), ...(dispatcher ? { dispatcher } : {}), ...(registry ? { registry } : {}), ...(registrySimulator ? { registrySimulator } : {}) };
+}
+
+/**
+ * Readiness of a Temporal worker: fails, naming the state, unless it polls. A thrown error, not a voided
+ * rejected promise: that one left the check passing and crashed the process with an unhandled rejection the
+ * first time /readyz asked a stopping worker.
+ */
+export function workerRunning(worker: Pick<Worker, 'getState'>): () => Promise<void> {
+  return async () => {
+    const state = worker.getState();
+    if (state !== 'RUNNING') throw new Error(state);
+  };
 }
 
 /** A worker's HTTP: /healthz and /readyz, and 404 for anything else. */
