@@ -15,7 +15,7 @@ import { Database } from './db/database';
 import type { Express } from 'express';
 import express from 'express';
 import { createApp, testIdpHost } from './http/app';
-import { healthRouter, type ReadinessCheck } from './http/routes/health';
+import { healthRouter, workerRunning, type ReadinessCheck } from './http/routes/health';
 import { createIdentity, type Identity } from './identity';
 import { TestIdps } from './identity/saml/test-idps';
 import { loadMasterKeys } from './crypto/master-keys';
@@ -186,18 +186,6 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       await db.close();
     })());
   return { app, db, identity, client, role, ...(worker ? { worker } : {}), server, port, logger, stop, channels, messageChannels, ...(outbox ? { outbox } : {}), ...(dispatcher ? { dispatcher } : {}), ...(registry ? { registry } : {}), ...(registrySimulator ? { registrySimulator } : {}) };
-}
-
-/**
- * Readiness of a Temporal worker: fails, naming the state, unless it polls. A thrown error, not a voided
- * rejected promise: that one left the check passing and crashed the process with an unhandled rejection the
- * first time /readyz asked a stopping worker.
- */
-export function workerRunning(worker: Pick<Worker, 'getState'>): () => Promise<void> {
-  return async () => {
-    const state = worker.getState();
-    if (state !== 'RUNNING') throw new Error(state);
-  };
 }
 
 /** A worker's HTTP: /healthz and /readyz, and 404 for anything else. */

@@ -139,16 +139,16 @@ async function signalsInHistory(client: Client, instanceId: string): Promise<str
 }
 
 /**
- * The signals in the workflow's history once `expected` many have been written. The server accepts a signal
- * at once but writes it to the history only when the workflow task then running completes, and that task
- * now runs the first step's local activities, so a delivered signal can be missing from the history for a
- * moment. Waiting for the count and then comparing the whole list still catches a duplicate or a wrong one.
+ * The signals in the workflow's history once one has been written. The server accepts a signal at once but
+ * writes it to the history only when the workflow task then running completes, and that task now runs the
+ * first step's local activities, so a delivered signal can be missing from the history for a moment.
+ * Comparing the whole list once it is there still catches a duplicate or a wrong one.
  */
-async function signalsOf(client: Client, instanceId: string, expected = 1): Promise<string[]> {
+async function signalsOf(client: Client, instanceId: string): Promise<string[]> {
   return waitFor(async () => {
     const signals = await signalsInHistory(client, instanceId);
-    return signals.length >= expected ? signals : undefined;
-  }, `${expected} signal(s) in the history of instance ${instanceId}`, 30_000);
+    return signals.length > 0 ? signals : undefined;
+  }, `a signal in the history of instance ${instanceId}`, 30_000);
 }
 
 describe('while Temporal is down', () => {

@@ -3,8 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
-import { healthRouter } from '../../engine/http/routes/health';
-import { workerRunning } from '../../engine/platform';
+import { healthRouter, workerRunning } from '../../engine/http/routes/health';
 import { request } from '../helpers/http';
 
 let state = 'RUNNING';

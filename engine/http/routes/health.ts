@@ -1,9 +1,23 @@
-// /healthz: the process is up. /readyz: every dependency answers (database, Temporal), each with a bound.
+// /healthz: the process is up. /readyz: every dependency answers (database, Temporal, and in a worker process its
+// worker), each with a bound.
+import type { Worker } from '@temporalio/worker';
 import { Router } from 'express';
 
 export interface ReadinessCheck {
   name: string;
   check(): Promise<void>;
+}
+
+/**
+ * Readiness of a Temporal worker: fails, naming the state, unless it polls. A thrown error, not a voided
+ * rejected promise: that one left the check passing and crashed the process with an unhandled rejection the
+ * first time /readyz asked a stopping worker.
+ */
+export function workerRunning(worker: Pick<Worker, 'getState'>): () => Promise<void> {
+  return async () => {
+    const state = worker.getState();
+    if (state !== 'RUNNING') throw new Error(state);
+  };
 }
 
 const TIMEOUT_MS = 2000;
