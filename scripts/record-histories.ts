@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingEnvironment } from '../engine/dev/time-skipping-env';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../activities';
 import type { Activities as ElectionActivities } from '../activities/election';
@@ -171,9 +172,7 @@ async function main(): Promise<void> {
           ? recordElectionBulkDeletion
           : undefined;
   if (!record) throw new Error(`no recorder for "${name}": use housekeeping-N, flow-application-N, flow-invitation-N or election-bulk-deletion-N`);
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: ensureTestServer(loadConfig().TOOLS_CACHE_DIR) } },
-  });
+  const env = await startTimeSkippingEnvironment(ensureTestServer(loadConfig().TOOLS_CACHE_DIR));
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   try {
     const history = await record(env);

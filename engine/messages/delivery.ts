@@ -263,15 +263,18 @@ export async function continueDelivery(deps: DeliveryDeps, tenantId: string, log
 
 /** No channel took the message: noAddress when the person had no address on any, else failed (with the last error). */
 export async function finishUndelivered(db: Database, tenantId: string, logId: string): Promise<void> {
-  await db.withTenant(tenantId, async (tx) => {
-    const attempts = await loadAttempts(db, tx, logId);
-    const status = attempts.length > 0 && attempts.every((a) => a.status === 'noAddress') ? 'noAddress' : 'failed';
-    const last = attempts[attempts.length - 1];
-    await db.sequelize.query("UPDATE communication_log SET status = $2, channel = COALESCE($3, channel), error = $4 WHERE id = $1 AND status IN ('queued', 'sent')", {
-      bind: [logId, status, last?.channel ?? null, last?.error_code ?? null],
-      transaction: tx,
-    });
-    await db.sequelize.query('UPDATE communication_attempts SET sealed_message = NULL WHERE log_id = $1 AND sealed_message IS NOT NULL', { bind: [logId], transaction: tx });
-    await recordAudit(db, tx, deliveryCtx(tenantId), { action: 'message.failed', entityType: 'message', entityId: logId, summary: { status, attempts: attempts.map((a) => `${a.channel}:${a.status}`) } });
+  await db.withTenant(tenantId, (tx) => markUndelivered(db, tx, tenantId, logId));
+}
+
+/** finishUndelivered inside the caller's transaction (a failed receipt with no channel left after it). */
+export async function markUndelivered(db: Database, tx: Transaction, tenantId: string, logId: string): Promise<void> {
+  const attempts = await loadAttempts(db, tx, logId);
+  const status = attempts.length > 0 && attempts.every((a) => a.status === 'noAddress') ? 'noAddress' : 'failed';
+  const last = attempts[attempts.length - 1];
+  await db.sequelize.query("UPDATE communication_log SET status = $2, channel = COALESCE($3, channel), error = $4 WHERE id = $1 AND status IN ('queued', 'sent')", {
+    bind: [logId, status, last?.channel ?? null, last?.error_code ?? null],
+    transaction: tx,
   });
+  await db.sequelize.query('UPDATE communication_attempts SET sealed_message = NULL WHERE log_id = $1 AND sealed_message IS NOT NULL', { bind: [logId], transaction: tx });
+  await recordAudit(db, tx, deliveryCtx(tenantId), { action: 'message.failed', entityType: 'message', entityId: logId, summary: { status, attempts: attempts.map((a) => `${a.channel}:${a.status}`) } });
 }

@@ -9,7 +9,7 @@ import { QueryTypes } from 'sequelize';
 import { systemActor } from '../actors';
 import { recordAudit } from '../audit/record';
 import type { ChannelName } from './channels';
-import { continueDelivery, finishUndelivered, openCopy, type DeliveryDeps } from './delivery';
+import { continueDelivery, markUndelivered, openCopy, type DeliveryDeps } from './delivery';
 
 export interface Receipt {
   channel: Extract<ChannelName, 'digitalPost' | 'sms'>;
@@ -66,12 +66,12 @@ export async function applyReceipt(deps: DeliveryDeps, receipt: Receipt): Promis
     });
     await recordAudit(db, tx, ctx, { action: 'message.deliveryFailed', entityType: 'message', entityId: logId, summary: { channel: receipt.channel, errorCode: receipt.errorCode ?? 'deliveryFailed' } });
     const copy = attempt.sealed_message && deps.keyring ? await openCopy(deps.keyring, tx, tenantId, attemptId, attempt.sealed_message) : null;
-    return { outcome: 'applied' as const, fallback: log && copy && attempt.position < log.channels.length - 1 ? { channels: log.channels, copy, from: attempt.position + 1 } : null };
+    if (log && copy && attempt.position < log.channels.length - 1) return { outcome: 'applied' as const, fallback: { channels: log.channels, copy, from: attempt.position + 1 } };
+    // No channel after this one: failed in the same transaction, so no reader sees the message queued again.
+    await markUndelivered(db, tx, tenantId, logId);
+    return { outcome: 'applied' as const };
   });
   if (next.outcome !== 'applied') return next.outcome;
-  if ('fallback' in next) {
-    if (next.fallback) await continueDelivery(deps, tenantId, logId, next.fallback.channels, next.fallback.copy, next.fallback.from);
-    else await finishUndelivered(db, tenantId, logId);
-  }
+  if ('fallback' in next && next.fallback) await continueDelivery(deps, tenantId, logId, next.fallback.channels, next.fallback.copy, next.fallback.from);
   return 'applied';
 }

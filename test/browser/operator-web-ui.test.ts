@@ -31,8 +31,9 @@ it('shows an operator the decoded input of the tenant’s workflow, and audits t
   await page.goto(platform.url(tenant.adminHost, workflowPath));
   await loginThroughTestIdp(page, /Ingeborg Skjern/);
   await page.waitForURL((url) => url.pathname.startsWith('/temporal/namespaces/tingvalla/workflows/'));
-  // The input is {"tenantId": …}: readable only after the codec has decrypted it.
-  await page.getByText(`"${tenant.id}"`).first().waitFor({ timeout: 20_000 });
+  // The input is {"tenantId": …}: readable only after the codec has decrypted it. The Web UI is a large
+  // application that loads the history and then asks /codec: on a loaded CI machine that took over 20 s.
+  await page.getByText(`"${tenant.id}"`).first().waitFor({ timeout: 60_000 });
   const rows = await ownerDb().query<{ entity_id: string }>("SELECT entity_id FROM audit_log WHERE tenant_id = $1 AND action = 'workflowPayloads.decoded'", { bind: [tenant.id], type: QueryTypes.SELECT });
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.some((r) => r.entity_id === workflowIds.housekeeping(tenant.id))).toBe(true);

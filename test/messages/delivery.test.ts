@@ -50,7 +50,8 @@ beforeAll(async () => {
   outbox = await DevOutbox.start(mkdtempSync(join(tmpdir(), 'tingvalla-outbox-')), 0);
   email = new EmailChannel(outbox.url, 'Tingvalla <no-reply@test.localhost>');
   dp = await startDigitalPostSimulator({ callbackSecret: secret, receiptDelayMs: 500 });
-  sms = await startSmsGatewaySimulator({ callbackSecret: secret, reportDelayMs: 50 });
+  // A report a second after the send: the tests read what deliver() answered before the report can change it.
+  sms = await startSmsGatewaySimulator({ callbackSecret: secret, reportDelayMs: 1_000 });
   // The receiving end of the receipts: the platform's callback router on its own server.
   const app = express();
   channels = {

@@ -3,7 +3,8 @@
 // deletion failed on a refusal for good, and keeps its input and FlowStatus to ids and fixed words.
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingEnvironment } from '../../engine/dev/time-skipping-env';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities/election';
 import { bulkDeletionWorkflowId } from '../../engine/modules/election/bulk-deletion-workflow';
@@ -22,10 +23,7 @@ const converter = dataConverter(parseCodecKeys(process.env.TEMPORAL_CODEC_KEYS!)
 
 beforeAll(async () => {
   quietTemporalRuntime();
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServices().testServerPath } },
-    client: { dataConverter: converter },
-  });
+  env = await startTimeSkippingEnvironment(testServices().testServerPath, converter);
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
 });
 

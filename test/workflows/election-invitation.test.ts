@@ -7,7 +7,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingEnvironment } from '../../engine/dev/time-skipping-env';
 import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import pino from 'pino';
@@ -51,10 +52,7 @@ let people = 0;
 
 beforeAll(async () => {
   quietTemporalRuntime();
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServices().testServerPath } },
-    client: { dataConverter: dataConverter(keys) },
-  });
+  env = await startTimeSkippingEnvironment(testServices().testServerPath, dataConverter(keys));
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   outbox = await DevOutbox.start(mkdtempSync(join(tmpdir(), 'tingvalla-invitation-outbox-')), 0);
   email = new EmailChannel(outbox.url, 'Tingvalla <no-reply@test.localhost>');

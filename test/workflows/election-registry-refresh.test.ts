@@ -4,7 +4,8 @@
 // their task (the "removed by validation" message recorded for the person), with its progress answered by a
 // query; and a refresh whose worker stops after the first batch carries on from its cursor under a new worker,
 // reading nobody twice.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingEnvironment } from '../../engine/dev/time-skipping-env';
 import { Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { createElectionActivities } from '../../activities/election';
@@ -42,10 +43,7 @@ const logger = pino({ level: 'silent' });
 
 beforeAll(async () => {
   quietTemporalRuntime();
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServices().testServerPath } },
-    client: { dataConverter: converter },
-  });
+  env = await startTimeSkippingEnvironment(testServices().testServerPath, converter);
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   sim = await startRegistrySimulator();
   registry = new AuditedRegistry({ db, keyring, registries: createCivilRegistries({ baseUrl: sim.url, credentials: sim.credentials, logger }) });

@@ -6,7 +6,8 @@
 // are kept; the consenting one is deleted by the same path when the consent is withdrawn; and no workflow history
 // of the run holds a name or a personal number.
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingEnvironment } from '../../engine/dev/time-skipping-env';
 import { Worker } from '@temporalio/worker';
 import type { Payload } from '@temporalio/common';
 import { QueryTypes } from 'sequelize';
@@ -38,10 +39,7 @@ const converter = dataConverter(parseCodecKeys(process.env.TEMPORAL_CODEC_KEYS!)
 
 beforeAll(async () => {
   quietTemporalRuntime();
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServices().testServerPath } },
-    client: { dataConverter: converter },
-  });
+  env = await startTimeSkippingEnvironment(testServices().testServerPath, converter);
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
 });
 

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingEnvironment } from '../../engine/dev/time-skipping-env';
 import { Worker } from '@temporalio/worker';
 import { QueryTypes } from 'sequelize';
 import { createActivities } from '../../activities';
@@ -43,10 +44,7 @@ const converter = dataConverter(parseCodecKeys(process.env.TEMPORAL_CODEC_KEYS!)
 
 beforeAll(async () => {
   quietTemporalRuntime();
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServices().testServerPath } },
-    client: { dataConverter: converter },
-  });
+  env = await startTimeSkippingEnvironment(testServices().testServerPath, converter);
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   outbox = await DevOutbox.start(mkdtempSync(join(tmpdir(), 'tingvalla-outbox-')), 0);
   email = new EmailChannel(outbox.url, 'Tingvalla <no-reply@test.localhost>');

@@ -1,6 +1,7 @@
 // The housekeeping workflow purges the communication log: an entry (and its delivery attempts) goes 4 months
 // after it was written, a newer one stays; against the real database on the time-skipping test server.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingEnvironment } from '../../engine/dev/time-skipping-env';
 import { Worker } from '@temporalio/worker';
 import { QueryTypes } from 'sequelize';
 import { createActivities } from '../../activities';
@@ -22,10 +23,7 @@ const converter = dataConverter(parseCodecKeys(process.env.TEMPORAL_CODEC_KEYS!)
 
 beforeAll(async () => {
   quietTemporalRuntime();
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServices().testServerPath } },
-    client: { dataConverter: converter },
-  });
+  env = await startTimeSkippingEnvironment(testServices().testServerPath, converter);
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   db = Database.connect(testServices().appUrl);
 });

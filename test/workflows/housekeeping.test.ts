@@ -1,6 +1,7 @@
 // The tenant's housekeeping workflow on the time-skipping test server: a 6-month retention purges an
 // audit row after six months and not before, against the real database.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingEnvironment } from '../../engine/dev/time-skipping-env';
 import { Worker } from '@temporalio/worker';
 import { QueryTypes } from 'sequelize';
 import { createActivities } from '../../activities';
@@ -25,10 +26,7 @@ const converter = dataConverter(parseCodecKeys(process.env.TEMPORAL_CODEC_KEYS!)
 
 beforeAll(async () => {
   quietTemporalRuntime();
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServices().testServerPath } },
-    client: { dataConverter: converter },
-  });
+  env = await startTimeSkippingEnvironment(testServices().testServerPath, converter);
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   db = Database.connect(testServices().appUrl);
 });
