@@ -72,6 +72,6 @@ export async function applyReceipt(deps: DeliveryDeps, receipt: Receipt): Promis
     return { outcome: 'applied' as const };
   });
   if (next.outcome !== 'applied') return next.outcome;
-  if ('fallback' in next && next.fallback) await continueDelivery(deps, tenantId, logId, next.fallback.channels, next.fallback.copy, next.fallback.from);
+  if (next.fallback) await continueDelivery(deps, tenantId, logId, next.fallback.channels, next.fallback.copy, next.fallback.from);
   return 'applied';
 }
