@@ -122,6 +122,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
           deps: { db, keyring: identity.keyring, channels, ...(registry ? { registry } : {}), publicOrigin: (host) => publicOrigin(host) },
           ...(opts.workflowBundlePath ? { workflowBundlePath: opts.workflowBundlePath } : {}),
           ...(opts.modules ? { modules: opts.modules } : {}),
+          ...(config.TEMPORAL_MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: config.TEMPORAL_MAX_CACHED_WORKFLOWS } : {}),
         });
   const workerRun = worker?.run();
   if (worker) for (const tenantId of opts.tenantIds) await ensureHousekeeping(client, config.TEMPORAL_TASK_QUEUE, tenantId);

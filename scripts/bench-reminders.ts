@@ -1,4 +1,4 @@
-// `npm run bench:reminders [-- --n N] [--lead SECONDS]`: one election with N (20,000) accepted task slots whose task reminder
+// `npm run bench:reminders [-- --n N] [--lead SECONDS] [--cache K] [--profile DIR]`: one election with N (20,000) accepted task slots whose task reminder
 // falls due in the same minute, on the real parts (embedded PostgreSQL, the Temporal CLI dev server, the
 // platform's worker, outbox dispatcher and development SMTP server) in a throwaway data folder, as
 // bench:flows starts them. Each slot is assigned through the election's flow events (its invitation flow
@@ -10,8 +10,11 @@
 // Changed for the run only, as a municipality would in the flow editor: the task reminder's time of day (the
 // due minute) and how many days before the task (1), and the templates' channel order (e-mail only). Last, a group
 // message to N participants (bench:group-message's part): its time, messages per second and the progress shown.
+// `--profile DIR` writes CPU profiles of this process (worker, dispatcher, SMTP) while the flows start and confirm
+// (setup.cpuprofile) and while the reminders go out (reminders.cpuprofile).
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { QueryTypes, type Sequelize } from 'sequelize';
@@ -31,6 +34,7 @@ import { MESSAGE_EVENTS } from '../engine/modules/election/message-events';
 import { taskAssigned } from '../engine/modules/election/flow-events';
 import { startPlatform, type Platform } from '../engine/platform';
 import { benchGroupMessage, progressLine } from './bench-group-message';
+import { profileDirOf, profiled } from './bench-profile';
 import { createTenant } from '../engine/tenancy/create-tenant';
 import { provisionTenant } from '../engine/tenancy/provision';
 import type { FlowDefinition } from '../workflows/flow/core/types';
@@ -40,6 +44,16 @@ const N = Number(arg >= 0 ? process.argv[arg + 1] : (process.env.BENCH_N ?? 20_0
 const leadArg = process.argv.indexOf('--lead');
 /** Seconds from the start of the set-up to the due minute: the set-up (N flows started, confirmed) must end before it. */
 const LEAD = Number(leadArg >= 0 ? process.argv[leadArg + 1] : 120 + N * 0.1);
+const PROFILE_DIR = profileDirOf(process.argv);
+const cacheArg = process.argv.indexOf('--cache');
+/**
+ * TEMPORAL_MAX_CACHED_WORKFLOWS of the worker: room for the election's N flows, as a municipality running an
+ * election of this size would configure it. The SDK's default (~2,300 with Node's default heap) would replay most of
+ * the N histories when their reminders wake together. Measured at N = 3,000: ~0.45 MB of memory per kept workflow,
+ * so the npm script raises the heap limit. The baseline's flows come later and push the sleeping election flows out.
+ * `--cache 0` keeps the SDK's default.
+ */
+const CACHE = Number(cacheArg >= 0 ? process.argv[cacheArg + 1] : N + 1000);
 const ZONE = 'Europe/Copenhagen';
 const say = (line: string) => console.log(`[bench:reminders] ${line}`);
 
@@ -78,6 +92,10 @@ async function measure(label: string, due: DateTime, temporalPid: number | undef
   if (wait < 0) throw new Error(`${label}: the set-up ended ${(-wait / 1000).toFixed(0)} s after the due minute; run with a smaller --n`);
   say(`${label}: waiting ${(wait / 1000).toFixed(0)} s for the due minute ${due.toFormat('HH:mm')}…`);
   await new Promise((r) => setTimeout(r, wait));
+  return profiled(PROFILE_DIR, 'reminders', () => measureFromDue(label, due, temporalPid, sent), say);
+}
+
+async function measureFromDue(label: string, due: DateTime, temporalPid: number | undefined, sent: () => Promise<number>): Promise<Phase> {
   const temporalCpu0 = temporalPid ? cpuSeconds(temporalPid) : 0;
   const own0 = process.cpuUsage();
   let done = 0;
@@ -93,6 +111,7 @@ async function measure(label: string, due: DateTime, temporalPid: number | undef
   }
   const allSentMs = Date.now() - due.toMillis();
   const own = process.cpuUsage(own0);
+  say(`${label}: this process's memory when all were sent: RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
   return { dueMs: due.toMillis(), allSentMs, temporalCpu: temporalPid ? cpuSeconds(temporalPid) - temporalCpu0 : NaN, ownCpu: (own.user + own.system) / 1e6 };
 }
 
@@ -156,14 +175,16 @@ async function electionRun(platform: Platform, owner: Sequelize, tenantId: strin
   t = Date.now();
   const confirmations = () => count(owner, "SELECT count(*)::int AS n FROM communication_log WHERE tenant_id = $1 AND template_key = 'election-registrationConfirmed' AND status IN ('sent', 'delivered')", [tenantId]);
   let lastSaid = Date.now();
-  for (let confirmed = await confirmations(); confirmed < N; confirmed = await confirmations()) {
-    if (Date.now() > due.toMillis()) throw new Error(`the confirmations were not all sent before the due minute (${confirmed}/${N}); run with a smaller --n or a longer --lead`);
-    if (Date.now() - lastSaid > 30_000) {
-      say(`  ${confirmed}/${N} flows started and confirmed after ${((Date.now() - t) / 1000).toFixed(0)} s`);
-      lastSaid = Date.now();
+  await profiled(PROFILE_DIR, 'setup', async () => {
+    for (let confirmed = await confirmations(); confirmed < N; confirmed = await confirmations()) {
+      if (Date.now() > due.toMillis()) throw new Error(`the confirmations were not all sent before the due minute (${confirmed}/${N}); run with a smaller --n or a longer --lead`);
+      if (Date.now() - lastSaid > 30_000) {
+        say(`  ${confirmed}/${N} flows started and confirmed after ${((Date.now() - t) / 1000).toFixed(0)} s`);
+        lastSaid = Date.now();
+      }
+      await new Promise((r) => setTimeout(r, 1000));
     }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  }, say);
   say(`${N} flows started and confirmations sent in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
   const phase = await measure('election task reminders', due, temporalPid, () =>
@@ -219,7 +240,8 @@ async function baselineRun(platform: Platform, owner: Sequelize, tenantId: strin
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tingvalla-bench-'));
   chmodSync(dataDir, 0o755);
-  const config = loadConfig({ ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEV_SMTP_PORT: '0', TEST_IDP: 'off' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEV_SMTP_PORT: '0', TEST_IDP: 'off', ...(CACHE ? { TEMPORAL_MAX_CACHED_WORKFLOWS: String(CACHE) } : {}) });
+  say(`worker: ${CACHE ? `keeps up to ${CACHE} workflows in memory` : "the SDK's default workflow cache"}; heap limit ${(getHeapStatistics().heap_size_limit / 2 ** 20).toFixed(0)} MB`);
   const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), log: () => undefined });
   await createDatabaseIfMissing(pg.ownerUrl('postgres'), 'tingvalla');
   const cli = await ensureTemporalCli(config.TOOLS_CACHE_DIR, say);

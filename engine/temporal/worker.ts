@@ -20,6 +20,8 @@ export interface WorkerSetup {
   connection?: NativeConnection;
   /** The installed modules, whose own activities the worker runs too (a test may add a module of its own). */
   modules?: readonly Module[];
+  /** TEMPORAL_MAX_CACHED_WORKFLOWS; unset, the SDK's default (from the heap limit). */
+  maxCachedWorkflows?: number;
 }
 
 export const workflowsPath = require.resolve('../../workflows');
@@ -38,6 +40,7 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     taskQueue: setup.taskQueue,
     activities: workerActivities(setup.deps, setup.modules ?? MODULES),
     dataConverter: dataConverter(setup.keys),
+    ...(setup.maxCachedWorkflows ? { maxCachedWorkflows: setup.maxCachedWorkflows } : {}),
     ...(setup.workflowBundlePath ? { workflowBundle: { codePath: setup.workflowBundlePath } } : { workflowsPath }),
   };
   return Worker.create(options);

@@ -77,6 +77,10 @@ export interface Config {
    */
   TEMPORAL_TASK_QUEUE: string;
   /**
+   * How many running workflows a worker keeps in memory between their tasks. A workflow not kept is replayed from its history at its next task. Unset: the Temporal SDK's default, which it derives from the heap limit (about 2,300 with Node's default heap); a worker whose flows wake in large numbers at once (the task reminders of an election) wants room for all of them, and heap to match (NODE_OPTIONS=--max-old-space-size).
+   */
+  TEMPORAL_MAX_CACHED_WORKFLOWS?: number;
+  /**
    * gRPC port of the Temporal dev server started by the project.
    */
   TEMPORAL_DEV_PORT: number;

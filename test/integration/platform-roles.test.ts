@@ -25,7 +25,8 @@ beforeAll(async () => {
   // Both on one task queue, as the processes of one deployment are.
   const queue = { TEMPORAL_TASK_QUEUE: `roles-${randomBytes(4).toString('hex')}` };
   api = await startTestPlatform([dk.id], queue, { role: 'api' });
-  worker = await startTestPlatform([dk.id], queue, { role: 'worker' });
+  // A workflow cache of its own size (TEMPORAL_MAX_CACHED_WORKFLOWS), which the worker must be given.
+  worker = await startTestPlatform([dk.id], { ...queue, TEMPORAL_MAX_CACHED_WORKFLOWS: '77' }, { role: 'worker' });
 }, 120_000);
 
 afterAll(async () => {
@@ -49,6 +50,7 @@ describe('the worker role', () => {
   it('serves only its health, and is ready with its worker', async () => {
     expect(worker.role).toBe('worker');
     expect(worker.worker?.getState()).toBe('RUNNING');
+    expect(worker.worker?.options.maxCachedWorkflows).toBe(77);
     expect((await request(worker.port, '127.0.0.1', 'GET', '/healthz')).status).toBe(200);
     const ready = await request(worker.port, '127.0.0.1', 'GET', '/readyz');
     expect([ready.status, ready.text]).toEqual([200, expect.stringMatching(/worker/)]);
