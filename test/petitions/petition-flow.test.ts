@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingEnvironment } from '../../engine/dev/time-skipping-env';
 import { Worker } from '@temporalio/worker';
+import { DateTime } from 'luxon';
 import pino from 'pino';
 import { createActivities } from '../../activities';
 import { saveFlowDraft, publishFlow } from '../../engine/commands/flows';
@@ -19,6 +20,7 @@ import { Keyring } from '../../engine/crypto/keyring';
 import { parseKeySpec } from '../../engine/crypto/key-spec';
 import { DevOutbox } from '../../engine/dev/smtp-outbox';
 import { OutboxDispatcher } from '../../engine/flows/outbox/dispatcher';
+import { zoneOf } from '../../engine/flows/tenant-rules';
 import { flowHandle } from '../../engine/flows/workflows';
 import { EmailChannel } from '../../engine/messages/channels';
 import { castVote } from '../../engine/modules/petitions/commands/cast-vote';
@@ -159,7 +161,9 @@ it('runs a petition from proposal to answer: confirmation, moderation reminder, 
       await env.sleep('31 days');
       const closed = await status('closed')();
       const closedAt = closed.timeline.find((e) => e.rule === 'close-voting' && e.kind === 'status')!.at;
-      expect(Date.parse(closedAt) - Date.parse(approvedAt)).toBe(110 * 86_400_000);
+      // 110 calendar days in the tenant's zone: across a daylight-saving change that is 110 × 24 h ± 1 h.
+      expect(closedAt).toBe(DateTime.fromISO(approvedAt, { zone: zoneOf('DK') }).plus({ days: 110 }).toUTC().toISO());
+      expect(Math.abs(Date.parse(closedAt) - Date.parse(approvedAt) - 110 * 86_400_000)).toBeLessThanOrEqual(3_600_000);
       const [erased] = await waitFor('the erasure', () => ownerRows<{ final_count: number | null; voters_erased_at: Date | null }>('SELECT final_count, voters_erased_at FROM petitions WHERE id = $1', [proposed.id]), (r) => r[0]?.voters_erased_at != null);
       expect(erased!.final_count).toBe(5);
       expect(await ownerRows('SELECT 1 FROM petition_votes WHERE petition_id = $1', [proposed.id])).toEqual([]);
