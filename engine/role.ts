@@ -10,6 +10,7 @@ import { startPlatform, type PlatformRole } from './platform';
 import { appUrlFromOwnerUrl } from './db/roles';
 import { allTenantIds } from './tenancy/create-tenant';
 import { createLogger } from './logging/create-logger';
+import { apiProcessReady, isApiClusterProcess, runApiPrimary } from './api-cluster';
 
 const ROLES: readonly PlatformRole[] = ['api', 'worker'];
 
@@ -21,6 +22,11 @@ async function main(role: PlatformRole): Promise<void> {
     ...(config.TEMPORAL_ADDRESS ? [] : [`TEMPORAL_ADDRESS: required by the ${role} role, which starts no Temporal dev server`]),
   ];
   if (missing.length) throw new ConfigError(missing);
+  // API_PROCESSES > 1: this process only shares the port among that many api processes (api-cluster.ts).
+  if (role === 'api' && config.API_PROCESSES > 1 && !isApiClusterProcess()) {
+    runApiPrimary({ processes: config.API_PROCESSES, say });
+    return;
+  }
   // The application log: stdout, and with LOG_DIR the day files too (engine/logging/).
   const logger = createLogger(config);
   const ownerUrl = config.DATABASE_URL!;
@@ -38,7 +44,11 @@ async function main(role: PlatformRole): Promise<void> {
       void platform.stop().then(() => process.exit(0));
     });
   }
-  say(`ready on port ${platform.port}${role === 'worker' ? ` (task queue ${config.TEMPORAL_TASK_QUEUE}; ${tenantIds.length} tenants' housekeeping)` : ''}`);
+  if (isApiClusterProcess()) {
+    say(`api process ${process.pid} listening on port ${platform.port}`);
+    apiProcessReady(platform.port);
+  }
+  else say(`ready on port ${platform.port}${role === 'worker' ? ` (task queue ${config.TEMPORAL_TASK_QUEUE}; ${tenantIds.length} tenants' housekeeping)` : ''}`);
 }
 
 const role = process.argv[2] as PlatformRole;

@@ -77,6 +77,10 @@ export interface Config {
    */
   TEMPORAL_TASK_QUEUE: string;
   /**
+   * How many processes `npm run start:api` (the api role) runs on PORT. More than one: a primary process (node:cluster) shares the port among them, hands each new connection to the next, and replaces one that dies — for the cores of one machine; more machines are more start:api behind a load balancer. Each process has its own pool of database connections.
+   */
+  API_PROCESSES: number;
+  /**
    * How many running workflows a worker keeps in memory between their tasks. A workflow not kept is replayed from its history at its next task. Unset: the Temporal SDK's default, which it derives from the heap limit (about 2,300 with Node's default heap); a worker whose flows wake in large numbers at once (the task reminders of an election) wants room for all of them, and heap to match (NODE_OPTIONS=--max-old-space-size).
    */
   TEMPORAL_MAX_CACHED_WORKFLOWS?: number;
