@@ -1,4 +1,4 @@
-// `npm run bench:signup [-- N [slots [connections]]] [--profile DIR]`: the public site's sign-up under a rush, on the real stack. N
+// `npm run bench:signup [-- N [slots [connections]]] [--api-processes K] [--profile DIR]`: the public site's sign-up under a rush, on the real stack. N
 // (2,000) citizens sign up at once for the S (200) vacant slots of one filtered task link; exactly S must succeed and
 // N − S be told 409 election.slotTaken, with no 5xx; p99 ≤ 250 ms. In the same run, the bare Express baseline of the
 // petitions benchmark (scripts/bench-baseline-server.ts) is driven with the same number of connections, and the
@@ -34,7 +34,7 @@ import { findLink } from '../engine/modules/election/queries/links/list-links';
 import { startPlatform } from '../engine/platform';
 import { residentMunicipalityCode } from '../engine/registry/municipality';
 import { Agent } from 'node:http';
-import { cpr, firstJsonLine, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, spawnTs, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
+import { apiProcessesOf, cpr, firstJsonLine, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, spawnTs, startApiProcesses, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, withoutApiProcessesArgs, type VoterSession } from './bench-votes';
 import { randomBytes } from 'node:crypto';
 import type { LoadPlan } from './bench-votes-load';
 import { profileDirOf, profiled, withoutProfileArgs } from './bench-profile';
@@ -72,7 +72,9 @@ function sampleWaits(owner: Sequelize): { stop(): Promise<string> } {
 
 async function main(): Promise<void> {
   const profileDir = profileDirOf(process.argv);
-  const [nArg, sArg, connectionsArg] = withoutProfileArgs(process.argv.slice(2));
+  const apiProcesses = apiProcessesOf(process.argv);
+  if (profileDir && apiProcesses > 1) throw new Error('--profile samples this process, which with --api-processes does not serve the rush');
+  const [nArg, sArg, connectionsArg] = withoutApiProcessesArgs(withoutProfileArgs(process.argv.slice(2)));
   const N = Number(nArg ?? 2000);
   const S = Number(sArg ?? 200);
   const connections = Number(connectionsArg ?? 100);
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
   const stack = await startStack(say);
   let baseline: ChildProcess | undefined;
   let worker: { stop(): Promise<void> } | undefined;
+  let apiCluster: Awaited<ReturnType<typeof startApiProcesses>> | undefined;
   let keepData = false;
   try {
     const { config, tenantId, owner } = stack;
@@ -136,10 +139,16 @@ async function main(): Promise<void> {
     const citizens: VoterSession[] = await makeVoterSessions(platform.identity, tenantId, [...Array(N).keys()]);
     say(`${N} participants and their e-ID sessions made in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-    const origin = `http://127.0.0.1:${platform.port}`;
-    worker = await startWorkerProcess(stack, { callbackSecret, apiOrigin: origin });
+    worker = await startWorkerProcess(stack, { callbackSecret, apiOrigin: `http://127.0.0.1:${platform.port}` });
+    // `--api-processes K`: the load goes to K api processes on one port (npm run start:api with API_PROCESSES=K).
+    if (apiProcesses > 1) {
+      apiCluster = await startApiProcesses(stack, { processes: apiProcesses, callbackSecret });
+      say(`the API runs as ${apiProcesses} api processes on one port (API_PROCESSES=${apiProcesses}: pids ${apiCluster.pids.join(', ')}); this process only sets up and checks`);
+    }
+    const apiPort = apiCluster?.port ?? platform.port;
+    const origin = `http://127.0.0.1:${apiPort}`;
     say('the API runs in this process, the worker in a process of its own (engine/role.ts worker)');
-    const common = { host: `${TENANT_HOST}:${platform.port}`, 'content-type': 'application/json', accept: 'application/json' };
+    const common = { host: `${TENANT_HOST}:${apiPort}`, 'content-type': 'application/json', accept: 'application/json' };
     const body = JSON.stringify({ linkToken: token, choice: { workLocationId: station, taskTypeId: taskType.id, teamId: team.id, date: DAY }, phone: '+45 20 00 00 00' });
     const plan: LoadPlan = { url: `${origin}/api/election/public/signups`, method: 'POST', body, headers: common, perRequest: citizens.map((c) => ({ cookie: c.cookie, 'x-csrf-token': c.csrf })), connections, amount: N, record: true, timeout: 30 };
 
@@ -149,6 +158,7 @@ async function main(): Promise<void> {
     say(`rush: ${N} citizens POST /api/election/public/signups for the same group of ${S} slots over ${connections} connections from the load process…`);
     const pg0 = postgresCpuSeconds(stack.pg.databaseDir);
     const own0 = process.cpuUsage();
+    const apiCluster0 = apiCluster?.cpuSeconds() ?? 0;
     const waits = sampleWaits(stack.owner);
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
@@ -159,6 +169,7 @@ async function main(): Promise<void> {
     const waited = await waits.stop();
     const pgCpu = postgresCpuSeconds(stack.pg.databaseDir) - pg0;
     const ownCpu = process.cpuUsage(own0);
+    const apiCpu = apiCluster ? apiCluster.cpuSeconds() - apiCluster0 : (ownCpu.user + ownCpu.system) / 1e6;
 
     // The baseline: the petitions benchmark's bare Express server, same connections, for as long as the rush took (≥ 3 s).
     baseline = spawnTs('bench-baseline-server.ts', []);
@@ -180,8 +191,8 @@ async function main(): Promise<void> {
     say(`ratio to baseline: ${(rush.requestsPerSecond / base.requestsPerSecond).toFixed(3)} (sign-up requests/s ÷ baseline requests/s)`);
     say(`p99 ${ms(rush.latency.p99)} ms — target ≤ 250 ms: ${rush.latency.p99 <= 250 ? 'met' : 'MISSED'}`);
     say(`where PostgreSQL's busy backends were, sampled every 10 ms during the rush: ${waited}`);
-    say(`the platform's event loop delay during the rush: p50 ${ms(loopDelay.percentile(50) / 1e6)} ms, p99 ${ms(loopDelay.percentile(99) / 1e6)} ms, max ${ms(loopDelay.max / 1e6)} ms`);
-    say(`CPU during the rush (${wall.toFixed(1)} s wall, share of one core; ${cpus().length} cores): PostgreSQL ${((pgCpu / wall) * 100).toFixed(0)}%, platform ${(((ownCpu.user + ownCpu.system) / 1e6 / wall) * 100).toFixed(0)}%, load process ${((rush.cpuSeconds / rush.seconds) * 100).toFixed(0)}%`);
+    if (!apiCluster) say(`the platform's event loop delay during the rush: p50 ${ms(loopDelay.percentile(50) / 1e6)} ms, p99 ${ms(loopDelay.percentile(99) / 1e6)} ms, max ${ms(loopDelay.max / 1e6)} ms`);
+    say(`CPU during the rush (${wall.toFixed(1)} s wall, share of one core; ${cpus().length} cores): PostgreSQL ${((pgCpu / wall) * 100).toFixed(0)}%, API (${apiCluster ? `${apiProcesses} api processes and their primary` : 'this process'}) ${((apiCpu / wall) * 100).toFixed(0)}%, load process ${((rush.cpuSeconds / rush.seconds) * 100).toFixed(0)}%`);
 
     // Correctness.
     say('');
@@ -225,6 +236,7 @@ async function main(): Promise<void> {
   } finally {
     if (baseline && baseline.exitCode === null) baseline.kill('SIGTERM');
     await worker?.stop();
+    await apiCluster?.stop();
     await stack.stop();
     if (!keepData && existsSync(stack.dataDir)) rmSync(stack.dataDir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-// `npm run bench:votes [-- N [connections]] [--cluster] [--profile DIR]`: a burst of votes for one petition on the real stack, against a bare
+// `npm run bench:votes [-- N [connections]] [--cluster] [--api-processes K] [--profile DIR]`: a burst of votes for one petition on the real stack, against a bare
 // Express baseline on the same machine, with a correctness check. N voters (20,000), 50 connections.
 //
 // In a throwaway data folder it starts the embedded PostgreSQL and the Temporal CLI dev server, provisions a tenant,
@@ -345,6 +345,61 @@ export async function startWorkerProcess(stack: Pick<Stack, 'dataDir' | 'ownerUr
   };
 }
 
+/**
+ * `--api-processes N`: the API as `npm run start:api` with API_PROCESSES=N (engine/api-cluster.ts) — a primary and
+ * N api processes on one port — for the same stack, data folder (the same development keys) and callback secret.
+ * The load goes there; the set-up still uses this process's platform. Resolves once the primary says all are up.
+ */
+export async function startApiProcesses(stack: Pick<Stack, 'dataDir' | 'ownerUrl' | 'appUrl' | 'temporalAddress'>, opts: { processes: number; callbackSecret: string }): Promise<{ port: number; pids: number[]; cpuSeconds(): number; stop(): Promise<void> }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'DATABASE_APP_URL', 'TEMPORAL_ADDRESS', 'REGISTRY_URL', 'SMTP_URL', 'PORT'].includes(k)));
+  const port = await freePort();
+  const child = spawnTs('../engine/role.ts', ['api'], {
+    ...env,
+    NODE_ENV: 'development',
+    DATA_DIR: stack.dataDir,
+    LOG_LEVEL: 'warn',
+    DEV_SMTP_PORT: '0',
+    TEST_IDP: 'off',
+    PORT: String(port),
+    API_PROCESSES: String(opts.processes),
+    DATABASE_URL: stack.ownerUrl,
+    DATABASE_APP_URL: stack.appUrl,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    CHANNEL_CALLBACK_SECRET: opts.callbackSecret,
+  });
+  const pids = await new Promise<number[]>((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error('the api processes did not start within 120 s')), 120_000);
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const m = /ready on port \d+ \(\d+ api processes, pids ([\d ]+)\)/.exec(buffered);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        resolve(m[1]!.split(' ').map(Number));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the api processes exited with ${code} before they were ready`));
+    });
+  });
+  return {
+    port,
+    pids,
+    // The primary only hands out connections; the api processes do the work. Both are counted.
+    cpuSeconds: () => cpuSeconds(child.pid!) + pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 /** The first stdout line of a child that is JSON, once it comes (the child keeps running). */
 export function firstJsonLine<T>(child: ChildProcess, what: string, timeoutMs = 300_000): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -431,6 +486,20 @@ export function httpJson(agent: Agent, port: number, host: string, method: strin
   });
 }
 
+/** `--api-processes N` (default 1: the API in the benchmark's own process). */
+export function apiProcessesOf(args: readonly string[]): number {
+  const at = args.indexOf('--api-processes');
+  if (at < 0) return 1;
+  const n = Number(args[at + 1]);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error('--api-processes needs a number of api processes, 1 to 16');
+  return n;
+}
+
+export const withoutApiProcessesArgs = (args: readonly string[]): string[] => {
+  const at = args.indexOf('--api-processes');
+  return at < 0 ? [...args] : [...args.slice(0, at), ...args.slice(at + 2)];
+};
+
 // ---------------------------------------------------------------------------------------------------------------
 // The bench.
 
@@ -441,7 +510,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const cluster = args.includes('--cluster');
   const profileDir = profileDirOf(args);
-  const [nArg, connectionsArg] = withoutProfileArgs(args).filter((a) => !a.startsWith('--'));
+  const apiProcesses = apiProcessesOf(args);
+  if (profileDir && apiProcesses > 1) throw new Error('--profile samples this process, which with --api-processes does not serve the burst');
+  const [nArg, connectionsArg] = withoutApiProcessesArgs(withoutProfileArgs(args)).filter((a) => !a.startsWith('--'));
   const N = Number(nArg ?? 20_000);
   const connections = Number(connectionsArg ?? 50);
   if (!Number.isInteger(N) || N < 100) throw new Error('N: a whole number of voters, at least 100');
@@ -458,6 +529,7 @@ async function main(): Promise<void> {
   const stack = cluster ? await startClusterStack(say) : await startStack(say);
   let baseline: ChildProcess | undefined;
   let worker: { stop(): Promise<void> } | undefined;
+  let apiCluster: Awaited<ReturnType<typeof startApiProcesses>> | undefined;
   let keepData = false;
   try {
     const { config, tenantId, owner } = stack;
@@ -486,13 +558,19 @@ async function main(): Promise<void> {
     const loginSeconds = (Date.now() - t) / 1000;
     say(`${N + warmupVoters} citizen e-ID sessions made through the login code (user, session, audit row) in ${loginSeconds.toFixed(1)} s (${((N + warmupVoters) / loginSeconds).toFixed(0)}/s), ${warmupVoters} of them for the warm-up on a second petition`);
 
-    const origin = `http://127.0.0.1:${platform.port}`;
+    const callbackOrigin = `http://127.0.0.1:${platform.port}`;
+    if (apiProcesses > 1) {
+      apiCluster = await startApiProcesses(stack, { processes: apiProcesses, callbackSecret });
+      say(`the API runs as ${apiProcesses} api processes on one port (npm run start:api with API_PROCESSES=${apiProcesses}: pids ${apiCluster.pids.join(', ')}); this process only sets up and checks`);
+    }
+    const apiPort = apiCluster?.port ?? platform.port;
+    const origin = `http://127.0.0.1:${apiPort}`;
     if (stack.workersApart) say('the API runs in this process, the flows on the cluster\'s two worker processes');
     else {
-      worker = await startWorkerProcess(stack, { callbackSecret, apiOrigin: origin });
+      worker = await startWorkerProcess(stack, { callbackSecret, apiOrigin: callbackOrigin });
       say('the API runs in this process, the worker in a process of its own (engine/role.ts worker)');
     }
-    const common = { host: `${TENANT_HOST}:${platform.port}`, 'content-type': 'application/json', accept: 'application/json' };
+    const common = { host: `${TENANT_HOST}:${apiPort}`, 'content-type': 'application/json', accept: 'application/json' };
     const headersOf = (s: VoterSession) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
 
     // Warm-up: other voters on another petition (JIT, pool connections, caches of the petition-independent parts).
@@ -508,6 +586,7 @@ async function main(): Promise<void> {
     const pg0 = postgresCpuSeconds(stack.pg.databaseDir);
     const temporal0 = stack.temporalPid ? cpuSeconds(stack.temporalPid) : 0;
     const own0 = process.cpuUsage();
+    const apiCluster0 = apiCluster?.cpuSeconds() ?? 0;
     t = Date.now();
     const votes = await profiled(profileDir, 'votes', () => runLoad(stack.dataDir, 'votes', plan), say);
     const wall = (Date.now() - t) / 1000;
@@ -515,7 +594,7 @@ async function main(): Promise<void> {
     const temporalCpu = stack.temporalPid ? cpuSeconds(stack.temporalPid) - temporal0 : NaN;
     const ownCpu = process.cpuUsage(own0);
     const pgStats1 = await postgresStats(owner);
-    const platformCpu = (ownCpu.user + ownCpu.system) / 1e6;
+    const platformCpu = apiCluster ? apiCluster.cpuSeconds() - apiCluster0 : (ownCpu.user + ownCpu.system) / 1e6;
 
     // The baseline: same plan (same headers and body), connections and duration, against the bare Express app.
     baseline = spawnTs('bench-baseline-server.ts', []);
@@ -539,7 +618,7 @@ async function main(): Promise<void> {
     say(`ratio to baseline: ${ratio.toFixed(2)} (vote requests/s ÷ baseline requests/s; accepted votes/s alone ÷ baseline: ${(acceptedPerSecond / base.requestsPerSecond).toFixed(2)}) — target ≥ 0.4 (aim 0.6): ${ratio >= 0.6 ? 'met the aim' : ratio >= 0.4 ? 'met' : 'MISSED'}`);
     say(`p99 ${ms(votes.latency.p99)} ms — target ≤ 100 ms: ${votes.latency.p99 <= 100 ? 'met' : 'MISSED'}`);
     const share = (cpu: number, seconds: number) => `${((cpu / seconds) * 100).toFixed(0)}%`;
-    say(`CPU during the burst (${wall.toFixed(1)} s wall, share of one core; the machine has ${cpus().length} cores): PostgreSQL ${share(pgCpu, wall)}, API (this process; the worker runs apart) ${share(platformCpu, wall)}, load process ${share(votes.cpuSeconds, votes.seconds)}, Temporal server ${share(temporalCpu, wall)}`);
+    say(`CPU during the burst (${wall.toFixed(1)} s wall, share of one core; the machine has ${cpus().length} cores): PostgreSQL ${share(pgCpu, wall)}, API (${apiCluster ? `${apiProcesses} api processes and their primary` : 'this process'}; the worker runs apart) ${share(platformCpu, wall)}, load process ${share(votes.cpuSeconds, votes.seconds)}, Temporal server ${share(temporalCpu, wall)}`);
     say(`CPU during the baseline (${base.seconds.toFixed(1)} s): baseline server ${share(baseCpu, base.seconds)}, load process ${share(base.cpuSeconds, base.seconds)}`);
     const perRequest = (cpu: number, n: number) => ((cpu * 1000) / n).toFixed(2);
     say(`CPU per request: platform ${perRequest(platformCpu, votes.answered)} ms + PostgreSQL ${perRequest(pgCpu, votes.answered)} ms per vote; baseline server ${perRequest(baseCpu, base.answered)} ms per request; load process ${perRequest(votes.cpuSeconds, votes.answered)} ms (votes) and ${perRequest(base.cpuSeconds, base.answered)} ms (baseline) per request`);
@@ -580,6 +659,7 @@ async function main(): Promise<void> {
   } finally {
     if (baseline && baseline.exitCode === null) baseline.kill('SIGTERM');
     await worker?.stop();
+    await apiCluster?.stop();
     await stack.stop();
     if (!keepData && existsSync(stack.dataDir)) rmSync(stack.dataDir, { recursive: true, force: true });
   }
