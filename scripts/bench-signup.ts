@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     }
     const apiPort = apiCluster?.port ?? platform.port;
     const origin = `http://127.0.0.1:${apiPort}`;
-    say('the API runs in this process, the worker in a process of its own (engine/role.ts worker)');
+    say(apiCluster ? 'the worker runs in a process of its own (engine/role.ts worker)' : 'the API runs in this process, the worker in a process of its own (engine/role.ts worker)');
     const common = { host: `${TENANT_HOST}:${apiPort}`, 'content-type': 'application/json', accept: 'application/json' };
     const body = JSON.stringify({ linkToken: token, choice: { workLocationId: station, taskTypeId: taskType.id, teamId: team.id, date: DAY }, phone: '+45 20 00 00 00' });
     const plan: LoadPlan = { url: `${origin}/api/election/public/signups`, method: 'POST', body, headers: common, perRequest: citizens.map((c) => ({ cookie: c.cookie, 'x-csrf-token': c.csrf })), connections, amount: N, record: true, timeout: 30 };

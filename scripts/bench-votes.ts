@@ -295,47 +295,50 @@ export function spawnTs(script: string, args: string[], env: NodeJS.ProcessEnv =
   return spawn(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], { env, stdio: ['ignore', 'pipe', stderr] });
 }
 
+type StackUrls = Pick<Stack, 'dataDir' | 'ownerUrl' | 'appUrl' | 'temporalAddress'>;
+
 /**
- * A worker process of the production topology (engine/role.ts worker) for a stack whose API runs in this process:
- * the same data folder (so the same development keys), database, Temporal and callback secret; receipts go to the
- * API at `apiOrigin`. Resolves once it says it is ready; `stop` ends it with SIGTERM (it drains its tasks).
+ * A role of the production topology (engine/role.ts) as a child process for this stack: the same data folder (so
+ * the same development keys), database, Temporal and callback secret, and only what is set here (no DATABASE_URL,
+ * TEMPORAL_ADDRESS, REGISTRY_URL, SMTP_URL or PORT from the caller's shell). Resolves with the match once its
+ * stdout matches `ready`; `stop` ends it with SIGTERM (a worker drains its tasks, an api primary stops its processes).
  */
-export async function startWorkerProcess(stack: Pick<Stack, 'dataDir' | 'ownerUrl' | 'appUrl' | 'temporalAddress'>, opts: { callbackSecret: string; apiOrigin: string }): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'DATABASE_APP_URL', 'TEMPORAL_ADDRESS', 'REGISTRY_URL', 'SMTP_URL', 'PORT'].includes(k)));
-  const child = spawnTs('../engine/role.ts', ['worker'], {
-    ...env,
+async function startRoleProcess(stack: StackUrls, role: 'api' | 'worker', env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; ready: RegExpExecArray; stop(): Promise<void> }> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'DATABASE_APP_URL', 'TEMPORAL_ADDRESS', 'REGISTRY_URL', 'SMTP_URL', 'PORT'].includes(k)));
+  const child = spawnTs('../engine/role.ts', [role], {
+    ...inherited,
     NODE_ENV: 'development',
     DATA_DIR: stack.dataDir,
     LOG_LEVEL: 'warn',
     DEV_SMTP_PORT: '0',
     TEST_IDP: 'off',
-    PORT: String(await freePort()),
     DATABASE_URL: stack.ownerUrl,
     DATABASE_APP_URL: stack.appUrl,
     TEMPORAL_ADDRESS: stack.temporalAddress,
-    CHANNEL_CALLBACK_SECRET: opts.callbackSecret,
-    PUBLIC_CALLBACK_ORIGIN: opts.apiOrigin,
+    ...env,
   });
-  await new Promise<void>((resolve, reject) => {
+  const matched = await new Promise<RegExpExecArray>((resolve, reject) => {
     let buffered = '';
-    const timer = setTimeout(() => reject(new Error('the worker process did not start within 120 s')), 120_000);
+    const timer = setTimeout(() => reject(new Error(`the ${role} process did not start within 120 s`)), 120_000);
     const onData = (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
-      if (buffered.includes('ready on port')) {
+      const m = ready.exec(buffered);
+      if (m) {
         clearTimeout(timer);
         child.stdout!.off('data', onData);
         child.stdout!.resume();
-        resolve();
+        resolve(m);
       }
     };
     child.stdout!.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the worker process exited with ${code} before it was ready`));
+      reject(new Error(`the ${role} process exited with ${code} before it was ready`));
     });
   });
   return {
     child,
+    ready: matched,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -346,58 +349,24 @@ export async function startWorkerProcess(stack: Pick<Stack, 'dataDir' | 'ownerUr
 }
 
 /**
- * `--api-processes N`: the API as `npm run start:api` with API_PROCESSES=N (engine/api-cluster.ts) — a primary and
- * N api processes on one port — for the same stack, data folder (the same development keys) and callback secret.
- * The load goes there; the set-up still uses this process's platform. Resolves once the primary says all are up.
+ * A worker process of the production topology (engine/role.ts worker) for a stack whose API runs in this process;
+ * receipts go to the API at `apiOrigin`.
  */
-export async function startApiProcesses(stack: Pick<Stack, 'dataDir' | 'ownerUrl' | 'appUrl' | 'temporalAddress'>, opts: { processes: number; callbackSecret: string }): Promise<{ port: number; pids: number[]; cpuSeconds(): number; stop(): Promise<void> }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'DATABASE_APP_URL', 'TEMPORAL_ADDRESS', 'REGISTRY_URL', 'SMTP_URL', 'PORT'].includes(k)));
+export async function startWorkerProcess(stack: StackUrls, opts: { callbackSecret: string; apiOrigin: string }): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
+  return startRoleProcess(stack, 'worker', { PORT: String(await freePort()), CHANNEL_CALLBACK_SECRET: opts.callbackSecret, PUBLIC_CALLBACK_ORIGIN: opts.apiOrigin }, /ready on port/);
+}
+
+/**
+ * `--api-processes N`: the API as `npm run start:api` with API_PROCESSES=N (engine/api-cluster.ts) — a primary and
+ * N api processes on one port. The load goes there; the set-up still uses this process's platform.
+ */
+export async function startApiProcesses(stack: StackUrls, opts: { processes: number; callbackSecret: string }): Promise<{ port: number; pids: number[]; cpuSeconds(): number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawnTs('../engine/role.ts', ['api'], {
-    ...env,
-    NODE_ENV: 'development',
-    DATA_DIR: stack.dataDir,
-    LOG_LEVEL: 'warn',
-    DEV_SMTP_PORT: '0',
-    TEST_IDP: 'off',
-    PORT: String(port),
-    API_PROCESSES: String(opts.processes),
-    DATABASE_URL: stack.ownerUrl,
-    DATABASE_APP_URL: stack.appUrl,
-    TEMPORAL_ADDRESS: stack.temporalAddress,
-    CHANNEL_CALLBACK_SECRET: opts.callbackSecret,
-  });
-  const pids = await new Promise<number[]>((resolve, reject) => {
-    let buffered = '';
-    const timer = setTimeout(() => reject(new Error('the api processes did not start within 120 s')), 120_000);
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const m = /ready on port \d+ \(\d+ api processes, pids ([\d ]+)\)/.exec(buffered);
-      if (m) {
-        clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        resolve(m[1]!.split(' ').map(Number));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the api processes exited with ${code} before they were ready`));
-    });
-  });
-  return {
-    port,
-    pids,
-    // The primary only hands out connections; the api processes do the work. Both are counted.
-    cpuSeconds: () => cpuSeconds(child.pid!) + pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const env = { PORT: String(port), API_PROCESSES: String(opts.processes), CHANNEL_CALLBACK_SECRET: opts.callbackSecret };
+  const { child, ready, stop } = await startRoleProcess(stack, 'api', env, /ready on port \d+ \(\d+ api processes, pids ([\d ]+)\)/);
+  const pids = ready[1]!.split(' ').map(Number);
+  // The primary only hands out connections; the api processes do the work. Both are counted.
+  return { port, pids, cpuSeconds: () => cpuSeconds(child.pid!) + pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0), stop };
 }
 
 /** The first stdout line of a child that is JSON, once it comes (the child keeps running). */

@@ -84,7 +84,8 @@ it('runs two api processes on one port, replaces one killed with kill -9, and st
   const mark = output.length;
   const fresh = { headers: { connection: 'close' } }; // no keep-alive: a connection per request
   for (let i = 0; i < 8; i++) expect((await request(port, dk.publicHost, 'GET', path, fresh)).status).toBe(200);
-  await new Promise((r) => setTimeout(r, 500)); // the request lines are written when each answer ends
+  // The request lines are written as each answer ends and reach us through a pipe: wait for them (at most 15 s).
+  for (const until = Date.now() + 15_000; servingPids(path, mark).size < 2 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
   expect(servingPids(path, mark)).toEqual(new Set(pids));
 
   // kill -9 one: the primary starts another, and the port answers throughout.
