@@ -18,8 +18,10 @@ export interface ApiClusterOptions {
 export function runApiPrimary({ processes, say }: ApiClusterOptions): void {
   let stopping = false;
   let port: number | undefined;
-  const listening = new Set<number>();
+  /** The processes whose API listens (apiProcessReady), by cluster id. */
+  const ready = new Set<number>();
   const restarts: number[] = [];
+  const live = (): Worker[] => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
 
   const fork = (): Worker => {
     const worker = cluster.fork();
@@ -27,15 +29,15 @@ export function runApiPrimary({ processes, say }: ApiClusterOptions): void {
     // its API is up (apiProcessReady).
     worker.on('message', (message: unknown) => {
       if (!isReadyMessage(message)) return;
-      listening.add(worker.id);
+      ready.add(worker.id);
       port ??= message.apiReady;
-      if (listening.size === processes) say(`ready on port ${port} (${processes} api processes, pids ${Object.values(cluster.workers ?? {}).map((w) => w!.process.pid).join(' ')})`);
+      if (ready.size === processes) say(`ready on port ${port} (${processes} api processes, pids ${live().map((w) => w.process.pid).join(' ')})`);
     });
     return worker;
   };
 
   cluster.on('exit', (worker, code, signal) => {
-    listening.delete(worker.id);
+    ready.delete(worker.id);
     if (stopping) return;
     const now = Date.now();
     restarts.push(now);
@@ -52,7 +54,7 @@ export function runApiPrimary({ processes, say }: ApiClusterOptions): void {
     process.once(signal, () => {
       stopping = true;
       say(`${signal}: stopping ${processes} api processes…`);
-      const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+      const workers = live();
       let left = workers.length;
       if (left === 0) process.exit(0);
       for (const w of workers) {

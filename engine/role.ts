@@ -47,8 +47,7 @@ async function main(role: PlatformRole): Promise<void> {
   if (isApiClusterProcess()) {
     say(`api process ${process.pid} listening on port ${platform.port}`);
     apiProcessReady(platform.port);
-  }
-  else say(`ready on port ${platform.port}${role === 'worker' ? ` (task queue ${config.TEMPORAL_TASK_QUEUE}; ${tenantIds.length} tenants' housekeeping)` : ''}`);
+  } else say(`ready on port ${platform.port}${role === 'worker' ? ` (task queue ${config.TEMPORAL_TASK_QUEUE}; ${tenantIds.length} tenants' housekeeping)` : ''}`);
 }
 
 const role = process.argv[2] as PlatformRole;

@@ -14,11 +14,14 @@ export function profileDirOf(args: readonly string[]): string | undefined {
   return dir;
 }
 
-/** The arguments without `--profile DIR`, for the positional ones. */
-export const withoutProfileArgs = (args: readonly string[]): string[] => {
-  const at = args.indexOf('--profile');
+/** The arguments without `flag` and the value after it (`--profile DIR`, `--api-processes K`), for the positional ones. */
+export const withoutFlag = (args: readonly string[], flag: string): string[] => {
+  const at = args.indexOf(flag);
   return at < 0 ? [...args] : [...args.slice(0, at), ...args.slice(at + 2)];
 };
+
+/** The arguments without `--profile DIR`. */
+export const withoutProfileArgs = (args: readonly string[]): string[] => withoutFlag(args, '--profile');
 
 /** Runs `work`; with a folder, under the CPU profiler, and writes what it sampled. */
 export async function profiled<T>(dir: string | undefined, name: string, work: () => Promise<T>, say: (line: string) => void): Promise<T> {

@@ -61,7 +61,7 @@ import { startPlatform } from '../engine/platform';
 import { createBenchTenant, startBenchCluster, TENANT_HOST } from './bench-cluster';
 import type { LoadPlan, LoadResult } from './bench-votes-load';
 import { freePort } from '../engine/dev/free-port';
-import { profileDirOf, profiled, withoutProfileArgs } from './bench-profile';
+import { profileDirOf, profiled, withoutFlag, withoutProfileArgs } from './bench-profile';
 import { MAX_SYNTHETIC, syntheticCpr } from '../engine/simulators/synthetic-personal-numbers';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -464,11 +464,6 @@ export function apiProcessesOf(args: readonly string[]): number {
   return n;
 }
 
-export const withoutApiProcessesArgs = (args: readonly string[]): string[] => {
-  const at = args.indexOf('--api-processes');
-  return at < 0 ? [...args] : [...args.slice(0, at), ...args.slice(at + 2)];
-};
-
 // ---------------------------------------------------------------------------------------------------------------
 // The bench.
 
@@ -481,7 +476,7 @@ async function main(): Promise<void> {
   const profileDir = profileDirOf(args);
   const apiProcesses = apiProcessesOf(args);
   if (profileDir && apiProcesses > 1) throw new Error('--profile samples this process, which with --api-processes does not serve the burst');
-  const [nArg, connectionsArg] = withoutApiProcessesArgs(withoutProfileArgs(args)).filter((a) => !a.startsWith('--'));
+  const [nArg, connectionsArg] = withoutFlag(withoutProfileArgs(args), '--api-processes').filter((a) => !a.startsWith('--'));
   const N = Number(nArg ?? 20_000);
   const connections = Number(connectionsArg ?? 50);
   if (!Number.isInteger(N) || N < 100) throw new Error('N: a whole number of voters, at least 100');
