@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
+import { quietCallContext } from './call-deadline';
 import { AesGcmPayloadCodec, type CodecKey } from './codec';
 import { connectNamingTarget, type TemporalConnectionOptions } from './connection-options';
 
@@ -13,5 +14,7 @@ export function dataConverter(keys: CodecKey[]): DataConverter {
 export async function connectTemporal(opts: TemporalConnectionOptions & { namespace: string; keys: CodecKey[] }): Promise<Client> {
   const { namespace, keys, ...connectionOptions } = opts;
   const connection = await connectNamingTarget(connectionOptions, () => Connection.connect(connectionOptions));
+  // Connect ran its first call under a deadline, which left promise hooks on for every later promise (call-deadline.ts).
+  quietCallContext(connection);
   return new Client({ connection, namespace, dataConverter: dataConverter(keys) });
 }

@@ -9,6 +9,7 @@ import { flowMessages } from '../../../workflows';
 import type { Database } from '../../db/database';
 import { signalFlowWithStart, startFlowWorkflow, type FlowTemporal, type StartedInstance } from '../workflows';
 import type { ClaimedRow } from './rows';
+import { withCallDeadline } from '../../temporal/call-deadline';
 
 /** What became of a row: told to its workflow, or nothing to tell any more (the instance or its workflow ended). */
 export type DeliveryOutcome = 'delivered' | 'instanceEnded' | 'workflowClosed';
@@ -47,7 +48,7 @@ export async function deliverRow(deps: { db: Database; temporal: FlowTemporal; c
   if (instance.ended) return 'instanceEnded';
   try {
     // A deadline per call: with Temporal away, the client would otherwise retry for a long while, past the lease.
-    await deps.temporal.client.withDeadline(Date.now() + deps.callTimeoutMs, () => tell(deps.temporal, row, instance));
+    await withCallDeadline(deps.temporal.client, deps.callTimeoutMs, () => tell(deps.temporal, row, instance));
     return 'delivered';
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return 'workflowClosed';

@@ -17,6 +17,7 @@ import { electionInvalid } from '../errors';
 import { authorize } from '../policies';
 import { requestRegistryRefresh } from './request';
 import { startRegistryRefreshWorkflow } from './workflows';
+import { withCallDeadline } from '../../../temporal/call-deadline';
 
 const START_DEADLINE_MS = 5_000;
 
@@ -72,7 +73,7 @@ export async function runRegistryRefreshNow(deps: { db: Database; flows: FlowTem
     return { ...asked, row: row! };
   });
   // A deadline: with Temporal away the client would retry for a long while, and the administrator would wait.
-  await deps.flows.client.withDeadline(Date.now() + START_DEADLINE_MS, () => startRegistryRefreshWorkflow(deps.flows, ctx.tenantId, id)).catch(() => undefined);
+  await withCallDeadline(deps.flows.client, START_DEADLINE_MS, () => startRegistryRefreshWorkflow(deps.flows, ctx.tenantId, id)).catch(() => undefined);
   return { refresh: presentRegistryRefresh(row), created };
 }
 

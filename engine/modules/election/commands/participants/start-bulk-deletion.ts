@@ -19,6 +19,7 @@ import { startBulkDeletionWorkflow } from '../../bulk-deletion-workflow';
 import { select } from '../../db';
 import { electionInvalid } from '../../errors';
 import { authorize } from '../../policies';
+import { withCallDeadline } from '../../../../temporal/call-deadline';
 
 /** The word an administrator types to confirm, by the tenant's language (compared in any case). */
 export const CONFIRMATION_WORDS = { da: 'SLET', sv: 'RADERA', en: 'DELETE' } as const;
@@ -61,6 +62,6 @@ export async function requestParticipantDeletion(deps: { db: Database }, ctx: Co
 export async function startParticipantDeletion(deps: { db: Database; flows: FlowTemporal }, ctx: CommandContext, input: unknown): Promise<ElectionParticipantDeletionStarted> {
   const started = await requestParticipantDeletion(deps, ctx, input);
   // A deadline: with Temporal away the client would retry for a long while, and the administrator would wait.
-  await deps.flows.client.withDeadline(Date.now() + START_DEADLINE_MS, () => startBulkDeletionWorkflow(deps.flows, ctx.tenantId, started.id)).catch(() => undefined);
+  await withCallDeadline(deps.flows.client, START_DEADLINE_MS, () => startBulkDeletionWorkflow(deps.flows, ctx.tenantId, started.id)).catch(() => undefined);
   return started;
 }
