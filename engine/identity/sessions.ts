@@ -119,10 +119,14 @@ export class Sessions {
   }
 
   private async resumeBatch(items: ResumeRequest[]): Promise<(ResumedRow | undefined)[]> {
-    const rows = await this.db.sequelize.query<ResumedRow & { ord: number }>('SELECT * FROM resume_sessions($1, $2, $3, $4, $5, $6)', {
-      bind: [items.map((r) => r.tenantId), items.map((r) => r.site), items.map((r) => r.tokenHash), items.map((r) => r.now), items.map((r) => SESSION_LIFETIMES[r.site].idleMs), TOUCH_EVERY_MS],
-      type: QueryTypes.SELECT,
-    });
+    const rows = await this.db.rawQuery<ResumedRow & { ord: number }>('SELECT * FROM resume_sessions($1, $2, $3, $4, $5, $6)', [
+      items.map((r) => r.tenantId),
+      items.map((r) => r.site),
+      items.map((r) => r.tokenHash),
+      items.map((r) => r.now),
+      items.map((r) => SESSION_LIFETIMES[r.site].idleMs),
+      TOUCH_EVERY_MS,
+    ]);
     const byOrd = new Map(rows.map((r) => [r.ord, r]));
     return items.map((_, i) => byOrd.get(i + 1));
   }

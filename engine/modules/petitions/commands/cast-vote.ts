@@ -9,7 +9,6 @@
 // update), and its place and time in the chain, next to the voter's `session.loggedIn`, would say who voted.
 // The audit log records the votes per day, as the ballot and without anyone's name, when the voters are erased
 // (erase-voters.ts), and each threshold crossing when it happens.
-import { QueryTypes } from 'sequelize';
 import type { ParsedPersonalNumber } from '../../../../forms/formats/personal-number';
 import type { CommandContext } from '../../../audit/record';
 import type { Database } from '../../../db/database';
@@ -64,11 +63,7 @@ function voteBatcher(db: Database): GroupCommit<string, VoteOutcome> {
   if (!batcher) {
     batcher = new GroupCommit<string, VoteOutcome>(async (lane, hashes) => {
       const [tenantId, petitionId] = lane.split(':') as [string, string];
-      const rows = await db.sequelize.query<VoteOutcome & { ord: number }>('SELECT ord, outcome, votes, crossed FROM petition_cast_votes($1, $2, $3, $4) ORDER BY ord', {
-        bind: [tenantId, petitionId, hashes, THRESHOLD_MARGIN],
-        type: QueryTypes.SELECT,
-      });
-      return rows;
+      return db.rawQuery<VoteOutcome>('SELECT ord, outcome, votes, crossed FROM petition_cast_votes($1, $2, $3, $4) ORDER BY ord', [tenantId, petitionId, hashes, THRESHOLD_MARGIN]);
     }, { maxBatch: VOTE_BATCH_MAX });
     batchers.set(db, batcher);
   }
