@@ -20,9 +20,6 @@ export const withoutFlag = (args: readonly string[], flag: string): string[] => 
   return at < 0 ? [...args] : [...args.slice(0, at), ...args.slice(at + 2)];
 };
 
-/** The arguments without `--profile DIR`. */
-export const withoutProfileArgs = (args: readonly string[]): string[] => withoutFlag(args, '--profile');
-
 /** Runs `work`; with a folder, under the CPU profiler, and writes what it sampled. */
 export async function profiled<T>(dir: string | undefined, name: string, work: () => Promise<T>, say: (line: string) => void): Promise<T> {
   if (!dir) return work();

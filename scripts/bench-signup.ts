@@ -34,10 +34,10 @@ import { findLink } from '../engine/modules/election/queries/links/list-links';
 import { startPlatform } from '../engine/platform';
 import { residentMunicipalityCode } from '../engine/registry/municipality';
 import { Agent } from 'node:http';
-import { apiProcessesOf, cpr, firstJsonLine, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, spawnTs, startApiProcesses, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
+import { cpr, firstJsonLine, httpBenchArgs, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, spawnTs, startApiProcesses, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
 import { randomBytes } from 'node:crypto';
 import type { LoadPlan } from './bench-votes-load';
-import { profileDirOf, profiled, withoutFlag, withoutProfileArgs } from './bench-profile';
+import { profiled } from './bench-profile';
 
 const DAY = '2030-06-04';
 const say = (line: string) => console.log(line);
@@ -71,10 +71,8 @@ function sampleWaits(owner: Sequelize): { stop(): Promise<string> } {
 }
 
 async function main(): Promise<void> {
-  const profileDir = profileDirOf(process.argv);
-  const apiProcesses = apiProcessesOf(process.argv);
-  if (profileDir && apiProcesses > 1) throw new Error('--profile samples this process, which with --api-processes does not serve the rush');
-  const [nArg, sArg, connectionsArg] = withoutFlag(withoutProfileArgs(process.argv.slice(2)), '--api-processes');
+  const { profileDir, apiProcesses, positional } = httpBenchArgs(process.argv.slice(2));
+  const [nArg, sArg, connectionsArg] = positional;
   const N = Number(nArg ?? 2000);
   const S = Number(sArg ?? 200);
   const connections = Number(connectionsArg ?? 100);

@@ -61,7 +61,7 @@ import { startPlatform } from '../engine/platform';
 import { createBenchTenant, startBenchCluster, TENANT_HOST } from './bench-cluster';
 import type { LoadPlan, LoadResult } from './bench-votes-load';
 import { freePort } from '../engine/dev/free-port';
-import { profileDirOf, profiled, withoutFlag, withoutProfileArgs } from './bench-profile';
+import { profileDirOf, profiled, withoutFlag } from './bench-profile';
 import { MAX_SYNTHETIC, syntheticCpr } from '../engine/simulators/synthetic-personal-numbers';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -456,12 +456,24 @@ export function httpJson(agent: Agent, port: number, host: string, method: strin
 }
 
 /** `--api-processes N` (default 1: the API in the benchmark's own process). */
-export function apiProcessesOf(args: readonly string[]): number {
+function apiProcessesOf(args: readonly string[]): number {
   const at = args.indexOf('--api-processes');
   if (at < 0) return 1;
   const n = Number(args[at + 1]);
   if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error('--api-processes needs a number of api processes, 1 to 16');
   return n;
+}
+
+/**
+ * The options bench:votes and bench:signup share — `--profile DIR` and `--api-processes K`, which do not go together
+ * (the profile samples this process, which then serves none of the load) — and the positional arguments left.
+ */
+export function httpBenchArgs(args: readonly string[]): { profileDir: string | undefined; apiProcesses: number; positional: string[] } {
+  const profileDir = profileDirOf(args);
+  const apiProcesses = apiProcessesOf(args);
+  if (profileDir && apiProcesses > 1) throw new Error('--profile samples this process, which with --api-processes serves none of the load');
+  const positional = withoutFlag(withoutFlag(args, '--profile'), '--api-processes');
+  return { profileDir, apiProcesses, positional };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -473,10 +485,8 @@ const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const cluster = args.includes('--cluster');
-  const profileDir = profileDirOf(args);
-  const apiProcesses = apiProcessesOf(args);
-  if (profileDir && apiProcesses > 1) throw new Error('--profile samples this process, which with --api-processes does not serve the burst');
-  const [nArg, connectionsArg] = withoutFlag(withoutProfileArgs(args), '--api-processes').filter((a) => !a.startsWith('--'));
+  const { profileDir, apiProcesses, positional } = httpBenchArgs(args);
+  const [nArg, connectionsArg] = positional.filter((a) => !a.startsWith('--'));
   const N = Number(nArg ?? 20_000);
   const connections = Number(connectionsArg ?? 50);
   if (!Number.isInteger(N) || N < 100) throw new Error('N: a whole number of voters, at least 100');

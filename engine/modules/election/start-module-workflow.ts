@@ -7,6 +7,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import type { FlowTemporal } from '../../flows/workflows';
+import { withCallDeadline } from '../../temporal/call-deadline';
 import { FlowStatusKey, ModuleKey, TenantIdKey } from '../../temporal/search-attributes';
 
 export interface ModuleWorkflowStart<I> {
@@ -39,4 +40,16 @@ export async function startModuleWorkflow<I>(t: FlowTemporal, workflow: (input: 
     if (err instanceof WorkflowExecutionAlreadyStartedError) return;
     throw err;
   }
+}
+
+/** How long an administrator's request waits for Temporal to take a start. */
+const START_DEADLINE_MS = 5_000;
+
+/**
+ * A start on an administrator's request, once the request is committed: with a deadline, as with Temporal away the
+ * client would retry for a long while and the administrator would wait. A start that fails does not undo the
+ * committed request: the module's resumers start it later, so the answer is the same either way.
+ */
+export async function startAfterRequest(t: FlowTemporal, start: () => Promise<void>): Promise<void> {
+  await withCallDeadline(t.client, START_DEADLINE_MS, start).catch(() => undefined);
 }

@@ -19,9 +19,7 @@ import { authorize } from '../policies';
 import { sealFreeText } from './free-text';
 import { insertRecipients } from './recipients';
 import { startGroupMessageWorkflow } from './workflow-start';
-import { withCallDeadline } from '../../../temporal/call-deadline';
-
-const START_DEADLINE_MS = 5_000;
+import { startAfterRequest } from '../start-module-workflow';
 
 type Deps = { db: Database; keyring: Keyring };
 
@@ -115,7 +113,6 @@ export async function requestGroupMessageSend(deps: { db: Database }, ctx: Comma
 
 export async function sendGroupMessage(deps: { db: Database; flows: FlowTemporal }, ctx: CommandContext, id: string): Promise<ElectionGroupMessageStarted> {
   const started = await requestGroupMessageSend(deps, ctx, id);
-  // A deadline: with Temporal away the client would retry for a long while, and the administrator would wait.
-  await withCallDeadline(deps.flows.client, START_DEADLINE_MS, () => startGroupMessageWorkflow(deps.flows, ctx.tenantId, started.id)).catch(() => undefined);
+  await startAfterRequest(deps.flows, () => startGroupMessageWorkflow(deps.flows, ctx.tenantId, started.id));
   return started;
 }

@@ -17,9 +17,7 @@ import { electionInvalid } from '../errors';
 import { authorize } from '../policies';
 import { requestRegistryRefresh } from './request';
 import { startRegistryRefreshWorkflow } from './workflows';
-import { withCallDeadline } from '../../../temporal/call-deadline';
-
-const START_DEADLINE_MS = 5_000;
+import { startAfterRequest } from '../start-module-workflow';
 
 interface RefreshRow {
   id: string;
@@ -72,8 +70,7 @@ export async function runRegistryRefreshNow(deps: { db: Database; flows: FlowTem
     const [row] = await select<RefreshRow>(db, tx, `SELECT ${COLUMNS} FROM registry_refreshes WHERE id = $1`, [asked.id]);
     return { ...asked, row: row! };
   });
-  // A deadline: with Temporal away the client would retry for a long while, and the administrator would wait.
-  await withCallDeadline(deps.flows.client, START_DEADLINE_MS, () => startRegistryRefreshWorkflow(deps.flows, ctx.tenantId, id)).catch(() => undefined);
+  await startAfterRequest(deps.flows, () => startRegistryRefreshWorkflow(deps.flows, ctx.tenantId, id));
   return { refresh: presentRegistryRefresh(row), created };
 }
 

@@ -19,14 +19,12 @@ import { startBulkDeletionWorkflow } from '../../bulk-deletion-workflow';
 import { select } from '../../db';
 import { electionInvalid } from '../../errors';
 import { authorize } from '../../policies';
-import { withCallDeadline } from '../../../../temporal/call-deadline';
+import { startAfterRequest } from '../../start-module-workflow';
 
 /** The word an administrator types to confirm, by the tenant's language (compared in any case). */
 export const CONFIRMATION_WORDS = { da: 'SLET', sv: 'RADERA', en: 'DELETE' } as const;
 
 type Locale = keyof typeof CONFIRMATION_WORDS;
-
-const START_DEADLINE_MS = 5_000;
 
 /** Records the deletion and its items; the workflow is not started here (see startParticipantDeletion). */
 export async function requestParticipantDeletion(deps: { db: Database }, ctx: CommandContext, input: unknown): Promise<ElectionParticipantDeletionStarted> {
@@ -61,7 +59,6 @@ export async function requestParticipantDeletion(deps: { db: Database }, ctx: Co
  */
 export async function startParticipantDeletion(deps: { db: Database; flows: FlowTemporal }, ctx: CommandContext, input: unknown): Promise<ElectionParticipantDeletionStarted> {
   const started = await requestParticipantDeletion(deps, ctx, input);
-  // A deadline: with Temporal away the client would retry for a long while, and the administrator would wait.
-  await withCallDeadline(deps.flows.client, START_DEADLINE_MS, () => startBulkDeletionWorkflow(deps.flows, ctx.tenantId, started.id)).catch(() => undefined);
+  await startAfterRequest(deps.flows, () => startBulkDeletionWorkflow(deps.flows, ctx.tenantId, started.id));
   return started;
 }
