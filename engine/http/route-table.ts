@@ -1,6 +1,7 @@
 // The routes an Express application answers, read from its router stack: every `get/post/put/patch/delete`
-// with its full path (mount paths of nested routers included). The fuzz suite walks this list, so a route
-// added anywhere is fuzzed without being listed by hand.
+// with its full path (mount paths of nested routers included), and those of each route dispatcher in it
+// (route-dispatch.ts). The fuzz suite walks this list, so a route added anywhere is fuzzed without being listed
+// by hand.
 import type { Express } from 'express';
 
 export interface RouteEntry {
@@ -13,7 +14,7 @@ interface Layer {
   /** The path the layer was registered with (router 2.x keeps it); '/' for a plain `use(fn)`. */
   rawPath?: unknown;
   route?: { path: unknown; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
+  handle?: { stack?: Layer[]; routes?: readonly RouteEntry[] };
 }
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -29,6 +30,9 @@ function walk(stack: Layer[], prefix: string, into: RouteEntry[]): void {
         const upper = method.toUpperCase();
         if (on && METHODS.has(upper)) into.push({ method: upper as RouteEntry['method'], path });
       }
+    } else if (layer.handle?.routes) {
+      // A route dispatcher (route-dispatch.ts) lists its own routes.
+      for (const r of layer.handle.routes) into.push({ method: r.method, path: `${prefix}${mountPrefix(layer.rawPath)}${r.path}`.replace(/(.)\/$/, '$1') });
     } else if (layer.handle?.stack) {
       walk(layer.handle.stack, prefix + mountPrefix(layer.rawPath), into);
     }

@@ -10,7 +10,7 @@ import type { CommandContext } from '../audit/record';
 import type { Site } from '../db/database';
 import { NotFoundError, ValidationError } from '../errors';
 import { validate, validateQuery } from '../validation';
-import { mountRouteTree } from './route-tree';
+import { routeDispatcher } from './route-dispatch';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -139,9 +139,10 @@ export function routeHandler(spec: RouteSpec) {
 }
 
 /**
- * Mounts every route of the list on the router, in order (a fixed path before a parameter that would match it),
- * as a tree of literal prefixes (route-tree.ts) so that a request is not tried against every route.
+ * Mounts every route of the list on the router as one middleware that finds a request's route in a radix tree
+ * (route-dispatch.ts) rather than trying the routes in turn; a fixed path still wins over a parameter.
  */
 export function mountRoutes(router: Router, routes: readonly RouteSpec[]): Router {
-  return mountRouteTree(router, routes.map((spec) => ({ method: spec.method, path: spec.path, handler: routeHandler(spec) })));
+  router.use(routeDispatcher(routes.map((spec) => ({ method: spec.method, path: spec.path, handler: routeHandler(spec) }))));
+  return router;
 }
