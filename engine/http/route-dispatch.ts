@@ -14,10 +14,12 @@ import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { MalformedRequestError } from '../errors';
 
-export type DispatchMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The methods a route may have (HEAD and OPTIONS are answered for them). */
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export interface DispatchRoute {
-  method: DispatchMethod;
+  method: HttpMethod;
   /** Express path syntax with plain parameters only, e.g. `/forms/:id/versions/:version`. */
   path: string;
   handler: RequestHandler;
@@ -26,12 +28,11 @@ export interface DispatchRoute {
 /** The middleware, with the routes it answers (engine/http/route-table.ts lists them from here). */
 export type RouteDispatcher = RequestHandler & { readonly routes: readonly Pick<DispatchRoute, 'method' | 'path'>[] };
 
-const METHODS: readonly DispatchMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const PLAIN_SEGMENT = /^(?::[A-Za-z_][A-Za-z0-9_]*|[A-Za-z0-9._~-]+)$/;
 
 /** Express's Allow list for OPTIONS: the methods sorted, HEAD wherever GET is. */
 function allowOf(router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, url: string): string | undefined {
-  const methods = METHODS.filter((m) => router.find(m, url) !== null);
+  const methods = HTTP_METHODS.filter((m) => router.find(m, url) !== null);
   if (methods.length === 0) return undefined;
   return [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].sort().join(', ');
 }

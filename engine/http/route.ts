@@ -10,9 +10,7 @@ import type { CommandContext } from '../audit/record';
 import type { Site } from '../db/database';
 import { NotFoundError, ValidationError } from '../errors';
 import { validate, validateQuery } from '../validation';
-import { routeDispatcher } from './route-dispatch';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import { routeDispatcher, type HttpMethod } from './route-dispatch';
 
 /** A response the handler writes itself (a CSV stream, a JavaScript module): its content type and what it is. */
 export interface RawResponse {
