@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
@@ -54,7 +54,9 @@ export function App() {
   const { pathname } = useLocation();
   // A page's own path first, then the first pattern that matches it (a module's `/petitions/:id`).
   const titleKey = (pages.find((p) => p.path === pathname) ?? pages.find((p) => p.path.includes(':') && matchPath(p.path, pathname)))?.titleKey ?? (pathname.endsWith('/submissions') ? 'nav.submissions' : pathname.startsWith('/forms/') ? 'nav.designer' : pathname.startsWith('/flows/') ? 'nav.flowEditor' : undefined);
-  useEffect(() => {
+  // Set as the page commits, not after paint: a heading is never up under the previous page's title, and a page's
+  // own title (set in its effect, which runs after this) still wins.
+  useLayoutEffect(() => {
     document.title = `${titleKey ? t(titleKey) : t('notFound')} – ${t('adminOf', { name: tenant.name })}`;
   }, [titleKey, t, tenant.name]);
   const isAdmin = actor.roles.includes('administrator');

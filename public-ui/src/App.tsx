@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, matchPath, Route, Routes, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../forms/ui/LanguageSwitch';
@@ -36,7 +36,9 @@ export function App() {
   const { t } = useTranslation();
   const { tenant, actor } = useSite();
   const { pathname } = useLocation();
-  useEffect(() => {
+  // Set as the page commits, not after paint: a heading is never up under the previous page's title, and a page's
+  // own title (set in its effect, which runs after this) still wins.
+  useLayoutEffect(() => {
     const modulePage = MODULE_PAGES.find((p) => pagePaths(p).some((path) => matchPath(path, pathname)));
     const page = PLATFORM_PAGES[pathname] ?? (pathname.startsWith('/forms/') ? 'form' : 'front');
     document.title = `${modulePage ? t(modulePage.titleKey) : t(`pageTitle.${page}`)} – ${tenant.name}`;

@@ -1,6 +1,6 @@
 // The public site in Chromium: each tenant's front and contact pages, language switch, theme, and axe-core.
 import { closeOwnerDb, createTestTenant, type TestTenant } from '../helpers/factories';
-import { expectAccessible, launchBrowser, loginThroughTestIdp, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, expectTitle, launchBrowser, loginThroughTestIdp, type TestBrowser } from '../helpers/browser';
 import { startTestPlatform } from '../helpers/platform';
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -35,7 +35,7 @@ it('shows a Danish tenant in Danish with the Danish design system, and switches 
   await page.getByRole('link', { name: 'Contact', exact: true }).click();
   await page.getByRole('heading', { name: 'Contact' }).waitFor();
   expect(await page.getByRole('link', { name: `kontakt@${dk.slug}.example` }).count()).toBe(1);
-  expect(await page.title()).toBe(`Contact – ${dk.name}`);
+  await expectTitle(page, `Contact – ${dk.name}`);
   await expectAccessible(page);
 
   // The choice is remembered on the next visit.

@@ -15,7 +15,7 @@ import appSv from '../../admin-ui/src/locales/sv.json';
 import daTexts from '../../admin-ui/src/modules/election/locales/da.json';
 import enTexts from '../../admin-ui/src/modules/election/locales/en.json';
 import svTexts from '../../admin-ui/src/modules/election/locales/sv.json';
-import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, expectTitle, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
 import { englishOrKeys, fill } from '../helpers/untranslated';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { startTestPlatform } from '../helpers/platform';
@@ -115,7 +115,7 @@ describe.each([
 
   it('opens the configuration from the module’s navigation; the bar says there is no election yet and links to create one', async () => {
     await heading(L.config.heading);
-    expect(await page.title()).toContain(L.nav.config);
+    await expectTitle(page, L.nav.config, { contains: true });
     const nav = page.getByRole('navigation', { name: 'Administration' });
     expect(await nav.getByRole('list', { name: L.nav.group }).getByRole('link').allTextContents()).toEqual([L.nav.overview, L.nav.elections, L.nav.participants, L.nav.rejections, L.nav.links, L.nav.exports, L.nav.retention, L.nav.groupMessages, L.nav.registryRefresh, L.nav.config]);
     const bar = page.getByRole('region', { name: L.shell.region });
@@ -129,7 +129,7 @@ describe.each([
     await bar.getByRole('link', { name: L.shell.create }).click();
     await page.waitForURL((url) => url.pathname === '/election/elections/new');
     await page.getByRole('heading', { level: 1 }).waitFor();
-    expect(await page.title()).toContain(L.nav.newElection);
+    await expectTitle(page, L.nav.newElection, { contains: true });
     await checkPage('new-election');
     await page.goBack();
     await heading(L.config.heading);

@@ -14,7 +14,7 @@ import daPublic from '../../public-ui/src/modules/election/locales/da.json';
 import enPublic from '../../public-ui/src/modules/election/locales/en.json';
 import svPublic from '../../public-ui/src/modules/election/locales/sv.json';
 import { electionDemoData } from '../../engine/modules/election/demo';
-import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, expectTitle, launchBrowser, loginThroughTestIdp, screenshot, type TestBrowser } from '../helpers/browser';
 import { englishOrKeys, fill } from '../helpers/untranslated';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { request } from '../helpers/http';
@@ -85,7 +85,7 @@ describe('a filtered tasks link made on the admin site and opened anonymously', 
 
   it('shows the links page with the form and no links yet', async () => {
     await page.getByRole('heading', { level: 1, name: L.heading, exact: true }).waitFor();
-    expect(await page.title()).toContain(daAdmin.nav.links);
+    await expectTitle(page, daAdmin.nav.links, { contains: true });
     await page.getByText(L.none).waitFor();
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: daAdmin.nav.links }).waitFor();
     await checkAdmin('empty');

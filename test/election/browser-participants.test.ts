@@ -20,7 +20,7 @@ import daTexts from '../../admin-ui/src/modules/election/locales/da.json';
 import enTexts from '../../admin-ui/src/modules/election/locales/en.json';
 import svTexts from '../../admin-ui/src/modules/election/locales/sv.json';
 import { testPeople } from '../../engine/simulators/test-people';
-import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, expectTitle, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
 import { englishOrKeys, fill } from '../helpers/untranslated';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { request } from '../helpers/http';
@@ -150,7 +150,7 @@ describe('on a Danish tenant', () => {
   it('lists the participants with the count, from the module’s navigation', async () => {
     await heading(P.list.heading);
     await count(4);
-    expect(await page.title()).toContain(L.nav.participants);
+    await expectTitle(page, L.nav.participants, { contains: true });
     const nav = page.getByRole('navigation', { name: 'Administration' });
     await nav.getByRole('link', { name: L.nav.participants }).waitFor();
     // The default columns, the name sorted ascending in the tenant's collation (family name first).
@@ -164,7 +164,7 @@ describe('on a Danish tenant', () => {
   it('creates a participant by registry lookup: the preview, then what is entered', async () => {
     await page.getByRole('link', { name: P.list.new }).click();
     await heading(P.new.heading);
-    expect(await page.title()).toContain(L.nav.newParticipant);
+    await expectTitle(page, L.nav.newParticipant, { contains: true });
     await checkPage('new');
     await page.getByLabel(P.new.personalNumber).fill(`${AGNES.personalNumber.slice(0, 6)}-${AGNES.personalNumber.slice(6)}`);
     await page.getByRole('button', { name: P.new.lookUp }).click();

@@ -19,7 +19,7 @@ import { parseKeySpec } from '../../engine/crypto/key-spec';
 import { Keyring } from '../../engine/crypto/keyring';
 import { electionDemoData } from '../../engine/modules/election/demo';
 import { testPeople } from '../../engine/simulators/test-people';
-import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, expectTitle, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
 import { englishOrKeys, fill } from '../helpers/untranslated';
 import { createTestTenant, ownerDb, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { startTestPlatform } from '../helpers/platform';
@@ -86,7 +86,7 @@ const heldBy = async (givenName: string) => (await one<{ id: string }>('SELECT i
 
 it('opens on the staffing overview, the first entry of the module’s navigation, with the fill status in numbers and words', async () => {
   await heading(S.overview.heading);
-  expect(await page.title()).toContain(L.nav.overview);
+  await expectTitle(page, L.nav.overview, { contains: true });
   const nav = page.getByRole('navigation', { name: 'Administration' });
   const links = await nav.getByRole('list', { name: L.nav.group }).getByRole('link').allTextContents();
   expect(links[0]).toBe(L.nav.overview);
@@ -331,7 +331,7 @@ it('speaks Swedish on the overview and a station’s tasks when the language is 
   const SV = svTexts.slots;
   await page.getByLabel('Sprog').selectOption('sv');
   await heading(SV.overview.heading);
-  expect(await page.title()).toContain(svTexts.nav.overview);
+  await expectTitle(page, svTexts.nav.overview, { contains: true });
   await stationRow().locator('td[data-column="state"]').getByText(fill(SV.fill.vacant_other, { n: 10 })).waitFor();
   problems.push(...(await englishOrKeys(page, enTexts, svTexts)).map((p) => `sv overview: ${p}`));
   await stationRow().getByRole('link', { name: 'Nørreskolen', exact: true }).click();

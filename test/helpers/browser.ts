@@ -46,6 +46,22 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /**
+ * The window's title, once it is `expected` (or contains it, with `{ contains: true }`), else fails saying what it is.
+ * Pages set their title in an effect after they render, so their heading can be up a moment before the title.
+ */
+export async function expectTitle(page: Page, expected: string, { contains = false, ms = 5_000 } = {}): Promise<void> {
+  const matches = (title: string) => (contains ? title.includes(expected) : title === expected);
+  const until = Date.now() + ms;
+  let title = await page.title();
+  while (!matches(title) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    title = await page.title();
+  }
+  if (contains) expect(title).toContain(expected);
+  else expect(title).toBe(expected);
+}
+
+/**
  * Logs in through the local test IdP as a person would: the site sends the browser to the IdP, the tester
  * picks a synthetic person and a level, the IdP posts back. The IdP's login page is checked with axe too.
  */

@@ -15,7 +15,7 @@ import { proposePetition } from '../../engine/modules/petitions/commands/propose
 import daTexts from '../../admin-ui/src/modules/petitions/locales/da.json';
 import enTexts from '../../admin-ui/src/modules/petitions/locales/en.json';
 import svTexts from '../../admin-ui/src/modules/petitions/locales/sv.json';
-import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, expectTitle, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
 import { englishOrKeys } from '../helpers/untranslated';
 import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { startTestPlatform } from '../helpers/platform';
@@ -89,7 +89,7 @@ describe.each([
     expect(await page.locator(`tr[data-petition="${ids.middle}"]`).textContent()).toContain(words.three);
     expect(await page.locator(`tr[data-petition="${ids.middle}"] .petition-badge-overdue`).count()).toBe(0);
     expect(await page.getByText(L.moderation.overdueNotice_one.replace('{{count}}', '1').replace('{{days}}', '5')).count()).toBe(1);
-    expect(await page.title()).toContain(L.nav.moderation);
+    await expectTitle(page, L.nav.moderation, { contains: true });
     // The module's group in the navigation, with both pages.
     const nav = page.getByRole('navigation', { name: 'Administration' });
     expect(await nav.getByRole('list', { name: L.nav.group }).getByRole('link').allTextContents()).toEqual([L.nav.moderation, L.nav.list]);
@@ -99,7 +99,7 @@ describe.each([
   it('returns a proposal for changes with a message: its status changes and it leaves the queue', async () => {
     await page.getByRole('link', { name: titles.middle }).click();
     await page.getByRole('heading', { level: 1, name: titles.middle }).waitFor();
-    expect(await page.title()).toContain(titles.middle);
+    await expectTitle(page, titles.middle, { contains: true });
     // Only "the proposer": no name or e-mail on the page.
     const body = await page.locator('main').innerText();
     expect(body).not.toContain('Karen Madsen');

@@ -10,7 +10,7 @@
 // the wait in words (429). Each page has its document title and its headings in order, no page scrolls sideways
 // at 360 px. With SCREENS set, screenshots go to docs/screens/.
 import type { Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
+import { expectAccessible, expectTitle, launchBrowser, loginThroughTestIdp, screenshot, tabTo, type TestBrowser } from '../helpers/browser';
 import { createTestTenant, suiteDatabase, type TestTenant } from '../helpers/factories';
 import { request } from '../helpers/http';
 import { startTestPlatform } from '../helpers/platform';
@@ -161,7 +161,7 @@ describe.each([
     await page.getByRole('link', { name: text.service, exact: true }).first().waitFor();
     await page.getByRole('main').getByRole('link', { name: text.service, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: text.listHeading }).waitFor();
-    expect(await page.title()).toBe(`${text.listHeading} – ${tenant.name}`);
+    await expectTitle(page, `${text.listHeading} – ${tenant.name}`);
     await page.getByText(text.none).waitFor();
     await expectAccessible(page);
     await expectHeadingsInOrder(page);
@@ -169,7 +169,7 @@ describe.each([
     await page.getByRole('link', { name: text.propose }).click();
     await page.waitForURL('**/petitions/new');
     await page.locator('#root_title').waitFor();
-    expect(await page.title()).toBe(`${text.propose} – ${tenant.name}`);
+    await expectTitle(page, `${text.propose} – ${tenant.name}`);
     await expectAccessible(page);
     await screenshot(page, `${text.lang}-petition-propose`);
     // Sent empty: the error summary takes the focus and names the fields.
@@ -259,7 +259,7 @@ describe.each([
     await card.click();
     await page.waitForURL(`**/petitions/${petitionId}`);
     await page.getByRole('heading', { level: 1, name: text.better }).waitFor();
-    await waitFor('the document title', () => page.title(), (t) => t === `${text.better} – ${tenant.name}`, 5000);
+    await expectTitle(page, `${text.better} – ${tenant.name}`);
     await page.close();
   });
 
