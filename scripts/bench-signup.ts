@@ -34,7 +34,7 @@ import { findLink } from '../engine/modules/election/queries/links/list-links';
 import { startPlatform } from '../engine/platform';
 import { residentMunicipalityCode } from '../engine/registry/municipality';
 import { Agent } from 'node:http';
-import { cpr, firstJsonLine, httpBenchArgs, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, spawnTs, startApiProcesses, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
+import { cpr, cpuSeconds, firstJsonLine, httpBenchArgs, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, machineBusySeconds, treeCpuSeconds, spawnTs, startApiProcesses, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
 import { randomBytes } from 'node:crypto';
 import type { LoadPlan } from './bench-votes-load';
 import { profiled } from './bench-profile';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   say('starting PostgreSQL and the Temporal dev server in a throwaway folder…');
   const stack = await startStack(say);
   let baseline: ChildProcess | undefined;
-  let worker: { stop(): Promise<void> } | undefined;
+  let worker: { child: ChildProcess; stop(): Promise<void> } | undefined;
   let apiCluster: Awaited<ReturnType<typeof startApiProcesses>> | undefined;
   let keepData = false;
   try {
@@ -157,6 +157,9 @@ async function main(): Promise<void> {
     const pg0 = postgresCpuSeconds(stack.pg.databaseDir);
     const own0 = process.cpuUsage();
     const apiCluster0 = apiCluster?.cpuSeconds() ?? 0;
+    const temporal0 = stack.temporalPid ? cpuSeconds(stack.temporalPid) : 0;
+    const worker0 = treeCpuSeconds(worker!.child.pid!);
+    const machine0 = machineBusySeconds();
     const waits = sampleWaits(stack.owner);
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
@@ -168,6 +171,9 @@ async function main(): Promise<void> {
     const pgCpu = postgresCpuSeconds(stack.pg.databaseDir) - pg0;
     const ownCpu = process.cpuUsage(own0);
     const apiCpu = apiCluster ? apiCluster.cpuSeconds() - apiCluster0 : (ownCpu.user + ownCpu.system) / 1e6;
+    const temporalCpu = stack.temporalPid ? cpuSeconds(stack.temporalPid) - temporal0 : NaN;
+    const workerCpu = treeCpuSeconds(worker!.child.pid!) - worker0;
+    const machineCpu = machineBusySeconds() - machine0;
 
     // The baseline: the petitions benchmark's bare Express server, same connections, for as long as the rush took (≥ 3 s).
     baseline = spawnTs('bench-baseline-server.ts', []);
@@ -190,7 +196,7 @@ async function main(): Promise<void> {
     say(`p99 ${ms(rush.latency.p99)} ms — target ≤ 250 ms: ${rush.latency.p99 <= 250 ? 'met' : 'MISSED'}`);
     say(`where PostgreSQL's busy backends were, sampled every 10 ms during the rush: ${waited}`);
     if (!apiCluster) say(`the platform's event loop delay during the rush: p50 ${ms(loopDelay.percentile(50) / 1e6)} ms, p99 ${ms(loopDelay.percentile(99) / 1e6)} ms, max ${ms(loopDelay.max / 1e6)} ms`);
-    say(`CPU during the rush (${wall.toFixed(1)} s wall, share of one core; ${cpus().length} cores): PostgreSQL ${((pgCpu / wall) * 100).toFixed(0)}%, API (${apiCluster ? `${apiProcesses} api processes and their primary` : 'this process'}) ${((apiCpu / wall) * 100).toFixed(0)}%, load process ${((rush.cpuSeconds / rush.seconds) * 100).toFixed(0)}%`);
+    say(`CPU during the rush (${wall.toFixed(1)} s wall, share of one core; ${cpus().length} cores): PostgreSQL ${((pgCpu / wall) * 100).toFixed(0)}%, API (${apiCluster ? `${apiProcesses} api processes and their primary` : 'this process'}) ${((apiCpu / wall) * 100).toFixed(0)}%, load process ${((rush.cpuSeconds / rush.seconds) * 100).toFixed(0)}%, Temporal server ${((temporalCpu / wall) * 100).toFixed(0)}%, worker ${((workerCpu / wall) * 100).toFixed(0)}%; the whole machine ${((machineCpu / wall) * 100).toFixed(0)}% of ${cpus().length * 100}%`);
 
     // Correctness.
     say('');

@@ -87,6 +87,30 @@ export function cpuSeconds(pid: number, children = false): number {
   }
 }
 
+/** CPU seconds of a process and all its live descendants (a role process spawned through tsx is a node under a node). */
+export function treeCpuSeconds(root: number): number {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      parentOf.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parentOf.get(p)) if (p === root) return true;
+    return false;
+  };
+  return [...parentOf.keys()].filter(inTree).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+}
+
+/** CPU seconds the whole machine has been busy so far, all cores (every process, this project's or not). */
+export function machineBusySeconds(): number {
+  const [, user, nice, system, _idle, _iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) / 100;
+}
+
 /**
  * CPU seconds of the PostgreSQL server so far: the postmaster (with the backends that have exited, which it
  * waited for) and every live backend. Differences of two readings are the server's CPU between them.
