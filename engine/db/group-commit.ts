@@ -40,8 +40,8 @@ export class GroupCommit<I, O> {
   private readonly maxInFlight: number;
   private readonly maxBatch: number;
   private readonly gatherOneTurn: boolean;
-  /** Batches sent and items carried, for benchmarks and tests. */
-  readonly counts = { batches: 0, items: 0 };
+  /** Batches sent, items carried and the milliseconds batches were out (summed), for benchmarks and tests. */
+  readonly counts = { batches: 0, items: 0, ms: 0 };
 
   constructor(
     private readonly runBatch: (lane: string, items: I[]) => Promise<O[]>,
@@ -84,12 +84,15 @@ export class GroupCommit<I, O> {
   }
 
   private async send(key: string, batch: Waiting<I, O>[]): Promise<void> {
+    const started = performance.now();
     try {
       const results = await this.runBatch(key, batch.map((w) => w.item));
       if (results.length !== batch.length) throw new Error(`group commit: ${results.length} results for ${batch.length} items`);
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (err) {
       for (const w of batch) w.reject(err);
+    } finally {
+      this.counts.ms += performance.now() - started;
     }
   }
 }

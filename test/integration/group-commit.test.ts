@@ -30,7 +30,8 @@ it('sends a lone call at once, groups the calls that wait behind the batches in 
   expect(sent.map((b) => b.items)).toEqual([[1], [2, 3, 4]]);
   sent[1]!.finish();
   expect(await Promise.all(waiting)).toEqual(['a:20', 'a:30', 'a:40']);
-  expect(group.counts).toEqual({ batches: 2, items: 4 });
+  expect(group.counts).toEqual({ batches: 2, items: 4, ms: expect.any(Number) });
+  expect(group.counts.ms).toBeGreaterThan(0); // both batches were out until finished
 });
 
 it('keeps two batches in flight by default, cuts batches at maxBatch, and lanes do not wait for each other', async () => {

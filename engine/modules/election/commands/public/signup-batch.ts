@@ -75,8 +75,8 @@ function batcherOf(deps: ElectionDeps): GroupCommit<Item, Outcome> {
   return batcher;
 }
 
-/** How many batches this database's sign-ups went in, and how many sign-ups they carried (tests, benchmarks). */
-export const signupBatchCounts = (db: Database): { batches: number; items: number } => ({ ...(batchers.get(db)?.counts ?? { batches: 0, items: 0 }) });
+/** How many batches this database's sign-ups went in, how many sign-ups they carried and for how long they were out (tests, benchmarks). */
+export const signupBatchCounts = (db: Database): { batches: number; items: number; ms: number } => ({ ...(batchers.get(db)?.counts ?? { batches: 0, items: 0, ms: 0 }) });
 
 /**
  * The sign-up of POST /election/public/signups and its receipt: through the group commit of its group, else (see
