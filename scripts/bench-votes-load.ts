@@ -32,6 +32,7 @@ export interface LoadPlan {
 export interface LoadResult {
   sent: number;
   answered: number;
+  /** From the first request sent to the last answer (see `firstSent`). */
   seconds: number;
   statusCounts: Record<string, number>;
   errors: number;
@@ -60,6 +61,10 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   const byStatus = new Map<number, number[]>();
   let next = 0;
+  // The run's span, from the first request sent to the last answer: autocannon's own duration is rounded up to its
+  // one-second tick (a 3.05 s rush reads 4.07 s), which in a run of a few seconds skews requests/s by up to a third.
+  let firstSent: number | undefined;
+  let lastAnswered: number | undefined;
   const cpu0 = process.cpuUsage();
 
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
         {
           // Called once for every request sent (and for nothing else): the shared counter picks its voter.
           setupRequest: (req, context) => {
+            firstSent ??= performance.now();
             const k = next++;
             (context as { k?: number }).k = k;
             return { ...req, headers: { ...req.headers, ...per[k % per.length]! } };
@@ -88,6 +94,7 @@ async function main(): Promise<void> {
       ],
     }, (err: unknown, res: autocannon.Result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)));
     instance.on('response', (_client, status, _bytes, responseTime) => {
+      lastAnswered = performance.now();
       latencies.push(responseTime);
       const of = byStatus.get(status) ?? [];
       of.push(responseTime);
@@ -99,10 +106,11 @@ async function main(): Promise<void> {
   const statusCounts: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCounts[code] = stat.count ?? 0;
   const answered = latencies.length;
+  const seconds = firstSent !== undefined && lastAnswered !== undefined ? (lastAnswered - firstSent) / 1000 : result.duration;
   const out: LoadResult = {
     sent: result.requests.sent,
     answered,
-    seconds: result.duration,
+    seconds,
     statusCounts,
     errors: result.errors,
     timeouts: result.timeouts,
@@ -113,7 +121,7 @@ async function main(): Promise<void> {
       max: sorted.length ? sorted[sorted.length - 1]! : NaN,
       mean: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : NaN,
     },
-    requestsPerSecond: answered / result.duration,
+    requestsPerSecond: answered / seconds,
     ...(statuses ? { statuses } : {}),
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     latencyByStatus: Object.fromEntries(
