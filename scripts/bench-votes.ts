@@ -87,8 +87,8 @@ export function cpuSeconds(pid: number, children = false): number {
   }
 }
 
-/** CPU seconds of a process and all its live descendants (a role process spawned through tsx is a node under a node). */
-export function treeCpuSeconds(root: number): number {
+/** Every live process's parent, from /proc. */
+function parentPids(): Map<number, number> {
   const parentOf = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -98,6 +98,12 @@ export function treeCpuSeconds(root: number): number {
       // exited meanwhile
     }
   }
+  return parentOf;
+}
+
+/** CPU seconds of a process and all its live descendants (a role process spawned through tsx is a node under a node). */
+export function treeCpuSeconds(root: number): number {
+  const parentOf = parentPids();
   const inTree = (pid: number): boolean => {
     for (let p: number | undefined = pid; p !== undefined && p > 1; p = parentOf.get(p)) if (p === root) return true;
     return false;
@@ -118,15 +124,7 @@ export function machineBusySeconds(): number {
 export function postgresCpuSeconds(databaseDir: string): number {
   const postmaster = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   let total = cpuSeconds(postmaster, true);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.split(') ')[1]!.split(' ')[1]) === postmaster) total += cpuSeconds(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
-  }
+  for (const [pid, parent] of parentPids()) if (parent === postmaster) total += cpuSeconds(pid);
   return total;
 }
 
