@@ -43,15 +43,15 @@ export function PetitionPage() {
   );
 }
 
-/** The petition's title in the window's title, after the site's own (App.tsx sets the page's name first). */
+/**
+ * The petition's title in the window's title, over the site's own: App.tsx sets the page's name in a layout effect,
+ * which runs before this effect in the same commit (again when the language changes, hence the dependency).
+ */
 function useDocumentTitle(title: string) {
   const { tenant } = useSite();
   const { i18n } = useTranslation();
   useEffect(() => {
-    const timer = setTimeout(() => {
-      document.title = `${title} – ${tenant.name}`;
-    });
-    return () => clearTimeout(timer);
+    document.title = `${title} – ${tenant.name}`;
   }, [title, tenant.name, i18n.language]);
 }
 
