@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { QueryTypes } from 'sequelize';
 import { systemActor } from '../../engine/actors';
 import { testAdministrator } from '../helpers/sessions';
-import { recordAudit } from '../../engine/audit/record';
+import { recordAudit, recordAudits } from '../../engine/audit/record';
 import { verifyAuditChain } from '../../engine/audit/verify';
 import { purgeAuditLog, retentionCutoff } from '../../engine/commands/purge-audit-log';
 import { updateContactInfo } from '../../engine/commands/update-contact-info';
@@ -64,6 +64,42 @@ describe('audit log', () => {
     const rows = await auditRows(t.id);
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 9 }, (_, i) => i + 1));
     expect(await verify(t)).toMatchObject({ ok: true, rows: 9, headSeq: 9, problems: [] });
+  });
+
+  it('chains a commit’s many rows in the order they were inserted, beside concurrent commits, and chains rows made after an early check', async () => {
+    const t = await createTestTenant();
+    const ctx = { tenantId: t.id, actor: testAdministrator(t.id) };
+    const batch = (label: string, n: number) =>
+      db.withTenant(t.id, async (tx) => {
+        await recordAudits(db, tx, Array.from({ length: n }, (_, i) => ({ ctx, event: { action: 'tenant.somethingDone', entityType: 'tenant', entityId: `${label}-${i}` } })));
+        // Checking the deferred constraints mid-transaction chains what is there so far; what follows is chained at the commit.
+        await db.sequelize.query('SET CONSTRAINTS ALL IMMEDIATE', { transaction: tx });
+        await recordAudit(db, tx, ctx, { action: 'tenant.somethingDone', entityType: 'tenant', entityId: `${label}-last` });
+      });
+    await Promise.all([batch('a', 150), batch('b', 150), batch('c', 3)]);
+    const rows = await db.withTenant(t.id, (tx) =>
+      db.sequelize.query<{ seq: string; entity_id: string }>("SELECT seq, entity_id FROM audit_log WHERE action = 'tenant.somethingDone' ORDER BY seq", { type: QueryTypes.SELECT, transaction: tx }),
+    );
+    expect(rows).toHaveLength(306);
+    // Each commit's rows are consecutive in the chain and in their order of insertion.
+    for (const label of ['a', 'b', 'c']) {
+      const mine = rows.filter((r) => r.entity_id.startsWith(`${label}-`));
+      const n = mine.length - 1;
+      expect(mine.map((r) => r.entity_id)).toEqual([...Array.from({ length: n }, (_, i) => `${label}-${i}`), `${label}-last`]);
+      expect(Number(mine[n]!.seq) - Number(mine[0]!.seq)).toBe(n);
+    }
+    expect(await verify(t)).toMatchObject({ ok: true, rows: 307, headSeq: 307, problems: [] });
+  });
+
+  it('chains the rows of two tenants written in one transaction each on its own chain', async () => {
+    const [t1, t2] = [await createTestTenant(), await createTestTenant()];
+    const owner = ownerDb();
+    await owner.transaction(async (tx) => {
+      for (const t of [t1, t2, t1, t2, t1])
+        await owner.query("INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type) VALUES ($1, 'system', 'test', 'tenant.somethingDone', 'tenant')", { bind: [t.id], transaction: tx });
+    });
+    expect(await verify(t1)).toMatchObject({ ok: true, rows: 4, headSeq: 4 }); // with tenant.created
+    expect(await verify(t2)).toMatchObject({ ok: true, rows: 3, headSeq: 3 });
   });
 
   it('detects an edited row', async () => {

@@ -39,6 +39,7 @@ import * as m0036 from './0036-grant-kinds-belong-to-modules';
 import * as m0037 from './0037-add-delivery-attempts';
 import * as m0040 from './0040-add-template-sms-and-channels';
 import * as m0042 from './0042-chain-audit-log-at-commit';
+import * as m0043 from './0043-chain-audit-log-once-per-commit';
 
 interface MigrationModule {
   up: MigrationFn;
@@ -85,4 +86,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '0037-add-delivery-attempts', module: m0037 },
   { name: '0040-add-template-sms-and-channels', module: m0040 },
   { name: '0042-chain-audit-log-at-commit', module: m0042 },
+  { name: '0043-chain-audit-log-once-per-commit', module: m0043 },
 ];
