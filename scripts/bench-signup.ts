@@ -1,4 +1,4 @@
-// `npm run bench:signup [-- N [slots [connections]]] [--api-processes K] [--profile DIR] [--pause-flows]`: the public site's sign-up under a rush, on the real stack. N
+// `npm run bench:signup [-- N [slots [connections]]] [--api-processes K] [--profile DIR] [--pause-flows] [--flows-same-priority]`: the public site's sign-up under a rush, on the real stack. N
 // (2,000) citizens sign up at once for the S (200) vacant slots of one filtered task link; exactly S must succeed and
 // N − S be told 409 election.slotTaken, with no 5xx; p99 ≤ 250 ms. In the same run, the bare Express baseline of the
 // petitions benchmark (scripts/bench-baseline-server.ts) is driven with the same number of connections, and the
@@ -20,6 +20,10 @@
 // are untouched, one election.taskSignedUp audit row and one queued registrationConfirmed message per slot. It exits
 // non-zero when a check fails; a missed speed target is only printed.
 // `--profile DIR` writes a CPU profile of this process (the API) during the rush (scripts/bench-profile.ts).
+// The worker process and the Temporal server run at the lowest CPU priority (nice 19, every thread): in production
+// they are on machines of their own, and here they would otherwise take ~0.8 of the two cores from the API during
+// the rush (the 200 confirmation flows); they still run beside it, and the checks wait for their flows.
+// `--flows-same-priority` leaves them at the API's priority, for comparison.
 // `--pause-flows` stops the worker and the Temporal server for the rush (SIGSTOP, SIGCONT after it), so the confirmation
 // flows the sign-ups start run afterwards: a diagnostic of what the API does without them on the same cores, printed
 // as such; the checks still wait for those flows.
@@ -37,7 +41,7 @@ import { findLink } from '../engine/modules/election/queries/links/list-links';
 import { startPlatform } from '../engine/platform';
 import { residentMunicipalityCode } from '../engine/registry/municipality';
 import { Agent } from 'node:http';
-import { cpr, cpuSeconds, firstJsonLine, httpBenchArgs, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, machineBusySeconds, treeCpuSeconds, spawnTs, startApiProcesses, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
+import { cpr, cpuSeconds, firstJsonLine, httpBenchArgs, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, machineBusySeconds, treeCpuSeconds, lowestPriority, spawnTs, startApiProcesses, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
 import { randomBytes } from 'node:crypto';
 import type { LoadPlan } from './bench-votes-load';
 import { profiled } from './bench-profile';
@@ -77,6 +81,7 @@ function sampleWaits(owner: Sequelize): { stop(): Promise<string> } {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const pauseFlows = args.includes('--pause-flows');
+  const flowsSamePriority = args.includes('--flows-same-priority');
   const { profileDir, apiProcesses, positional } = httpBenchArgs(args);
   const [nArg, sArg, connectionsArg] = positional.filter((a) => !a.startsWith('--'));
   const N = Number(nArg ?? 2000);
@@ -152,6 +157,12 @@ async function main(): Promise<void> {
     const apiPort = apiCluster?.port ?? platform.port;
     const origin = `http://127.0.0.1:${apiPort}`;
     say(apiCluster ? 'the worker runs in a process of its own (engine/role.ts worker)' : 'the API runs in this process, the worker in a process of its own (engine/role.ts worker)');
+    const flowProcesses = [worker.child.pid!, ...(stack.temporalPid ? [stack.temporalPid] : [])];
+    say(
+      flowsSamePriority
+        ? 'the worker and the Temporal server run at the API’s CPU priority (--flows-same-priority)'
+        : `the worker and the Temporal server run at the lowest CPU priority, as if on machines of their own (${lowestPriority(flowProcesses)} threads at nice 19; --flows-same-priority to compare)`,
+    );
     const common = { host: `${TENANT_HOST}:${apiPort}`, 'content-type': 'application/json', accept: 'application/json' };
     const body = JSON.stringify({ linkToken: token, choice: { workLocationId: station, taskTypeId: taskType.id, teamId: team.id, date: DAY }, phone: '+45 20 00 00 00' });
     const plan: LoadPlan = { url: `${origin}/api/election/public/signups`, method: 'POST', body, headers: common, perRequest: citizens.map((c) => ({ cookie: c.cookie, 'x-csrf-token': c.csrf })), connections, amount: N, record: true, timeout: 30 };
@@ -173,10 +184,9 @@ async function main(): Promise<void> {
     const batches0 = signupBatchCounts(platform.db);
     // `--pause-flows` (a diagnostic, not the figure to quote): the worker and the Temporal server stopped for the
     // rush, so the flows its sign-ups start run after it — what the API can do without them on the same two cores.
-    const background = [worker.child.pid!, ...(stack.temporalPid ? [stack.temporalPid] : [])];
-    if (pauseFlows) background.forEach((pid) => process.kill(pid, 'SIGSTOP'));
+    if (pauseFlows) flowProcesses.forEach((pid) => process.kill(pid, 'SIGSTOP'));
     const rush = await profiled(profileDir, 'signups', () => runLoad(stack.dataDir, 'signups', plan), say).finally(() => {
-      if (pauseFlows) background.forEach((pid) => process.kill(pid, 'SIGCONT'));
+      if (pauseFlows) flowProcesses.forEach((pid) => process.kill(pid, 'SIGCONT'));
     });
     const wall = (Date.now() - t) / 1000;
     loopDelay.disable();

@@ -34,7 +34,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pino from 'pino';
@@ -88,7 +88,7 @@ export function cpuSeconds(pid: number, children = false): number {
 }
 
 /** Every live process's parent, from /proc. */
-function parentPids(): Map<number, number> {
+export function parentPids(): Map<number, number> {
   const parentOf = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -101,14 +101,42 @@ function parentPids(): Map<number, number> {
   return parentOf;
 }
 
-/** CPU seconds of a process and all its live descendants (a role process spawned through tsx is a node under a node). */
-export function treeCpuSeconds(root: number): number {
+/** A process and all its live descendants (a role process spawned through tsx is a node under a node). */
+function processTree(root: number): number[] {
   const parentOf = parentPids();
   const inTree = (pid: number): boolean => {
     for (let p: number | undefined = pid; p !== undefined && p > 1; p = parentOf.get(p)) if (p === root) return true;
     return false;
   };
-  return [...parentOf.keys()].filter(inTree).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  return [...parentOf.keys()].filter(inTree);
+}
+
+/** CPU seconds of a process and all its live descendants. */
+export function treeCpuSeconds(root: number): number {
+  return processTree(root).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+}
+
+/**
+ * Gives every thread of these processes and their descendants the lowest CPU priority (nice 19); answers how many
+ * threads. Per thread, because Linux keeps a nice value per thread (renice of a pid alone leaves a Go server's and
+ * Node's other threads as they were); threads started later inherit it from the thread that starts them.
+ */
+export function lowestPriority(roots: number[]): number {
+  const threads = roots.flatMap(processTree).flatMap((pid) => {
+    try {
+      return readdirSync(`/proc/${pid}/task`).map(Number);
+    } catch {
+      return []; // exited meanwhile
+    }
+  });
+  for (const tid of threads) {
+    try {
+      setPriority(tid, 19);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return threads.length;
 }
 
 /** CPU seconds the whole machine has been busy so far, all cores (every process, this project's or not). */
