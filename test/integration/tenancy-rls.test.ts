@@ -42,6 +42,26 @@ describe('row-level security', () => {
     }
   });
 
+  it('a transaction gets its tenant in the round trip that starts it, and a nested one keeps it', async () => {
+    const sent: string[] = [];
+    db.sequelize.addHook('afterQuery', 'record', (_options, query) => void sent.push((query as unknown as { sql: string }).sql));
+    try {
+      const seen = await db.withTenant(a.id, async (tx) => {
+        const [outer] = await db.sequelize.query<{ t: string }>('SELECT current_tenant_id() AS t', { type: QueryTypes.SELECT, transaction: tx });
+        const inner = await db.sequelize.transaction({ transaction: tx }, (sp) => db.sequelize.query<{ t: string }>('SELECT current_tenant_id() AS t', { type: QueryTypes.SELECT, transaction: sp }));
+        return [outer!.t, inner[0]!.t];
+      });
+      expect(seen).toEqual([a.id, a.id]);
+    } finally {
+      db.sequelize.removeHook('afterQuery', 'record');
+    }
+    expect(sent[0]).toBe(`START TRANSACTION; SELECT set_config('app.tenant_id', '${a.id}', true);`);
+    expect(sent.filter((sql) => sql.includes('set_config'))).toHaveLength(1);
+    // Not a UUID: set by a statement of its own with the id bound, and refused by the database as before.
+    await expect(rows('SELECT * FROM tenants', "x', true); DROP TABLE tenants; --")).rejects.toThrow(/uuid/i);
+    expect(await rows('SELECT id FROM tenants', a.id)).toHaveLength(1);
+  });
+
   it('a query as tenant A sees only A, whatever the WHERE clause says', async () => {
     const tenants = await rows<{ id: string }>('SELECT id FROM tenants', a.id);
     expect(tenants.map((t) => t.id)).toEqual([a.id]);
