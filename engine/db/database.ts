@@ -3,6 +3,7 @@
 import { QueryTypes, Sequelize, type Transaction, type TransactionOptions } from 'sequelize';
 import { defineModels, type Models } from './models';
 import { TtlLru } from '../cache/ttl-lru';
+import { isUuid } from '../ids';
 
 export type Site = 'public' | 'admin';
 
@@ -17,8 +18,6 @@ export function createSequelize(url: string, log?: (sql: string) => void): Seque
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 interface TransactionQueries {
   startTransactionQuery(transaction: Transaction & { parent?: unknown; options: { tenantId?: string } }): string;
 }
@@ -29,7 +28,7 @@ const startingWithTenant = new WeakSet<Sequelize>();
  * A transaction given a `tenantId` option (only withTenant gives one) sets its tenant in the statement that starts
  * it: "START TRANSACTION; SELECT set_config(…)" as one simple query, one round trip instead of two. Under a rush
  * every round trip waits its turn behind the requests the event loop is serving; this one was in every
- * transaction. The id is written into the SQL only once it has matched UUID (withTenant checks before), so nothing
+ * transaction. The id is written into the SQL only once isUuid has passed it (withTenant checks before), so nothing
  * else can be.
  */
 function startsWithTenant(sequelize: Sequelize): void {
@@ -41,7 +40,7 @@ function startsWithTenant(sequelize: Sequelize): void {
     const sql = start(transaction);
     const { tenantId } = transaction.options;
     if (tenantId === undefined || transaction.parent) return sql;
-    if (!UUID.test(tenantId)) throw new Error('a transaction’s tenantId must be a UUID');
+    if (!isUuid(tenantId)) throw new Error('a transaction’s tenantId must be a UUID');
     return `${sql} SELECT set_config('app.tenant_id', '${tenantId}', true);`;
   };
 }
@@ -75,7 +74,7 @@ export class Database {
    * statement of its own with the id bound, so that it fails as it always did.
    */
   withTenant<T>(tenantId: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    if (UUID.test(tenantId)) return this.sequelize.transaction({ tenantId } as TransactionOptions, fn);
+    if (isUuid(tenantId)) return this.sequelize.transaction({ tenantId } as TransactionOptions, fn);
     return this.sequelize.transaction(async (tx) => {
       await this.sequelize.query("SELECT set_config('app.tenant_id', $1, true)", { bind: [tenantId], transaction: tx });
       return fn(tx);

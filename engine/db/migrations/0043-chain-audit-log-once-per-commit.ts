@@ -10,6 +10,7 @@
 // Only this transaction's rows can be unchained: another transaction's rows are invisible until it commits, and
 // they are chained before they become visible. Undoing it restores the row-by-row function of 0042.
 import type { MigrationFn } from '../migrator';
+import { CHAIN_ROW_AT_COMMIT, LOCK_CHAIN_HEAD } from './0042-chain-audit-log-at-commit';
 
 export const up: MigrationFn = async ({ context: { sequelize } }) => {
   await sequelize.query(`
@@ -33,13 +34,7 @@ export const up: MigrationFn = async ({ context: { sequelize } }) => {
       -- planner may pick the partial index below and scan all of this commit's rows for each of them.)
       SELECT a.seq INTO seq_now FROM audit_log a WHERE a.id = NEW.id;
       IF seq_now IS NOT NULL THEN RETURN NULL; END IF;
-      SELECT * INTO head FROM audit_chain_heads WHERE tenant_id = NEW.tenant_id FOR UPDATE;
-      IF NOT FOUND THEN
-        INSERT INTO audit_chain_heads (tenant_id, last_seq, last_hash, anchor_seq, anchor_hash)
-          VALUES (NEW.tenant_id, 0, audit_genesis_hash(NEW.tenant_id), 0, audit_genesis_hash(NEW.tenant_id))
-          ON CONFLICT (tenant_id) DO NOTHING;
-        SELECT * INTO head FROM audit_chain_heads WHERE tenant_id = NEW.tenant_id FOR UPDATE;
-      END IF;
+      ${LOCK_CHAIN_HEAD}
       seq_now := head.last_seq;
       hash_now := head.last_hash;
       FOR r IN SELECT * FROM audit_log WHERE tenant_id = NEW.tenant_id AND seq IS NULL ORDER BY id LOOP
@@ -67,25 +62,5 @@ export const up: MigrationFn = async ({ context: { sequelize } }) => {
 export const down: MigrationFn = async ({ context: { sequelize } }) => {
   await sequelize.query(`
     DROP INDEX audit_log_unchained;
-    CREATE OR REPLACE FUNCTION audit_log_chain_at_commit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
-    AS $$
-    DECLARE
-      head audit_chain_heads%ROWTYPE;
-      r audit_log%ROWTYPE := NEW;
-    BEGIN
-      SELECT * INTO head FROM audit_chain_heads WHERE tenant_id = NEW.tenant_id FOR UPDATE;
-      IF NOT FOUND THEN
-        INSERT INTO audit_chain_heads (tenant_id, last_seq, last_hash, anchor_seq, anchor_hash)
-          VALUES (NEW.tenant_id, 0, audit_genesis_hash(NEW.tenant_id), 0, audit_genesis_hash(NEW.tenant_id))
-          ON CONFLICT (tenant_id) DO NOTHING;
-        SELECT * INTO head FROM audit_chain_heads WHERE tenant_id = NEW.tenant_id FOR UPDATE;
-      END IF;
-      r.seq := head.last_seq + 1;
-      r.prev_hash := head.last_hash;
-      r.created_at := clock_timestamp();
-      r.hash := audit_entry_digest(r);
-      UPDATE audit_log SET seq = r.seq, prev_hash = r.prev_hash, created_at = r.created_at, hash = r.hash WHERE id = NEW.id;
-      UPDATE audit_chain_heads SET last_seq = r.seq, last_hash = r.hash WHERE tenant_id = NEW.tenant_id;
-      RETURN NULL;
-    END $$;`);
+    CREATE OR REPLACE FUNCTION ${CHAIN_ROW_AT_COMMIT}`);
 };
