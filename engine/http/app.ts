@@ -1,6 +1,5 @@
 // The Express application: every tenant's API and both sites on one port.
 import express, { type Express, type RequestHandler } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
@@ -25,6 +24,7 @@ import { operatorConsoleRouter } from './routes/operator-console';
 import { samlRouter } from './routes/saml';
 import { testIdpRouter } from './routes/test-idp';
 import { sitesRouter } from './sites';
+import { securityHeaderOptions, securityHeaders } from './security-headers';
 import './types';
 import type { AuditedRegistry } from '../registry/audited';
 import type { DeliveryDeps } from '../messages/delivery';
@@ -71,12 +71,7 @@ export function createApp({ config, db, identity, logger, readiness, codec, temp
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(httpLogger(logger));
-  app.use(
-    helmet({
-      hsts: config.NODE_ENV === 'production',
-      contentSecurityPolicy: { useDefaults: true, directives: { upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null } },
-    }),
-  );
+  app.use(securityHeaders(securityHeaderOptions(config.NODE_ENV)));
   app.use(healthRouter(readiness));
   // Receipts come from the channel providers, on no tenant's host.
   if (channelCallbacks) app.use(channelCallbackRouter({ ...channelCallbacks, logger }));
