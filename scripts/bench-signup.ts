@@ -41,7 +41,7 @@ import { findLink } from '../engine/modules/election/queries/links/list-links';
 import { startPlatform } from '../engine/platform';
 import { residentMunicipalityCode } from '../engine/registry/municipality';
 import { Agent } from 'node:http';
-import { apiFlagsLine, cpr, cpuSeconds, firstJsonLine, httpBenchArgs, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, machineBusySeconds, treeCpuSeconds, lowestPriority, spawnTs, startApiProcesses, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
+import { cpr, cpuSeconds, firstJsonLine, httpBenchArgs, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, machineBusySeconds, treeCpuSeconds, lowestPriority, spawnTs, startApiProcesses, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
 import { randomBytes } from 'node:crypto';
 import type { LoadPlan } from './bench-votes-load';
 import { profiled } from './bench-profile';
@@ -157,7 +157,6 @@ async function main(): Promise<void> {
     const apiPort = apiCluster?.port ?? platform.port;
     const origin = `http://127.0.0.1:${apiPort}`;
     say(apiCluster ? 'the worker runs in a process of its own (engine/role.ts worker)' : 'the API runs in this process, the worker in a process of its own (engine/role.ts worker)');
-    if (!apiCluster) say(apiFlagsLine());
     const flowProcesses = [worker.child.pid!, ...(stack.temporalPid ? [stack.temporalPid] : [])];
     say(
       flowsSamePriority

@@ -38,7 +38,6 @@ import { cpus, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pino from 'pino';
-import { API_NODE_FLAGS } from '../engine/api-node-flags';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { CommandContext } from '../engine/audit/record';
 import { publishFlow, saveFlowDraft } from '../engine/commands/flows';
@@ -342,14 +341,8 @@ export async function petitionCount(owner: Sequelize, petitionId: string): Promi
 }
 
 /** `node --import tsx <script> …args` as a child process, with the environment given; its stderr to ours or to a file descriptor. */
-/** Whether this process (where the API runs unless --api-processes) has the API's Node.js flags, as npm run bench:… gives them. */
-export function apiFlagsLine(): string {
-  const missing = API_NODE_FLAGS.filter((f) => !process.execArgv.includes(f));
-  return missing.length === 0 ? `the API process runs with ${API_NODE_FLAGS.join(' ')} (engine/api-node-flags.ts)` : `this process lacks the API's Node.js flags ${missing.join(' ')} (run it through npm run, or add them): its figures are not the platform's`;
-}
-
-export function spawnTs(script: string, args: string[], env: NodeJS.ProcessEnv = process.env, stderr: 'inherit' | number = 'inherit', nodeFlags: readonly string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(__dirname, script), ...args], { env, stdio: ['ignore', 'pipe', stderr] });
+export function spawnTs(script: string, args: string[], env: NodeJS.ProcessEnv = process.env, stderr: 'inherit' | number = 'inherit'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], { env, stdio: ['ignore', 'pipe', stderr] });
 }
 
 type StackUrls = Pick<Stack, 'dataDir' | 'ownerUrl' | 'appUrl' | 'temporalAddress'>;
@@ -373,7 +366,7 @@ async function startRoleProcess(stack: StackUrls, role: 'api' | 'worker', env: R
     DATABASE_APP_URL: stack.appUrl,
     TEMPORAL_ADDRESS: stack.temporalAddress,
     ...env,
-  }, 'inherit', role === 'api' ? API_NODE_FLAGS : []);
+  });
   const matched = await new Promise<RegExpExecArray>((resolve, reject) => {
     let buffered = '';
     const timer = setTimeout(() => reject(new Error(`the ${role} process did not start within 120 s`)), 120_000);
@@ -601,7 +594,6 @@ async function main(): Promise<void> {
       worker = await startWorkerProcess(stack, { callbackSecret, apiOrigin: callbackOrigin });
       say('the API runs in this process, the worker in a process of its own (engine/role.ts worker)');
     }
-    if (!apiCluster) say(apiFlagsLine());
     const common = { host: `${TENANT_HOST}:${apiPort}`, 'content-type': 'application/json', accept: 'application/json' };
     const headersOf = (s: VoterSession) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
 

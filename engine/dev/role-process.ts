@@ -4,7 +4,6 @@
 // a crash) does not leave it running.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { API_NODE_FLAGS } from '../api-node-flags';
 import { rootDir } from '../config';
 import { stopWithThisProcess } from './watchdog';
 
@@ -23,7 +22,7 @@ export interface RoleProcess {
 const STOP_GRACE_MS = 60_000;
 
 export function spawnRole(name: string, kind: RoleKind, port: number, env: NodeJS.ProcessEnv, onLine: (line: string) => void): RoleProcess {
-  const child = spawn(process.execPath, [...(kind === 'api' ? API_NODE_FLAGS : []), '--import', 'tsx', join(rootDir, 'engine/role.ts'), kind], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(rootDir, 'engine/role.ts'), kind], {
     cwd: rootDir,
     env: { ...env, PORT: String(port) },
     detached: true,
