@@ -3,6 +3,7 @@
 import type { Transaction } from 'sequelize';
 import type { Actor } from '../actors';
 import type { Database } from '../db/database';
+import { inOneStatement, type StatementPart } from '../db/one-statement';
 
 export interface CommandContext {
   actor: Actor;
@@ -52,25 +53,25 @@ export async function recordAudit(db: Database, tx: Transaction, ctx: CommandCon
  */
 export async function recordAudits(db: Database, tx: Transaction, rows: { ctx: CommandContext; event: AuditEvent }[]): Promise<void> {
   if (rows.length === 0) return;
+  await inOneStatement(db, tx, [auditRowsPart(rows)]);
+}
+
+/** recordAudits as a part of a statement (engine/db/one-statement.ts), beside the writes it audits. */
+export function auditRowsPart(rows: { ctx: CommandContext; event: AuditEvent }[]): StatementPart {
   const actors = rows.map(({ ctx }) => actorColumns(ctx.actor));
-  await db.sequelize.query(
-    `INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, request_id, prev_hash, hash)
+  const columns: [unknown[], string][] = [
+    [rows.map(({ ctx }) => ctx.tenantId), 'uuid'],
+    [actors.map((a) => a.actorType), 'text'],
+    [actors.map((a) => a.actorId), 'text'],
+    [rows.map(({ event }) => event.action), 'text'],
+    [rows.map(({ event }) => event.entityType), 'text'],
+    [rows.map(({ event }) => event.entityId ?? null), 'text'],
+    [rows.map(({ event }) => JSON.stringify(event.summary ?? {})), 'jsonb'],
+    [rows.map(({ ctx }) => ctx.requestId ?? null), 'text'],
+  ];
+  return (p) => `INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, request_id, prev_hash, hash)
      SELECT x.tenant_id, x.actor_type, x.actor_id, x.action, x.entity_type, x.entity_id, x.summary, x.request_id, '', ''
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) WITH ORDINALITY
+       FROM unnest(${columns.map(([values, type]) => `${p.add(values)}::${type}[]`).join(', ')}) WITH ORDINALITY
          AS x(tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, request_id, ord)
-      ORDER BY x.ord`,
-    {
-      bind: [
-        rows.map(({ ctx }) => ctx.tenantId),
-        actors.map((a) => a.actorType),
-        actors.map((a) => a.actorId),
-        rows.map(({ event }) => event.action),
-        rows.map(({ event }) => event.entityType),
-        rows.map(({ event }) => event.entityId ?? null),
-        rows.map(({ event }) => JSON.stringify(event.summary ?? {})),
-        rows.map(({ ctx }) => ctx.requestId ?? null),
-      ],
-      transaction: tx,
-    },
-  );
+      ORDER BY x.ord`;
 }

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../db/database';
+import { inOneStatement, type StatementPart } from '../db/one-statement';
 import { isUuid } from '../ids';
 import type { OutboxKind } from './outbox/rows';
 
@@ -75,12 +76,14 @@ export const flowGateway = {
   /** Start several instances' workflows at once (their rows written in this transaction): one row each, one INSERT. */
   async startMany(db: Database, tx: Transaction, tenantId: string, instanceIds: string[]): Promise<void> {
     if (instanceIds.length === 0) return;
+    await inOneStatement(db, tx, [flowGateway.startManyPart(tenantId, instanceIds)]);
+  },
+
+  /** startMany as a part of a statement (engine/db/one-statement.ts): the instances' rows may be written beside it. */
+  startManyPart(tenantId: string, instanceIds: string[]): StatementPart {
     assertShape(isUuid(tenantId) && instanceIds.every(isUuid), 'tenant and instances are uuids');
-    await db.sequelize.query(
-      `INSERT INTO flow_outbox (tenant_id, instance_id, kind, payload, written_by)
-       SELECT $1, x.id, 'start', '{}', $3 FROM unnest($2::uuid[]) WITH ORDINALITY AS x(id, ord) ORDER BY x.ord`,
-      { bind: [tenantId, instanceIds, THIS_PROCESS], transaction: tx },
-    );
+    return (p) => `INSERT INTO flow_outbox (tenant_id, instance_id, kind, payload, written_by)
+       SELECT ${p.add(tenantId)}::uuid, x.id, 'start', '{}', ${p.add(THIS_PROCESS)} FROM unnest(${p.add(instanceIds)}::uuid[]) WITH ORDINALITY AS x(id, ord) ORDER BY x.ord`;
   },
 
   /** Signal a domain event (e.g. `vote.cast`) to every running flow instance of the subject. */

@@ -1,11 +1,12 @@
 // Reading and writing flow instances for the activities and the actions: the row an instance runs from, the
 // once-only record of an action's idempotency key, and a new instance's row. No registry here, so actions
 // (the platform's and the modules') can use it without an import cycle.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { systemActor } from '../actors';
 import { recordAudit, recordAudits, type CommandContext } from '../audit/record';
 import type { Database } from '../db/database';
+import { inOneStatement, type StatementPart } from '../db/one-statement';
 import { NotFoundError } from '../errors';
 import type { Locale } from '../messages/templates';
 import type { FlowDefinition } from '../../workflows/flow/core/types';
@@ -92,6 +93,14 @@ export async function createInstanceRow(db: Database, tx: Transaction, ctx: Comm
 /** An audit row to be written later, together with others (recordAudits). */
 export type PendingAudit = Parameters<typeof recordAudits>[2][number];
 
+/** A flow version to start instances of, with its definition once read. */
+export interface StartingFlow {
+  definitionId: string;
+  version: number;
+  subjectType: string;
+  definition: FlowDefinition;
+}
+
 /**
  * Many instances of one flow version, each for its own subject and audited with its own actor, in one INSERT:
  * what createInstanceRow does for each, for a command that starts several at once (a group commit). The version's
@@ -112,19 +121,28 @@ export async function createInstanceRows(
     if (!v) throw new NotFoundError('no such flow version');
     definition = v.definition;
   }
-  const initial = (definition.statuses ?? []).find((s) => s.initial) ?? definition.statuses?.[0];
-  const rows = await db.sequelize.query<{ id: string; subject_id: string }>(
-    `INSERT INTO flow_instances (tenant_id, definition_id, version, subject_type, subject_id, status)
-     SELECT x.tenant_id, $3, $4, $5, x.subject_id, $6 FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS x(tenant_id, subject_id, ord)
-     ORDER BY x.ord RETURNING id, subject_id`,
-    { bind: [subjects.map((s) => s.ctx.tenantId), subjects.map((s) => s.subjectId), flow.definitionId, flow.version, flow.subjectType, initial?.key ?? 'started'], type: QueryTypes.SELECT, transaction: tx },
-  );
-  const bySubject = new Map(rows.map((r) => [r.subject_id, r.id]));
-  const ids = subjects.map((s) => bySubject.get(s.subjectId)!);
-  const rowsToAudit = subjects.map((s, i) => ({ ctx: s.ctx, event: { action: 'flowInstance.started', entityType: 'flowInstance', entityId: ids[i]!, summary: { flow: flow.definitionId, version: flow.version, subjectType: flow.subjectType } } }));
+  const rowsToAudit: PendingAudit[] = [];
+  const { ids, part } = instanceRowsPart({ ...flow, definition }, subjects, rowsToAudit);
+  await inOneStatement(db, tx, [part]);
   if (audits) audits.push(...rowsToAudit);
   else await recordAudits(db, tx, rowsToAudit);
   return ids;
+}
+
+/**
+ * createInstanceRows as a part of a statement (engine/db/one-statement.ts): the ids are made here, so the outbox
+ * rows that start them (flowGateway.startManyPart) can be written in the same statement. Their audit rows go into
+ * `audits`.
+ */
+export function instanceRowsPart(flow: StartingFlow, subjects: { ctx: CommandContext; subjectId: string }[], audits: PendingAudit[]): { ids: string[]; part: StatementPart } {
+  const initial = (flow.definition.statuses ?? []).find((s) => s.initial) ?? flow.definition.statuses?.[0];
+  const ids = subjects.map(() => randomUUID());
+  audits.push(...subjects.map((s, i) => ({ ctx: s.ctx, event: { action: 'flowInstance.started', entityType: 'flowInstance', entityId: ids[i]!, summary: { flow: flow.definitionId, version: flow.version, subjectType: flow.subjectType } } })));
+  const part: StatementPart = (p) => `INSERT INTO flow_instances (id, tenant_id, definition_id, version, subject_type, subject_id, status)
+     SELECT x.id, x.tenant_id, ${p.add(flow.definitionId)}::uuid, ${p.add(flow.version)}::int, ${p.add(flow.subjectType)}, x.subject_id, ${p.add(initial?.key ?? 'started')}
+       FROM unnest(${p.add(ids)}::uuid[], ${p.add(subjects.map((s) => s.ctx.tenantId))}::uuid[], ${p.add(subjects.map((s) => s.subjectId))}::uuid[]) WITH ORDINALITY AS x(id, tenant_id, subject_id, ord)
+      ORDER BY x.ord`;
+  return { ids, part };
 }
 
 /**

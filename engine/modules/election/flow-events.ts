@@ -7,11 +7,13 @@
 // (the person gave it up), and subjectChanged when the task date moved. Each event is also recorded for the
 // person in participant_messages (what they are to be told; the flow's sendParticipantMessage marks it sent).
 // Ids and event names only.
+import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import { recordAudits, type CommandContext } from '../../audit/record';
 import type { Database } from '../../db/database';
+import { inOneStatement, type NumberedQuery, type Params, type StatementPart } from '../../db/one-statement';
 import { flowGateway } from '../../flows/gateway';
-import { createInstanceRow, createInstanceRows, type PendingAudit } from '../../flows/instance-store';
+import { createInstanceRow, instanceRowsPart, type PendingAudit, type StartingFlow } from '../../flows/instance-store';
 import type { FlowDefinition } from '../../../workflows/flow/core/types';
 import { execute, select } from './db';
 import type { MessageEvent } from './message-events';
@@ -60,9 +62,44 @@ export async function taskAssigned(db: Database, tx: Transaction, ctx: CommandCo
   return made!;
 }
 
+/** What starting assignments needs to know: the tenant's published invitation flow (if any) and which elections are active. */
+export interface AssignmentFacts {
+  flow?: StartingFlow;
+  active: Set<string>;
+}
+
+export interface AssignmentFactsRow {
+  id: string | null;
+  version: number | null;
+  definition: FlowDefinition | null;
+  active: string[] | null;
+}
+
+/** The published flow (with its definition) and which of the elections are active, in one read. */
+export async function assignmentFacts(db: Database, tx: Transaction, electionIds: string[]): Promise<AssignmentFacts> {
+  const q = assignmentFactsQuery(electionIds);
+  const [row] = await select<AssignmentFactsRow>(db, tx, q.sql, q.bind);
+  return assignmentFactsOf(row);
+}
+
+/** assignmentFacts's SELECT (its columns JSON-safe, for readsInOneStatement); assignmentFactsOf reads its row. */
+export function assignmentFactsQuery(electionIds: string[]): NumberedQuery {
+  return {
+    sql: `SELECT d.id, d.latest_version AS version, v.definition, (SELECT array_agg(e.id) FROM elections e WHERE e.id = ANY($2::uuid[]) AND e.active) AS active
+       FROM (SELECT 1) one LEFT JOIN flow_definitions d ON d.key = $1 AND d.latest_version > 0 LEFT JOIN flow_versions v ON v.definition_id = d.id AND v.version = d.latest_version`,
+    bind: [INVITATION_FLOW_KEY, [...new Set(electionIds)]],
+  };
+}
+
+export function assignmentFactsOf(row: AssignmentFactsRow | undefined): AssignmentFacts {
+  const active = new Set(row?.active ?? []);
+  const flow = row?.id && row.version && row.definition ? { definitionId: row.id, version: row.version, definition: row.definition, subjectType: ELECTION_TASK_SUBJECT } : undefined;
+  return { flow, active };
+}
+
 /**
  * taskAssigned for several people of one tenant at once (a group commit of sign-ups), each with the context of
- * its own request: the same rows — messages, assignments, flow instances, outbox rows, audit rows — in four
+ * its own request: the same rows — messages, assignments, flow instances, outbox rows, audit rows — in two
  * statements instead of a dozen round trips each. Each slot appears once. The audit rows go into `audits` for
  * the caller to write with its own. Answers each item's assignment and, when its flow started, its instance.
  */
@@ -74,37 +111,43 @@ export async function tasksAssigned(
   audits: PendingAudit[],
 ): Promise<{ assignmentId: string; instanceId?: string }[]> {
   if (items.length === 0) return [];
+  const facts = await assignmentFacts(db, tx, items.map((i) => i.ref.electionId));
+  const { made, parts } = tasksAssignedParts(items, event, facts, audits);
+  await inOneStatement(db, tx, parts);
+  return made;
+}
+
+/**
+ * tasksAssigned's writes as parts of a statement (engine/db/one-statement.ts), with the ids made here: a caller
+ * may write them beside its own (the sign-up batch: with the contact details, the audit rows and the receipts).
+ */
+export function tasksAssignedParts(
+  items: { ctx: CommandContext; ref: AssignmentRef }[],
+  event: 'invitation' | 'registrationConfirmed',
+  facts: AssignmentFacts,
+  audits: PendingAudit[],
+): { made: { assignmentId: string; instanceId?: string }[]; parts: StatementPart[] } {
+  if (items.length === 0) return { made: [], parts: [] };
   const tenantId = items[0]!.ctx.tenantId;
   if (items.some((i) => i.ctx.tenantId !== tenantId)) throw new Error('tasksAssigned: one tenant at a time');
-  // The published flow (with its definition) and which of the elections are active, in one read.
-  const [facts] = await select<{ id: string | null; version: number | null; definition: FlowDefinition | null; active: string[] | null }>(
-    db,
-    tx,
-    `SELECT d.id, d.latest_version AS version, v.definition, (SELECT array_agg(e.id) FROM elections e WHERE e.id = ANY($2::uuid[]) AND e.active) AS active
-       FROM (SELECT 1) one LEFT JOIN flow_definitions d ON d.key = $1 AND d.latest_version > 0 LEFT JOIN flow_versions v ON v.definition_id = d.id AND v.version = d.latest_version`,
-    [INVITATION_FLOW_KEY, [...new Set(items.map((i) => i.ref.electionId))]],
-  );
-  const active = new Set(facts?.active ?? []);
-  const flow = facts?.id && facts.version && facts.definition ? { definitionId: facts.id, version: facts.version, definition: facts.definition } : undefined;
+  const { flow, active } = facts;
   const starts = items.map((i) => flow !== undefined && active.has(i.ref.electionId));
+  const assignments = items.map(() => randomUUID());
+  const rows = (p: Params) =>
+    `unnest(${p.add(assignments)}::uuid[], ${p.add(items.map((i) => i.ref.electionId))}::uuid[], ${p.add(items.map((i) => i.ref.slotId))}::uuid[], ${p.add(items.map((i) => i.ref.participantId))}::uuid[], ${p.add(starts)}::boolean[]) WITH ORDINALITY AS x(a, e, s, pp, starts, ord)`;
   // The person's messages and the assignments (started now when their flow starts in this transaction).
-  const made = await select<{ id: string; slot_id: string }>(
-    db,
-    tx,
-    `WITH x AS (SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::boolean[]) WITH ORDINALITY AS x(e, s, p, starts, ord)),
-          m AS (INSERT INTO participant_messages (tenant_id, participant_id, election_id, slot_id, event, created_at) SELECT $1, x.p, x.e, x.s, $6, clock_timestamp() FROM x ORDER BY x.ord)
-     INSERT INTO task_assignments (tenant_id, election_id, slot_id, participant_id, started_at)
-     SELECT $1, x.e, x.s, x.p, CASE WHEN x.starts THEN clock_timestamp() END FROM x ORDER BY x.ord RETURNING id, slot_id`,
-    [tenantId, items.map((i) => i.ref.electionId), items.map((i) => i.ref.slotId), items.map((i) => i.ref.participantId), starts, event],
-  );
-  const assignmentOf = new Map(made.map((r) => [r.slot_id, r.id]));
-  const assignments = items.map((i) => assignmentOf.get(i.ref.slotId)!);
-  if (!flow) return assignments.map((assignmentId) => ({ assignmentId }));
+  const parts: StatementPart[] = [
+    (p) => `INSERT INTO participant_messages (tenant_id, participant_id, election_id, slot_id, event, created_at)
+       SELECT ${p.add(tenantId)}::uuid, x.pp, x.e, x.s, ${p.add(event)}, clock_timestamp() FROM ${rows(p)} ORDER BY x.ord`,
+    (p) => `INSERT INTO task_assignments (id, tenant_id, election_id, slot_id, participant_id, started_at)
+       SELECT x.a, ${p.add(tenantId)}::uuid, x.e, x.s, x.pp, CASE WHEN x.starts THEN clock_timestamp() END FROM ${rows(p)} ORDER BY x.ord`,
+  ];
+  if (!flow) return { made: assignments.map((assignmentId) => ({ assignmentId })), parts };
   const starting = items.flatMap((_, n) => (starts[n] ? [n] : []));
-  const instanceIds = await createInstanceRows(db, tx, { ...flow, subjectType: ELECTION_TASK_SUBJECT }, starting.map((n) => ({ ctx: items[n]!.ctx, subjectId: assignments[n]! })), audits);
-  await flowGateway.startMany(db, tx, tenantId, instanceIds);
-  const instanceOf = new Map(starting.map((n, k) => [n, instanceIds[k]!]));
-  return assignments.map((assignmentId, n) => (instanceOf.has(n) ? { assignmentId, instanceId: instanceOf.get(n)! } : { assignmentId }));
+  const instances = instanceRowsPart(flow, starting.map((n) => ({ ctx: items[n]!.ctx, subjectId: assignments[n]! })), audits);
+  if (starting.length > 0) parts.push(instances.part, flowGateway.startManyPart(tenantId, instances.ids));
+  const instanceOf = new Map(starting.map((n, k) => [n, instances.ids[k]!]));
+  return { made: assignments.map((assignmentId, n) => (instanceOf.has(n) ? { assignmentId, instanceId: instanceOf.get(n)! } : { assignmentId })), parts };
 }
 
 /** The slot's newest assignment of this person (the one its flow is about). */

@@ -7,6 +7,7 @@ import type { Transaction } from 'sequelize';
 import { fieldError } from '../../../../forms/validation';
 import { assertValidAnswers } from '../../../forms/answers';
 import type { Database } from '../../../db/database';
+import type { NumberedQuery } from '../../../db/one-statement';
 import { ValidationError } from '../../../errors';
 import { select } from '../db';
 
@@ -23,16 +24,20 @@ export interface TaskFieldsForm {
 
 /** The newest published fields form of a task type, or of the slot's task type. */
 export async function taskFieldsForm(db: Database, tx: Transaction, of: { taskTypeId: string } | { slotId: string }): Promise<TaskFieldsForm | undefined> {
-  const [form] = await select<TaskFieldsForm>(
-    db,
-    tx,
-    `SELECT d.id, v.version, v.content_hash AS "contentHash", v.definition->'schema' AS schema
+  const q = taskFieldsFormQuery(of);
+  const [form] = await select<TaskFieldsForm>(db, tx, q.sql, q.bind);
+  return form;
+}
+
+/** taskFieldsForm's SELECT (its columns JSON-safe, for readsInOneStatement). */
+export function taskFieldsFormQuery(of: { taskTypeId: string } | { slotId: string }): NumberedQuery {
+  return {
+    sql: `SELECT d.id, v.version, v.content_hash AS "contentHash", v.definition->'schema' AS schema
        FROM task_types tt JOIN form_definitions d ON d.id = tt.fields_form_id AND d.kind = 'taskTypeFields' AND d.latest_version > 0
        JOIN form_versions v ON v.definition_id = d.id AND v.version = d.latest_version
-      WHERE tt.id = ${'taskTypeId' in of ? '$1' : '(SELECT task_type_id FROM task_slots WHERE id = $1)'}`,
-    ['taskTypeId' in of ? of.taskTypeId : of.slotId],
-  );
-  return form;
+      WHERE tt.id = ${'taskTypeId' in of ? '$1::uuid' : '(SELECT task_type_id FROM task_slots WHERE id = $1::uuid)'}`,
+    bind: ['taskTypeId' in of ? of.taskTypeId : of.slotId],
+  };
 }
 
 /** The answers, checked against the task type's form; 400 naming each field that is not one of it or does not fit. */

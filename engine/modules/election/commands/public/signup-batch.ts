@@ -1,54 +1,59 @@
 // A rush of sign-ups for one group, as a group commit (engine/db/group-commit.ts): the requests for the same link
 // and choice that arrive while a batch of theirs is at the database leave together with the next one, in ONE
-// transaction. The link, the group and the task type's form are read once; the persons are found by their keyed
-// hashes in one query and locked FOR UPDATE in one (ordered by id, so two batches never wait on each other in a
-// circle); eligibility and overlaps are decided for each (the overlaps read in one query); as many vacant slots as
-// there are eligible persons are picked with FOR UPDATE SKIP LOCKED and given in one UPDATE, in arrival order; the
-// contact details, messages, assignments, flow instances, outbox rows and audit rows are written in multi-row
-// statements; the receipts are read in one query. A lone request is sent at once, so a quiet site waits for nothing.
+// transaction of seven round trips whatever its size (engine/db/one-statement.ts): the link and the task type's
+// form are read in one statement, the group and the flow to start in another; the persons are found by their keyed
+// hashes and locked FOR UPDATE in one (ordered by id, so two batches never wait on each other in a circle), with
+// the tasks they hold that day; eligibility and overlaps are decided for each; as many vacant slots as there are
+// eligible persons are picked with FOR UPDATE SKIP LOCKED and given in one UPDATE, in arrival order; then one
+// statement writes the contact details, messages, assignments, flow instances, outbox rows and audit rows (their
+// ids made here) and reads the receipts. A lone request is sent after one turn, so a quiet site waits for nothing.
 //
 // Each request still gets its own answer: a refusal (a bad field, not eligible, an overlap, taken) concerns only its
 // request and writes nothing of it — the same answers, in the same order of checks, as the one-by-one path
 // (signup.ts). What the batch does not do it leaves to that path: someone not yet a participant (the registry is
 // asked, in a transaction of its own), the same person twice in one batch, and each request of a batch whose
 // transaction failed as a whole (a deadlock, the database's backstop against two tasks a day), which is then tried
-// again alone. Why: ~30 round trips per sign-up, each a write on the socket, were the rush's cost (bench:signup).
+// again alone. Why: ~30 round trips per sign-up, each a write on the socket and a wait for a turn of the busy event
+// loop, were the rush's cost (bench:signup).
 import type { Transaction } from 'sequelize';
-import { recordAudits, type CommandContext } from '../../../../audit/record';
+import { auditRowsPart, type CommandContext } from '../../../../audit/record';
 import type { PendingAudit } from '../../../../flows/instance-store';
 import type { Database } from '../../../../db/database';
 import { GroupCommit } from '../../../../db/group-commit';
+import { inOneStatement, numberedPart, readsInOneStatement, type StatementPart } from '../../../../db/one-statement';
 import { AppError, NotFoundError } from '../../../../errors';
 import { zoneOf } from '../../../../flows/tenant-rules';
 import { PersonalNumbers } from '../../../../identity/personal-numbers';
-import { execute, select, type ElectionDeps } from '../../db';
+import { select, type ElectionDeps } from '../../db';
 import { eligibility, eligibilityContext } from '../../eligibility';
 import { electionConflict } from '../../errors';
-import { tasksAssigned } from '../../flow-events';
+import { assignmentFactsOf, assignmentFactsQuery, tasksAssignedParts, type AssignmentFactsRow } from '../../flow-events';
 import { findOverlap, overlapRefusal } from '../../overlap';
 import { checkDiets, distinct, PARTICIPANT_COLUMNS_SQL, type ParticipantRow } from '../../participants/rows';
 import { contactColumns, givesDiets } from '../../participants/contact-changes';
 import { dietKey } from '../../participants/sealed-diets';
 import { checkSignupFields } from '../../participants/signup-fields';
-import { checkTaskFields, taskFieldsForm } from '../../participants/task-fields';
+import { checkTaskFields, taskFieldsFormQuery, type TaskFieldsForm } from '../../participants/task-fields';
 import { authorize } from '../../policies';
 import { OFFER_FROM, offeredSlotsWhere } from '../../queries/links/offered-slots';
-import { myTaskReceipt, receiptOf, receiptRows, type ReceiptRow, type TaskReceipt } from '../../queries/public/my-task-receipt';
+import { myTaskReceipt, receiptOf, receiptRowsPart, type ReceiptRow, type TaskReceipt } from '../../queries/public/my-task-receipt';
 import { eligibilityPerson, type HeldTask } from '../assignments/common';
 import {
   alternatives,
   choiceDate,
   choiceWhere,
-  chosenGroup,
+  chosenGroupQuery,
   enteredFields,
-  findLink,
+  linkQuery,
   recordConsent,
   rememberSoldOut,
   signUp,
   slotTaken,
   soldOutKey,
   soldOutRefusal,
+  type ChosenGroup,
   type Citizen,
+  type LinkRow,
   type SignupAlternative,
   type SignupInput,
 } from './signup';
@@ -68,7 +73,8 @@ function batcherOf(deps: ElectionDeps): GroupCommit<Item, Outcome> {
   let batcher = batchers.get(deps.db);
   if (!batcher) {
     // One batch of a group at a time, and a burst's calls gathered for one turn: a batch costs about the same
-    // ~15 round trips whatever its size, so fewer and larger batches answer a rush sooner.
+    // seven round trips whatever its size, so fewer and larger batches answer a rush sooner. (Lingering longer for
+    // more calls, as Kafka's linger.ms, was measured worse: bench:signup p99 285-398 ms against 226-296.)
     batcher = new GroupCommit<Item, Outcome>((_lane, items) => signUpTogether(deps, items), { maxInFlight: 1, gatherOneTurn: true });
     batchers.set(deps.db, batcher);
   }
@@ -134,16 +140,18 @@ async function signUpTogether(deps: ElectionDeps, items: Item[]): Promise<Outcom
     const refuseAll = (indexes: number[], error: AppError) => indexes.forEach((i) => (outcomes[i] = { kind: 'refused', error }));
     const all = items.map((_, i) => i);
 
-    // 1. The link and what each body names (the one-by-one path's order of checks).
-    const link = await findLink(db, tx, first.linkToken).catch((err: unknown) => {
-      if (err instanceof NotFoundError) return undefined;
-      throw err;
-    });
+    // 1. The link and what each body names (the one-by-one path's order of checks); the link and the task type's
+    //    form in one read.
+    const [links, forms] = await readsInOneStatement<[LinkRow[], TaskFieldsForm[]]>(db, tx, [
+      numberedPart(linkQuery(first.linkToken)),
+      numberedPart(taskFieldsFormQuery('slotId' in first.choice ? { slotId: first.choice.slotId } : { taskTypeId: first.choice.taskTypeId })),
+    ]);
+    const link = links[0];
+    const form = forms[0];
     if (!link) {
       refuseAll(all, new NotFoundError());
       return outcomes;
     }
-    const form = await taskFieldsForm(db, tx, 'slotId' in first.choice ? { slotId: first.choice.slotId } : { taskTypeId: first.choice.taskTypeId });
     const dietIds = items.map((it) => distinct(it.input.dietIds));
     const signupFields: Record<string, unknown>[] = [];
     const taskFields: Record<string, unknown>[] = [];
@@ -161,7 +169,9 @@ async function signUpTogether(deps: ElectionDeps, items: Item[]): Promise<Outcom
     //    the registry about someone new).
     const zone = zoneOf(link.country);
     let offered: SignupAlternative[] | undefined;
-    const group = await chosenGroup(db, tx, link, zone, first.choice);
+    // The group, and the flow its sign-ups start (step 6), in one read.
+    const [groups, factRows] = await readsInOneStatement<[ChosenGroup[], AssignmentFactsRow[]]>(db, tx, [numberedPart(chosenGroupQuery(link, zone, first.choice)), numberedPart(assignmentFactsQuery([link.election_id]))]);
+    const group = groups[0];
     const taken = async () => slotTaken((offered ??= await alternatives(db, tx, link, zone, group ? group.date : await choiceDate(db, tx, first.choice), first.choice)));
     if (!group || group.vacant === 0) {
       const refusal = await taken();
@@ -225,21 +235,29 @@ async function signUpTogether(deps: ElectionDeps, items: Item[]): Promise<Outcom
     if (losers.length) refuseAll(losers, await taken());
     if (done.length === 0) return outcomes;
 
-    // 6. What the winners entered, their login, the flows and the audit — a statement each, not a statement per person.
-    const updated = await updateContacts(deps, tx, tenantId, done.map((i) => ({ row: personOf[i]!, input: items[i]!.input, userId: items[i]!.citizen.userId, signupFields: signupFields[i]! })));
+    // 6. What the winners entered, their login, the flows, the audit and the receipts, as one statement
+    //    (engine/db/one-statement.ts): the ids of what it writes are made here.
+    const facts = assignmentFactsOf(factRows[0]);
+    const contacts = await contactsPart(deps, tx, tenantId, done.map((i) => ({ row: personOf[i]!, input: items[i]!.input, userId: items[i]!.citizen.userId, signupFields: signupFields[i]! })));
     const audits: PendingAudit[] = [];
-    await tasksAssigned(db, tx, done.map((i) => ({ ctx: items[i]!.ctx, ref: { participantId: personOf[i]!.id, electionId: link.election_id, slotId: slotOf.get(i)! } })), 'registrationConfirmed', audits);
+    const assigned = tasksAssignedParts(done.map((i) => ({ ctx: items[i]!.ctx, ref: { participantId: personOf[i]!.id, electionId: link.election_id, slotId: slotOf.get(i)! } })), 'registrationConfirmed', facts, audits);
     for (const i of done) {
       const { ctx, input } = items[i]!;
       const participantId = personOf[i]!.id;
-      if (updated.has(participantId)) audits.push({ ctx, event: { action: 'election.participantUpdated', entityType: 'electionParticipant', entityId: participantId, summary: { fields: enteredFields(input, dietIds[i]!, signupFields[i]!), selfSignup: true } } });
+      if (contacts.updated.has(participantId)) audits.push({ ctx, event: { action: 'election.participantUpdated', entityType: 'electionParticipant', entityId: participantId, summary: { fields: enteredFields(input, dietIds[i]!, signupFields[i]!), selfSignup: true } } });
       const slotId = slotOf.get(i)!;
       audits.push({ ctx, event: { action: 'election.taskSignedUp', entityType: 'electionTask', entityId: slotId, summary: { slotId, participantId, linkId: link.id, newParticipant: false, taskFields: Object.keys(taskFields[i]!) } } });
     }
-    await recordAudits(db, tx, audits);
 
-    // 7. The receipts, each with whether its holder's consent is on record.
-    const rows = new Map((await receiptRows(db, tx, done.map((i) => ({ slotId: slotOf.get(i)!, participantId: personOf[i]!.id, userId: items[i]!.citizen.userId })))).map((r) => [r.id, r]));
+    // 7. The receipts, that statement's final SELECT (the slots were given by the one before), each with whether
+    //    its holder's consent is on record.
+    const receipts = await inOneStatement<ReceiptRow>(
+      db,
+      tx,
+      [contacts.part, ...assigned.parts, auditRowsPart(audits)],
+      receiptRowsPart(done.map((i) => ({ slotId: slotOf.get(i)!, participantId: personOf[i]!.id, userId: items[i]!.citizen.userId }))),
+    );
+    const rows = new Map(receipts.map((r) => [r.id, r]));
     for (const i of done) {
       const row = rows.get(slotOf.get(i)!)!;
       outcomes[i] = { kind: 'done', row, consented: row.consented === true };
@@ -261,11 +279,11 @@ interface ContactChange {
 
 /**
  * The winners' phone, e-mail, diets and template answers as the wizard gave them (only what was given), and their
- * login, in one UPDATE — what updateContact and the user_id update of the one-by-one path do. Answers the
- * participants with a field changed.
+ * login, as one UPDATE — what updateContact and the user_id update of the one-by-one path do — written as a part of
+ * the batch's statement. Answers it, and the participants with a field changed.
  */
-async function updateContacts(deps: ElectionDeps, tx: Transaction, tenantId: string, changes: ContactChange[]): Promise<Set<string>> {
-  const { db, keyring } = deps;
+async function contactsPart(deps: ElectionDeps, tx: Transaction, tenantId: string, changes: ContactChange[]): Promise<{ part: StatementPart; updated: Set<string> }> {
+  const { keyring } = deps;
   const key = changes.some((c) => givesDiets(c.input)) ? await dietKey(keyring, tx, tenantId) : undefined;
   const cols = changes.map(({ row, input, signupFields }) => {
     const columns = contactColumns(row, input, key);
@@ -280,31 +298,27 @@ async function updateContacts(deps: ElectionDeps, tx: Transaction, tenantId: str
       fields: JSON.stringify(signupFields),
     };
   });
-  await execute(
-    db,
-    tx,
-    `UPDATE participants p SET
+  const columns: [unknown[], string][] = [
+    [changes.map((c) => c.row.id), 'uuid'],
+    [cols.map((c) => c.setPhone), 'boolean'],
+    [cols.map((c) => c.phone), 'text'],
+    [cols.map((c) => c.setEmail), 'boolean'],
+    [cols.map((c) => c.email), 'text'],
+    [cols.map((c) => c.setDiets), 'boolean'],
+    [cols.map((c) => c.diets), 'bytea'],
+    [cols.map((c) => c.setFields), 'boolean'],
+    [cols.map((c) => c.fields), 'jsonb'],
+    [changes.map((c) => c.userId), 'uuid'],
+  ];
+  const part: StatementPart = (p) => `UPDATE participants p SET
         phone = CASE WHEN x.set_phone THEN x.phone ELSE p.phone END,
         email = CASE WHEN x.set_email THEN x.email ELSE p.email END,
         diets_sealed = CASE WHEN x.set_diets THEN x.diets ELSE p.diets_sealed END,
         signup_fields = CASE WHEN x.set_fields THEN p.signup_fields || x.fields ELSE p.signup_fields END,
         user_id = COALESCE(p.user_id, x.user_id),
         updated_at = CASE WHEN x.set_phone OR x.set_email OR x.set_diets OR x.set_fields THEN now() ELSE p.updated_at END
-       FROM unnest($1::uuid[], $2::boolean[], $3::text[], $4::boolean[], $5::text[], $6::boolean[], $7::bytea[], $8::boolean[], $9::jsonb[], $10::uuid[])
+       FROM unnest(${columns.map(([values, type]) => `${p.add(values)}::${type}[]`).join(', ')})
          AS x(id, set_phone, phone, set_email, email, set_diets, diets, set_fields, fields, user_id)
-      WHERE p.id = x.id`,
-    [
-      changes.map((c) => c.row.id),
-      cols.map((c) => c.setPhone),
-      cols.map((c) => c.phone),
-      cols.map((c) => c.setEmail),
-      cols.map((c) => c.email),
-      cols.map((c) => c.setDiets),
-      cols.map((c) => c.diets),
-      cols.map((c) => c.setFields),
-      cols.map((c) => c.fields),
-      changes.map((c) => c.userId),
-    ],
-  );
-  return new Set(changes.filter((_, n) => cols[n]!.setPhone || cols[n]!.setEmail || cols[n]!.setDiets || cols[n]!.setFields).map((c) => c.row.id));
+      WHERE p.id = x.id`;
+  return { part, updated: new Set(changes.filter((_, n) => cols[n]!.setPhone || cols[n]!.setEmail || cols[n]!.setDiets || cols[n]!.setFields).map((c) => c.row.id)) };
 }

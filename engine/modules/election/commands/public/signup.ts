@@ -22,6 +22,7 @@ import { recordAudit, type CommandContext } from '../../../../audit/record';
 import { assertValidAnswers } from '../../../../forms/answers';
 import { storeSubmission } from '../../../../forms/store-submission';
 import type { Database } from '../../../../db/database';
+import type { NumberedQuery } from '../../../../db/one-statement';
 import { ForbiddenError, NotFoundError, RegistryUnavailableError, UnauthenticatedError } from '../../../../errors';
 import { zoneOf } from '../../../../flows/tenant-rules';
 import { PersonalNumbers } from '../../../../identity/personal-numbers';
@@ -95,17 +96,21 @@ export interface LinkRow extends LinkTarget {
 
 /** The link of this token while it works (active election, not revoked, not expired), else 404. */
 export async function findLink(db: Database, tx: Transaction, token: string): Promise<LinkRow> {
-  const [link] = await select<LinkRow>(
-    db,
-    tx,
-    `SELECT l.id, l.kind, l.election_id, l.slot_id, l.team_id, l.filters, et.rules, t.country
+  const q = linkQuery(token);
+  const [link] = await select<LinkRow>(db, tx, q.sql, q.bind);
+  if (!link) throw new NotFoundError();
+  return link;
+}
+
+/** findLink's SELECT (its columns JSON-safe, for readsInOneStatement); no row when the link is gone. */
+export function linkQuery(token: string): NumberedQuery {
+  return {
+    sql: `SELECT l.id, l.kind, l.election_id, l.slot_id, l.team_id, l.filters, et.rules, t.country
        FROM task_links l JOIN elections e ON e.id = l.election_id JOIN election_types et ON et.tenant_id = e.tenant_id AND et.id = e.election_type_id
        JOIN tenants t ON t.id = l.tenant_id
       WHERE l.token_hash = $1 AND l.revoked_at IS NULL AND l.expires_at > now() AND e.active`,
-    [linkTokenHash(token)],
-  );
-  if (!link) throw new NotFoundError();
-  return link;
+    bind: [linkTokenHash(token)],
+  };
 }
 
 /** The choice as a condition on the link's offered slots (numbered on from `bind`). */
@@ -172,19 +177,30 @@ export const slotTaken = (alternatives: SignupAlternative[]) =>
   });
 
 /** The group the link offers for the choice (any of its slots, vacant or not): its date and hours, and how many are vacant. */
-export async function chosenGroup(db: Database, tx: Transaction, link: LinkTarget, zone: string, choice: SignupInput['choice']): Promise<{ date: string; start: string; end: string; vacant: number } | undefined> {
+export interface ChosenGroup {
+  date: string;
+  start: string;
+  end: string;
+  vacant: number;
+}
+
+export async function chosenGroup(db: Database, tx: Transaction, link: LinkTarget, zone: string, choice: SignupInput['choice']): Promise<ChosenGroup | undefined> {
+  const q = chosenGroupQuery(link, zone, choice);
+  const [group] = await select<ChosenGroup>(db, tx, q.sql, q.bind);
+  return group;
+}
+
+/** chosenGroup's SELECT (its columns JSON-safe, for readsInOneStatement). */
+export function chosenGroupQuery(link: LinkTarget, zone: string, choice: SignupInput['choice']): NumberedQuery {
   const base = offeredSlotsWhere(link, zone);
   const bind = [...base.bind];
   const chosen = choiceWhere(choice, bind);
-  const [group] = await select<{ date: string; start: string; end: string; vacant: number }>(
-    db,
-    tx,
-    `SELECT s.task_date::text AS date, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end", count(*) FILTER (WHERE s.state = 'vacant')::integer AS vacant
+  return {
+    sql: `SELECT s.task_date::text AS date, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end", count(*) FILTER (WHERE s.state = 'vacant')::integer AS vacant
        FROM ${OFFER_FROM} WHERE ${base.where.replace("s.state = 'vacant'", 'true')} AND ${chosen}
       GROUP BY s.task_date, tt.start_time, tt.end_time LIMIT 1`,
     bind,
-  );
-  return group;
+  };
 }
 
 export async function signUp(

@@ -5,13 +5,14 @@
 import type { CommandContext } from '../../../../audit/record';
 import { NotFoundError } from '../../../../errors';
 import { foundUuid } from '../../../../ids';
-import { select, tenantFacts, type ElectionDeps } from '../../db';
+import { tenantFacts, type ElectionDeps } from '../../db';
 import { hasConsent } from '../../commands/public/signup';
 import { authorize } from '../../policies';
 import { findMyParticipantId } from '../../public/me';
 import type { Locale } from '../../../../db/models';
 import type { Transaction } from 'sequelize';
 import type { Database } from '../../../../db/database';
+import { inOneStatement, type StatementPart } from '../../../../db/one-statement';
 
 export interface TaskReceipt {
   slotId: string;
@@ -48,18 +49,19 @@ export interface ReceiptRow {
  * user, also whether that user's consent to the site's consent statement is on record (`consented`).
  */
 export function receiptRows(db: Database, tx: Transaction, held: { slotId: string; participantId: string; userId?: string }[]): Promise<ReceiptRow[]> {
-  return select<ReceiptRow>(
-    db,
-    tx,
-    `SELECT s.id, s.state, e.title, e.election_day::text AS election_day, s.task_date::text AS date, wl.name AS wl_name, wl.address, wl.postal_code, wl.city,
+  return inOneStatement<ReceiptRow>(db, tx, [], receiptRowsPart(held));
+}
+
+/** receiptRows as the SELECT that ends a statement (engine/db/one-statement.ts), after the sign-ups' writes. */
+export function receiptRowsPart(held: { slotId: string; participantId: string; userId?: string }[]): StatementPart {
+  return (p) => `SELECT s.id, s.state, e.title, e.election_day::text AS election_day, s.task_date::text AS date, wl.name AS wl_name, wl.address, wl.postal_code, wl.city,
             tt.title AS tt_title, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end", tt.payment::text AS payment, t.name AS team_name,
             EXISTS (SELECT 1 FROM consent_records c JOIN election_site es ON es.privacy_form_id = c.definition_id WHERE c.user_id = h.user_id AND c.withdrawn_at IS NULL) AS consented
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS h(slot_id, participant_id, user_id) JOIN task_slots s ON s.id = h.slot_id AND s.participant_id = h.participant_id
+       FROM unnest(${p.add(held.map((h) => h.slotId))}::uuid[], ${p.add(held.map((h) => h.participantId))}::uuid[], ${p.add(held.map((h) => h.userId ?? null))}::uuid[]) AS h(slot_id, participant_id, user_id)
+       JOIN task_slots s ON s.id = h.slot_id AND s.participant_id = h.participant_id
        JOIN elections e ON e.id = s.election_id JOIN work_locations wl ON wl.id = s.work_location_id
        JOIN task_types tt ON tt.id = s.task_type_id JOIN teams t ON t.id = s.team_id
-      WHERE s.state IN ('invited', 'accepted')`,
-    [held.map((h) => h.slotId), held.map((h) => h.participantId), held.map((h) => h.userId ?? null)],
-  );
+      WHERE s.state IN ('invited', 'accepted')`;
 }
 
 /** A receipt row as the API answers it. */
