@@ -74,7 +74,7 @@ function batcherOf(deps: ElectionDeps): GroupCommit<Item, Outcome> {
   if (!batcher) {
     // One batch of a group at a time, and a burst's calls gathered for one turn: a batch costs about the same
     // seven round trips whatever its size, so fewer and larger batches answer a rush sooner. (Lingering longer for
-    // more calls, as Kafka's linger.ms, was measured worse: bench:signup p99 285-398 ms against 226-296.)
+    // more calls, as Kafka's linger.ms, was measured worse: bench:signup p99 285-400 ms against 226-296.)
     batcher = new GroupCommit<Item, Outcome>((_lane, items) => signUpTogether(deps, items), { maxInFlight: 1, gatherOneTurn: true });
     batchers.set(deps.db, batcher);
   }
