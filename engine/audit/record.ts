@@ -71,7 +71,7 @@ export function auditRowsPart(rows: { ctx: CommandContext; event: AuditEvent }[]
   ];
   return (p) => `INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, request_id, prev_hash, hash)
      SELECT x.tenant_id, x.actor_type, x.actor_id, x.action, x.entity_type, x.entity_id, x.summary, x.request_id, '', ''
-       FROM unnest(${columns.map(([values, type]) => `${p.add(values)}::${type}[]`).join(', ')}) WITH ORDINALITY
+       FROM unnest(${p.arrays(columns)}) WITH ORDINALITY
          AS x(tenant_id, actor_type, actor_id, action, entity_type, entity_id, summary, request_id, ord)
       ORDER BY x.ord`;
 }

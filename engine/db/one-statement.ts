@@ -11,10 +11,23 @@ import type { Database } from './database';
 /** One statement's parameters: each part adds its values and writes the placeholders it gets. */
 export class Params {
   readonly values: unknown[] = [];
+  private readonly written = new Map<object, string>();
 
   add(value: unknown): string {
     this.values.push(value);
     return `$${this.values.length}`;
+  }
+
+  /** Arrays of one length each, as unnest's arguments: `$1::uuid[], $2::text[], …`. */
+  arrays(columns: readonly (readonly [values: unknown[], type: string])[]): string {
+    return columns.map(([values, type]) => `${this.add(values)}::${type}[]`).join(', ');
+  }
+
+  /** What `write` gives, written (and its values added) the first time `key` is asked for: parts that read the same rows bind them once. */
+  once(key: object, write: () => string): string {
+    let text = this.written.get(key);
+    if (text === undefined) this.written.set(key, (text = write()));
+    return text;
   }
 }
 

@@ -140,7 +140,11 @@ export function instanceRowsPart(flow: StartingFlow, subjects: { ctx: CommandCon
   audits.push(...subjects.map((s, i) => ({ ctx: s.ctx, event: { action: 'flowInstance.started', entityType: 'flowInstance', entityId: ids[i]!, summary: { flow: flow.definitionId, version: flow.version, subjectType: flow.subjectType } } })));
   const part: StatementPart = (p) => `INSERT INTO flow_instances (id, tenant_id, definition_id, version, subject_type, subject_id, status)
      SELECT x.id, x.tenant_id, ${p.add(flow.definitionId)}::uuid, ${p.add(flow.version)}::int, ${p.add(flow.subjectType)}, x.subject_id, ${p.add(initial?.key ?? 'started')}
-       FROM unnest(${p.add(ids)}::uuid[], ${p.add(subjects.map((s) => s.ctx.tenantId))}::uuid[], ${p.add(subjects.map((s) => s.subjectId))}::uuid[]) WITH ORDINALITY AS x(id, tenant_id, subject_id, ord)
+       FROM unnest(${p.arrays([
+         [ids, 'uuid'],
+         [subjects.map((s) => s.ctx.tenantId), 'uuid'],
+         [subjects.map((s) => s.subjectId), 'uuid'],
+       ])}) WITH ORDINALITY AS x(id, tenant_id, subject_id, ord)
       ORDER BY x.ord`;
   return { ids, part };
 }

@@ -1,7 +1,8 @@
 // Several statements as one (engine/db/one-statement.ts), against the real PostgreSQL: writes as data-modifying
 // CTEs that share one list of parameters, a foreign key between two of them checked when both are written, all or
 // nothing when one fails, a final SELECT that sees the transaction's earlier rows; statements written with their
-// own $1…$n renumbered onto the shared list; independent SELECTs read in one statement, each answered apart.
+// own $1…$n renumbered onto the shared list; arrays bound once for the parts that share them; independent SELECTs
+// read in one statement, each answered apart.
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { inOneStatement, numberedPart, Params, readsInOneStatement } from '../../engine/db/one-statement';
@@ -71,6 +72,34 @@ describe('numberedPart', () => {
 
   it('refuses a placeholder without a value', () => {
     expect(() => numberedPart({ sql: 'SELECT $1, $3', bind: ['a', 'b'] })(new Params())).toThrow('$3 has no value');
+  });
+});
+
+describe('Params', () => {
+  it('writes unnest’s arguments, one typed placeholder per array', () => {
+    const p = new Params();
+    expect(p.arrays([[['a'], 'uuid'], [[true], 'boolean']])).toBe('$1::uuid[], $2::boolean[]');
+    expect(p.values).toEqual([['a'], [true]]);
+  });
+
+  it('binds what several parts share once', () => {
+    const p = new Params();
+    const shared: [unknown[], string][] = [[[1, 2], 'int']];
+    const rows = () => p.once(shared, () => `unnest(${p.arrays(shared)})`);
+    expect([rows(), rows()]).toEqual(['unnest($1::int[])', 'unnest($1::int[])']);
+    expect(p.values).toEqual([[1, 2]]);
+  });
+
+  it('and the statement runs with it', async () => {
+    const sum = await db.withTenant(t.id, async (tx) => {
+      await tables(tx);
+      const ids = [randomUUID(), randomUUID()];
+      const key = {};
+      const rows = (p: Params) => p.once(key, () => `unnest(${p.arrays([[ids, 'uuid']])}) AS x`);
+      await inOneStatement(db, tx, [(p) => `INSERT INTO parent (id, label) SELECT x, 'p' FROM ${rows(p)}`, (p) => `INSERT INTO child (id, parent_id) SELECT gen_random_uuid(), x FROM ${rows(p)}`]);
+      return (await count(tx, 'parent')) + (await count(tx, 'child'));
+    });
+    expect(sum).toBe(4);
   });
 });
 

@@ -133,8 +133,15 @@ export function tasksAssignedParts(
   const { flow, active } = facts;
   const starts = items.map((i) => flow !== undefined && active.has(i.ref.electionId));
   const assignments = items.map(() => randomUUID());
-  const rows = (p: Params) =>
-    `unnest(${p.add(assignments)}::uuid[], ${p.add(items.map((i) => i.ref.electionId))}::uuid[], ${p.add(items.map((i) => i.ref.slotId))}::uuid[], ${p.add(items.map((i) => i.ref.participantId))}::uuid[], ${p.add(starts)}::boolean[]) WITH ORDINALITY AS x(a, e, s, pp, starts, ord)`;
+  const columns: [unknown[], string][] = [
+    [assignments, 'uuid'],
+    [items.map((i) => i.ref.electionId), 'uuid'],
+    [items.map((i) => i.ref.slotId), 'uuid'],
+    [items.map((i) => i.ref.participantId), 'uuid'],
+    [starts, 'boolean'],
+  ];
+  // Both inserts read the same rows: their arrays are bound once.
+  const rows = (p: Params) => p.once(columns, () => `unnest(${p.arrays(columns)}) WITH ORDINALITY AS x(a, e, s, pp, starts, ord)`);
   // The person's messages and the assignments (started now when their flow starts in this transaction).
   const parts: StatementPart[] = [
     (p) => `INSERT INTO participant_messages (tenant_id, participant_id, election_id, slot_id, event, created_at)

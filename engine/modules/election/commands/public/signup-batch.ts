@@ -317,7 +317,7 @@ async function contactsPart(deps: ElectionDeps, tx: Transaction, tenantId: strin
         signup_fields = CASE WHEN x.set_fields THEN p.signup_fields || x.fields ELSE p.signup_fields END,
         user_id = COALESCE(p.user_id, x.user_id),
         updated_at = CASE WHEN x.set_phone OR x.set_email OR x.set_diets OR x.set_fields THEN now() ELSE p.updated_at END
-       FROM unnest(${columns.map(([values, type]) => `${p.add(values)}::${type}[]`).join(', ')})
+       FROM unnest(${p.arrays(columns)})
          AS x(id, set_phone, phone, set_email, email, set_diets, diets, set_fields, fields, user_id)
       WHERE p.id = x.id`;
   return { part, updated: new Set(changes.filter((_, n) => cols[n]!.setPhone || cols[n]!.setEmail || cols[n]!.setDiets || cols[n]!.setFields).map((c) => c.row.id)) };

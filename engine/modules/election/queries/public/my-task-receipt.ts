@@ -57,7 +57,11 @@ export function receiptRowsPart(held: { slotId: string; participantId: string; u
   return (p) => `SELECT s.id, s.state, e.title, e.election_day::text AS election_day, s.task_date::text AS date, wl.name AS wl_name, wl.address, wl.postal_code, wl.city,
             tt.title AS tt_title, to_char(tt.start_time, 'HH24:MI') AS start, to_char(tt.end_time, 'HH24:MI') AS "end", tt.payment::text AS payment, t.name AS team_name,
             EXISTS (SELECT 1 FROM consent_records c JOIN election_site es ON es.privacy_form_id = c.definition_id WHERE c.user_id = h.user_id AND c.withdrawn_at IS NULL) AS consented
-       FROM unnest(${p.add(held.map((h) => h.slotId))}::uuid[], ${p.add(held.map((h) => h.participantId))}::uuid[], ${p.add(held.map((h) => h.userId ?? null))}::uuid[]) AS h(slot_id, participant_id, user_id)
+       FROM unnest(${p.arrays([
+         [held.map((h) => h.slotId), 'uuid'],
+         [held.map((h) => h.participantId), 'uuid'],
+         [held.map((h) => h.userId ?? null), 'uuid'],
+       ])}) AS h(slot_id, participant_id, user_id)
        JOIN task_slots s ON s.id = h.slot_id AND s.participant_id = h.participant_id
        JOIN elections e ON e.id = s.election_id JOIN work_locations wl ON wl.id = s.work_location_id
        JOIN task_types tt ON tt.id = s.task_type_id JOIN teams t ON t.id = s.team_id
