@@ -4,7 +4,6 @@ import { QueryTypes, Sequelize, type Transaction, type TransactionOptions } from
 import { defineModels, type Models } from './models';
 import { TtlLru } from '../cache/ttl-lru';
 import { isUuid } from '../ids';
-import { preparesRepeatedStatements } from './prepared-statements';
 
 export type Site = 'public' | 'admin';
 
@@ -63,7 +62,6 @@ export class Database {
   constructor(readonly sequelize: Sequelize) {
     this.models = defineModels(sequelize);
     startsWithTenant(sequelize);
-    preparesRepeatedStatements(sequelize);
   }
 
   static connect(url: string): Database {
