@@ -20,6 +20,15 @@ export const withoutFlag = (args: readonly string[], flag: string): string[] => 
   return at < 0 ? [...args] : [...args.slice(0, at), ...args.slice(at + 2)];
 };
 
+/** The whole number after `flag` in these arguments, `fallback` when the flag is absent; outside min..max it throws `problem`. */
+export function wholeNumberFlag(args: readonly string[], flag: string, fallback: number, range: { min: number; max?: number }, problem: string): number {
+  const at = args.indexOf(flag);
+  if (at < 0) return fallback;
+  const n = Number(args[at + 1]);
+  if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max)) throw new Error(problem);
+  return n;
+}
+
 /** Runs `work`; with a folder, under the CPU profiler, and writes what it sampled. */
 export async function profiled<T>(dir: string | undefined, name: string, work: () => Promise<T>, say: (line: string) => void): Promise<T> {
   if (!dir) return work();

@@ -44,23 +44,14 @@ import { findLink } from '../engine/modules/election/queries/links/list-links';
 import { startPlatform } from '../engine/platform';
 import { residentMunicipalityCode } from '../engine/registry/municipality';
 import { Agent } from 'node:http';
-import { cpr, cpuSeconds, firstJsonLine, httpBenchArgs, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, machineBusySeconds, treeCpuSeconds, lowestPriority, spawnTs, startApiProcesses, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
+import { cpr, cpuSeconds, firstJsonLine, httpBenchArgs, httpJson, makeVoterSessions, postgresCpuSeconds, runLoad, machineBusySeconds, sessionHeaders, treeCpuSeconds, lowestPriority, spawnTs, startApiProcesses, startStack, startWorkerProcess, TENANT_HOST, VOTE_BODY, type VoterSession } from './bench-votes';
 import { randomBytes } from 'node:crypto';
 import type { LoadPlan } from './bench-votes-load';
-import { profiled, withoutFlag } from './bench-profile';
+import { profiled, wholeNumberFlag, withoutFlag } from './bench-profile';
 import { signupBatchCounts } from '../engine/modules/election/commands/public/signup-batch';
 
 const DAY = '2030-06-04';
 const say = (line: string) => console.log(line);
-
-/** `--warmup K`: how many refused sign-ups warm the process before the rush (1,000 unless given). */
-function warmupOf(args: readonly string[]): number {
-  const at = args.indexOf('--warmup');
-  if (at < 0) return 1000;
-  const k = Number(args[at + 1]);
-  if (!Number.isInteger(k) || k < 0) throw new Error('--warmup needs a whole number of sign-ups (0 for none)');
-  return k;
-}
 const ms = (v: number) => v.toFixed(1);
 
 /** What the application's busy database connections are doing (running, or waiting on which lock or I/O), sampled until stopped. */
@@ -95,7 +86,8 @@ async function main(): Promise<void> {
   const pauseFlows = args.includes('--pause-flows');
   const flowsSamePriority = args.includes('--flows-same-priority');
   const { profileDir, apiProcesses, positional: rest } = httpBenchArgs(args);
-  const W = warmupOf(rest);
+  // `--warmup K`: how many refused sign-ups warm the process before the rush.
+  const W = wholeNumberFlag(rest, '--warmup', 1000, { min: 0 }, '--warmup needs a whole number of sign-ups (0 for none)');
   const positional = withoutFlag(rest, '--warmup');
   const [nArg, sArg, connectionsArg] = positional.filter((a) => !a.startsWith('--'));
   const N = Number(nArg ?? 2000);
@@ -181,7 +173,7 @@ async function main(): Promise<void> {
     );
     const common = { host: `${TENANT_HOST}:${apiPort}`, 'content-type': 'application/json', accept: 'application/json' };
     const body = JSON.stringify({ linkToken: token, choice: { workLocationId: station, taskTypeId: taskType.id, teamId: team.id, date: DAY }, phone: '+45 20 00 00 00' });
-    const plan: LoadPlan = { url: `${origin}/api/election/public/signups`, method: 'POST', body, headers: common, perRequest: citizens.map((c) => ({ cookie: c.cookie, 'x-csrf-token': c.csrf })), connections, amount: N, record: true, timeout: 30 };
+    const plan: LoadPlan = { url: `${origin}/api/election/public/signups`, method: 'POST', body, headers: common, perRequest: citizens.map(sessionHeaders), connections, amount: N, record: true, timeout: 30 };
 
     // Warm-up: the offer page's API, a few hundred times (JIT, pool connections), nothing written.
     await runLoad(stack.dataDir, 'warmup', { url: `${origin}/api/election/links/${token}`, method: 'GET', headers: common, perRequest: [{}], connections: 10, amount: 300 });
@@ -191,7 +183,7 @@ async function main(): Promise<void> {
     // served its site for hours; a rush on a fresh process measured V8 compiling the path (its batches ~80 ms
     // instead of ~50, the p99 ~100 ms longer). `--warmup 0` measures the cold process.
     if (W) {
-      const warm = await runLoad(stack.dataDir, 'warmup-signups', { ...plan, perRequest: minors.map((c) => ({ cookie: c.cookie, 'x-csrf-token': c.csrf })), amount: W });
+      const warm = await runLoad(stack.dataDir, 'warmup-signups', { ...plan, perRequest: minors.map(sessionHeaders), amount: W, connections: Math.min(connections, W) });
       const [vacant] = await owner.query<{ n: number }>("SELECT count(*)::integer AS n FROM task_slots WHERE tenant_id = $1 AND state = 'vacant'", { bind: [tenantId], type: QueryTypes.SELECT });
       check(warm.statusCounts['409'] === W && vacant!.n === 2 * S, `warm-up: ${W} under-18s asked for the same group, all refused (${JSON.stringify(warm.statusCounts)}); every slot still vacant (${vacant!.n} of ${2 * S})`);
     } else say('no warm-up of the sign-up (--warmup 0): the rush meets a cold process');

@@ -61,7 +61,7 @@ import { startPlatform } from '../engine/platform';
 import { createBenchTenant, startBenchCluster, TENANT_HOST } from './bench-cluster';
 import type { LoadPlan, LoadResult } from './bench-votes-load';
 import { freePort } from '../engine/dev/free-port';
-import { profileDirOf, profiled, withoutFlag } from './bench-profile';
+import { profileDirOf, profiled, wholeNumberFlag, withoutFlag } from './bench-profile';
 import { MAX_SYNTHETIC, syntheticCpr } from '../engine/simulators/synthetic-personal-numbers';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -289,6 +289,9 @@ export interface VoterSession {
  * Citizens logged in on the public site with e-ID (substantial), made by the real login code in transactions of
  * `batch` logins (the audit chain orders every login of a tenant anyway).
  */
+/** The headers that make a request one voter's (or citizen's): the session cookie and its CSRF token. */
+export const sessionHeaders = (s: VoterSession) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
+
 export async function makeVoterSessions(identity: Pick<Identity, 'db' | 'users' | 'sessions' | 'keyring'>, tenantId: string, voters: number[], progress?: (made: number) => void, batch = 250): Promise<VoterSession[]> {
   const out: VoterSession[] = [];
   for (let start = 0; start < voters.length; start += batch) {
@@ -506,13 +509,7 @@ export function httpJson(agent: Agent, port: number, host: string, method: strin
 }
 
 /** `--api-processes N` (default 1: the API in the benchmark's own process). */
-function apiProcessesOf(args: readonly string[]): number {
-  const at = args.indexOf('--api-processes');
-  if (at < 0) return 1;
-  const n = Number(args[at + 1]);
-  if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error('--api-processes needs a number of api processes, 1 to 16');
-  return n;
-}
+const apiProcessesOf = (args: readonly string[]): number => wholeNumberFlag(args, '--api-processes', 1, { min: 1, max: 16 }, '--api-processes needs a number of api processes, 1 to 16');
 
 /**
  * The options bench:votes and bench:signup share — `--profile DIR` and `--api-processes K`, which do not go together
@@ -595,16 +592,15 @@ async function main(): Promise<void> {
       say('the API runs in this process, the worker in a process of its own (engine/role.ts worker)');
     }
     const common = { host: `${TENANT_HOST}:${apiPort}`, 'content-type': 'application/json', accept: 'application/json' };
-    const headersOf = (s: VoterSession) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
 
     // Warm-up: other voters on another petition (JIT, pool connections, caches of the petition-independent parts).
-    const warm = await runLoad(stack.dataDir, 'warmup', { url: `${origin}/api/petitions/${warmupPetitionId}/vote`, method: 'POST', body: VOTE_BODY, headers: common, perRequest: warmers.map(headersOf), connections, amount: warmupVoters });
+    const warm = await runLoad(stack.dataDir, 'warmup', { url: `${origin}/api/petitions/${warmupPetitionId}/vote`, method: 'POST', body: VOTE_BODY, headers: common, perRequest: warmers.map(sessionHeaders), connections, amount: warmupVoters });
     say(`warm-up: ${warm.answered} votes on the second petition at ${warm.requestsPerSecond.toFixed(0)}/s (${JSON.stringify(warm.statusCounts)})`);
 
     // The burst.
     const gap = Math.min(2000, Math.max(connections * 10, Math.floor(N / 10)));
     const { order, isRepeat } = votePlanOrder(N, repeats, gap);
-    const plan: LoadPlan = { url: `${origin}/api/petitions/${petitionId}/vote`, method: 'POST', body: VOTE_BODY, headers: common, perRequest: order.map((i) => headersOf(voters[i]!)), connections, amount: order.length, record: true };
+    const plan: LoadPlan = { url: `${origin}/api/petitions/${petitionId}/vote`, method: 'POST', body: VOTE_BODY, headers: common, perRequest: order.map((i) => sessionHeaders(voters[i]!)), connections, amount: order.length, record: true };
     say(`burst: ${N} voters once + ${repeats} repeats (each ≥ ${gap} requests after the voter's first) = ${order.length} POST /api/petitions/:id/vote over ${connections} connections from the load process…`);
     const pgStats0 = await postgresStats(owner);
     const pg0 = postgresCpuSeconds(stack.pg.databaseDir);
